@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Warden: one `make` builds everything; `make check` tests it; `make demo`
+# and `make run` boot it in QEMU. Each part of the tree describes its own
+# build in a build.mk fragment included below.
+
+TOP := $(CURDIR)
+B := $(TOP)/build
+VERSION := $(shell cat $(TOP)/VERSION)
+GIT_REV := $(shell git -C $(TOP) describe --always --dirty 2>/dev/null)
+WARDEN_VERSION := $(VERSION)$(if $(GIT_REV),-g$(GIT_REV))
+
+CROSS_COMPILE ?= aarch64-linux-gnu-
+CROSS_CC := $(CROSS_COMPILE)gcc
+CROSS_OBJCOPY := $(CROSS_COMPILE)objcopy
+HOST_CC ?= gcc
+
+DEBIAN := $(B)/debian
+DEPS_STAMP := $(DEBIAN)/.complete
+KVER = $(shell cat $(DEBIAN)/KVER 2>/dev/null)
+
+# Warnings shared by every C build (host, guest, freestanding).
+WARN := -Wall -Wextra -Werror -Wno-unused-parameter
+HOST_CFLAGS := -O2 -g -std=gnu11 $(WARN) -I$(TOP)/include \
+	-DWARDEN_VERSION='"$(WARDEN_VERSION)"'
+GUEST_CFLAGS := -O2 -std=gnu11 $(WARN) -I$(TOP)/include \
+	-DWARDEN_VERSION='"$(WARDEN_VERSION)"'
+
+export TOP B WARDEN_VERSION CROSS_COMPILE
+
+.PHONY: all deps check demo run bench clean distclean format help
+all:
+
+# Everything that needs a package or the Debian kernel orders itself after
+# this; it is fast and silent when nothing is missing.
+deps:
+	@$(TOP)/scripts/deps.sh
+
+$(DEPS_STAMP):
+	@$(TOP)/scripts/deps.sh
+
+-include $(TOP)/hypervisor/build.mk
+-include $(TOP)/driver/build.mk
+-include $(TOP)/tools/build.mk
+-include $(TOP)/configs/build.mk
+-include $(TOP)/inmates/build.mk
+-include $(TOP)/tests/unit/build.mk
+-include $(TOP)/scripts/initramfs.mk
+
+all: $(ALL_TARGETS)
+
+check: all $(CHECK_TARGETS)
+	@$(TOP)/tests/run
+
+demo: all
+	@$(TOP)/scripts/demo
+
+run: all
+	@$(TOP)/scripts/guest-run --interactive
+
+clean:
+	rm -rf $(filter-out $(DEBIAN),$(wildcard $(B)/*))
+
+distclean:
+	rm -rf $(B)
+
+format:
+	@git ls-files '*.c' '*.h' | xargs clang-format -i
+
+help:
+	@echo "make          build hypervisor, driver, CLI, configs, inmates, initramfs"
+	@echo "make deps     install Debian packages and fetch the Debian arm64 kernel"
+	@echo "make check    host unit tests and QEMU system tests"
+	@echo "make demo     scripted demo in QEMU (exits by itself)"
+	@echo "make run      interactive root shell in QEMU (Ctrl-A x quits)"

@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: GPL-2.0
+# warden.bin: the EL2 image. Portable core sources (hypervisor/core/) build
+# here freestanding and for the host too (tests/unit/build.mk links them).
+
+HV_DIR := $(B)/hypervisor
+HV_CORE_SRCS := $(wildcard $(TOP)/hypervisor/core/*.c)
+HV_ARCH_SRCS := $(wildcard $(TOP)/hypervisor/arch/arm64/*.c \
+	$(TOP)/hypervisor/arch/arm64/*.S)
+HV_OBJS := $(patsubst $(TOP)/%,$(HV_DIR)/%.o,$(HV_CORE_SRCS) $(HV_ARCH_SRCS))
+HV_CFLAGS := -O2 -std=gnu11 $(WARN) -ffreestanding -fno-builtin \
+	-fno-stack-protector -fno-pic -fno-common -mgeneral-regs-only \
+	-mstrict-align -nostdinc -isystem $(shell $(CROSS_CC) -print-file-name=include 2>/dev/null) \
+	-I$(TOP)/hypervisor/include -I$(TOP)/hypervisor/arch/arm64/include \
+	-I$(TOP)/include -MMD -MP
+HV_LDS := $(TOP)/hypervisor/arch/arm64/warden.lds
+HV_ELF := $(HV_DIR)/warden.elf
+HV_BIN := $(HV_DIR)/warden.bin
+
+$(HV_DIR)/%.c.o: $(TOP)/%.c | deps
+	@mkdir -p $(dir $@)
+	$(CROSS_CC) $(HV_CFLAGS) -c $< -o $@
+
+$(HV_DIR)/%.S.o: $(TOP)/%.S | deps
+	@mkdir -p $(dir $@)
+	$(CROSS_CC) $(HV_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
+
+$(HV_ELF): $(HV_OBJS) $(HV_LDS)
+	$(CROSS_CC) -nostdlib -static -Wl,--build-id=none -T $(HV_LDS) \
+		$(HV_OBJS) -o $@ -lgcc
+
+$(HV_BIN): $(HV_ELF)
+	$(CROSS_OBJCOPY) -O binary $< $@
+
+-include $(HV_OBJS:.o=.d)
+
+.PHONY: hypervisor
+hypervisor: $(HV_BIN)
+ALL_TARGETS += $(HV_BIN)

@@ -1,0 +1,13 @@
+# SPDX-License-Identifier: GPL-2.0
+# The guest's initramfs: everything above, installed as a user would.
+
+INITRAMFS := $(B)/initramfs.cpio.gz
+
+$(INITRAMFS): $(DRIVER_KO) $(HV_BIN) $(CLI_GUEST) $(CONFIG_CELLS) \
+		$(INMATE_BINS) $(TOP)/scripts/initramfs/init \
+		$(TOP)/scripts/mkinitramfs
+	$(TOP)/scripts/mkinitramfs $@
+
+.PHONY: initramfs
+initramfs: $(INITRAMFS)
+ALL_TARGETS += $(INITRAMFS)

@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: GPL-2.0
+# Host unit tests (cmocka). Each tests/unit/test_*.c is one program, linked
+# with the tools' library code (everything but the CLI's main) and the
+# portable hypervisor core. tests/run executes them.
+
+UNIT_SRCS := $(wildcard $(TOP)/tests/unit/test_*.c)
+UNIT_BINS := $(patsubst $(TOP)/tests/unit/%.c,$(B)/tests/unit/%,$(UNIT_SRCS))
+UNIT_LIB_SRCS := $(filter-out $(TOP)/tools/warden.c,$(TOOLS_SRCS))
+
+$(B)/tests/unit/%: $(TOP)/tests/unit/%.c $(UNIT_LIB_SRCS) $(TOOLS_HDRS) | deps
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_CFLAGS) $(TOOLS_INC) -fsanitize=address,undefined \
+		$< $(UNIT_LIB_SRCS) -o $@ -lcmocka
+
+.PHONY: unit
+unit: $(UNIT_BINS)
+CHECK_TARGETS += $(UNIT_BINS)

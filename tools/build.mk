@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: GPL-2.0
+# The warden CLI: a static aarch64 binary for the guest and a host build
+# (build/host/warden) for config tools and tests. Every tools/*.c is part of
+# it, plus the portable hypervisor core (the config parser lives there).
+
+TOOLS_SRCS := $(wildcard $(TOP)/tools/*.c) $(HV_CORE_SRCS)
+TOOLS_HDRS := $(wildcard $(TOP)/tools/*.h $(TOP)/include/*/*.h \
+	$(TOP)/hypervisor/include/*/*.h)
+TOOLS_INC := -I$(TOP)/tools -I$(TOP)/hypervisor/include
+CLI_GUEST := $(B)/guest/warden
+CLI_HOST := $(B)/host/warden
+
+$(CLI_GUEST): $(TOOLS_SRCS) $(TOOLS_HDRS) | deps
+	@mkdir -p $(dir $@)
+	$(CROSS_CC) $(GUEST_CFLAGS) $(TOOLS_INC) -static $(TOOLS_SRCS) -o $@
+
+$(CLI_HOST): $(TOOLS_SRCS) $(TOOLS_HDRS) | deps
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_CFLAGS) $(TOOLS_INC) $(TOOLS_SRCS) -o $@
+
+.PHONY: tools
+tools: $(CLI_GUEST) $(CLI_HOST)
+ALL_TARGETS += $(CLI_GUEST) $(CLI_HOST)

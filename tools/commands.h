@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The warden CLI's commands. Each lives in its own cmd_*.c file and is
+ * listed in the table in warden.c. A command gets argv without the words
+ * that selected it (argv[0] is the last of them) and returns the exit
+ * status: 0 success, 1 failure, 2 usage error.
+ */
+#ifndef WARDEN_TOOLS_COMMANDS_H
+#define WARDEN_TOOLS_COMMANDS_H
+
+struct command {
+	const char *group; /* "cell", "config" or NULL for top level */
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *args; /* usage synopsis after the command words */
+	const char *help; /* one line */
+};
+
+/* The name the tool was called by ("warden" or "jailhouse"). */
+extern const char *prog_name;
+
+#endif

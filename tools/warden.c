@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * warden: manage the Warden hypervisor and its cells.
+ *
+ * Also installed as "jailhouse": the grammar is Jailhouse's, so scripts
+ * written for it keep working.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+
+const char *prog_name = "warden";
+
+static int cmd_version(int argc, char **argv)
+{
+	printf("warden %s\n", WARDEN_VERSION);
+	return 0;
+}
+
+static int cmd_help(int argc, char **argv);
+
+static const struct command commands[] = {
+	{ NULL, "--version", cmd_version, "", "print the version" },
+	{ NULL, "--help", cmd_help, "", "print this help" },
+};
+
+#define NUM_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void usage(FILE *out)
+{
+	unsigned int i;
+
+	fprintf(out, "Usage: %s COMMAND [ARGS]\n\nCommands:\n", prog_name);
+	for (i = 0; i < NUM_COMMANDS; i++) {
+		const struct command *c = &commands[i];
+		char words[64];
+
+		snprintf(words, sizeof(words), "%s%s%s %s",
+			 c->group ? c->group : "", c->group ? " " : "", c->name,
+			 c->args);
+		fprintf(out, "  %-40s %s\n", words, c->help);
+	}
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	usage(stdout);
+	return 0;
+}
+
+static int is_group(const char *word)
+{
+	unsigned int i;
+
+	for (i = 0; i < NUM_COMMANDS; i++)
+		if (commands[i].group && !strcmp(commands[i].group, word))
+			return 1;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *base = strrchr(argv[0], '/');
+	unsigned int i;
+
+	base = base ? base + 1 : argv[0];
+	if (!strcmp(base, "jailhouse"))
+		prog_name = "jailhouse";
+
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))
+		return cmd_help(argc - 1, argv + 1);
+
+	for (i = 0; i < NUM_COMMANDS; i++) {
+		const struct command *c = &commands[i];
+
+		if (!c->group && !strcmp(c->name, argv[1]))
+			return c->run(argc - 1, argv + 1);
+		if (c->group && !strcmp(c->group, argv[1]) && argc > 2 &&
+		    !strcmp(c->name, argv[2]))
+			return c->run(argc - 2, argv + 2);
+	}
+
+	if (is_group(argv[1]))
+		fprintf(stderr, "%s: unknown %s command \"%s\"\n", prog_name,
+			argv[1], argc > 2 ? argv[2] : "");
+	else
+		fprintf(stderr, "%s: unknown command \"%s\"\n", prog_name,
+			argv[1]);
+	fprintf(stderr, "Run \"%s --help\" for the list of commands.\n",
+		prog_name);
+	return 2;
+}
