@@ -21,14 +21,17 @@ KVER = $(shell cat $(DEBIAN)/KVER 2>/dev/null)
 
 # Warnings shared by every C build (host, guest, freestanding).
 WARN := -Wall -Wextra -Werror -Wno-unused-parameter
-HOST_CFLAGS := -O2 -g -std=gnu11 $(WARN) -I$(TOP)/include \
-	-DWARDEN_VERSION='"$(WARDEN_VERSION)"'
-GUEST_CFLAGS := -O2 -std=gnu11 $(WARN) -I$(TOP)/include \
-	-DWARDEN_VERSION='"$(WARDEN_VERSION)"'
+# The version string lives in a generated header that changes only when the
+# version does, so that whatever includes it is rebuilt exactly then.
+VERSION_H := $(B)/gen/warden-version.h
+HOST_CFLAGS := -O2 -g -std=gnu11 $(WARN) -I$(TOP)/include -include $(VERSION_H)
+GUEST_CFLAGS := -O2 -std=gnu11 $(WARN) -I$(TOP)/include -include $(VERSION_H)
 
 export TOP B WARDEN_VERSION CROSS_COMPILE
 
-.PHONY: all deps check demo run bench clean distclean format help
+MAKEFLAGS += --no-print-directory
+
+.PHONY: all deps check FORCE demo run bench clean distclean format help
 all:
 
 # Everything that needs a package or the Debian kernel orders itself after
@@ -38,6 +41,13 @@ deps:
 
 $(DEPS_STAMP):
 	@$(TOP)/scripts/deps.sh
+
+$(VERSION_H): FORCE
+	@mkdir -p $(dir $@)
+	@echo '#define WARDEN_VERSION "$(WARDEN_VERSION)"' >$@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+FORCE:
 
 -include $(TOP)/hypervisor/build.mk
 -include $(TOP)/driver/build.mk

@@ -55,7 +55,7 @@ apt_update() {
 	[ -n "$apt_updated" ] && return 0
 	echo "warden deps: apt-get update" >&2
 	as_root apt-get update -q >/dev/null ||
-		die "apt-get update failed: is the Debian archive reachable? (see /etc/apt/sources.list*)"
+		die "apt-get update failed: is the Debian archive reachable? (see /etc/apt/sources.list*)${missing:+; still missing: ${missing[*]}}"
 	apt_updated=1
 }
 
@@ -72,6 +72,7 @@ if ! dpkg --print-foreign-architectures | grep -qx arm64; then
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then
+	echo "warden deps: missing Debian packages: ${missing[*]}" >&2
 	apt_update
 	echo "warden deps: installing ${missing[*]}" >&2
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \

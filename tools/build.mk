@@ -4,7 +4,7 @@
 # it, plus the portable hypervisor core (the config parser lives there).
 
 TOOLS_SRCS := $(wildcard $(TOP)/tools/*.c) $(HV_CORE_SRCS)
-TOOLS_HDRS := $(wildcard $(TOP)/tools/*.h $(TOP)/include/*/*.h \
+TOOLS_HDRS := $(VERSION_H) $(wildcard $(TOP)/tools/*.h $(TOP)/include/*/*.h \
 	$(TOP)/hypervisor/include/*/*.h)
 TOOLS_INC := -I$(TOP)/tools -I$(TOP)/hypervisor/include
 CLI_GUEST := $(B)/guest/warden
