@@ -1,0 +1,77 @@
+# SPDX-License-Identifier: GPL-2.0
+# Inmates: the library in lib/ and the demos in demos/, each demo linked
+# twice from the same objects: NAME.bin (raw image for a cell, linked at
+# IPA 0, installed into the guest) and NAME-bare.elf (linked into QEMU
+# virt's RAM, booted by QEMU's -kernel without a hypervisor; tests and the
+# bare-metal benchmark use it). See inmates/README.md.
+
+INMATE_DIR := $(B)/inmates
+INMATE_DEMOS := gic-demo uart-demo test-basic
+INMATE_LIB_SRCS := $(filter-out %.lds.S,$(wildcard $(TOP)/inmates/lib/*.c \
+	$(TOP)/inmates/lib/*.S))
+INMATE_LIB_OBJS := $(patsubst $(TOP)/inmates/%,$(INMATE_DIR)/%.o,$(INMATE_LIB_SRCS))
+INMATE_BARE_BASE := 0x40000000
+INMATE_CFLAGS := -O2 -std=gnu11 $(WARN) -ffreestanding -fno-builtin \
+	-fno-tree-loop-distribute-patterns -fno-stack-protector -fno-pic \
+	-fno-common -mgeneral-regs-only -mstrict-align -nostdinc \
+	-isystem $(shell $(CROSS_CC) -print-file-name=include 2>/dev/null) \
+	-I$(TOP)/inmates/lib/include -I$(TOP)/include -MMD -MP
+
+INMATE_BINS += $(INMATE_DEMOS:%=$(INMATE_DIR)/%.bin)
+INMATE_BARE_ELFS := $(INMATE_DEMOS:%=$(INMATE_DIR)/%-bare.elf)
+
+$(INMATE_DIR)/%.c.o: $(TOP)/inmates/%.c | deps
+	@mkdir -p $(dir $@)
+	$(CROSS_CC) $(INMATE_CFLAGS) -c $< -o $@
+
+$(INMATE_DIR)/%.S.o: $(TOP)/inmates/%.S | deps
+	@mkdir -p $(dir $@)
+	$(CROSS_CC) $(INMATE_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
+
+$(INMATE_DIR)/inmate-cell.lds: $(TOP)/inmates/lib/inmate.lds.S | deps
+	@mkdir -p $(dir $@)
+	$(CROSS_CC) -E -P -x c -DINMATE_BASE=0 -DINMATE_BARE=0 $< -o $@
+
+$(INMATE_DIR)/inmate-bare.lds: $(TOP)/inmates/lib/inmate.lds.S | deps
+	@mkdir -p $(dir $@)
+	$(CROSS_CC) -E -P -x c -DINMATE_BASE=$(INMATE_BARE_BASE) \
+		-DINMATE_BARE=1 $< -o $@
+
+INMATE_LINK = $(CROSS_CC) -nostdlib -static -Wl,--build-id=none \
+	-Wl,--no-warn-rwx-segments -T $(1) $(2) -o $@ -lgcc
+
+$(INMATE_DIR)/%.elf: $(INMATE_DIR)/demos/%.c.o $(INMATE_LIB_OBJS) \
+		$(INMATE_DIR)/inmate-cell.lds
+	$(call INMATE_LINK,$(INMATE_DIR)/inmate-cell.lds,$(filter %.o,$^))
+
+$(INMATE_DIR)/%-bare.elf: $(INMATE_DIR)/demos/%.c.o $(INMATE_LIB_OBJS) \
+		$(INMATE_DIR)/inmate-bare.lds
+	$(call INMATE_LINK,$(INMATE_DIR)/inmate-bare.lds,$(filter %.o,$^))
+
+$(INMATE_DIR)/%.bin: $(INMATE_DIR)/%.elf
+	$(CROSS_OBJCOPY) -O binary $< $@
+
+.SECONDARY: $(INMATE_DEMOS:%=$(INMATE_DIR)/%.elf) $(INMATE_LIB_OBJS) \
+	$(INMATE_DEMOS:%=$(INMATE_DIR)/demos/%.c.o)
+
+-include $(INMATE_LIB_OBJS:.o=.d) \
+	$(INMATE_DEMOS:%=$(INMATE_DIR)/demos/%.c.d)
+
+.PHONY: inmates
+inmates: $(INMATE_BINS) $(INMATE_BARE_ELFS) $(INMATE_UNIT_BINS)
+ALL_TARGETS += $(INMATE_BINS) $(INMATE_BARE_ELFS)
+
+# Host unit tests of the library's portable parts (tests/unit/test_inmate_*),
+# linked with those parts instead of the tools' sources.
+INMATE_HOST_SRCS := $(addprefix $(TOP)/inmates/lib/,format.c cmdline.c comm.c)
+INMATE_UNIT_BINS := $(patsubst $(TOP)/tests/unit/%.c,$(B)/tests/unit/%, \
+	$(wildcard $(TOP)/tests/unit/test_inmate_*.c))
+
+$(B)/tests/unit/test_inmate_%: $(TOP)/tests/unit/test_inmate_%.c \
+		$(INMATE_HOST_SRCS) $(wildcard $(TOP)/inmates/lib/include/*.h) | deps
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_CFLAGS) -I$(TOP)/inmates/lib/include \
+		-fsanitize=address,undefined $< $(INMATE_HOST_SRCS) -o $@ -lcmocka
+
+inmates: $(INMATE_UNIT_BINS)
+CHECK_TARGETS += $(INMATE_UNIT_BINS)

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Inmate entry at offset 0 of the image. The CPU arrives at EL1 with the
+ * MMU off; everything here is PC-relative, and the C code is linked for
+ * where the image was loaded.
+ */
+	.section .boot, "ax"
+	.globl __inmate_entry
+__inmate_entry:
+	/* Anything but EL1 (a bare boot with EL2 on) is not supported. */
+	mrs	x0, CurrentEL
+	cmp	x0, #(1 << 2)
+	b.ne	park
+
+	msr	daifset, #0xf
+	adr	x0, inmate_vectors
+	msr	vbar_el1, x0
+
+	/* FP/SIMD on, so that later code that uses it does not trap. */
+	mov	x0, #(3 << 20)
+	msr	cpacr_el1, x0
+	isb
+
+	adrp	x0, __stack_top
+	add	x0, x0, :lo12:__stack_top
+	mov	sp, x0
+
+	adrp	x0, __bss_start
+	add	x0, x0, :lo12:__bss_start
+	adrp	x1, __bss_end
+	add	x1, x1, :lo12:__bss_end
+1:	cmp	x0, x1
+	b.hs	2f
+	stp	xzr, xzr, [x0], #16
+	b	1b
+2:
+	mov	x29, #0
+	mov	x30, #0
+	bl	inmate_setup
+park:
+	wfe
+	b	park

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * GICv3 interrupt handling for one CPU: the redistributor of the calling
+ * CPU, the ICC system-register CPU interface, per-interrupt enable and
+ * priority, and dispatch to registered handlers with EOI.
+ */
+#ifndef INMATE_GIC_H
+#define INMATE_GIC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define GIC_SPURIOUS_IRQ 1020
+#define GIC_DEFAULT_PRIORITY 0xa0
+
+typedef void (*irq_handler_t)(unsigned int irq);
+
+/* Returns 0, or -1 (after printing why) if there is no usable GICv3. */
+int gic_init(void);
+int irq_register(unsigned int irq, irq_handler_t handler);
+void gic_enable_irq(unsigned int irq);
+void gic_disable_irq(unsigned int irq);
+/* Lower values are more urgent; the PMR lets through values below 0xf0. */
+void gic_set_priority(unsigned int irq, uint8_t prio);
+void gic_set_pending(unsigned int irq);
+/* Sends SGI sgi to the CPU with affinity mpidr (Aff3..Aff0 fields). */
+void gic_send_sgi(uint64_t mpidr, unsigned int sgi);
+/* Called from the IRQ vector: acknowledges, dispatches and ends each IRQ. */
+void gic_handle_irq(void);
+
+static inline void irq_enable_cpu(void)
+{
+	asm volatile("msr daifclr, #2" : : : "memory");
+}
+
+static inline void irq_disable_cpu(void)
+{
+	asm volatile("msr daifset, #2" : : : "memory");
+}
+
+#endif

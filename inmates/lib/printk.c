@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Console selection and printk. In a cell the comm region names the UART
+ * (PL011 only for now) and says whether the hypervisor's virtual console
+ * may be used; bare, QEMU virt's PL011 is the console. Writing to both a
+ * shared UART and the virtual console would print every line twice, so
+ * the virtual console is used only when there is no UART or when the
+ * con-virtual parameter asks for it.
+ */
+#include "cmdline.h"
+#include "comm.h"
+#include "hypercall.h"
+#include "printk.h"
+#include "uart.h"
+
+#define QEMU_VIRT_PL011 0x09000000UL
+#define PRINTK_BUF 256
+
+static uintptr_t console_uart;
+static bool console_virtual;
+
+void console_init(void)
+{
+	bool permitted = false, use_uart = true;
+
+	if (comm_region) {
+		const struct jailhouse_console *con = &comm_region->console;
+
+		permitted = comm_region->flags &
+			    WARDEN_COMM_FLAG_DBG_PUTC_PERMITTED;
+		if (con->type == JAILHOUSE_CON_TYPE_PL011 &&
+		    CON_IS_MMIO(con->flags)) {
+			console_uart = con->address;
+			pl011_init(console_uart, con->divider);
+		}
+	} else {
+		console_uart = QEMU_VIRT_PL011;
+	}
+	console_virtual = permitted &&
+			  cmdline_parse_bool("con-virtual", !console_uart);
+	use_uart = cmdline_parse_bool("con-uart", true);
+	if (!use_uart)
+		console_uart = 0;
+}
+
+static void console_putc(char c)
+{
+	if (console_uart)
+		pl011_putc(console_uart, c);
+	if (console_virtual)
+		hypercall_1(HC_DEBUG_CONSOLE_PUTC, (unsigned char)c);
+}
+
+void console_write(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		/* Terminals want CR LF; the hypervisor console adds its own. */
+		if (s[i] == '\n' && console_uart)
+			pl011_putc(console_uart, '\r');
+		console_putc(s[i]);
+	}
+}
+
+int printk(const char *fmt, ...)
+{
+	char buf[PRINTK_BUF];
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = fmt_vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	console_write(buf, len < PRINTK_BUF ? (size_t)len : PRINTK_BUF - 1);
+	return len;
+}

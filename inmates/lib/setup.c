@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * C start-up: MMU, comm region, console, then the inmate. The build
+ * variant decides the platform: the cell image (linked at 0) has the comm
+ * region at its fixed address; the bare image (linked into QEMU virt's
+ * RAM) must not touch that address, which is not RAM there, and uses
+ * QEMU virt's fixed device addresses instead.
+ */
+#include "cmdline.h"
+#include "comm.h"
+#include "inmate.h"
+#include "mmu.h"
+#include "printk.h"
+#include "sysreg.h"
+#include "timer.h"
+
+#define PSCI_SYSTEM_OFF 0x84000008UL
+#define SZ_2M 0x200000UL
+/* Timer event stream: wakes WFE every 2^10 counter ticks (16 us on QEMU). */
+#define CNTKCTL_EVNTEN (1 << 2)
+#define CNTKCTL_EVNTI(bit) ((bit) << 4)
+
+/* Defined by inmate.lds: the image and whether this is the bare build. */
+extern char __inmate_start[], __inmate_end[];
+extern const uint64_t inmate_bare_build;
+
+void inmate_setup(void) __attribute__((noreturn));
+
+bool inmate_is_bare(void)
+{
+	return inmate_bare_build;
+}
+
+uint64_t inmate_cpu_affinity(void)
+{
+	return read_sysreg(mpidr_el1) & 0xff00ffffffUL;
+}
+
+void inmate_idle(void)
+{
+	asm volatile("wfi" : : : "memory");
+	comm_poll();
+}
+
+static void inmate_power_off(void)
+{
+	register unsigned long x0 asm("x0") = PSCI_SYSTEM_OFF;
+
+	/* QEMU virt without EL2 takes PSCI calls by HVC. */
+	asm volatile("hvc #0" : "+r"(x0) : : "memory");
+}
+
+void inmate_stop(void)
+{
+	irq_disable_cpu();
+	/* Bare, a parked CPU helps nobody: end QEMU instead. */
+	if (inmate_is_bare())
+		inmate_power_off();
+	for (;;)
+		asm volatile("wfi" : : : "memory");
+}
+
+void inmate_exit(void)
+{
+	irq_disable_cpu();
+	if (inmate_is_bare())
+		inmate_power_off();
+	/* WFE, not WFI: the timer event stream wakes it to poll. */
+	for (;;) {
+		asm volatile("wfe" : : : "memory");
+		comm_poll();
+	}
+}
+
+void inmate_setup(void)
+{
+	uintptr_t comm = 0;
+	int comm_ok = 0;
+
+	if (!inmate_is_bare())
+		comm = WARDEN_COMM_REGION_BASE;
+	else
+		comm = cmdline_parse_int("comm-region", 0);
+
+	mmu_map_normal((uintptr_t)__inmate_start,
+		       (uintptr_t)(__inmate_end - __inmate_start));
+	if (comm)
+		mmu_map_normal(comm, SZ_2M);
+	mmu_enable();
+
+	if (comm)
+		comm_ok = comm_init(comm);
+	console_init();
+	if (comm_ok < 0) {
+		/* Nothing here can be trusted, the console included. */
+		inmate_stop();
+	}
+
+	write_sysreg(CNTKCTL_EVNTEN | CNTKCTL_EVNTI(10), cntkctl_el1);
+	inmate_main();
+	inmate_exit();
+}
