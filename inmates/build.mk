@@ -68,7 +68,8 @@ INMATE_UNIT_BINS := $(patsubst $(TOP)/tests/unit/%.c,$(B)/tests/unit/%, \
 	$(wildcard $(TOP)/tests/unit/test_inmate_*.c))
 
 $(B)/tests/unit/test_inmate_%: $(TOP)/tests/unit/test_inmate_%.c \
-		$(INMATE_HOST_SRCS) $(wildcard $(TOP)/inmates/lib/include/*.h) | deps
+		$(INMATE_HOST_SRCS) $(wildcard $(TOP)/inmates/lib/include/*.h) \
+		$(TOP)/include/warden/comm-region.h | deps $(VERSION_H)
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(HOST_CFLAGS) -I$(TOP)/inmates/lib/include \
 		-fsanitize=address,undefined $< $(INMATE_HOST_SRCS) -o $@ -lcmocka

@@ -109,7 +109,7 @@ int gic_init(void)
 		       (unsigned long)inmate_cpu_affinity());
 		return -1;
 	}
-	if (!comm_region)
+	if (inmate_is_bare())
 		gic_dist_enable();
 
 	/* A sleeping redistributor forwards nothing; Linux woke it before. */
