@@ -980,11 +980,11 @@ static void check_against_root(const struct ctx *x,
 				"the cell's region has JAILHOUSE_MEM_DMA, but "
 				"root region %u at 0x%llx of \"%s\", which "
 				"backs it, does not: the root's IOMMU context "
-				"never maps "
-				"this memory, so root devices cannot DMA into "
-				"it, also not to load the cell's image, nor "
-				"after the cell is destroyed and the memory "
-				"returns to the root",
+				"never maps this memory, so no root device "
+				"can DMA into it: not a DMA engine loading "
+				"the cell's image, nor any device after the "
+				"cell is destroyed and the memory returns to "
+				"the root",
 				k, (unsigned long long)rm->phys_start,
 				name_of(root));
 			set_range(f, m->phys_start, m->size);

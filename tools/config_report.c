@@ -78,16 +78,17 @@ void config_report_print(const struct config_report *r, FILE *out)
 
 		fprintf(out, "%s: ", severity_name(f->severity));
 		if (f->cell[0])
-			fprintf(out, "cell \"%s\": ", f->cell);
+			fprintf(out, "cell \"%s\"", f->cell);
+		else
+			fprintf(out, "system");
 		if (f->region >= 0)
-			fprintf(out, "region %ld ", f->region);
+			fprintf(out, ", region %ld", f->region);
 		if (f->has_range)
-			fprintf(out, "[0x%llx-0x%llx, %s] ",
+			fprintf(out, ", 0x%llx-0x%llx (%s)",
 				(unsigned long long)f->start,
 				(unsigned long long)(f->start + f->size - 1),
 				format_size(f->size, size, sizeof(size)));
-		if (f->region >= 0 || f->has_range)
-			fprintf(out, "\n  ");
+		fprintf(out, ":\n  ");
 		fprintf(out, "%s [%s]\n", f->message, f->check);
 		if (f->fix[0])
 			fprintf(out, "  fix: %s\n", f->fix);
