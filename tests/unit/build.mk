@@ -5,12 +5,13 @@
 
 UNIT_SRCS := $(wildcard $(TOP)/tests/unit/test_*.c)
 UNIT_BINS := $(patsubst $(TOP)/tests/unit/%.c,$(B)/tests/unit/%,$(UNIT_SRCS))
-UNIT_LIB_SRCS := $(filter-out $(TOP)/tools/warden.c,$(TOOLS_SRCS))
+UNIT_LIB_SRCS := $(filter-out $(TOP)/tools/warden.c,$(TOOLS_SRCS)) \
+	$(TOOLS_HOST_ONLY)
 
 $(B)/tests/unit/%: $(TOP)/tests/unit/%.c $(UNIT_LIB_SRCS) $(TOOLS_HDRS) | deps
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(HOST_CFLAGS) $(TOOLS_INC) -fsanitize=address,undefined \
-		$< $(UNIT_LIB_SRCS) -o $@ -lcmocka
+		$< $(UNIT_LIB_SRCS) -o $@ -lcmocka $(TOOLS_HOST_LIBS)
 
 .PHONY: unit
 unit: $(UNIT_BINS)

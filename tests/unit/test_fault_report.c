@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "fault_explain.h"
+#include "fault_report.h"
+
+static const char rpi4[] =
+	"FATAL: instruction abort at 0xfbfff7c0\n"
+	"\n"
+	"FATAL: forbidden access (exception class 0x20)\n"
+	"Cell state before exception:\n"
+	"pc: ffffffc0089fd7c0   lr: ffffffc0089fd7c0 spsr: 20000085     EL1\n"
+	"sp: ffffffc01000bef0  esr: 20 1 0000086\n"
+	"x0: 0000000000000000   x1: 0000000000000000   x2: 0000000000000000\n"
+	"x27: 0000000000000000  x28: ffffff80f6da5940  x29: ffffffc01000bef0\n"
+	"\n"
+	"Parking CPU 1 (Cell: \"Raspberry-Pi4 4G\")\n";
+
+/* Pasted from dmesg, wrapped by a narrow terminal, then a HYP crash. */
+static const char rk3588[] =
+	"[  812.113021] FATAL: forbidden access (exception class 0x20)\n"
+	"[  812.113022] Cell state before exception:\n"
+	"[  812.113023] pc: ffffffc0010f43bc lr: ffffffc0010f43bc spsr: 20400085\n"
+	"    EL1\n"
+	"[  812.113024] sp: ffffffc00a17be90 elr: ffffffc0010f43bc esr: 20 1\n"
+	"0000085\n"
+	"\n"
+	"[  812.113025] Parking CPU 4 (Cell: \"orangepi5p\")\n"
+	"FATAL: Unhandled HYP exception: synchronous abort from EL2\n"
+	" pc: 0000ffffc0203e60 lr: 0000ffffc0203e0c spsr: 604003c9\n"
+	" sp: 0000ff0000010e60 elr: 0000ffffc0203e60 esr: 00 1 0000000\n";
+
+static void reads_classic_report(void **state)
+{
+	struct fault_report r[4];
+
+	assert_int_equal(fault_report_parse(rpi4, r, 4), 1);
+	assert_true(r[0].have_addr);
+	assert_true(r[0].addr == 0xfbfff7c0);
+	assert_true(r[0].have_esr);
+	assert_true(r[0].esr == ((uint64_t)0x20 << 26 | 1 << 25 | 0x86));
+	assert_true(r[0].have_pc && r[0].pc == 0xffffffc0089fd7c0ULL);
+	assert_true(r[0].have_sp && r[0].sp == 0xffffffc01000bef0ULL);
+	assert_true(r[0].have_spsr && r[0].spsr == 0x20000085);
+	assert_int_equal(r[0].el, 1);
+	assert_int_equal(r[0].cpu, 1);
+	assert_string_equal(r[0].cell, "Raspberry-Pi4 4G");
+	assert_true(r[0].x_valid & (1u << 28));
+	assert_true(r[0].x[28] == 0xffffff80f6da5940ULL);
+	assert_true(r[0].have_ec && r[0].ec == 0x20);
+	assert_false(r[0].hyp_exception);
+}
+
+static void reads_wrapped_dmesg_with_two_reports(void **state)
+{
+	struct fault_report r[4];
+
+	assert_int_equal(fault_report_parse(rk3588, r, 4), 2);
+	assert_true(r[0].have_esr);
+	assert_true(r[0].esr == ((uint64_t)0x20 << 26 | 1 << 25 | 0x85));
+	assert_int_equal(r[0].el, 1);
+	assert_true(r[0].have_elr && r[0].elr == 0xffffffc0010f43bcULL);
+	assert_int_equal(r[0].cpu, 4);
+	assert_string_equal(r[0].cell, "orangepi5p");
+	assert_true(r[1].hyp_exception);
+	assert_true(r[1].have_esr && r[1].esr == (uint64_t)1 << 25);
+	assert_true(r[1].lr == 0x0000ffffc0203e0cULL);
+	assert_int_equal(r[1].cpu, -1);
+}
+
+static void ignores_text_without_reports(void **state)
+{
+	struct fault_report r[2];
+
+	assert_int_equal(fault_report_parse("", r, 2), 0);
+	assert_int_equal(fault_report_parse("pc: 1234 esr: 20 1 0\n", r, 2), 0);
+	/* A report with junk values keeps what it could read. */
+	assert_int_equal(fault_report_parse("FATAL: x\npc: zzz lr: 10\n", r, 2),
+			 1);
+	assert_false(r[0].have_pc);
+	assert_true(r[0].have_lr && r[0].lr == 0x10);
+}
+
+static void reads_unhandled_data_access(void **state)
+{
+	struct fault_report r[1];
+
+	assert_int_equal(
+		fault_report_parse(
+			"Unhandled data read at 0x76100000(4)\n"
+			"FATAL: unhandled trap (exception class 0x24)\n",
+			r, 1),
+		1);
+	/* The address came before FATAL: only what follows it counts. */
+	assert_true(r[0].have_ec && r[0].ec == 0x24);
+	assert_int_equal(
+		fault_report_parse(
+			"FATAL: Invalid MMIO write, address: 9000100, size: 4\n",
+			r, 1),
+		1);
+	assert_true(r[0].have_addr && r[0].addr == 0x9000100);
+	assert_int_equal(r[0].access_size, 4);
+	assert_int_equal(r[0].access_write, 1);
+}
+
+static void explains_in_words(void **state)
+{
+	struct fault_context ctx = { NULL, 0, NULL };
+	struct fault_report r[4];
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	assert_int_equal(fault_report_parse(rpi4, r, 4), 1);
+	fault_explain(out, &r[0], &ctx);
+	fclose(out);
+	assert_non_null(
+		strstr(text, "instruction abort from a lower exception level"));
+	assert_non_null(strstr(text, "taken from EL1"));
+	assert_non_null(
+		strstr(text, "stage-2 translation fault, level 2 (IFSC 0x06)"));
+	assert_non_null(strstr(text, "IPA 0xfbfff7c0"));
+	assert_non_null(strstr(text, "CPU 1 of cell \"Raspberry-Pi4 4G\""));
+	free(text);
+
+	out = open_memstream(&text, &len);
+	assert_int_equal(fault_report_parse(rk3588, r, 4), 2);
+	fault_explain(out, &r[1], &ctx);
+	fclose(out);
+	assert_non_null(strstr(text, "undefined instruction"));
+	assert_non_null(strstr(text, "FPEXC32_EL2"));
+	free(text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(reads_classic_report),
+		cmocka_unit_test(reads_wrapped_dmesg_with_two_reports),
+		cmocka_unit_test(ignores_text_without_reports),
+		cmocka_unit_test(reads_unhandled_data_access),
+		cmocka_unit_test(explains_in_words),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
