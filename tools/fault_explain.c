@@ -287,6 +287,7 @@ void fault_explain(FILE *out, const struct fault_report *r,
 {
 	const struct warden_config *self =
 		r->cell[0] ? find_cell(ctx, r->cell) : NULL;
+	bool assumed_root = false;
 	struct region_hit hit, *h = NULL;
 	struct esr_info e;
 	bool have_esr = r->have_esr;
@@ -356,15 +357,31 @@ void fault_explain(FILE *out, const struct fault_report *r,
 			fprintf(out, ", function id x0=" HEX, r->x[0]);
 		fprintf(out, "\n");
 	}
+	/*
+	 * Users name the root cell in the config differently from the name
+	 * a report prints: with no match, take the system config's root.
+	 */
+	if (!self && system_config(ctx)) {
+		self = system_config(ctx);
+		assumed_root = true;
+	}
 	if (r->have_addr) {
 		fprintf(out, "  address:   IPA " HEX "%s\n", r->addr,
-			e.is_abort && !e.is_data ? " (instruction fetch)" : "");
+			!e.is_abort ? "" :
+			e.s1ptw	    ? " (read by a stage-1 table walk)" :
+			!e.is_data  ? " (instruction fetch)" :
+				      "");
+		if (assumed_root)
+			fprintf(out,
+				"  config:    taking the root cell \"%s\" of the system config%s%s%s\n",
+				cell_name(self), r->cell[0] ? " for \"" : "",
+				r->cell, r->cell[0] ? "\"" : "");
 		if (self && nearest_region(self, r->addr, &hit)) {
 			h = &hit;
 			describe_region(out, h, r->addr);
 		}
 		describe_owner(out, ctx, self, r->addr);
-		if (r->cell[0] && !self && ctx->num_configs)
+		if (!self && ctx->num_configs)
 			fprintf(out,
 				"  region:    no config given for cell \"%s\" (pass its .cell with --config)\n",
 				r->cell);
