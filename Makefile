@@ -27,6 +27,15 @@ VERSION_H := $(B)/gen/warden-version.h
 HOST_CFLAGS := -O2 -g -std=gnu11 $(WARN) -I$(TOP)/include -include $(VERSION_H)
 GUEST_CFLAGS := -O2 -std=gnu11 $(WARN) -I$(TOP)/include -include $(VERSION_H)
 
+# Quiet by default, like Kbuild: "make V=1" shows the commands.
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @printf '  %-8s %s\n' $(1) $(patsubst $(TOP)/%,%,$(2))
+endif
+
 export TOP B WARDEN_VERSION CROSS_COMPILE
 
 MAKEFLAGS += --no-print-directory

@@ -6,7 +6,8 @@ INITRAMFS := $(B)/initramfs.cpio.gz
 $(INITRAMFS): $(DRIVER_KO) $(HV_BIN) $(CLI_GUEST) $(CONFIG_CELLS) \
 		$(INMATE_BINS) $(TOP)/scripts/initramfs/init \
 		$(TOP)/scripts/mkinitramfs
-	$(TOP)/scripts/mkinitramfs $@
+	$(call say,CPIO,$@)
+	$(Q)$(TOP)/scripts/mkinitramfs $@
 
 .PHONY: initramfs
 initramfs: $(INITRAMFS)

@@ -19,12 +19,14 @@ CLI_HOST := $(B)/host/warden
 
 $(CLI_GUEST): $(TOOLS_SRCS) $(TOOLS_GUEST_ONLY) $(TOOLS_HDRS) | deps
 	@mkdir -p $(dir $@)
-	$(CROSS_CC) $(GUEST_CFLAGS) $(TOOLS_INC) -static $(TOOLS_SRCS) \
+	$(call say,CC,$@)
+	$(Q)$(CROSS_CC) $(GUEST_CFLAGS) $(TOOLS_INC) -static $(TOOLS_SRCS) \
 		$(TOOLS_GUEST_ONLY) -o $@
 
 $(CLI_HOST): $(TOOLS_SRCS) $(TOOLS_HOST_ONLY) $(TOOLS_HDRS) | deps
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(HOST_CFLAGS) $(TOOLS_INC) $(TOOLS_SRCS) \
+	$(call say,HOSTCC,$@)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(TOOLS_INC) $(TOOLS_SRCS) \
 		$(TOOLS_HOST_ONLY) -o $@ $(TOOLS_HOST_LIBS)
 
 .PHONY: tools

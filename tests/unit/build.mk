@@ -10,7 +10,8 @@ UNIT_LIB_SRCS := $(filter-out $(TOP)/tools/warden.c,$(TOOLS_SRCS)) \
 
 $(B)/tests/unit/%: $(TOP)/tests/unit/%.c $(UNIT_LIB_SRCS) $(TOOLS_HDRS) | deps
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(HOST_CFLAGS) $(TOOLS_INC) -fsanitize=address,undefined \
+	$(call say,HOSTCC,$@)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(TOOLS_INC) -fsanitize=address,undefined \
 		$< $(UNIT_LIB_SRCS) -o $@ -lcmocka $(TOOLS_HOST_LIBS)
 
 .PHONY: unit
