@@ -22,3 +22,7 @@ $(B)/configs/%.cell: $(B)/configs/%.o
 .PHONY: configs
 configs: $(CONFIG_CELLS)
 ALL_TARGETS += $(CONFIG_CELLS)
+
+# The unit test compiles these sources too (byte-exactness, checks).
+$(B)/tests/unit/test_config_files: $(CONFIG_SRCS) \
+	$(wildcard $(TOP)/tests/unit/config_sources/*.c)
