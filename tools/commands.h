@@ -19,4 +19,7 @@ struct command {
 /* The name the tool was called by ("warden" or "jailhouse"). */
 extern const char *prog_name;
 
+int cmd_config_check(int argc, char **argv);
+int cmd_config_show(int argc, char **argv);
+
 #endif

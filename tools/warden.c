@@ -23,6 +23,11 @@ static int cmd_help(int argc, char **argv);
 static const struct command commands[] = {
 	{ NULL, "--version", cmd_version, "", "print the version" },
 	{ NULL, "--help", cmd_help, "", "print this help" },
+	{ "config", "check", cmd_config_check,
+	  "[--json] SYSCONFIG [CELLCONFIG...]",
+	  "find mistakes in cell configurations" },
+	{ "config", "show", cmd_config_show, "FILE.cell...",
+	  "print a cell configuration readably" },
 };
 
 #define NUM_COMMANDS (sizeof(commands) / sizeof(commands[0]))
