@@ -63,6 +63,7 @@ FORCE:
 -include $(TOP)/tools/build.mk
 -include $(TOP)/configs/build.mk
 -include $(TOP)/inmates/build.mk
+-include $(TOP)/bench/build.mk
 -include $(TOP)/tests/unit/build.mk
 -include $(TOP)/scripts/initramfs.mk
 
@@ -76,6 +77,9 @@ demo: all
 
 run: all
 	@$(TOP)/scripts/guest-run --interactive
+
+bench: all
+	@$(TOP)/bench/run
 
 clean:
 	rm -rf $(filter-out $(DEBIAN),$(wildcard $(B)/*))
