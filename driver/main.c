@@ -3,28 +3,46 @@
  * Warden root-cell driver: the Linux side of the hypervisor.
  *
  * It owns /dev/warden, through which the warden CLI manages the hypervisor
- * and its cells.
+ * and its cells; reading it returns the hypervisor's console.
  */
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/reboot.h>
+#include <linux/slab.h>
 
-#include <warden/ioctl.h>
+#include "warden.h"
+
+struct warden_state warden = {
+	.lock = __MUTEX_INITIALIZER(warden.lock),
+};
+struct device *warden_dev;
 
 static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	switch (cmd) {
 	case WARDEN_IOCTL_GET_VERSION:
 		return WARDEN_ABI_VERSION;
+	case WARDEN_IOCTL_ENABLE:
+		return warden_enable((const void __user *)arg);
+	case JAILHOUSE_DISABLE:
+		return warden_disable();
 	default:
 		return -ENOTTY;
 	}
+}
+
+static ssize_t warden_read(struct file *file, char __user *buf, size_t count,
+			   loff_t *pos)
+{
+	return warden_console_read(pos, buf, count);
 }
 
 static const struct file_operations warden_fops = {
 	.owner = THIS_MODULE,
 	.unlocked_ioctl = warden_ioctl,
 	.compat_ioctl = warden_ioctl,
+	.read = warden_read,
 	.llseek = noop_llseek,
 };
 
@@ -35,6 +53,19 @@ static struct miscdevice warden_misc = {
 	.mode = 0600,
 };
 
+/* A reboot or kexec with the hypervisor in place would hang or crash. */
+static int warden_reboot(struct notifier_block *nb, unsigned long action,
+			 void *data)
+{
+	if (warden.enabled)
+		warden_disable();
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block warden_reboot_nb = {
+	.notifier_call = warden_reboot,
+};
+
 static int __init warden_init(void)
 {
 	int err = misc_register(&warden_misc);
@@ -43,13 +74,24 @@ static int __init warden_init(void)
 		pr_err("warden: cannot register /dev/warden: %d\n", err);
 		return err;
 	}
+	warden_dev = warden_misc.this_device;
+	err = warden_sysfs_init();
+	if (err) {
+		pr_err("warden: cannot create /sys/devices/warden: %d\n", err);
+		misc_deregister(&warden_misc);
+		return err;
+	}
+	register_reboot_notifier(&warden_reboot_nb);
 	pr_info("warden: driver %s loaded\n", WARDEN_VERSION);
 	return 0;
 }
 
 static void __exit warden_exit(void)
 {
+	unregister_reboot_notifier(&warden_reboot_nb);
+	warden_sysfs_exit();
 	misc_deregister(&warden_misc);
+	kfree(warden.last_console);
 	pr_info("warden: driver unloaded\n");
 }
 

@@ -8,11 +8,13 @@ HV_ARCH_SRCS := $(wildcard $(TOP)/hypervisor/arch/arm64/*.c \
 	$(TOP)/hypervisor/arch/arm64/*.S)
 HV_OBJS := $(patsubst $(TOP)/%,$(HV_DIR)/%.o,$(HV_CORE_SRCS) $(HV_ARCH_SRCS))
 HV_CFLAGS := -O2 -std=gnu11 $(WARN) -ffreestanding -fno-builtin \
+	-fno-tree-loop-distribute-patterns -DWARDEN_VERSION='"$(WARDEN_VERSION)"' \
 	-fno-stack-protector -fno-pic -fno-common -mgeneral-regs-only \
 	-mstrict-align -nostdinc -isystem $(shell $(CROSS_CC) -print-file-name=include 2>/dev/null) \
 	-I$(TOP)/hypervisor/include -I$(TOP)/hypervisor/arch/arm64/include \
 	-I$(TOP)/include -MMD -MP
-HV_LDS := $(TOP)/hypervisor/arch/arm64/warden.lds
+HV_LDS_SRC := $(TOP)/hypervisor/arch/arm64/warden.lds
+HV_LDS := $(HV_DIR)/warden.lds
 HV_ELF := $(HV_DIR)/warden.elf
 HV_BIN := $(HV_DIR)/warden.bin
 
@@ -23,6 +25,12 @@ $(HV_DIR)/%.c.o: $(TOP)/%.c | deps
 $(HV_DIR)/%.S.o: $(TOP)/%.S | deps
 	@mkdir -p $(dir $@)
 	$(CROSS_CC) $(HV_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
+
+# The linker script takes its layout constants from a header.
+$(HV_LDS): $(HV_LDS_SRC) $(wildcard $(TOP)/hypervisor/arch/arm64/include/arch/*.h) | deps
+	@mkdir -p $(dir $@)
+	$(CROSS_CC) -E -P -x c -D__ASSEMBLER__ \
+		-I$(TOP)/hypervisor/arch/arm64/include $< -o $@
 
 $(HV_ELF): $(HV_OBJS) $(HV_LDS)
 	$(CROSS_CC) -nostdlib -static -Wl,--build-id=none -T $(HV_LDS) \

@@ -22,4 +22,9 @@ extern const char *prog_name;
 int cmd_config_check(int argc, char **argv);
 int cmd_config_show(int argc, char **argv);
 
+int cmd_enable(int argc, char **argv);
+int cmd_disable(int argc, char **argv);
+int cmd_console(int argc, char **argv);
+int cmd_cell_list(int argc, char **argv);
+
 #endif

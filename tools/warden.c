@@ -23,6 +23,12 @@ static int cmd_help(int argc, char **argv);
 static const struct command commands[] = {
 	{ NULL, "--version", cmd_version, "", "print the version" },
 	{ NULL, "--help", cmd_help, "", "print this help" },
+	{ NULL, "enable", cmd_enable, "[--skip-check] SYSCONFIG",
+	  "start the hypervisor; Linux becomes the root cell" },
+	{ NULL, "disable", cmd_disable, "", "stop the hypervisor" },
+	{ NULL, "console", cmd_console, "[-f]",
+	  "print the hypervisor's console (-f: follow)" },
+	{ "cell", "list", cmd_cell_list, "", "list the cells" },
 	{ "config", "check", cmd_config_check,
 	  "[--json] SYSCONFIG [CELLCONFIG...]",
 	  "find mistakes in cell configurations" },

@@ -1,15 +1,371 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * EL2 entry. The driver calls this on every CPU once the image is in place.
- * The hypervisor proper is not there yet: refuse with -ENOSYS so that the
- * caller leaves Linux as it was.
+ * EL2 entry and exit.
+ *
+ * The driver installs bootstrap_vectors with the hyp stub's HVC_SET_VECTORS
+ * and then issues "hvc #0" with x0 = its logical CPU number. That lands
+ * here at EL2 with the MMU off, so everything up to el2_virtual is
+ * position independent and must not touch memory it has not written. Every
+ * register of the caller is saved in the CPU's frame, the EL2 state of
+ * Linux' stub next to it; both are restored when the CPU goes back, after
+ * a failed entry or on disable, so that Linux continues as if the hvc had
+ * only returned a result in x0.
  */
-#define ENOSYS 38
+#include <arch/layout.h>
+#include <warden/errno.h>
+#include <warden/hv-header.h>
+
+#define SCTLR_M (1 << 0)
+#define SCTLR_C (1 << 2)
+#define SCTLR_I (1 << 12)
+/* MAIR: index 0 Normal write-back, index 1 Device-nGnRE */
+#define MAIR_VALUE 0x04ff
+/* T0SZ 16 (48-bit VA), WBWA inner/outer, inner shareable, 4K, RES1 */
+#define TCR_VALUE ((16 << 0) | (1 << 8) | (1 << 10) | (3 << 12) | \
+		   (1 << 23) | (1 << 31))
+/* block: valid, AttrIndx, inner shareable, access flag */
+#define BLOCK_NORMAL 0x701
+#define BLOCK_DEVICE (0x405 | (1 << 54))
+
+.macro adr_l reg, sym
+	adrp	\reg, \sym
+	add	\reg, \reg, :lo12:\sym
+.endm
+
+.macro vector target, kind
+	.align	7
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp]
+	mov	x1, #\kind
+	b	\target
+.endm
+
+.macro spin
+	.align	7
+	b	.
+.endm
+
+	.section .text.vectors, "ax"
+	.align	11
+	.global	bootstrap_vectors
+bootstrap_vectors:
+	/* Only "lower EL, AArch64, synchronous" can happen: the hvc. */
+	.rept	8
+	spin
+	.endr
+	.align	7
+	b	el2_bootstrap
+	.rept	7
+	spin
+	.endr
+
+	.align	11
+	.global	hyp_vectors
+hyp_vectors:
+	vector	trap_common, EXC_SYNC_EL2	/* current EL, SP0 */
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_SYNC_EL2	/* current EL, SPx */
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_SYNC_LOWER	/* lower EL, AArch64 */
+	vector	trap_common, EXC_IRQ_LOWER
+	vector	trap_common, EXC_OTHER_LOWER
+	vector	trap_common, EXC_OTHER_LOWER
+	vector	trap_common, EXC_OTHER_LOWER	/* lower EL, AArch32 */
+	vector	trap_common, EXC_OTHER_LOWER
+	vector	trap_common, EXC_OTHER_LOWER
+	vector	trap_common, EXC_OTHER_LOWER
 
 	.text
-	.global arch_entry
-	.type	arch_entry, %function
-arch_entry:
-	mov	x0, #-ENOSYS
-	ret
-	.size	arch_entry, . - arch_entry
+trap_common:
+	stp	x2, x3, [sp, #16]
+	stp	x4, x5, [sp, #32]
+	stp	x6, x7, [sp, #48]
+	stp	x8, x9, [sp, #64]
+	stp	x10, x11, [sp, #80]
+	stp	x12, x13, [sp, #96]
+	stp	x14, x15, [sp, #112]
+	stp	x16, x17, [sp, #128]
+	stp	x18, x19, [sp, #144]
+	stp	x20, x21, [sp, #160]
+	stp	x22, x23, [sp, #176]
+	stp	x24, x25, [sp, #192]
+	stp	x26, x27, [sp, #208]
+	stp	x28, x29, [sp, #224]
+	str	x30, [sp, #240]
+	mov	x0, sp
+	bl	arch_handle_exception
+	mov	x0, sp
+	add	sp, sp, #FRAME_SIZE
+	b	frame_restore_eret
+
+/* x0: frame. Restores x0..x30 from it and returns to the trapped context. */
+frame_restore_eret:
+	ldp	x2, x3, [x0, #16]
+	ldp	x4, x5, [x0, #32]
+	ldp	x6, x7, [x0, #48]
+	ldp	x8, x9, [x0, #64]
+	ldp	x10, x11, [x0, #80]
+	ldp	x12, x13, [x0, #96]
+	ldp	x14, x15, [x0, #112]
+	ldp	x16, x17, [x0, #128]
+	ldp	x18, x19, [x0, #144]
+	ldp	x20, x21, [x0, #160]
+	ldp	x22, x23, [x0, #176]
+	ldp	x24, x25, [x0, #192]
+	ldp	x26, x27, [x0, #208]
+	ldp	x28, x29, [x0, #224]
+	ldr	x30, [x0, #240]
+	ldp	x0, x1, [x0]
+	eret
+
+/*
+ * void arch_cpu_activate(struct frame *frame): the CPU is set up; go back
+ * to the root cell with the frame's registers. SP_EL2 rests above the
+ * frame for the next trap.
+ */
+	.global	arch_cpu_activate
+arch_cpu_activate:
+	add	sp, x0, #FRAME_SIZE
+	b	frame_restore_eret
+
+el2_bootstrap:
+	msr	tpidr_el2, x1
+	cmp	x0, #HV_MAX_CPUS
+	b.hs	bootstrap_bad_cpu
+	adr_l	x1, __percpu_start
+	add	x1, x1, x0, lsl #PERCPU_SHIFT
+	add	x1, x1, #PERCPU_SIZE
+	sub	x1, x1, #(PERCPU_SIZE - PERCPU_FRAME_OFF)
+	str	x0, [x1]
+	stp	x2, x3, [x1, #16]
+	stp	x4, x5, [x1, #32]
+	stp	x6, x7, [x1, #48]
+	stp	x8, x9, [x1, #64]
+	stp	x10, x11, [x1, #80]
+	stp	x12, x13, [x1, #96]
+	stp	x14, x15, [x1, #112]
+	stp	x16, x17, [x1, #128]
+	stp	x18, x19, [x1, #144]
+	stp	x20, x21, [x1, #160]
+	stp	x22, x23, [x1, #176]
+	stp	x24, x25, [x1, #192]
+	stp	x26, x27, [x1, #208]
+	stp	x28, x29, [x1, #224]
+	str	x30, [x1, #240]
+	mrs	x2, tpidr_el2
+	str	x2, [x1, #8]
+	mov	sp, x1
+
+	add	x2, x1, #FRAME_SIZE
+	mrs	x3, sctlr_el2
+	mrs	x4, tcr_el2
+	stp	x3, x4, [x2, #SAVED_SCTLR]
+	mrs	x3, mair_el2
+	mrs	x4, ttbr0_el2
+	stp	x3, x4, [x2, #SAVED_MAIR]
+	mrs	x3, hcr_el2
+	mrs	x4, vtcr_el2
+	stp	x3, x4, [x2, #SAVED_HCR]
+	adr_l	x5, hv_header
+	mrs	x3, vttbr_el2
+	ldr	x4, [x5, #HV_HEADER_STUB_VECTORS]
+	stp	x3, x4, [x2, #SAVED_VTTBR]
+	stp	x5, x0, [x2, #SAVED_HV_PHYS]
+
+	/* The bootstrap tables map 2 MiB blocks: refuse anything else. */
+	tst	x5, #0x1fffff
+	b.ne	bootstrap_unaligned
+	bl	build_bootstrap_tables
+
+	adr_l	x6, boot_pt_l0
+	ldr	x7, =MAIR_VALUE
+	msr	mair_el2, x7
+	mrs	x7, id_aa64mmfr0_el1
+	and	x7, x7, #0xf
+	mov	x8, #5
+	cmp	x7, x8
+	csel	x7, x8, x7, hi		/* at most 48 bits */
+	ldr	x8, =TCR_VALUE
+	orr	x8, x8, x7, lsl #16
+	msr	tcr_el2, x8
+	msr	ttbr0_el2, x6
+	dsb	ish
+	tlbi	alle2
+	dsb	ish
+	isb
+	mrs	x7, sctlr_el2
+	ldr	x8, =(SCTLR_M | SCTLR_C | SCTLR_I)
+	orr	x7, x7, x8
+	msr	sctlr_el2, x7
+	isb
+	ldr	x7, =el2_virtual
+	br	x7
+
+el2_virtual:
+	/* From here on the image runs at its link address. */
+	mov	x7, sp
+	sub	x7, x7, x5
+	ldr	x8, =HV_VIRT_BASE
+	add	x7, x7, x8
+	mov	sp, x7
+	mov	x0, sp
+	mov	x1, x5
+	bl	hv_cpu_enter
+	b	.
+
+bootstrap_bad_cpu:
+	adr_l	x1, hv_header
+	ldr	x1, [x1, #HV_HEADER_STUB_VECTORS]
+	msr	vbar_el2, x1
+	mrs	x1, tpidr_el2
+	mov	x0, #-EINVAL
+	eret
+
+bootstrap_unaligned:
+	mov	x0, #-EINVAL
+	mov	x1, sp
+	ldr	x2, [x1, #FRAME_SIZE + SAVED_VBAR]
+	msr	vbar_el2, x2
+	b	frame_restore_x0
+
+/*
+ * Identity 1 GiB block over this code, the hypervisor memory in 2 MiB
+ * blocks at HV_VIRT_BASE and the debug UART's 2 MiB block at HV_UART_VIRT.
+ * Every CPU writes the same values, so the order they arrive in does not
+ * matter. x5: physical base. Clobbers x6-x16.
+ */
+build_bootstrap_tables:
+	adr_l	x6, boot_pt_l0
+	adr_l	x7, boot_pt_l1_id
+	adr_l	x8, boot_pt_l1_hv
+	adr_l	x9, boot_pt_l2_hv
+	adr_l	x10, __tramp_start
+	lsr	x11, x10, #39
+	orr	x12, x7, #3
+	str	x12, [x6, x11, lsl #3]
+	lsr	x11, x10, #30
+	lsl	x12, x11, #30
+	and	x11, x11, #511
+	ldr	x13, =BLOCK_NORMAL
+	orr	x12, x12, x13
+	str	x12, [x7, x11, lsl #3]
+	orr	x12, x8, #3
+	str	x12, [x6, #511 * 8]
+	orr	x12, x9, #3
+	str	x12, [x8, #511 * 8]
+
+	ldr	x11, [x5, #HV_HEADER_CONFIG_OFFSET]
+	add	x11, x11, x5
+	/* the config is packed: 32-bit loads keep MMU-off accesses aligned */
+	ldr	w12, [x11, #SYSCFG_HV_SIZE]
+	ldr	w14, [x11, #SYSCFG_HV_SIZE + 4]
+	orr	x12, x12, x14, lsl #32
+	ldr	x14, =0x1fffff
+	add	x12, x12, x14
+	lsr	x12, x12, #21
+	mov	x14, #HV_MAX_BLOCKS
+	cmp	x12, x14
+	csel	x12, x14, x12, hi
+	mov	x14, #0
+1:	cmp	x14, x12
+	b.hs	2f
+	lsl	x15, x14, #21
+	add	x15, x15, x5
+	orr	x15, x15, x13
+	str	x15, [x9, x14, lsl #3]
+	add	x14, x14, #1
+	b	1b
+2:	ldr	w12, [x11, #SYSCFG_UART_ADDR]
+	ldr	w14, [x11, #SYSCFG_UART_ADDR + 4]
+	orr	x12, x12, x14, lsl #32
+	cbz	x12, 3f
+	lsr	x12, x12, #21
+	lsl	x12, x12, #21
+	ldr	x14, =BLOCK_DEVICE
+	orr	x12, x12, x14
+	str	x12, [x9, #511 * 8]
+3:	ret
+
+	.ltorg
+
+	.section .text.tramp, "ax"
+/*
+ * void arch_cpu_leave(long result, u64 frame_pa, u64 tramp_pa): hand the
+ * CPU back to Linux' stub. Runs on from tramp_pa, the physical alias of
+ * el2_leave (identity-mapped), restores the stub's EL2 state, turns the
+ * MMU off and returns to the caller of the hvc with x0 = result.
+ */
+	.global	arch_cpu_leave
+arch_cpu_leave:
+	br	x2
+	.global	el2_leave
+el2_leave:
+	/*
+	 * The frame was last written through the cache; after the MMU is off
+	 * it is read from memory, so clean it there first.
+	 */
+	mrs	x3, ctr_el0
+	ubfx	x3, x3, #16, #4
+	mov	x4, #4
+	lsl	x3, x4, x3		/* D-cache line size */
+	mov	x4, x1
+	add	x5, x1, #(2 * FRAME_SIZE)
+	sub	x6, x3, #1
+	bic	x4, x4, x6
+1:	dc	civac, x4
+	add	x4, x4, x3
+	cmp	x4, x5
+	b.lo	1b
+	dsb	sy
+
+	add	x3, x1, #FRAME_SIZE
+	ldp	x4, x5, [x3, #SAVED_SCTLR]
+	ldp	x6, x7, [x3, #SAVED_MAIR]
+	ldp	x8, x9, [x3, #SAVED_HCR]
+	ldp	x10, x11, [x3, #SAVED_VTTBR]
+	msr	hcr_el2, x8
+	msr	vtcr_el2, x9
+	msr	vttbr_el2, x10
+	msr	vbar_el2, x11
+	isb
+	msr	sctlr_el2, x4
+	isb
+	msr	tcr_el2, x5
+	msr	mair_el2, x6
+	msr	ttbr0_el2, x7
+	dsb	ish
+	tlbi	alle2
+	tlbi	alle1
+	dsb	ish
+	isb
+frame_restore_x0:
+	/* x0: result, x1: frame */
+	ldp	x2, x3, [x1, #16]
+	ldp	x4, x5, [x1, #32]
+	ldp	x6, x7, [x1, #48]
+	ldp	x8, x9, [x1, #64]
+	ldp	x10, x11, [x1, #80]
+	ldp	x12, x13, [x1, #96]
+	ldp	x14, x15, [x1, #112]
+	ldp	x16, x17, [x1, #128]
+	ldp	x18, x19, [x1, #144]
+	ldp	x20, x21, [x1, #160]
+	ldp	x22, x23, [x1, #176]
+	ldp	x24, x25, [x1, #192]
+	ldp	x26, x27, [x1, #208]
+	ldp	x28, x29, [x1, #224]
+	ldr	x30, [x1, #240]
+	ldr	x1, [x1, #8]
+	eret
+
+	.section .bss.pagetables, "aw", %nobits
+	.align	12
+boot_pt_l0:	.space	4096
+boot_pt_l1_id:	.space	4096
+boot_pt_l1_hv:	.space	4096
+	.global	boot_pt_l2_hv
+boot_pt_l2_hv:	.space	4096

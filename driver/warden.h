@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* State shared by the driver's files. */
+#ifndef WARDEN_DRIVER_H
+#define WARDEN_DRIVER_H
+
+#include <linux/mutex.h>
+#include <linux/types.h>
+
+#include <warden/hv-console.h>
+#include <warden/ioctl.h>
+
+struct device;
+
+struct warden_state {
+	struct mutex lock;
+	bool enabled;
+	phys_addr_t hv_phys;
+	u64 hv_size;
+	u64 console_offset, console_size;
+	/* the console ring while enabled, read-only for us under stage 2 */
+	struct warden_console_ring *console;
+	/* a copy of the ring after disable or a failed enable */
+	struct warden_console_ring *last_console;
+	char root_name[32];
+	u64 root_cpus; /* mask of Linux CPU numbers */
+};
+
+extern struct warden_state warden;
+extern struct device *warden_dev;
+
+int warden_enable(const struct warden_enable __user *uarg);
+int warden_disable(void);
+long warden_hypercall(unsigned long code, unsigned long arg1,
+		      unsigned long arg2);
+
+ssize_t warden_console_read(loff_t *pos, char __user *buf, size_t count);
+void warden_console_save(void);
+
+int warden_sysfs_init(void);
+void warden_sysfs_exit(void);
+void warden_sysfs_cell_add(void);
+void warden_sysfs_cell_remove(void);
+
+#endif

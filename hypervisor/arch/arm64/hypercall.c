@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Hypercalls, hvc #0x4a48 with Jailhouse's codes: code in x0, arguments
+ * in x1 and x2, the result (>= 0, or a negative errno) in x0.
+ */
+#include <arch/hv.h>
+#include <warden/errno.h>
+
+#define HC_DISABLE 0
+#define HC_CELL_CREATE 1
+#define HC_CELL_START 2
+#define HC_CELL_SET_LOADABLE 3
+#define HC_CELL_DESTROY 4
+#define HC_HYPERVISOR_GET_INFO 5
+#define HC_CELL_GET_STATE 6
+#define HC_CPU_GET_INFO 7
+#define HC_DEBUG_CONSOLE_PUTC 8
+
+#define CELL_RUNNING 0
+#define CPU_INFO_RUNNING 0
+#define CPU_INFO_FAILED 2
+#define CPU_INFO_STAT_BASE 1000
+
+/* A CPU that does not join a disable within this time fails it. */
+#define DISABLE_TIMEOUT_US 2000000
+
+void console_putc(char c);
+
+static struct {
+	int active;
+	int go;
+	int error;
+	unsigned int arrived;
+	unsigned int expected;
+	unsigned int gave_up;
+	uint64_t deadline;
+} dis;
+
+/*
+ * Every running root CPU calls this (the driver does it on each CPU); the
+ * hypervisor only goes away when all have arrived, so that no CPU is left
+ * under a hypervisor whose memory Linux takes back.
+ */
+static long hc_disable(struct frame *f, unsigned int cpu)
+{
+	unsigned int i, n = 0;
+	long err;
+
+	spin_lock(&hv_lock);
+	if (!dis.active) {
+		for (i = 0; i < HV_MAX_CPUS; i++) {
+			if (!(root_cpu_set & (1ULL << i)))
+				continue;
+			if (cpu_data[i].state != CPU_RUNNING) {
+				printk("ERROR: disable refused: CPU %u is %s; "
+				       "bring it online first\n",
+				       i,
+				       cpu_data[i].state == CPU_PARKED ?
+					       "off (PSCI CPU_OFF)" :
+					       "failed");
+				spin_unlock(&hv_lock);
+				return -EBUSY;
+			}
+			n++;
+		}
+		dis.active = 1;
+		dis.go = dis.error = 0;
+		dis.arrived = dis.gave_up = 0;
+		dis.expected = n;
+		dis.deadline = timer_now_us() + DISABLE_TIMEOUT_US;
+		printk("Shutting down hypervisor\n");
+	}
+	if (++dis.arrived == dis.expected && !dis.error)
+		dis.go = 1;
+	spin_unlock(&hv_lock);
+
+	while (!READ_ONCE(dis.go) && !READ_ONCE(dis.error)) {
+		if (timer_now_us() > dis.deadline) {
+			spin_lock(&hv_lock);
+			if (!dis.go && !dis.error) {
+				printk("ERROR: disable: only %u of %u CPUs "
+				       "arrived\n",
+				       dis.arrived, dis.expected);
+				dis.error = -ETIMEDOUT;
+			}
+			spin_unlock(&hv_lock);
+		}
+		cpu_relax();
+	}
+	spin_lock(&hv_lock);
+	if (!dis.go) {
+		err = dis.error;
+		/* the last one to give up lets a new attempt start */
+		if (++dis.gave_up == dis.arrived)
+			dis.active = 0;
+		spin_unlock(&hv_lock);
+		return err;
+	}
+	printk(" Releasing CPU %u\n", cpu);
+	cpu_data[cpu].state = CPU_ABSENT;
+	spin_unlock(&hv_lock);
+	cpu_leave(f, 0);
+}
+
+static long hc_get_info(uint64_t type)
+{
+	switch (type) {
+	case 0:
+		return pool_pages;
+	case 1:
+		return pool_used;
+	case 2:
+	case 3:
+		return 0; /* no remap pool: devices are mapped statically */
+	case 4:
+		return 1; /* cells: the root */
+	default:
+		return -EINVAL;
+	}
+}
+
+static long hc_cpu_get_info(uint64_t target, uint64_t type)
+{
+	if (target >= HV_MAX_CPUS || !(root_cpu_set & (1ULL << target)))
+		return -EINVAL;
+	if (type == 0)
+		return cpu_data[target].state == CPU_FAILED ? CPU_INFO_FAILED :
+							      CPU_INFO_RUNNING;
+	if (type >= CPU_INFO_STAT_BASE && type < CPU_INFO_STAT_BASE + NUM_STATS)
+		return cpu_data[target].stats[type - CPU_INFO_STAT_BASE] &
+		       0x7fffffff;
+	return -EINVAL;
+}
+
+long hypercall(struct frame *f, unsigned int cpu)
+{
+	uint64_t code = f->x[0], arg1 = f->x[1], arg2 = f->x[2];
+
+	switch (code) {
+	case HC_DISABLE:
+		return hc_disable(f, cpu);
+	case HC_CELL_CREATE:
+	case HC_CELL_START:
+	case HC_CELL_SET_LOADABLE:
+	case HC_CELL_DESTROY:
+		return -ENOSYS; /* non-root cells are not implemented yet */
+	case HC_HYPERVISOR_GET_INFO:
+		return hc_get_info(arg1);
+	case HC_CELL_GET_STATE:
+		return arg1 == 0 ? CELL_RUNNING : -ENOENT;
+	case HC_CPU_GET_INFO:
+		return hc_cpu_get_info(arg1, arg2);
+	case HC_DEBUG_CONSOLE_PUTC:
+		if (!CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(
+			    sys_config->root_cell.flags))
+			return -EPERM;
+		console_putc(arg1);
+		return 0;
+	default:
+		return -ENOSYS;
+	}
+}

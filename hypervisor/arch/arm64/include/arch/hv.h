@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* State and helpers shared by the arm64 hypervisor's C files. */
+#ifndef WARDEN_ARCH_HV_H
+#define WARDEN_ARCH_HV_H
+
+#include <stdint.h>
+
+#include <arch/layout.h>
+#include <arch/sysreg.h>
+#include <jailhouse/cell-config.h>
+#include <warden/config.h>
+#include <warden/hv-header.h>
+
+/* The trapped context's general registers, as entry.S saves them. */
+struct frame {
+	uint64_t x[31];
+	uint64_t pad;
+};
+
+/* What entry.S saved of Linux' stub, at PERCPU_SAVED_OFF. */
+struct el2_saved {
+	uint64_t sctlr, tcr, mair, ttbr0, hcr, vtcr, vttbr, vbar;
+	uint64_t hv_phys, cpu;
+};
+
+enum cpu_state {
+	CPU_ABSENT = 0,
+	CPU_RUNNING, /* in the root cell */
+	CPU_PARKED, /* off by PSCI CPU_OFF, waiting for CPU_ON */
+	CPU_FAILED, /* stopped after a fault */
+};
+
+#define STAT_TOTAL 0
+#define STAT_MMIO 1
+#define STAT_MANAGEMENT 2
+#define STAT_HYPERCALL 3
+#define STAT_PSCI 7
+#define STAT_SMCCC 8
+#define NUM_STATS 9
+
+struct cpu_data {
+	volatile enum cpu_state state;
+	uint64_t mpidr;
+	/* PSCI CPU_ON request, handed over under hv_lock */
+	volatile int on_pending;
+	uint64_t on_entry;
+	uint64_t on_context;
+	uint32_t stats[NUM_STATS];
+};
+
+#define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
+
+static inline void cpu_relax(void)
+{
+	asm volatile("yield" : : : "memory");
+}
+
+typedef volatile uint32_t spinlock_t;
+
+static inline void spin_lock(spinlock_t *lock)
+{
+	uint32_t tmp;
+
+	asm volatile("	sevl\n"
+		     "1:	wfe\n"
+		     "2:	ldaxr	%w0, [%1]\n"
+		     "	cbnz	%w0, 1b\n"
+		     "	stxr	%w0, %w2, [%1]\n"
+		     "	cbnz	%w0, 2b\n"
+		     : "=&r"(tmp)
+		     : "r"(lock), "r"(1)
+		     : "memory");
+}
+
+static inline void spin_unlock(spinlock_t *lock)
+{
+	asm volatile("stlr wzr, [%0]" : : "r"(lock) : "memory");
+}
+
+extern struct warden_hv_header hv_header;
+extern char __percpu_start[], __core_end[], __image_start[];
+extern char hv_console[];
+extern char el2_leave[];
+extern char hyp_vectors[];
+
+extern uint64_t hv_phys;
+extern spinlock_t hv_lock;
+extern struct cpu_data cpu_data[HV_MAX_CPUS];
+extern const struct jailhouse_system *sys_config;
+extern struct warden_config root_config;
+extern uint64_t root_cpu_set;
+extern uint64_t pool_pages, pool_used;
+
+static inline uint64_t hv_virt_to_phys(const void *p)
+{
+	return (uint64_t)p - HV_VIRT_BASE + hv_phys;
+}
+
+static inline struct el2_saved *cpu_saved(unsigned int cpu)
+{
+	return (struct el2_saved *)(__percpu_start + cpu * PERCPU_SIZE +
+				    PERCPU_SAVED_OFF);
+}
+
+static inline unsigned int this_cpu(void)
+{
+	return sysreg_read(tpidr_el2);
+}
+
+void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void console_init(uint64_t uart_phys, uint16_t type);
+
+void *memset(void *s, int c, unsigned long n);
+void *memcpy(void *d, const void *s, unsigned long n);
+
+uint64_t timer_now_us(void);
+
+void arch_cpu_activate(struct frame *frame) __attribute__((noreturn));
+void arch_cpu_leave(long result, uint64_t frame_pa, uint64_t tramp_pa)
+	__attribute__((noreturn));
+/* Returns the CPU to Linux' stub with result in x0; never returns. */
+void cpu_leave(struct frame *frame, long result) __attribute__((noreturn));
+
+int stage2_build_root(void);
+uint64_t stage2_vttbr(void);
+uint64_t stage2_vtcr(void);
+
+long hypercall(struct frame *frame, unsigned int cpu);
+void psci_handle(struct frame *frame, unsigned int cpu);
+void cpu_park_loop(unsigned int cpu) __attribute__((noreturn));
+void fault_report(struct frame *frame, unsigned int cpu, const char *what);
+
+#endif

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* System register access and barriers at EL2. */
+#ifndef WARDEN_ARCH_SYSREG_H
+#define WARDEN_ARCH_SYSREG_H
+
+#include <stdint.h>
+
+#define sysreg_read(name)                                   \
+	({                                                  \
+		uint64_t __v;                               \
+		asm volatile("mrs %0, " #name : "=r"(__v)); \
+		__v;                                        \
+	})
+
+#define sysreg_write(name, v) \
+	asm volatile("msr " #name ", %0" : : "r"((uint64_t)(v)) : "memory")
+
+#define isb() asm volatile("isb" : : : "memory")
+#define dsb(opt) asm volatile("dsb " #opt : : : "memory")
+
+/* HCR_EL2 */
+#define HCR_VM (1ULL << 0)
+#define HCR_SWIO (1ULL << 1)
+#define HCR_FMO (1ULL << 3)
+#define HCR_IMO (1ULL << 4)
+#define HCR_TSC (1ULL << 19)
+#define HCR_RW (1ULL << 31)
+
+/* Exception classes the traps handle (ESR_EL2[31:26]) */
+#define EC_HVC64 0x16
+#define EC_SMC64 0x17
+#define EC_IABT_LOW 0x20
+#define EC_DABT_LOW 0x24
+
+#endif

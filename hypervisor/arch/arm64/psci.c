@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * PSCI 1.1 and SMCCC for the root cell, reached by trapped SMCs (TSC).
+ * CPU_OFF parks the CPU inside the hypervisor and CPU_ON restarts it at
+ * the given entry at EL1, still under stage 2: forwarding either to
+ * firmware would hand the CPU back to Linux' EL2 stub, out of our control.
+ */
+#include <arch/hv.h>
+#include <warden/errno.h>
+
+#define PSCI_VERSION 0x84000000
+#define PSCI_CPU_SUSPEND_32 0x84000001
+#define PSCI_CPU_SUSPEND_64 0xc4000001
+#define PSCI_CPU_OFF 0x84000002
+#define PSCI_CPU_ON_32 0x84000003
+#define PSCI_CPU_ON_64 0xc4000003
+#define PSCI_AFFINITY_INFO_32 0x84000004
+#define PSCI_AFFINITY_INFO_64 0xc4000004
+#define PSCI_MIGRATE_INFO_TYPE 0x84000006
+#define PSCI_SYSTEM_OFF 0x84000008
+#define PSCI_SYSTEM_RESET 0x84000009
+#define PSCI_FEATURES 0x8400000a
+#define SMCCC_VERSION 0x80000000
+#define SMCCC_ARCH_FEATURES 0x80000001
+
+#define PSCI_SUCCESS 0
+#define PSCI_NOT_SUPPORTED -1
+#define PSCI_INVALID_PARAMETERS -2
+#define PSCI_DENIED -3
+#define PSCI_ALREADY_ON -4
+#define PSCI_ON_PENDING -5
+
+#define AFF_ON 0
+#define AFF_OFF 1
+#define AFF_ON_PENDING 2
+
+/* EL1h, D, A, I and F masked: how PSCI starts a CPU */
+#define SPSR_EL1H_MASKED 0x3c5
+/* SCTLR_EL1 with the RES1 bits only: MMU and caches off */
+#define SCTLR_EL1_RESET 0x30d00800
+
+#define MPIDR_AFF_MASK 0xff00ffffffULL
+
+static uint64_t smc_forward(struct frame *f)
+{
+	register uint64_t x0 asm("x0") = f->x[0];
+	register uint64_t x1 asm("x1") = f->x[1];
+	register uint64_t x2 asm("x2") = f->x[2];
+	register uint64_t x3 asm("x3") = f->x[3];
+
+	asm volatile("smc #0"
+		     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)
+		     :
+		     : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12",
+		       "x13", "x14", "x15", "x16", "x17", "memory");
+	f->x[1] = x1;
+	f->x[2] = x2;
+	f->x[3] = x3;
+	return x0;
+}
+
+static int cpu_by_mpidr(uint64_t mpidr)
+{
+	unsigned int i;
+
+	for (i = 0; i < HV_MAX_CPUS; i++)
+		if (root_cpu_set & (1ULL << i) &&
+		    cpu_data[i].state != CPU_ABSENT &&
+		    (cpu_data[i].mpidr & MPIDR_AFF_MASK) ==
+			    (mpidr & MPIDR_AFF_MASK))
+			return i;
+	return -1;
+}
+
+/*
+ * A parked CPU waits here, inside the hypervisor, until CPU_ON; then it
+ * starts over at the requested entry at EL1 as if it came out of reset.
+ * A failed CPU never leaves.
+ */
+void cpu_park_loop(unsigned int cpu)
+{
+	struct frame *f = (struct frame *)(__percpu_start + cpu * PERCPU_SIZE +
+					   PERCPU_FRAME_OFF);
+	uint64_t entry, context;
+	unsigned int i;
+
+	for (;;) {
+		asm volatile("wfe" : : : "memory");
+		spin_lock(&hv_lock);
+		if (cpu_data[cpu].state == CPU_PARKED &&
+		    cpu_data[cpu].on_pending)
+			break;
+		spin_unlock(&hv_lock);
+	}
+	entry = cpu_data[cpu].on_entry;
+	context = cpu_data[cpu].on_context;
+	cpu_data[cpu].on_pending = 0;
+	cpu_data[cpu].state = CPU_RUNNING;
+	spin_unlock(&hv_lock);
+
+	for (i = 0; i < 31; i++)
+		f->x[i] = 0;
+	f->x[0] = context;
+	sysreg_write(sctlr_el1, SCTLR_EL1_RESET);
+	sysreg_write(spsr_el2, SPSR_EL1H_MASKED);
+	sysreg_write(elr_el2, entry);
+	isb();
+	/* Its old translations belong to a Linux that is gone. */
+	asm volatile("tlbi vmalls12e1\n dsb nsh\n isb" : : : "memory");
+	arch_cpu_activate(f);
+}
+
+static long psci_cpu_on(unsigned int cpu, uint64_t mpidr, uint64_t entry,
+			uint64_t context)
+{
+	int target = cpu_by_mpidr(mpidr);
+	long ret;
+
+	if (target < 0)
+		return PSCI_INVALID_PARAMETERS;
+	spin_lock(&hv_lock);
+	if (cpu_data[target].state == CPU_RUNNING) {
+		ret = PSCI_ALREADY_ON;
+	} else if (cpu_data[target].state == CPU_FAILED) {
+		ret = PSCI_DENIED;
+	} else if (cpu_data[target].on_pending) {
+		ret = PSCI_ON_PENDING;
+	} else {
+		cpu_data[target].on_entry = entry;
+		cpu_data[target].on_context = context;
+		cpu_data[target].on_pending = 1;
+		dsb(ish);
+		asm volatile("sev");
+		ret = PSCI_SUCCESS;
+	}
+	spin_unlock(&hv_lock);
+	return ret;
+}
+
+static long psci_affinity_info(uint64_t mpidr, uint64_t level)
+{
+	int target = cpu_by_mpidr(mpidr);
+
+	if (level != 0 || target < 0)
+		return PSCI_INVALID_PARAMETERS;
+	if (cpu_data[target].state == CPU_RUNNING)
+		return AFF_ON;
+	return cpu_data[target].on_pending ? AFF_ON_PENDING : AFF_OFF;
+}
+
+static long psci_features(uint64_t fid)
+{
+	switch (fid) {
+	case PSCI_VERSION:
+	case PSCI_CPU_OFF:
+	case PSCI_CPU_ON_32:
+	case PSCI_CPU_ON_64:
+	case PSCI_AFFINITY_INFO_32:
+	case PSCI_AFFINITY_INFO_64:
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+	case PSCI_FEATURES:
+	case SMCCC_VERSION:
+		return PSCI_SUCCESS;
+	case PSCI_CPU_SUSPEND_32:
+	case PSCI_CPU_SUSPEND_64:
+		return 0; /* original power-state format, no OS-initiated */
+	default:
+		return PSCI_NOT_SUPPORTED;
+	}
+}
+
+static const char *smc_service(uint64_t fid)
+{
+	switch ((fid >> 24) & 0x3f) {
+	case 0:
+		return "Arm architecture";
+	case 1:
+		return "CPU service";
+	case 2:
+		return "SiP";
+	case 3:
+		return "OEM";
+	case 4:
+		return "standard secure service";
+	case 5:
+		return "standard hypervisor service";
+	case 6:
+		return "vendor hypervisor service";
+	default:
+		return (fid >> 24 & 0x3f) >= 0x30 ? "trusted OS" : "reserved";
+	}
+}
+
+void psci_handle(struct frame *f, unsigned int cpu)
+{
+	uint64_t fid = f->x[0] & 0xffffffff;
+	static uint64_t warned_fid = ~0ULL;
+	long ret;
+
+	if (fid >> 24 == 0x84 || fid >> 24 == 0xc4)
+		cpu_data[cpu].stats[STAT_PSCI]++;
+	switch (fid) {
+	case PSCI_VERSION:
+		ret = 0x10001; /* 1.1 */
+		break;
+	case PSCI_CPU_SUSPEND_32:
+	case PSCI_CPU_SUSPEND_64:
+		/* Standby only: a wake-up event returns, like a wfi. */
+		asm volatile("wfi");
+		ret = PSCI_SUCCESS;
+		break;
+	case PSCI_CPU_OFF:
+		spin_lock(&hv_lock);
+		cpu_data[cpu].state = CPU_PARKED;
+		spin_unlock(&hv_lock);
+		cpu_park_loop(cpu);
+	case PSCI_CPU_ON_32:
+	case PSCI_CPU_ON_64:
+		ret = psci_cpu_on(cpu, f->x[1], f->x[2], f->x[3]);
+		break;
+	case PSCI_AFFINITY_INFO_32:
+	case PSCI_AFFINITY_INFO_64:
+		ret = psci_affinity_info(f->x[1], f->x[2]);
+		break;
+	case PSCI_FEATURES:
+		ret = psci_features(f->x[1] & 0xffffffff);
+		break;
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+		/* The root cell owns the machine; no other cell exists. */
+		printk("Root cell requested system %s\n",
+		       fid == PSCI_SYSTEM_OFF ? "off" : "reset");
+		ret = smc_forward(f);
+		break;
+	case SMCCC_VERSION:
+		ret = 0x10001; /* 1.1 */
+		break;
+	case SMCCC_ARCH_FEATURES:
+		/* No firmware workarounds are offered to the root cell. */
+		ret = PSCI_NOT_SUPPORTED;
+		break;
+	default:
+		if (fid != warned_fid) {
+			warned_fid = fid;
+			printk("Warning: CPU %u: SMC 0x%08llx (%s) refused\n",
+			       cpu, (unsigned long long)fid, smc_service(fid));
+		}
+		ret = PSCI_NOT_SUPPORTED;
+		break;
+	}
+	f->x[0] = (uint64_t)ret;
+}

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Enable: every root CPU arrives here from entry.S with the EL2 MMU on.
+ * The first one checks the system config and builds the root cell; then
+ * all wait until every CPU has arrived. Only if all did and nothing failed
+ * does any CPU turn on stage 2; otherwise all go back to Linux with the
+ * same error, so that a failed enable leaves Linux exactly as it was.
+ */
+#include <arch/hv.h>
+#include <warden/config.h>
+#include <warden/errno.h>
+
+/* A CPU that does not come within this time fails the enable. */
+#define ENTER_TIMEOUT_US 2000000
+
+uint64_t hv_phys;
+spinlock_t hv_lock;
+struct cpu_data cpu_data[HV_MAX_CPUS];
+const struct jailhouse_system *sys_config;
+struct warden_config root_config;
+uint64_t root_cpu_set;
+
+static struct {
+	int started;
+	int error;
+	int go; /* all arrived, no error: commit */
+	int aborted; /* timed out: nobody commits */
+	int announced;
+	unsigned int arrived;
+	unsigned int expected;
+	uint64_t deadline;
+	uint64_t seen;
+} enter;
+
+/* The config lies between the core and the end of hypervisor memory. */
+static uint64_t sys_config_max_size(uint64_t off)
+{
+	const struct jailhouse_system *sys =
+		(const void *)(__image_start + off);
+	uint64_t hv_size = sys->hypervisor_memory.size;
+
+	return hv_size > off ? hv_size - off : 0;
+}
+
+static int cpu_set_from_config(const struct jailhouse_cell_desc *cell,
+			       uint64_t *set)
+{
+	const uint8_t *bits = (const uint8_t *)(cell + 1);
+	uint32_t cpu;
+
+	*set = 0;
+	for (cpu = 0; cpu < cell->cpu_set_size * 8; cpu++) {
+		if (!(bits[cpu / 8] & (1 << (cpu % 8))))
+			continue;
+		if (cpu >= HV_MAX_CPUS) {
+			printk("ERROR: root cell lists CPU %u; this hypervisor "
+			       "supports CPUs 0-%u\n",
+			       cpu, HV_MAX_CPUS - 1);
+			return -EINVAL;
+		}
+		*set |= 1ULL << cpu;
+	}
+	if (!*set) {
+		printk("ERROR: root cell has no CPUs\n");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static const char *const parse_errors[] = {
+	[WARDEN_CONFIG_TOO_SMALL] = "too small",
+	[WARDEN_CONFIG_BAD_SIGNATURE] = "no JHSYS signature",
+	[WARDEN_CONFIG_WRONG_KIND] = "a cell config, not a system config",
+	[WARDEN_CONFIG_BAD_ARCH] = "not for arm64",
+	[WARDEN_CONFIG_BAD_REVISION] = "wrong config revision",
+	[WARDEN_CONFIG_BAD_NAME] = "cell name not terminated",
+	[WARDEN_CONFIG_TRUNCATED] = "counts exceed the size",
+	[WARDEN_CONFIG_REGION_WRAPS] = "a region wraps around",
+};
+
+/*
+ * The root passed the config; it is checked here again because the
+ * hypervisor trusts nothing it did not check itself.
+ */
+static int config_check(void)
+{
+	uint64_t off = hv_header.config_offset, size = hv_header.config_size;
+	const struct jailhouse_system *sys;
+	enum warden_config_status st;
+	uint64_t hv_size;
+
+	if (off < hv_header.core_size || off & 7 ||
+	    size > sys_config_max_size(off)) {
+		printk("ERROR: system config placed at 0x%llx, size %llu: "
+		       "the driver and this hypervisor do not match\n",
+		       (unsigned long long)off, (unsigned long long)size);
+		return -EINVAL;
+	}
+	sys = (const void *)(__image_start + off);
+	st = warden_config_parse(sys, size, WARDEN_CONFIG_SYSTEM, &root_config);
+	if (st != WARDEN_CONFIG_OK) {
+		printk("ERROR: invalid system config: %s (got %llu, expected "
+		       "%llu)\n",
+		       st < sizeof(parse_errors) / sizeof(parse_errors[0]) &&
+				       parse_errors[st] ?
+			       parse_errors[st] :
+			       "unknown problem",
+		       (unsigned long long)root_config.got,
+		       (unsigned long long)root_config.expected);
+		return -EINVAL;
+	}
+	if (root_config.size != size) {
+		printk("ERROR: system config is %llu bytes but its counts "
+		       "describe %llu\n",
+		       (unsigned long long)size,
+		       (unsigned long long)root_config.size);
+		return -EINVAL;
+	}
+	hv_size = sys->hypervisor_memory.size;
+	if (sys->hypervisor_memory.phys_start != hv_phys) {
+		printk("ERROR: config says hypervisor memory is at 0x%llx, "
+		       "but the hypervisor runs at 0x%llx\n",
+		       (unsigned long long)sys->hypervisor_memory.phys_start,
+		       (unsigned long long)hv_phys);
+		return -EINVAL;
+	}
+	if (hv_size & 0x1fffff || hv_size > (uint64_t)HV_MAX_BLOCKS << 21 ||
+	    off + size + 0x10000 > hv_size) {
+		printk("ERROR: hypervisor memory size 0x%llx: must be a "
+		       "multiple of 2 MiB, at most %u MiB, and hold the image, "
+		       "the config and a page pool\n",
+		       (unsigned long long)hv_size, HV_MAX_BLOCKS * 2);
+		return -EINVAL;
+	}
+	if (sys->platform_info.arm.gic_version != 3) {
+		printk("ERROR: GIC version %u: only GICv3 is supported\n",
+		       sys->platform_info.arm.gic_version);
+		return -EINVAL;
+	}
+	sys_config = sys;
+	return cpu_set_from_config(&sys->root_cell, &root_cpu_set);
+}
+
+static int global_init(void)
+{
+	int err;
+
+	memset(cpu_data, 0, sizeof(cpu_data));
+	err = config_check();
+	if (!err)
+		err = stage2_build_root();
+	return err;
+}
+
+static void cpu_activate(unsigned int cpu, struct frame *frame)
+{
+	cpu_data[cpu].state = CPU_RUNNING;
+	sysreg_write(vtcr_el2, stage2_vtcr());
+	sysreg_write(vttbr_el2, stage2_vttbr());
+	/*
+	 * The GIC is not emulated yet: IMO/FMO stay clear, so the root cell
+	 * takes its interrupts and programs GICD/GICR itself (both are mapped
+	 * into its stage 2). SMCs trap (TSC) for PSCI emulation.
+	 */
+	sysreg_write(hcr_el2, HCR_VM | HCR_SWIO | HCR_TSC | HCR_RW);
+	sysreg_write(vbar_el2, hyp_vectors);
+	isb();
+	/* Linux' TLB entries were made without stage 2. */
+	asm volatile("tlbi vmalls12e1\n dsb nsh\n isb" : : : "memory");
+	frame->x[0] = 0;
+	arch_cpu_activate(frame);
+}
+
+void cpu_leave(struct frame *frame, long result)
+{
+	arch_cpu_leave(result, hv_virt_to_phys(frame),
+		       hv_virt_to_phys(el2_leave));
+}
+
+/* Called by entry.S on each CPU; x0 of the frame is the CPU number. */
+void hv_cpu_enter(struct frame *frame, uint64_t phys)
+{
+	unsigned int cpu = frame->x[0];
+	int err;
+
+	sysreg_write(tpidr_el2, cpu);
+	spin_lock(&hv_lock);
+	if (!enter.started) {
+		enter.started = 1;
+		hv_phys = phys;
+		console_init(
+			((const struct jailhouse_system
+				  *)(__image_start + hv_header.config_offset))
+				->debug_console.address,
+			((const struct jailhouse_system
+				  *)(__image_start + hv_header.config_offset))
+				->debug_console.type);
+		printk("\nWarden hypervisor %s starting on CPU %u, memory at "
+		       "0x%llx\n",
+		       WARDEN_VERSION, cpu, (unsigned long long)phys);
+		enter.expected = hv_header.online_cpus;
+		enter.deadline = timer_now_us() + ENTER_TIMEOUT_US;
+		enter.error = global_init();
+	}
+	if (!enter.error && enter.seen & (1ULL << cpu)) {
+		printk("ERROR: CPU %u entered twice\n", cpu);
+		enter.error = -EINVAL;
+	}
+	enter.seen |= 1ULL << cpu;
+	if (!enter.error && !(root_cpu_set & (1ULL << cpu))) {
+		printk("ERROR: CPU %u is online but not in the root cell's "
+		       "CPU set\n",
+		       cpu);
+		enter.error = -EINVAL;
+	}
+	cpu_data[cpu].mpidr = sysreg_read(mpidr_el1);
+	enter.arrived++;
+	if (!enter.error && !enter.aborted) {
+		printk(" CPU %u (MPIDR 0x%llx) entered\n", cpu,
+		       (unsigned long long)cpu_data[cpu].mpidr & 0xffffff);
+		if (enter.arrived == enter.expected) {
+			if (enter.seen != root_cpu_set) {
+				printk("ERROR: CPUs 0x%llx entered, the root "
+				       "cell needs 0x%llx\n",
+				       (unsigned long long)enter.seen,
+				       (unsigned long long)root_cpu_set);
+				enter.error = -EINVAL;
+			} else {
+				enter.go = 1;
+			}
+		}
+	}
+	spin_unlock(&hv_lock);
+
+	/*
+	 * Wait without the lock: waiters that keep taking it starve the
+	 * CPU that still has to arrive.
+	 */
+	while (!READ_ONCE(enter.go) && !READ_ONCE(enter.error)) {
+		if (timer_now_us() > enter.deadline) {
+			spin_lock(&hv_lock);
+			if (!enter.go && !enter.error) {
+				printk("ERROR: only %u of %u CPUs entered "
+				       "within %u ms\n",
+				       enter.arrived, enter.expected,
+				       ENTER_TIMEOUT_US / 1000);
+				enter.aborted = 1;
+				enter.error = -ETIMEDOUT;
+			}
+			spin_unlock(&hv_lock);
+		}
+		cpu_relax();
+	}
+	spin_lock(&hv_lock);
+	err = enter.go ? 0 : enter.error;
+	if (!err && !enter.announced) {
+		enter.announced = 1;
+		printk("Warden enabled: root cell \"%s\", %u CPUs\n",
+		       sys_config->root_cell.name, enter.expected);
+	}
+	if (err)
+		printk(" CPU %u back to Linux: error %d\n", cpu, err);
+	spin_unlock(&hv_lock);
+	if (err)
+		cpu_leave(frame, err);
+	cpu_activate(cpu, frame);
+}

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The root cell's stage 2: an identity map of the regions its config
+ * lists, with their access rights (execute included), plus the GIC for as
+ * long as it is not emulated. Hypervisor memory is never mapped: in its
+ * place the root sees one zero page, read-only, so that a stray read
+ * through /dev/mem or an old mapping returns zeros instead of faulting,
+ * and the console ring, read-only, for the driver.
+ */
+#include <arch/hv.h>
+#include <warden/errno.h>
+#include <warden/pgtable.h>
+
+#define GICD_SIZE 0x10000
+#define GICR_STRIDE 0x20000
+
+uint64_t pool_pages, pool_used;
+static uint64_t pool_start; /* physical */
+static struct pgtable root_s2;
+static unsigned int ipa_bits;
+static uint64_t parange;
+
+static int pool_alloc(void *ctx, uint64_t *pa)
+{
+	if (pool_used >= pool_pages)
+		return -ENOMEM;
+	*pa = pool_start + pool_used++ * PGTABLE_PAGE_SIZE;
+	memset((void *)(*pa - hv_phys + HV_VIRT_BASE), 0, PGTABLE_PAGE_SIZE);
+	return 0;
+}
+
+static void *pool_ptr(void *ctx, uint64_t pa)
+{
+	return (void *)(pa - hv_phys + HV_VIRT_BASE);
+}
+
+static int overlaps(uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
+{
+	return a < b + bsize && b < a + asize;
+}
+
+static int region_covers(const struct jailhouse_memory *mem, uint32_t n,
+			 uint64_t addr)
+{
+	uint32_t i;
+
+	for (i = 0; i < n; i++)
+		if (addr >= mem[i].virt_start &&
+		    addr - mem[i].virt_start < mem[i].size)
+			return 1;
+	return 0;
+}
+
+static int map_checked(const char *what, uint64_t ipa, uint64_t pa,
+		       uint64_t size, uint64_t attrs, unsigned int flags)
+{
+	int err = pgtable_map(&root_s2, ipa, pa, size, attrs, flags);
+
+	if (err == -EEXIST)
+		printk("ERROR: %s at 0x%llx overlaps another region\n", what,
+		       (unsigned long long)ipa);
+	else if (err == -ENOMEM)
+		printk("ERROR: hypervisor memory too small for the root "
+		       "cell's page tables (%llu pages)\n",
+		       (unsigned long long)pool_pages);
+	else if (err)
+		printk("ERROR: %s 0x%llx-0x%llx cannot be mapped: %d\n", what,
+		       (unsigned long long)ipa,
+		       (unsigned long long)(ipa + size - 1), err);
+	return err;
+}
+
+static int map_gic(const struct jailhouse_memory *mem, uint32_t n)
+{
+	uint64_t gicd = sys_config->platform_info.arm.gicd_base;
+	uint64_t gicr = sys_config->platform_info.arm.gicr_base;
+	uint64_t dev = S2_MEMATTR_DEVICE | S2_AP_READ | S2_AP_WRITE | S2_XN;
+	unsigned int cpus = 64 - __builtin_clzll(root_cpu_set);
+	int err = 0;
+
+	if (!gicd || !gicr) {
+		printk("ERROR: system config lacks the GIC distributor or "
+		       "redistributor base\n");
+		return -EINVAL;
+	}
+	/* Pass-through until the GIC is emulated: see cpu_activate(). */
+	if (!region_covers(mem, n, gicd))
+		err = map_checked("GIC distributor", gicd, gicd, GICD_SIZE, dev,
+				  0);
+	if (!err && !region_covers(mem, n, gicr))
+		err = map_checked("GIC redistributors", gicr, gicr,
+				  (uint64_t)cpus * GICR_STRIDE, dev, 0);
+	return err;
+}
+
+static int map_hv_memory(void)
+{
+	uint64_t size = sys_config->hypervisor_memory.size;
+	uint64_t console = hv_virt_to_phys(hv_console);
+	uint64_t ro = S2_MEMATTR_NORMAL | PTE_SH_INNER | S2_AP_READ | S2_XN;
+	uint64_t zero, off;
+	int err = pool_alloc(NULL, &zero);
+
+	for (off = 0; !err && off < size; off += PGTABLE_PAGE_SIZE) {
+		uint64_t pa = hv_phys + off;
+		int is_console = pa >= console &&
+				 pa < console + HV_CONSOLE_SIZE;
+
+		err = map_checked("hypervisor memory", pa,
+				  is_console ? pa : zero, PGTABLE_PAGE_SIZE, ro,
+				  PGTABLE_NO_BLOCKS);
+	}
+	return err;
+}
+
+static int map_regions(const struct jailhouse_memory *mem, uint32_t n)
+{
+	uint64_t hv_start = sys_config->hypervisor_memory.phys_start;
+	uint64_t hv_size = sys_config->hypervisor_memory.size;
+	uint64_t limit = 1ULL << ipa_bits;
+	uint32_t i;
+	int err;
+
+	for (i = 0; i < n; i++) {
+		const struct jailhouse_memory *m = &mem[i];
+
+		if (m->flags & JAILHOUSE_MEM_COMM_REGION)
+			continue; /* the root cell has no comm region */
+		if (!m->size)
+			continue;
+		if (JAILHOUSE_MEMORY_IS_SUBPAGE(m) || m->phys_start & 0xfff) {
+			printk("ERROR: root region %u (0x%llx, size 0x%llx) is "
+			       "not page aligned; sub-page regions are not "
+			       "supported yet\n",
+			       i, (unsigned long long)m->phys_start,
+			       (unsigned long long)m->size);
+			return -EINVAL;
+		}
+		if (m->phys_start + m->size < m->phys_start ||
+		    m->virt_start + m->size > limit ||
+		    m->phys_start + m->size > limit) {
+			printk("ERROR: root region %u (0x%llx, size 0x%llx) "
+			       "lies beyond the %u-bit physical address "
+			       "space\n",
+			       i, (unsigned long long)m->phys_start,
+			       (unsigned long long)m->size, ipa_bits);
+			return -EINVAL;
+		}
+		if (overlaps(m->phys_start, m->size, hv_start, hv_size) ||
+		    overlaps(m->virt_start, m->size, hv_start, hv_size)) {
+			printk("ERROR: root region %u (0x%llx-0x%llx) overlaps "
+			       "the hypervisor memory 0x%llx-0x%llx\n",
+			       i, (unsigned long long)m->phys_start,
+			       (unsigned long long)(m->phys_start + m->size -
+						    1),
+			       (unsigned long long)hv_start,
+			       (unsigned long long)(hv_start + hv_size - 1));
+			return -EINVAL;
+		}
+		err = map_checked("root region", m->virt_start, m->phys_start,
+				  m->size, stage2_attrs(m->flags),
+				  m->flags & JAILHOUSE_MEM_NO_HUGEPAGES ?
+					  PGTABLE_NO_BLOCKS :
+					  0);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+int stage2_build_root(void)
+{
+	static const unsigned char bits[] = { 32, 36, 40, 42, 44, 48, 52 };
+	const struct jailhouse_memory *mem = root_config.mem_regions;
+	uint32_t n = root_config.cell->num_memory_regions;
+	uint64_t end = hv_header.config_offset + hv_header.config_size;
+	int err;
+
+	parange = sysreg_read(id_aa64mmfr0_el1) & 0xf;
+	if (parange > 5)
+		parange = 5; /* 48 bits: no 52-bit tables */
+	ipa_bits = bits[parange];
+
+	pool_start = hv_phys +
+		     ((end + PGTABLE_PAGE_SIZE - 1) & ~(PGTABLE_PAGE_SIZE - 1));
+	pool_pages =
+		(hv_phys + sys_config->hypervisor_memory.size - pool_start) /
+		PGTABLE_PAGE_SIZE;
+	pool_used = 0;
+
+	root_s2.start_level = ipa_bits > 39 ? 0 : 1;
+	root_s2.root_entries = 1U
+			       << (ipa_bits - (root_s2.start_level ? 30 : 39));
+	root_s2.alloc_page = pool_alloc;
+	root_s2.phys_to_ptr = pool_ptr;
+	err = pool_alloc(NULL, &root_s2.root);
+	if (!err)
+		err = map_regions(mem, n);
+	if (!err)
+		err = map_gic(mem, n);
+	if (!err)
+		err = map_hv_memory();
+	if (!err)
+		printk("Root cell stage 2: %u-bit IPA, %llu of %llu pool pages "
+		       "used\n",
+		       ipa_bits, (unsigned long long)pool_used,
+		       (unsigned long long)pool_pages);
+	/* Tables written through the cache are walked coherently (VTCR). */
+	dsb(ish);
+	return err;
+}
+
+uint64_t stage2_vttbr(void)
+{
+	return root_s2.root; /* VMID 0 */
+}
+
+uint64_t stage2_vtcr(void)
+{
+	uint64_t sl0 = root_s2.start_level ? 1 : 2;
+
+	return (64 - ipa_bits) | sl0 << 6 | 1 << 8 | 1 << 10 | 3 << 12 |
+	       parange << 16 | 1ULL << 31;
+}

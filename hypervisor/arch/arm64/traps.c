@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Exits from the root cell: hypercalls, SMCs (PSCI), aborts. A guest can
+ * never make the hypervisor hang or crash: whatever is not understood is
+ * answered with an error or ends in a report and a parked CPU.
+ */
+#include <arch/hv.h>
+#include <warden/errno.h>
+#include <warden/esr.h>
+
+#define JAILHOUSE_HVC_CODE 0x4a48
+/* What Linux' hyp stub answers for a call it does not know. */
+#define HVC_STUB_ERR 0xbadca11
+
+static void report_regs(struct frame *f)
+{
+	unsigned int i;
+
+	printk(" pc: %016llx  sp: %016llx spsr: %08llx\n",
+	       (unsigned long long)sysreg_read(elr_el2),
+	       (unsigned long long)sysreg_read(sp_el1),
+	       (unsigned long long)sysreg_read(spsr_el2));
+	for (i = 0; i < 30; i += 3)
+		printk(" x%-2u: %016llx  x%-2u: %016llx  x%-2u: %016llx\n", i,
+		       (unsigned long long)f->x[i], i + 1,
+		       (unsigned long long)f->x[i + 1], i + 2,
+		       (unsigned long long)f->x[i + 2]);
+	printk(" x30: %016llx\n", (unsigned long long)f->x[30]);
+}
+
+void fault_report(struct frame *f, unsigned int cpu, const char *what)
+{
+	uint64_t esr = sysreg_read(esr_el2);
+	uint64_t hpfar = sysreg_read(hpfar_el2);
+	char desc[160];
+
+	printk("FATAL: %s by cell \"%s\" on CPU %u\n", what,
+	       sys_config->root_cell.name, cpu);
+	printk(" esr: 0x%08llx: %s\n", (unsigned long long)esr,
+	       esr_describe(esr, desc, sizeof(desc)));
+	printk(" far: 0x%016llx  hpfar: 0x%llx  (IPA 0x%llx)\n",
+	       (unsigned long long)sysreg_read(far_el2),
+	       (unsigned long long)hpfar,
+	       (unsigned long long)((hpfar >> 4) << 12 |
+				    (sysreg_read(far_el2) & 0xfff)));
+	report_regs(f);
+}
+
+static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)
+{
+	static int warned;
+	unsigned int imm = esr & 0xffff;
+
+	if (imm == JAILHOUSE_HVC_CODE) {
+		cpu_data[cpu].stats[STAT_HYPERCALL]++;
+		f->x[0] = hypercall(f, cpu);
+		return;
+	}
+	/* e.g. a hyp-stub call by kexec: refuse, do not hang. */
+	if (!warned) {
+		warned = 1;
+		printk("Warning: CPU %u: hvc #0x%x (x0 0x%llx) is not a Warden "
+		       "hypercall; refused\n",
+		       cpu, imm, (unsigned long long)f->x[0]);
+	}
+	f->x[0] = imm == 0 ? HVC_STUB_ERR : (uint64_t)-ENOSYS;
+}
+
+static void park_failed(struct frame *f, unsigned int cpu, const char *what)
+{
+	fault_report(f, cpu, what);
+	printk("Parking CPU %u (cell \"%s\")\n", cpu,
+	       sys_config->root_cell.name);
+	spin_lock(&hv_lock);
+	cpu_data[cpu].state = CPU_FAILED;
+	spin_unlock(&hv_lock);
+	cpu_park_loop(cpu);
+}
+
+void arch_handle_exception(struct frame *f, unsigned long kind)
+{
+	unsigned int cpu = this_cpu();
+	uint64_t esr = sysreg_read(esr_el2);
+	char desc[160];
+
+	if (kind == EXC_SYNC_EL2 || kind == EXC_OTHER_EL2) {
+		/* A bug in the hypervisor: stop this CPU, say where. */
+		printk("FATAL: exception in the hypervisor on CPU %u: %s\n",
+		       cpu, esr_describe(esr, desc, sizeof(desc)));
+		printk(" elr_el2: 0x%llx far_el2: 0x%llx\n",
+		       (unsigned long long)sysreg_read(elr_el2),
+		       (unsigned long long)sysreg_read(far_el2));
+		for (;;)
+			asm volatile("wfi");
+	}
+	cpu_data[cpu].stats[STAT_TOTAL]++;
+	if (kind != EXC_SYNC_LOWER) {
+		static int warned;
+
+		/* IMO/FMO are clear: nothing should be routed here. */
+		if (!warned++)
+			printk("Warning: CPU %u: unexpected exception kind %lu "
+			       "from the root cell\n",
+			       cpu, kind);
+		return;
+	}
+	switch ((esr >> 26) & 0x3f) {
+	case EC_HVC64:
+		handle_hvc(f, cpu, esr);
+		break;
+	case EC_SMC64:
+		/* A trapped SMC returns to itself: skip it. */
+		sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
+		cpu_data[cpu].stats[STAT_SMCCC]++;
+		psci_handle(f, cpu);
+		break;
+	case EC_DABT_LOW:
+		park_failed(f, cpu, "data abort (access outside the cell)");
+		break;
+	case EC_IABT_LOW:
+		park_failed(f, cpu,
+			    "instruction abort (execution outside "
+			    "the cell's executable memory)");
+		break;
+	default:
+		park_failed(f, cpu, "unhandled trap");
+		break;
+	}
+}
