@@ -7,7 +7,7 @@ HV_CORE_SRCS := $(wildcard $(TOP)/hypervisor/core/*.c)
 HV_ARCH_SRCS := $(wildcard $(TOP)/hypervisor/arch/arm64/*.c \
 	$(TOP)/hypervisor/arch/arm64/*.S)
 HV_OBJS := $(patsubst $(TOP)/%,$(HV_DIR)/%.o,$(HV_CORE_SRCS) $(HV_ARCH_SRCS))
-HV_CFLAGS := -O2 -std=gnu11 $(WARN) -ffreestanding -fno-builtin \
+HV_CFLAGS = -O2 -std=gnu11 $(WARN) -ffreestanding -fno-builtin \
 	-fno-tree-loop-distribute-patterns -DWARDEN_VERSION='"$(WARDEN_VERSION)"' \
 	-fno-stack-protector -fno-pic -fno-common -mgeneral-regs-only \
 	-mstrict-align -nostdinc -isystem $(shell $(CROSS_CC) -print-file-name=include 2>/dev/null) \

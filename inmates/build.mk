@@ -11,7 +11,7 @@ INMATE_LIB_SRCS := $(filter-out %.lds.S,$(wildcard $(TOP)/inmates/lib/*.c \
 	$(TOP)/inmates/lib/*.S))
 INMATE_LIB_OBJS := $(patsubst $(TOP)/inmates/%,$(INMATE_DIR)/%.o,$(INMATE_LIB_SRCS))
 INMATE_BARE_BASE := 0x40000000
-INMATE_CFLAGS := -O2 -std=gnu11 $(WARN) -ffreestanding -fno-builtin \
+INMATE_CFLAGS = -O2 -std=gnu11 $(WARN) -ffreestanding -fno-builtin \
 	-fno-tree-loop-distribute-patterns -fno-stack-protector -fno-pic \
 	-fno-common -mgeneral-regs-only -mstrict-align -nostdinc \
 	-isystem $(shell $(CROSS_CC) -print-file-name=include 2>/dev/null) \
