@@ -37,8 +37,7 @@
 #define GICR_SGI_BASE 0x10000
 #define GICR_FRAME_SIZE 0x20000
 #define GICR_VLPI_FRAME_SIZE 0x40000
-
-#define ICC_SRE_SRE (1 << 0)
+#define GICR_FRAMES_MAX 512
 
 #define IRQ_HANDLERS 16
 
@@ -50,19 +49,24 @@ struct irq_slot {
 static uintptr_t gicd, gicr;
 static struct irq_slot irq_slots[IRQ_HANDLERS];
 
-/* Finds the redistributor frame whose affinity is this CPU's. */
+/*
+ * Finds the redistributor frame whose affinity is this CPU's. Only the
+ * first frame's ID register is checked (is there a GICv3 at all?): a
+ * hypervisor may show other CPUs' frames with their TYPER only. The walk
+ * is bounded in case no frame says it is the last.
+ */
 static uintptr_t gic_find_redist(uintptr_t base)
 {
 	uint64_t mpidr = inmate_cpu_affinity();
 	/* GICR_TYPER packs Aff3..Aff0 into one 32-bit field. */
 	uint64_t aff = (mpidr >> 32 & 0xff) << 24 | (mpidr & 0xffffff);
+	uintptr_t rd = base;
 
-	for (uintptr_t rd = base;;) {
-		uint64_t typer;
+	if (((mmio_read32(rd + GICR_PIDR2) >> 4) & 0xf) < 3)
+		return 0;
+	for (int i = 0; i < GICR_FRAMES_MAX; i++) {
+		uint64_t typer = mmio_read64(rd + GICR_TYPER);
 
-		if (((mmio_read32(rd + GICR_PIDR2) >> 4) & 0xf) < 3)
-			return 0;
-		typer = mmio_read64(rd + GICR_TYPER);
 		if (typer >> 32 == aff)
 			return rd;
 		if (typer & GICR_TYPER_LAST)
@@ -70,6 +74,7 @@ static uintptr_t gic_find_redist(uintptr_t base)
 		rd += typer & GICR_TYPER_VLPIS ? GICR_VLPI_FRAME_SIZE :
 						 GICR_FRAME_SIZE;
 	}
+	return 0;
 }
 
 static void gic_dist_enable(void)
@@ -122,8 +127,11 @@ int gic_init(void)
 			cpu_relax();
 	}
 
-	write_sysreg_s(read_sysreg_s(ICC_SRE_EL1) | ICC_SRE_SRE, ICC_SRE_EL1);
-	isb();
+	/*
+	 * ICC_SRE_EL1 is left alone: QEMU has it read as one, and under a
+	 * hypervisor EL1 access to it may trap (ICC_SRE_EL2.Enable clear);
+	 * the system-register interface is simply required.
+	 */
 	write_sysreg_s(0xf0, ICC_PMR_EL1);
 	write_sysreg_s(0, ICC_BPR1_EL1);
 	/* EOImode 0: one write to EOIR drops priority and deactivates. */

@@ -39,5 +39,6 @@ check_ticks "$tmp/icount" 100000
 
 inmate_run_until gic-demo 30 "$tmp/real" '^Timer fired' 21 ||
 	{ cat "$tmp/real"; fail "too few ticks (real time)"; }
-# Real time on a busy host: only require less than one period.
-check_ticks "$tmp/real" 100000000
+# Real time on a busy host (QEMU may not run for a while): a smoke test
+# only, the figures are judged under icount above.
+check_ticks "$tmp/real" 1000000000

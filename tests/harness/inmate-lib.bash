@@ -42,7 +42,8 @@ inmate_run() {
 
 # inmate_run_until NAME SECONDS OUT PATTERN COUNT [QEMU ARGS...]: boots an
 # inmate that never ends and stops QEMU once COUNT lines match PATTERN.
-# Returns 0 if they did, 1 if QEMU ended or the time ran out first.
+# Returns 0 if they did, 1 if QEMU ended or the time ran out first. OUT
+# keeps complete lines only; QEMU's own messages go to OUT.err.
 inmate_run_until() {
 	local name=$1 secs=$2 out=$3 pattern=$4 count=$5 pid rc=1 end
 	shift 5
@@ -51,7 +52,8 @@ inmate_run_until() {
 	timeout "$secs" qemu-system-aarch64 -machine virt,gic-version=3 \
 		-cpu cortex-a57 -m 1G -display none -serial stdio \
 		-monitor none -nic none -no-reboot \
-		-kernel "$(inmate_elf "$name")" "$@" </dev/null >"$out.raw" 2>&1 &
+		-kernel "$(inmate_elf "$name")" "$@" </dev/null >"$out.raw" \
+		2>"$out.err" &
 	pid=$!
 	while kill -0 "$pid" 2>/dev/null && [ $SECONDS -le $end ]; do
 		if [ "$(grep -c -- "$pattern" "$out.raw")" -ge "$count" ]; then
@@ -62,6 +64,8 @@ inmate_run_until() {
 	done
 	kill "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
+	# QEMU was stopped mid-line: judge complete lines only.
+	[ -z "$(tail -c 1 "$out.raw")" ] || sed -i '$d' "$out.raw"
 	tr -d '\r' <"$out.raw" >"$out"
 	[ "$(grep -c -- "$pattern" "$out")" -ge "$count" ] && rc=0
 	return $rc
