@@ -1,12 +1,16 @@
 # SPDX-License-Identifier: GPL-2.0
-# Inmates: the library in lib/ and the demos in demos/, each demo linked
-# twice from the same objects: NAME.bin (raw image for a cell, linked at
+# Inmates: the library in lib/, demos in demos/ and test inmates in tests/,
+# each linked twice from the same objects: NAME.bin (raw image for a cell, linked at
 # IPA 0, installed into the guest) and NAME-bare.elf (linked into QEMU
 # virt's RAM, booted by QEMU's -kernel without a hypervisor; tests and the
 # bare-metal benchmark use it). See inmates/README.md.
 
 INMATE_DIR := $(B)/inmates
-INMATE_DEMOS := gic-demo uart-demo test-basic
+INMATE_DEMOS := $(basename $(notdir $(wildcard $(TOP)/inmates/demos/*.c)))
+INMATE_TESTS := $(basename $(notdir $(wildcard $(TOP)/inmates/tests/*.c)))
+INMATE_NAMES := $(INMATE_DEMOS) $(INMATE_TESTS)
+INMATE_MAIN_OBJS := $(INMATE_DEMOS:%=$(INMATE_DIR)/demos/%.c.o) \
+	$(INMATE_TESTS:%=$(INMATE_DIR)/tests/%.c.o)
 INMATE_LIB_SRCS := $(filter-out %.lds.S,$(wildcard $(TOP)/inmates/lib/*.c \
 	$(TOP)/inmates/lib/*.S))
 INMATE_LIB_OBJS := $(patsubst $(TOP)/inmates/%,$(INMATE_DIR)/%.o,$(INMATE_LIB_SRCS))
@@ -17,8 +21,8 @@ INMATE_CFLAGS = -O2 -std=gnu11 $(WARN) -ffreestanding -fno-builtin \
 	-isystem $(shell $(CROSS_CC) -print-file-name=include 2>/dev/null) \
 	-I$(TOP)/inmates/lib/include -I$(TOP)/include -MMD -MP
 
-INMATE_BINS += $(INMATE_DEMOS:%=$(INMATE_DIR)/%.bin)
-INMATE_BARE_ELFS := $(INMATE_DEMOS:%=$(INMATE_DIR)/%-bare.elf)
+INMATE_BINS += $(INMATE_NAMES:%=$(INMATE_DIR)/%.bin)
+INMATE_BARE_ELFS := $(INMATE_NAMES:%=$(INMATE_DIR)/%-bare.elf)
 
 $(INMATE_DIR)/%.c.o: $(TOP)/inmates/%.c | deps
 	@mkdir -p $(dir $@)
@@ -40,22 +44,34 @@ $(INMATE_DIR)/inmate-bare.lds: $(TOP)/inmates/lib/inmate.lds.S | deps
 INMATE_LINK = $(CROSS_CC) -nostdlib -static -Wl,--build-id=none \
 	-Wl,--no-warn-rwx-segments -T $(1) $(2) -o $@ -lgcc
 
-$(INMATE_DIR)/%.elf: $(INMATE_DIR)/demos/%.c.o $(INMATE_LIB_OBJS) \
-		$(INMATE_DIR)/inmate-cell.lds
+# One rule per kind of inmate and link variant; the main object is the
+# only difference.
+INMATE_CELL_DEPS := $(INMATE_LIB_OBJS) $(INMATE_DIR)/inmate-cell.lds
+INMATE_BARE_DEPS := $(INMATE_LIB_OBJS) $(INMATE_DIR)/inmate-bare.lds
+
+$(INMATE_DEMOS:%=$(INMATE_DIR)/%.elf): $(INMATE_DIR)/%.elf: \
+		$(INMATE_DIR)/demos/%.c.o $(INMATE_CELL_DEPS)
 	$(call INMATE_LINK,$(INMATE_DIR)/inmate-cell.lds,$(filter %.o,$^))
 
-$(INMATE_DIR)/%-bare.elf: $(INMATE_DIR)/demos/%.c.o $(INMATE_LIB_OBJS) \
-		$(INMATE_DIR)/inmate-bare.lds
+$(INMATE_TESTS:%=$(INMATE_DIR)/%.elf): $(INMATE_DIR)/%.elf: \
+		$(INMATE_DIR)/tests/%.c.o $(INMATE_CELL_DEPS)
+	$(call INMATE_LINK,$(INMATE_DIR)/inmate-cell.lds,$(filter %.o,$^))
+
+$(INMATE_DEMOS:%=$(INMATE_DIR)/%-bare.elf): $(INMATE_DIR)/%-bare.elf: \
+		$(INMATE_DIR)/demos/%.c.o $(INMATE_BARE_DEPS)
+	$(call INMATE_LINK,$(INMATE_DIR)/inmate-bare.lds,$(filter %.o,$^))
+
+$(INMATE_TESTS:%=$(INMATE_DIR)/%-bare.elf): $(INMATE_DIR)/%-bare.elf: \
+		$(INMATE_DIR)/tests/%.c.o $(INMATE_BARE_DEPS)
 	$(call INMATE_LINK,$(INMATE_DIR)/inmate-bare.lds,$(filter %.o,$^))
 
 $(INMATE_DIR)/%.bin: $(INMATE_DIR)/%.elf
 	$(CROSS_OBJCOPY) -O binary $< $@
 
-.SECONDARY: $(INMATE_DEMOS:%=$(INMATE_DIR)/%.elf) $(INMATE_LIB_OBJS) \
-	$(INMATE_DEMOS:%=$(INMATE_DIR)/demos/%.c.o)
+.SECONDARY: $(INMATE_NAMES:%=$(INMATE_DIR)/%.elf) $(INMATE_LIB_OBJS) \
+	$(INMATE_MAIN_OBJS)
 
--include $(INMATE_LIB_OBJS:.o=.d) \
-	$(INMATE_DEMOS:%=$(INMATE_DIR)/demos/%.c.d)
+-include $(INMATE_LIB_OBJS:.o=.d) $(INMATE_MAIN_OBJS:.o=.d)
 
 .PHONY: inmates
 inmates: $(INMATE_BINS) $(INMATE_BARE_ELFS) $(INMATE_UNIT_BINS)

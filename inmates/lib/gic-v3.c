@@ -25,6 +25,7 @@
 #define GICD_ICENABLER 0x0180
 #define GICD_ISPENDR 0x0200
 #define GICD_IPRIORITYR 0x0400
+#define GICD_ICFGR 0x0c00
 #define GICD_IROUTER 0x6000
 
 #define GICR_WAKER 0x0014
@@ -193,6 +194,22 @@ void gic_disable_irq(unsigned int irq)
 void gic_set_pending(unsigned int irq)
 {
 	gic_set_bit(irq, GICD_ISPENDR);
+}
+
+bool gic_is_pending(unsigned int irq)
+{
+	return mmio_read32(gic_irq_base(irq) + GICD_ISPENDR + irq / 32 * 4) &
+	       1U << (irq % 32);
+}
+
+void gic_set_edge(unsigned int irq, bool edge)
+{
+	/* Two bits per interrupt; the upper one selects edge triggering. */
+	uintptr_t reg = gic_irq_base(irq) + GICD_ICFGR + irq / 16 * 4;
+	uint32_t bit = 2U << (irq % 16 * 2);
+
+	mmio_write32(reg,
+		     edge ? mmio_read32(reg) | bit : mmio_read32(reg) & ~bit);
 }
 
 void gic_send_sgi(uint64_t mpidr, unsigned int sgi)

@@ -11,7 +11,9 @@ command -v "$nm" >/dev/null || { echo "$nm is not installed"; exit 77; }
 
 sym() { "$nm" "$1" | awk -v s="$2" '$3 == s { print $1 }'; }
 
-for name in gic-demo uart-demo test-basic; do
+names=$(cd "$top/inmates" && ls demos/*.c tests/*.c | sed 's|.*/||; s|\.c$||')
+[ -n "$names" ] || fail "no inmate sources found"
+for name in $names; do
 	elf=$inmates/$name.elf bin=$inmates/$name.bin
 	[ -f "$bin" ] && [ -f "$elf" ] || fail "$bin missing: run make inmates"
 	[ "$(sym "$elf" __inmate_entry)" = 0000000000000000 ] ||

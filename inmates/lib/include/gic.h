@@ -23,6 +23,9 @@ void gic_disable_irq(unsigned int irq);
 /* Lower values are more urgent; the PMR lets through values below 0xf0. */
 void gic_set_priority(unsigned int irq, uint8_t prio);
 void gic_set_pending(unsigned int irq);
+bool gic_is_pending(unsigned int irq);
+/* SPIs and PPIs: edge- (true) or level-triggered. */
+void gic_set_edge(unsigned int irq, bool edge);
 /* Sends SGI sgi to the CPU with affinity mpidr (Aff3..Aff0 fields). */
 void gic_send_sgi(uint64_t mpidr, unsigned int sgi);
 /* Called from the IRQ vector: acknowledges, dispatches and ends each IRQ. */
