@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test-probe: makes one access of the kind a partitioning hypervisor must
+ * refuse to a cell, and reports what happened, so that isolation tests can
+ * tell a refused access (an error result, a write that did not stick, or
+ * a parked CPU: no "probe: done") from one that got through.
+ *
+ * Parameters: probe=ACTION and its arguments; alive=N prints a line per
+ * second for N seconds afterwards (to show the cell still runs).
+ *   read       addr=A           64-bit load
+ *   write      addr=A value=V   64-bit store, then a load back
+ *   gicd-enable   irq=N         set the SPI's enable bit, read it back
+ *   gicd-route    irq=N mpidr=M route the SPI to CPU M, read it back
+ *   gicd-priority irq=N prio=P  set the SPI's priority, read it back
+ *   sgi        mpidr=M sgi=S    send SGI S to CPU M
+ *   cpu-on     mpidr=M          PSCI CPU_ON (SMC in a cell, HVC bare)
+ *   hypercall  code=C arg=A     hvc #0x4a48
+ */
+#include <inmate.h>
+#include <hypercall.h>
+#include <mmio.h>
+
+#define GICD_ISENABLER 0x0100
+#define GICD_IPRIORITYR 0x0400
+#define GICD_IROUTER 0x6000
+#define PSCI_CPU_ON 0xc4000003UL
+
+static char action[24];
+
+static uint64_t param(const char *name)
+{
+	return cmdline_parse_int(name, 0);
+}
+
+static uintptr_t probe_gicd(void)
+{
+	if (comm_region)
+		return comm_region->gicd_base;
+	return 0x08000000UL;
+}
+
+/* A secondary CPU started by cpu-on just waits. */
+static void __attribute__((noreturn)) probe_secondary(void)
+{
+	for (;;)
+		asm volatile("wfi");
+}
+
+static long probe_psci(unsigned long fn, unsigned long a1, unsigned long a2,
+		       unsigned long a3)
+{
+	/* Before the register variables: a call would clobber them. */
+	bool bare = inmate_is_bare();
+	register unsigned long x0 asm("x0") = fn;
+	register unsigned long x1 asm("x1") = a1;
+	register unsigned long x2 asm("x2") = a2;
+	register unsigned long x3 asm("x3") = a3;
+
+	if (bare)
+		asm volatile("hvc #0"
+			     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)
+			     :
+			     : "memory");
+	else
+		asm volatile("smc #0"
+			     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)
+			     :
+			     : "memory");
+	return (long)x0;
+}
+
+static bool probe_is(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name[i] && action[i] == name[i]; i++)
+		;
+	return !name[i] && !action[i];
+}
+
+static void probe_run(void)
+{
+	uint64_t addr = param("addr"), value = param("value");
+	unsigned int irq = param("irq");
+	uintptr_t gicd = probe_gicd();
+
+	if (probe_is("read")) {
+		printk("probe: read 0x%lx\n", (unsigned long)addr);
+		value = mmio_read64(addr);
+		printk("probe: read 0x%lx = 0x%lx\n", (unsigned long)addr,
+		       (unsigned long)value);
+	} else if (probe_is("write")) {
+		printk("probe: write 0x%lx to 0x%lx\n", (unsigned long)value,
+		       (unsigned long)addr);
+		mmio_write64(addr, value);
+		printk("probe: 0x%lx reads back 0x%lx\n", (unsigned long)addr,
+		       (unsigned long)mmio_read64(addr));
+	} else if (probe_is("gicd-enable")) {
+		uintptr_t reg = gicd + GICD_ISENABLER + irq / 32 * 4;
+
+		printk("probe: enable IRQ %u in GICD\n", irq);
+		mmio_write32(reg, 1U << (irq % 32));
+		printk("probe: IRQ %u enabled: %u\n", irq,
+		       (mmio_read32(reg) >> (irq % 32)) & 1);
+	} else if (probe_is("gicd-route")) {
+		uintptr_t reg = gicd + GICD_IROUTER + irq * 8;
+
+		printk("probe: route IRQ %u to MPIDR 0x%lx\n", irq,
+		       (unsigned long)param("mpidr"));
+		mmio_write64(reg, param("mpidr"));
+		printk("probe: IRQ %u routed to 0x%lx\n", irq,
+		       (unsigned long)mmio_read64(reg));
+	} else if (probe_is("gicd-priority")) {
+		uintptr_t reg = gicd + GICD_IPRIORITYR + irq;
+
+		printk("probe: set priority of IRQ %u to 0x%x\n", irq,
+		       (unsigned int)param("prio"));
+		mmio_write8(reg, param("prio"));
+		printk("probe: IRQ %u priority 0x%x\n", irq,
+		       *(volatile uint8_t *)reg);
+	} else if (probe_is("sgi")) {
+		if (gic_init())
+			return;
+		printk("probe: SGI %u to MPIDR 0x%lx\n",
+		       (unsigned int)param("sgi"),
+		       (unsigned long)param("mpidr"));
+		gic_send_sgi(param("mpidr"), param("sgi"));
+		printk("probe: SGI sent\n");
+	} else if (probe_is("cpu-on")) {
+		long ret;
+
+		printk("probe: PSCI CPU_ON MPIDR 0x%lx\n",
+		       (unsigned long)param("mpidr"));
+		ret = probe_psci(PSCI_CPU_ON, param("mpidr"),
+				 (uintptr_t)probe_secondary, 0);
+		printk("probe: CPU_ON returned %ld\n", ret);
+	} else if (probe_is("hypercall")) {
+		long ret;
+
+		printk("probe: hypercall %lu (0x%lx)\n",
+		       (unsigned long)param("code"),
+		       (unsigned long)param("arg"));
+		ret = hypercall_1(param("code"), param("arg"));
+		printk("probe: hypercall returned %ld\n", ret);
+	} else {
+		printk("probe: unknown probe \"%s\"\n", action);
+		return;
+	}
+	printk("probe: done\n");
+}
+
+void inmate_main(void)
+{
+	long long alive = cmdline_parse_int("alive", 0);
+
+	cmdline_parse_str("probe", action, sizeof(action), "");
+	printk("test-probe: %s, probe \"%s\"\n",
+	       inmate_is_bare() ? "bare QEMU" : "cell", action);
+	probe_run();
+	for (long long s = 1; s <= alive; s++) {
+		for (int ms = 0; ms < 1000; ms++) {
+			delay_us(1000);
+			comm_poll();
+		}
+		printk("probe: still running (%lld s)\n", s);
+	}
+}
