@@ -26,6 +26,8 @@ host_pkgs=(
 	"/usr/include/gelf.h:libelf-dev"
 	"/usr/include/elfutils/libdw.h:libdw-dev"
 	"pkg-config:pkg-config"
+	"clang:clang"
+	"/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev"
 )
 
 die() {

@@ -42,8 +42,11 @@ int cmd_config_check(int argc, char **argv)
 		if (config_file_load(f, argv[first + i],
 				     i ? WARDEN_CONFIG_CELL :
 					 WARDEN_CONFIG_SYSTEM)) {
-			config_report_add(&report, FINDING_ERROR, "parse", "",
-					  -1, "%s: %s", f->path, f->error);
+			struct config_finding *e = config_report_add(
+				&report, FINDING_ERROR, "parse", "", -1, "%s",
+				f->error);
+
+			snprintf(e->file, sizeof(e->file), "%s", f->path);
 			continue;
 		}
 		if (i)

@@ -1060,7 +1060,10 @@ static const uint64_t pvu_page_sizes[] = {
 /*
  * Entries a region needs: greedily the largest page size to which both
  * addresses are aligned and that fits. 0 if it cannot be expressed.
+ * Counting stops past PVU_COUNT_LIMIT, far beyond any PVU's capacity, so
+ * that a huge region of small pages costs no time.
  */
+#define PVU_COUNT_LIMIT 100000
 static uint64_t pvu_entries(const struct jailhouse_memory *m)
 {
 	uint64_t virt = m->virt_start, phys = m->phys_start, left = m->size;
@@ -1079,7 +1082,8 @@ static uint64_t pvu_entries(const struct jailhouse_memory *m)
 		virt += pvu_page_sizes[i];
 		phys += pvu_page_sizes[i];
 		left -= pvu_page_sizes[i];
-		n++;
+		if (++n > PVU_COUNT_LIMIT)
+			break;
 	}
 	return n;
 }

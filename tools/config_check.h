@@ -22,6 +22,7 @@ struct config_finding {
 	enum finding_severity severity;
 	const char *check; /* stable identifier, e.g. "hv-overlap" */
 	char cell[JAILHOUSE_CELL_NAME_MAXLEN + 1]; /* "" for the system */
+	char file[256]; /* for a file that did not parse, else "" */
 	long region; /* memory region index, -1 if none */
 	int has_range;
 	uint64_t start, size; /* the region or object concerned */

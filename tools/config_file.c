@@ -108,6 +108,12 @@ char *config_status_describe(enum warden_config_status status,
 				 "64-bit address space: fix its start or size",
 				 got);
 		break;
+	case WARDEN_CONFIG_CPU_SET_SIZE:
+		snprintf(buf, len,
+			 "cpu_set_size is %llu bytes, at most %llu are "
+			 "accepted: set it with sizeof(config.cpus)",
+			 got, exp);
+		break;
 	default:
 		snprintf(buf, len, "unknown parser status %d", (int)status);
 	}

@@ -77,7 +77,9 @@ void config_report_print(const struct config_report *r, FILE *out)
 		char size[32];
 
 		fprintf(out, "%s: ", severity_name(f->severity));
-		if (f->cell[0])
+		if (f->file[0])
+			fprintf(out, "%s", f->file);
+		else if (f->cell[0])
 			fprintf(out, "cell \"%s\"", f->cell);
 		else
 			fprintf(out, "system");
@@ -131,6 +133,10 @@ void config_report_json(const struct config_report *r, FILE *out)
 		json_string(out, f->check);
 		fputs(", \"cell\": ", out);
 		json_string(out, f->cell);
+		if (f->file[0]) {
+			fputs(", \"file\": ", out);
+			json_string(out, f->file);
+		}
 		if (f->region >= 0)
 			fprintf(out, ", \"region\": %ld", f->region);
 		if (f->has_range) {

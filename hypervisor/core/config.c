@@ -164,6 +164,10 @@ enum warden_config_status warden_config_parse(const void *data, __u64 file_size,
 	if (!name_terminated(cell))
 		return fail(cfg, WARDEN_CONFIG_BAD_NAME, 0, 0);
 
+	if (cell->cpu_set_size > WARDEN_CONFIG_MAX_CPU_SET)
+		return fail(cfg, WARDEN_CONFIG_CPU_SET_SIZE, cell->cpu_set_size,
+			    WARDEN_CONFIG_MAX_CPU_SET);
+
 	cfg->size = header - sizeof(*cell) + warden_config_cell_size(cell);
 	if (cfg->size > file_size)
 		return fail(cfg, WARDEN_CONFIG_TRUNCATED, file_size, cfg->size);

@@ -417,6 +417,13 @@ static void ti_pvu_limits(void **state)
 	a.n_streams = 1;
 	run(1);
 	assert_non_null(strstr(only("pvu")->message, "39 PVU entries"));
+
+	/* 2^62 bytes in 4 KiB pages: counted up to a limit, not forever. */
+	a.mem[1].phys_start = 0x1000;
+	a.mem[1].virt_start = 0x2000;
+	a.mem[1].size = 1ULL << 62;
+	run(1);
+	assert_non_null(strstr(only("pvu")->message, "100001 PVU entries"));
 }
 
 static void size_mismatch_and_empty_region(void **state)

@@ -85,7 +85,11 @@ static void refuses_counts_that_overflow(void **state)
 					     &cfg),
 			 WARDEN_CONFIG_TRUNCATED);
 	c->num_memory_regions = 3;
-	c->cpu_set_size = 0xffffffff;
+	c->cpu_set_size = 4097;
+	assert_int_equal(warden_config_parse(fx.buf, fx.len, WARDEN_CONFIG_ANY,
+					     &cfg),
+			 WARDEN_CONFIG_CPU_SET_SIZE);
+	c->cpu_set_size = 8;
 	c->num_stream_ids = 0xffffffff;
 	c->num_pci_devices = 0xffffffff;
 	assert_int_equal(warden_config_parse(fx.buf, fx.len, WARDEN_CONFIG_ANY,

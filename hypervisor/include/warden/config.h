@@ -27,7 +27,11 @@ enum warden_config_status {
 	WARDEN_CONFIG_BAD_NAME, /* the cell name has no NUL in 32 bytes */
 	WARDEN_CONFIG_TRUNCATED, /* counts need expected bytes, file has got */
 	WARDEN_CONFIG_REGION_WRAPS, /* region got ends beyond 2^64 */
+	WARDEN_CONFIG_CPU_SET_SIZE, /* got bytes of CPU set, max expected */
 };
+
+/* Largest CPU bitmap accepted: one page, 32768 CPUs. */
+#define WARDEN_CONFIG_MAX_CPU_SET 4096
 
 struct warden_config {
 	enum warden_config_kind kind;

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer target for the config parser and "config check": the input
+ * is a system config, optionally followed by cell configs. Every piece
+ * that parses is checked against the others and shown, so the fuzzer
+ * reaches the checks with consistent-looking files. Build and run it with
+ * tests/fuzz/config-fuzz.sh (docs/config-format.md).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config_check.h"
+#include "config_show.h"
+
+#define MAX_CELLS 4
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/*
+ * The parser must not depend on alignment: copy each piece to a buffer of
+ * its exact size, so that ASan catches any read past it.
+ */
+static uint8_t *piece(const uint8_t *data, size_t size)
+{
+	uint8_t *p = malloc(size ? size : 1);
+
+	if (p)
+		memcpy(p, data, size);
+	return p;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct warden_config sys, cells[MAX_CELLS];
+	const struct warden_config *cell_ptrs[MAX_CELLS];
+	uint8_t *copies[MAX_CELLS + 1] = { 0 };
+	struct config_report report = { 0 };
+	unsigned int n = 0, i;
+	FILE *null = fopen("/dev/null", "w");
+	size_t used;
+
+	copies[0] = piece(data, size);
+	if (!copies[0] || !null)
+		goto out;
+	if (warden_config_parse(copies[0], size, WARDEN_CONFIG_ANY, &sys) !=
+	    WARDEN_CONFIG_OK) {
+		goto out;
+	}
+	config_show(&sys, null);
+	if (sys.kind != WARDEN_CONFIG_SYSTEM)
+		goto out;
+	/* Cells follow the bytes the system config's counts describe. */
+	used = sys.size;
+	while (n < MAX_CELLS && used < size) {
+		size_t left = size - used;
+
+		copies[n + 1] = piece(data + used, left);
+		if (!copies[n + 1] ||
+		    warden_config_parse(copies[n + 1], left, WARDEN_CONFIG_CELL,
+					&cells[n]) != WARDEN_CONFIG_OK)
+			break;
+		/* Pretend each cell file ends where its counts say. */
+		cells[n].file_size = cells[n].size;
+		cell_ptrs[n] = &cells[n];
+		config_show(&cells[n], null);
+		used += cells[n].size;
+		n++;
+	}
+	sys.file_size = sys.size;
+	config_check(&sys, cell_ptrs, n, &report);
+	config_report_print(&report, null);
+	config_report_json(&report, null);
+	config_report_free(&report);
+out:
+	for (i = 0; i <= MAX_CELLS; i++)
+		free(copies[i]);
+	if (null)
+		fclose(null);
+	return 0;
+}

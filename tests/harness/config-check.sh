@@ -1,0 +1,119 @@
+# "warden config check" and "config show" on the shipped configs and on
+# broken copies of them: what they print, and their exit status.
+set -u
+cli=$B/host/warden
+cfg=$B/configs
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# run EXPECTED-STATUS ARGS...: runs the CLI, output in $out.
+run() {
+	local want=$1
+	shift
+	out=$("$cli" "$@" 2>&1)
+	rc=$?
+	echo "\$ warden $*"
+	echo "$out"
+	[ "$rc" -eq "$want" ] || bad "warden $* exited $rc, expected $want"
+}
+has() { grep -qF -- "$1" <<<"$out" || bad "output lacks: $1"; }
+
+for f in qemu-virt qemu-virt-inmate-demo rpi4-1g rpi4-4g rpi4-inmate-demo \
+	ti-j721e ti-j721e-linux-demo rk3588 rk3588-inmate-demo; do
+	[ -f "$cfg/$f.cell" ] || bad "$cfg/$f.cell was not built"
+done
+
+# Shipped pairs pass; the J721E pair has exactly its one intended warning.
+run 0 config check "$cfg/qemu-virt.cell" "$cfg/qemu-virt-inmate-demo.cell"
+has "0 errors, 0 warnings"
+for s in rpi4-1g rpi4-4g; do
+	run 0 config check "$cfg/$s.cell" "$cfg/rpi4-inmate-demo.cell"
+	has "0 errors, 0 warnings"
+done
+run 0 config check "$cfg/rk3588.cell" "$cfg/rk3588-inmate-demo.cell"
+has "0 errors, 0 warnings"
+run 0 config check "$cfg/ti-j721e.cell" "$cfg/ti-j721e-linux-demo.cell"
+has "0 errors, 1 warning"
+has 'warning: cell "ti-j721e-linux-demo", region 1, 0x8a0000000-0x8ffffffff (1.5 GiB):'
+has "[dma-mismatch]"
+has "add JAILHOUSE_MEM_DMA to root region 8"
+
+# Every system config alone passes too.
+for s in qemu-virt rpi4-1g rpi4-4g ti-j721e rk3588; do
+	run 0 config check "$cfg/$s.cell"
+done
+
+# patch FILE OFFSET HEXBYTES...: overwrite bytes in place.
+patch() {
+	local f=$1 off=$2
+	shift 2
+	printf "$(printf '\\x%s' "$@")" |
+		dd of="$f" bs=1 seek="$off" conv=notrunc status=none
+}
+
+# An old revision is named as such.
+cp "$cfg/qemu-virt.cell" "$tmp/rev12.cell"
+patch "$tmp/rev12.cell" 6 0c
+run 1 config check "$tmp/rev12.cell"
+has "revision 12, expected 14: rebuild the config with this version's headers"
+
+# Truncated: the counts describe more than the file has.
+head -c 600 "$cfg/qemu-virt.cell" >"$tmp/short.cell"
+run 1 config check "$tmp/short.cell"
+has "file is 600 bytes, but its header and counts describe 688"
+
+# A count smaller than its array: bytes left over.
+cp "$cfg/qemu-virt-inmate-demo.cell" "$tmp/count.cell"
+patch "$tmp/count.cell" 52 02 # num_memory_regions 3 -> 2
+run 1 config check "$cfg/qemu-virt.cell" "$tmp/count.cell"
+has "[size-mismatch]"
+
+# Inmate RAM moved onto the hypervisor (region 1 phys_start, offset 172).
+cp "$cfg/qemu-virt-inmate-demo.cell" "$tmp/hv.cell"
+patch "$tmp/hv.cell" 172 00 00 c0 7f
+run 1 config check "$cfg/qemu-virt.cell" "$tmp/hv.cell"
+has 'error: cell "inmate-demo", region 1, 0x7fc00000-0x7fc0ffff (64 KiB):'
+has "overlaps the hypervisor's memory 0x7fc00000-0x7fffffff (4 MiB) [hv-overlap]"
+has "fix: "
+
+# The same inmate twice: one CPU in two cells, name clash, shared RAM.
+run 1 config check "$cfg/qemu-virt.cell" "$cfg/qemu-virt-inmate-demo.cell" \
+	"$cfg/qemu-virt-inmate-demo.cell"
+has 'CPU 3 is also in cell "inmate-demo"'
+has "[private-overlap]"
+has "two cells are called"
+
+# JSON for machines.
+run 1 config check --json "$cfg/qemu-virt.cell" "$tmp/hv.cell"
+has '"errors": 2' # and LOADABLE outside the root
+has '"check": "hv-overlap"'
+has '"start": "0x7fc00000"'
+if command -v python3 >/dev/null; then
+	python3 -m json.tool <<<"$out" >/dev/null || bad "--json output is not JSON"
+fi
+
+# Wrong kinds of files and arguments.
+run 1 config check "$cfg/qemu-virt-inmate-demo.cell"
+has "this is a cell config"
+run 1 config check "$cfg/qemu-virt.cell" "$cfg/rpi4-1g.cell"
+has "this is a system config"
+run 1 config check "$tmp/does-not-exist.cell"
+has "does-not-exist.cell:"
+has "cannot open: No such file or directory"
+run 2 config check
+
+# config show
+run 0 config show "$cfg/qemu-virt.cell"
+has 'Cell "qemu-virt" (root cell)'
+has "CPUs: 0-3 (4)"
+has "INTID 32-159"
+has "Hypervisor memory: 0x7fc00000-0x7fffffff (4 MiB)"
+run 0 config show "$cfg/qemu-virt-inmate-demo.cell"
+has "CPUs: 3 (1)"
+has "READ|WRITE|EXECUTE|LOADABLE"
+run 1 config show "$tmp/rev12.cell"
+has "revision 12, expected 14"
+
+[ $fails -eq 0 ]
