@@ -29,6 +29,8 @@
 
 #define HVC_SET_VECTORS 0
 #define JAILHOUSE_HC_DISABLE 0
+#define JAILHOUSE_HC_CPU_GET_INFO 7
+#define JAILHOUSE_CPU_FAILED 2
 #define CONFIG_MAX_SIZE (1 << 20)
 #define HV_MIN_POOL (64 << 10)
 
@@ -355,10 +357,10 @@ int warden_enable(const struct warden_enable __user *uarg)
 	if (!res) {
 		pr_err("warden: hypervisor memory 0x%llx-0x%llx is in use by "
 		       "Linux (see /proc/iomem): reserve it with mem= on the "
-		       "kernel command line (e.g. mem=%lluM if RAM starts at "
-		       "0x40000000) or a reserved-memory node with no-map\n",
+		       "kernel command line (mem=%lluM if nothing else lies "
+		       "above it) or a reserved-memory node with no-map\n",
 		       hv_phys, hv_phys + hv_size - 1,
-		       (hv_phys - 0x40000000ULL) >> 20);
+		       (hv_phys - memstart_addr) >> 20);
 		err = -EBUSY;
 		goto unlock;
 	}
@@ -436,6 +438,29 @@ out:
 	return err;
 }
 
+/*
+ * A CPU the hypervisor stopped after a fault never answers an IPI: asking
+ * it to leave would hang this CPU too.
+ */
+static int check_failed_cpus(u64 mask)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < 64; cpu++) {
+		if (!(mask & (1ULL << cpu)))
+			continue;
+		if (warden_hypercall(JAILHOUSE_HC_CPU_GET_INFO, cpu, 0) ==
+		    JAILHOUSE_CPU_FAILED) {
+			pr_err("warden: CPU %u was stopped by the hypervisor "
+			       "after a fault (see 'warden console'); the "
+			       "hypervisor cannot leave without it: reboot\n",
+			       cpu);
+			return -EBUSY;
+		}
+	}
+	return 0;
+}
+
 int warden_disable(void)
 {
 	int *result, err = 0;
@@ -454,6 +479,8 @@ int warden_disable(void)
 	}
 	cpus_read_lock();
 	err = check_cpus(warden.root_cpus);
+	if (!err)
+		err = check_failed_cpus(warden.root_cpus);
 	if (!err) {
 		on_each_cpu(leave_cpu, result, 1);
 		for_each_online_cpu(cpu) if (result[cpu] && !err)

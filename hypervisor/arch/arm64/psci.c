@@ -97,6 +97,8 @@ void cpu_park_loop(unsigned int cpu)
 	cpu_data[cpu].on_pending = 0;
 	cpu_data[cpu].state = CPU_RUNNING;
 	spin_unlock(&hv_lock);
+	printk("CPU %u restarts at 0x%llx (PSCI CPU_ON)\n", cpu,
+	       (unsigned long long)entry);
 
 	for (i = 0; i < 31; i++)
 		f->x[i] = 0;
@@ -211,6 +213,7 @@ void psci_handle(struct frame *f, unsigned int cpu)
 		ret = PSCI_SUCCESS;
 		break;
 	case PSCI_CPU_OFF:
+		printk("CPU %u parked (PSCI CPU_OFF)\n", cpu);
 		spin_lock(&hv_lock);
 		cpu_data[cpu].state = CPU_PARKED;
 		spin_unlock(&hv_lock);

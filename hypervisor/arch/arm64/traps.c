@@ -16,10 +16,12 @@ static void report_regs(struct frame *f)
 {
 	unsigned int i;
 
-	printk(" pc: %016llx  sp: %016llx spsr: %08llx\n",
+	printk(" pc: %016llx  spsr: %08llx  sp_el0: %016llx  sp_el1: "
+	       "%016llx\n",
 	       (unsigned long long)sysreg_read(elr_el2),
-	       (unsigned long long)sysreg_read(sp_el1),
-	       (unsigned long long)sysreg_read(spsr_el2));
+	       (unsigned long long)sysreg_read(spsr_el2),
+	       (unsigned long long)sysreg_read(sp_el0),
+	       (unsigned long long)sysreg_read(sp_el1));
 	for (i = 0; i < 30; i += 3)
 		printk(" x%-2u: %016llx  x%-2u: %016llx  x%-2u: %016llx\n", i,
 		       (unsigned long long)f->x[i], i + 1,

@@ -1,0 +1,87 @@
+# Refusals say what is wrong and leave Linux as it was: enabling twice,
+# disabling when not enabled, a missing hypervisor image, hypervisor memory
+# that Linux uses, and bad system configs, caught by the CLI's check and,
+# with --skip-check, by the driver or the hypervisor itself.
+# expect: ^warden-test: twice: .*already enabled; run 'warden disable' first
+# expect: ^warden-test: not enabled: .*not enabled
+# expect: ^warden-test: no firmware: .*warden.bin missing
+# expect: ^warden-test: overlap, CLI: .*not enabling with
+# expect: ^ERROR: root region 3 \(0x70000000-0x80bfffff\) overlaps the hypervisor memory 0x7fc00000-0x7fffffff
+# expect: ^warden-test: overlap, hypervisor: .*enable failed: Invalid argument
+# expect: ^warden-test: memory in use: .*hypervisor memory 0x40c00000-0x40ffffff is in use by Linux.*mem=
+# expect: ^ERROR: GIC version 2: only GICv3 is supported
+# expect: ^ERROR: root region 1 \(0x9001000, size 0x36fff800\) is not page aligned
+# expect: ^ERROR: invalid system config: counts exceed the size
+# expect: ^warden-test: no such cpu: .*lists CPU 4, which this system does not have
+# expect: ^warden-test: state unchanged after every refusal
+# expect: ^warden-test: good config still enables and disables
+set -e
+
+good=/etc/warden/qemu-virt.cell
+
+# patch FILE OFFSET OCTAL: one byte of a copy of the good config
+patch() {
+	cp $good "$1"
+	printf "\\$3" | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}
+
+unchanged() {
+	[ "$(cat /sys/devices/warden/enabled)" = 0 ]
+	! grep -q Warden /proc/iomem
+	[ "$(taskset -c 3 cat /proc/self/stat | cut -d' ' -f39)" = 3 ]
+}
+
+# fails LABEL ARGS...: the enable must fail; prints its messages on one line
+fails() {
+	label=$1
+	shift
+	if out=$(warden enable "$@" 2>&1); then
+		echo "warden-test: $label: enable succeeded"
+		exit 1
+	fi
+	echo "warden-test: $label: $(echo "$out" | tr '\n' ' ')"
+	unchanged
+}
+
+warden enable $good
+if out=$(warden enable $good 2>&1); then exit 1; fi
+echo "warden-test: twice: $(echo "$out" | tr '\n' ' ')"
+warden disable
+unchanged
+
+if out=$(warden disable 2>&1); then exit 1; fi
+echo "warden-test: not enabled: $out"
+
+mv /lib/firmware/warden.bin /tmp/
+fails "no firmware" $good
+mv /tmp/warden.bin /lib/firmware/
+
+# root region 3 grown to 0x10c00000 bytes: over the hypervisor
+patch /tmp/overlap.cell 611 020
+fails "overlap, CLI" /tmp/overlap.cell
+fails "overlap, hypervisor" --skip-check /tmp/overlap.cell
+
+# hypervisor memory at 0x40c00000, where Linux runs
+patch /tmp/inuse.cell 15 100
+fails "memory in use" --skip-check /tmp/inuse.cell
+
+patch /tmp/gic2.cell 313 002
+fails "gic v2" --skip-check /tmp/gic2.cell
+
+# region 1 size 0x36fff800
+patch /tmp/unaligned.cell 545 370
+fails "unaligned" --skip-check /tmp/unaligned.cell
+
+head -c 560 $good >/tmp/truncated.cell
+fails "truncated" --skip-check /tmp/truncated.cell
+
+# CPU set 0x1f: CPU 4 does not exist
+patch /tmp/cpu4.cell 488 037
+fails "no such cpu" --skip-check /tmp/cpu4.cell
+
+echo "warden-test: state unchanged after every refusal"
+
+warden enable $good
+[ "$(cat /sys/devices/warden/enabled)" = 1 ]
+warden disable
+echo "warden-test: good config still enables and disables"
