@@ -17,7 +17,8 @@ INMATE_LIB_OBJS := $(patsubst $(TOP)/inmates/%,$(INMATE_DIR)/%.o,$(INMATE_LIB_SR
 INMATE_BARE_BASE := 0x40000000
 INMATE_CFLAGS = -O2 -std=gnu11 $(WARN) -ffreestanding -fno-builtin \
 	-fno-tree-loop-distribute-patterns -fno-stack-protector -fno-pic \
-	-fno-common -mgeneral-regs-only -mstrict-align -nostdinc \
+	-fno-common -mgeneral-regs-only -mstrict-align -mno-outline-atomics \
+	-nostdinc \
 	-isystem $(shell $(CROSS_CC) -print-file-name=include 2>/dev/null) \
 	-I$(TOP)/inmates/lib/include -I$(TOP)/include -MMD -MP
 

@@ -40,3 +40,23 @@ __inmate_entry:
 park:
 	wfe
 	b	park
+
+/*
+ * Entry of further CPUs (PSCI CPU_ON), x0 = struct smp_boot, whose first
+ * field is the stack top. The MMU is off as on the first CPU.
+ */
+	.text
+	.globl __inmate_secondary_entry
+__inmate_secondary_entry:
+	msr	daifset, #0xf
+	adr	x1, inmate_vectors
+	msr	vbar_el1, x1
+	mov	x1, #(3 << 20)
+	msr	cpacr_el1, x1
+	isb
+	ldr	x1, [x0]
+	mov	sp, x1
+	mov	x29, #0
+	mov	x30, #0
+	bl	inmate_secondary_setup
+	b	park

@@ -73,6 +73,7 @@ static void exception_dump(const struct exc_frame *f, unsigned long vector)
 
 	printk("\nUnexpected exception: %s\n",
 	       vector < VECTOR_COUNT ? vector_names[vector] : "?");
+	printk("CPU MPIDR 0x%lx\n", (unsigned long)inmate_cpu_affinity());
 	printk("ESR_EL1: 0x%08lx (EC 0x%02lx: %s, ISS 0x%07lx)\n",
 	       (unsigned long)esr, (unsigned long)(esr >> 26 & 0x3f),
 	       exception_class_name(esr >> 26 & 0x3f),

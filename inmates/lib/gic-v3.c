@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * GICv3 for one CPU. SGIs and PPIs are configured in the calling CPU's
+ * GICv3. Each CPU calls gic_init() for its redistributor and CPU
+ * interface; SGIs and PPIs are then configured in the calling CPU's
  * redistributor, SPIs in the distributor. The distributor itself belongs
  * to the hypervisor in a cell; only when booted bare does the inmate own
  * it and has to switch it on.
@@ -41,13 +42,22 @@
 #define GICR_FRAMES_MAX 512
 
 #define IRQ_HANDLERS 16
+#define GIC_CPUS 8
 
 struct irq_slot {
 	unsigned int irq;
 	irq_handler_t handler;
 };
 
-static uintptr_t gicd, gicr;
+/* Redistributors of the CPUs that called gic_init(), by affinity. */
+struct gic_cpu {
+	uint64_t mpidr;
+	uintptr_t redist;
+};
+
+static uintptr_t gicd, gicr_base;
+static struct gic_cpu gic_cpus[GIC_CPUS];
+static unsigned int gic_ncpus;
 static struct irq_slot irq_slots[IRQ_HANDLERS];
 
 /*
@@ -94,36 +104,73 @@ static void gic_dist_enable(void)
 		cpu_relax();
 }
 
-int gic_init(void)
+/* The calling CPU's redistributor, 0 before its gic_init(). */
+static uintptr_t gic_redist(void)
 {
-	uintptr_t redist_base = QEMU_VIRT_GICR;
-	uint32_t waker;
+	uint64_t mpidr = inmate_cpu_affinity();
+	unsigned int n = __atomic_load_n(&gic_ncpus, __ATOMIC_ACQUIRE);
 
-	gicd = QEMU_VIRT_GICD;
+	for (unsigned int i = 0; i < n && i < GIC_CPUS; i++) {
+		if (gic_cpus[i].mpidr == mpidr)
+			return gic_cpus[i].redist;
+	}
+	return 0;
+}
+
+/* Distributor and redistributor bases, once; the first CPU does it. */
+static int gic_init_global(void)
+{
+	if (gicd)
+		return 0;
 	if (comm_region) {
 		if (comm_region->gic_version != 3) {
 			printk("GIC: version %u is not supported, only 3\n",
 			       comm_region->gic_version);
 			return -1;
 		}
+		gicr_base = comm_region->gicr_base;
 		gicd = comm_region->gicd_base;
-		redist_base = comm_region->gicr_base;
-	}
-	gicr = gic_find_redist(redist_base);
-	if (!gicr) {
-		printk("GIC: no redistributor for CPU affinity 0x%lx\n",
-		       (unsigned long)inmate_cpu_affinity());
-		return -1;
+	} else {
+		gicr_base = QEMU_VIRT_GICR;
+		gicd = QEMU_VIRT_GICD;
 	}
 	if (inmate_is_bare())
 		gic_dist_enable();
+	return 0;
+}
+
+int gic_init(void)
+{
+	uintptr_t rd = gic_redist();
+	unsigned int slot;
+	uint32_t waker;
+
+	if (gic_init_global())
+		return -1;
+	if (!rd) {
+		rd = gic_find_redist(gicr_base);
+		if (!rd) {
+			printk("GIC: no redistributor for CPU affinity 0x%lx\n",
+			       (unsigned long)inmate_cpu_affinity());
+			return -1;
+		}
+		slot = __atomic_load_n(&gic_ncpus, __ATOMIC_RELAXED);
+		if (slot >= GIC_CPUS) {
+			printk("GIC: more than %d CPUs\n", GIC_CPUS);
+			return -1;
+		}
+		/* CPUs come up one at a time (smp_start_cpu() waits). */
+		gic_cpus[slot].mpidr = inmate_cpu_affinity();
+		gic_cpus[slot].redist = rd;
+		__atomic_store_n(&gic_ncpus, slot + 1, __ATOMIC_RELEASE);
+	}
 
 	/* A sleeping redistributor forwards nothing; Linux woke it before. */
-	waker = mmio_read32(gicr + GICR_WAKER);
+	waker = mmio_read32(rd + GICR_WAKER);
 	if (waker & GICR_WAKER_PROCESSOR_SLEEP) {
-		mmio_write32(gicr + GICR_WAKER,
+		mmio_write32(rd + GICR_WAKER,
 			     waker & ~GICR_WAKER_PROCESSOR_SLEEP);
-		while (mmio_read32(gicr + GICR_WAKER) &
+		while (mmio_read32(rd + GICR_WAKER) &
 		       GICR_WAKER_CHILDREN_ASLEEP)
 			cpu_relax();
 	}
@@ -154,10 +201,13 @@ int irq_register(unsigned int irq, irq_handler_t handler)
 	return -1;
 }
 
-/* Private interrupts live in the redistributor, shared ones in GICD. */
+/*
+ * Private interrupts live in the calling CPU's redistributor, shared ones
+ * in GICD.
+ */
 static uintptr_t gic_irq_base(unsigned int irq)
 {
-	return irq < 32 ? gicr + GICR_SGI_BASE : gicd;
+	return irq < 32 ? gic_redist() + GICR_SGI_BASE : gicd;
 }
 
 static void gic_set_bit(unsigned int irq, unsigned int reg)

@@ -85,29 +85,24 @@ int mmu_map_normal(uintptr_t start, uintptr_t size)
 	return 0;
 }
 
-/* Drops any stale cached copy of the tables written with caches off. */
-static void mmu_invalidate_tables(void)
+/*
+ * Drops any stale cached copy of tables written with caches off. Exactly
+ * the tables: other data may be dirty in the cache by now.
+ */
+static void mmu_invalidate(const void *start, uintptr_t size)
 {
-	uintptr_t p = (uintptr_t)l1_table;
-	uintptr_t end = (uintptr_t)(l2_tables + L2_TABLES);
-
-	if ((uintptr_t)l2_tables < p)
-		p = (uintptr_t)l2_tables;
-	if ((uintptr_t)(l1_table + PT_ENTRIES) > end)
-		end = (uintptr_t)(l1_table + PT_ENTRIES);
-	dsb(sy);
-	for (; p < end; p += 64)
+	for (uintptr_t p = (uintptr_t)start; p < (uintptr_t)start + size;
+	     p += 64)
 		asm volatile("dc ivac, %0" : : "r"(p) : "memory");
-	dsb(sy);
 }
 
-void mmu_enable(void)
+/* Per CPU: the tables are shared, the registers are not. */
+static void mmu_enable_cpu(void)
 {
 	uint64_t pa_range = read_sysreg(id_aa64mmfr0_el1) & 0xf;
 
 	if (pa_range > 5)
 		pa_range = 5;
-	mmu_invalidate_tables();
 	write_sysreg(MAIR_VALUE, mair_el1);
 	write_sysreg(TCR_T0SZ | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA |
 			     TCR_SH0_INNER | TCR_EPD1 |
@@ -122,4 +117,18 @@ void mmu_enable(void)
 	write_sysreg(read_sysreg(sctlr_el1) | SCTLR_M | SCTLR_C | SCTLR_I,
 		     sctlr_el1);
 	isb();
+}
+
+void mmu_enable(void)
+{
+	dsb(sy);
+	mmu_invalidate(l1_table, sizeof(l1_table));
+	mmu_invalidate(l2_tables, l2_used * sizeof(l2_tables[0]));
+	dsb(sy);
+	mmu_enable_cpu();
+}
+
+void mmu_enable_secondary(void)
+{
+	mmu_enable_cpu();
 }

@@ -11,13 +11,45 @@
 #include "comm.h"
 #include "hypercall.h"
 #include "printk.h"
+#include "sysreg.h"
+#include "timer.h"
 #include "uart.h"
 
 #define QEMU_VIRT_PL011 0x09000000UL
 #define PRINTK_BUF 256
+/* A stuck lock (its holder faulted) is broken after this long. */
+#define CONSOLE_LOCK_TIMEOUT_NS 100000000ULL
 
 static uintptr_t console_uart;
 static bool console_virtual;
+static uint32_t console_lock;
+
+/*
+ * Keeps lines of several CPUs apart. IRQs are masked meanwhile, so that
+ * a handler that prints cannot wait for the code it interrupted.
+ */
+static uint64_t console_lock_take(void)
+{
+	uint64_t daif = read_sysreg(daif);
+	uint64_t start = 0;
+
+	asm volatile("msr daifset, #2" : : : "memory");
+	while (__atomic_exchange_n(&console_lock, 1, __ATOMIC_ACQUIRE)) {
+		if (!start)
+			start = timer_get_ticks();
+		else if (timer_ticks_to_ns(timer_get_ticks() - start) >
+			 CONSOLE_LOCK_TIMEOUT_NS)
+			break;
+		cpu_relax();
+	}
+	return daif;
+}
+
+static void console_lock_release(uint64_t daif)
+{
+	__atomic_store_n(&console_lock, 0, __ATOMIC_RELEASE);
+	write_sysreg(daif, daif);
+}
 
 void console_init(void)
 {
@@ -64,12 +96,15 @@ void console_write(const char *s, size_t len)
 int printk(const char *fmt, ...)
 {
 	char buf[PRINTK_BUF];
+	uint64_t daif;
 	va_list ap;
 	int len;
 
 	va_start(ap, fmt);
 	len = fmt_vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	daif = console_lock_take();
 	console_write(buf, len < PRINTK_BUF ? (size_t)len : PRINTK_BUF - 1);
+	console_lock_release(daif);
 	return len;
 }

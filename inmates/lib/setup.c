@@ -11,10 +11,10 @@
 #include "inmate.h"
 #include "mmu.h"
 #include "printk.h"
+#include "psci.h"
 #include "sysreg.h"
 #include "timer.h"
 
-#define PSCI_SYSTEM_OFF 0x84000008UL
 #define SZ_2M 0x200000UL
 /* Timer event stream: wakes WFE every 2^10 counter ticks (16 us on QEMU). */
 #define CNTKCTL_EVNTEN (1 << 2)
@@ -44,10 +44,7 @@ void inmate_idle(void)
 
 static void inmate_power_off(void)
 {
-	register unsigned long x0 asm("x0") = PSCI_SYSTEM_OFF;
-
-	/* QEMU virt without EL2 takes PSCI calls by HVC. */
-	asm volatile("hvc #0" : "+r"(x0) : : "memory");
+	psci_call(PSCI_SYSTEM_OFF, 0, 0, 0);
 }
 
 void inmate_stop(void)
@@ -96,6 +93,8 @@ void inmate_setup(void)
 		inmate_stop();
 	}
 
+	/* SErrors (asynchronous aborts) are reported from here on. */
+	asm volatile("msr daifclr, #4" : : : "memory");
 	write_sysreg(CNTKCTL_EVNTEN | CNTKCTL_EVNTI(10), cntkctl_el1);
 	inmate_main();
 	inmate_exit();

@@ -19,11 +19,11 @@
 #include <inmate.h>
 #include <hypercall.h>
 #include <mmio.h>
+#include <psci.h>
 
 #define GICD_ISENABLER 0x0100
 #define GICD_IPRIORITYR 0x0400
 #define GICD_IROUTER 0x6000
-#define PSCI_CPU_ON 0xc4000003UL
 
 static char action[24];
 
@@ -44,29 +44,6 @@ static void __attribute__((noreturn)) probe_secondary(void)
 {
 	for (;;)
 		asm volatile("wfi");
-}
-
-static long probe_psci(unsigned long fn, unsigned long a1, unsigned long a2,
-		       unsigned long a3)
-{
-	/* Before the register variables: a call would clobber them. */
-	bool bare = inmate_is_bare();
-	register unsigned long x0 asm("x0") = fn;
-	register unsigned long x1 asm("x1") = a1;
-	register unsigned long x2 asm("x2") = a2;
-	register unsigned long x3 asm("x3") = a3;
-
-	if (bare)
-		asm volatile("hvc #0"
-			     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)
-			     :
-			     : "memory");
-	else
-		asm volatile("smc #0"
-			     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)
-			     :
-			     : "memory");
-	return (long)x0;
 }
 
 static bool probe_is(const char *name)
@@ -131,8 +108,8 @@ static void probe_run(void)
 
 		printk("probe: PSCI CPU_ON MPIDR 0x%lx\n",
 		       (unsigned long)param("mpidr"));
-		ret = probe_psci(PSCI_CPU_ON, param("mpidr"),
-				 (uintptr_t)probe_secondary, 0);
+		ret = psci_call(PSCI_CPU_ON, param("mpidr"),
+				(uintptr_t)probe_secondary, 0);
 		printk("probe: CPU_ON returned %ld\n", ret);
 	} else if (probe_is("hypercall")) {
 		long ret;

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * GICv3 interrupt handling for one CPU: the redistributor of the calling
- * CPU, the ICC system-register CPU interface, per-interrupt enable and
- * priority, and dispatch to registered handlers with EOI.
+ * GICv3 interrupt handling: the redistributor of the calling CPU, the ICC
+ * system-register CPU interface, per-interrupt enable and priority, and
+ * dispatch to registered handlers (shared by all CPUs) with EOI. Every
+ * CPU that takes interrupts calls gic_init() first; SGI and PPI calls
+ * act on the calling CPU's redistributor.
  */
 #ifndef INMATE_GIC_H
 #define INMATE_GIC_H

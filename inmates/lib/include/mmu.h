@@ -11,6 +11,9 @@
 
 /* Returns -1 when the small table pool is exhausted. */
 int mmu_map_normal(uintptr_t start, uintptr_t size);
+/* First CPU: after the mappings are made. */
 void mmu_enable(void);
+/* Further CPUs: the same tables, which are complete by then. */
+void mmu_enable_secondary(void);
 
 #endif

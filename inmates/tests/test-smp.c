@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test-smp: a second CPU of the cell. CPU 0 starts it with PSCI CPU_ON,
+ * then they exchange SGIs: ping (SGI 2) to the second CPU, pong (SGI 1)
+ * back, a number of times. Also the base of the SGI cost benchmark.
+ *
+ * Parameters: cpu=MPIDR of the second CPU (default 1), rounds=N (10).
+ */
+#include <inmate.h>
+#include <smp.h>
+#include <test.h>
+
+#define SGI_PONG 1
+#define SGI_PING 2
+
+static uint8_t second_stack[4096] __attribute__((aligned(16)));
+static uint64_t first_cpu, second_cpu;
+static volatile unsigned int pings, pongs;
+static volatile bool second_ready;
+
+static void on_ping(unsigned int irq)
+{
+	pings++;
+	gic_send_sgi(first_cpu, SGI_PONG);
+}
+
+static void on_pong(unsigned int irq)
+{
+	pongs++;
+}
+
+static void second_main(void *arg)
+{
+	printk("test-smp: CPU 0x%lx up\n",
+	       (unsigned long)inmate_cpu_affinity());
+	if (gic_init())
+		return;
+	gic_enable_irq(SGI_PING);
+	irq_enable_cpu();
+	second_ready = true;
+	for (;;)
+		asm volatile("wfi");
+}
+
+void inmate_main(void)
+{
+	unsigned int rounds = cmdline_parse_int("rounds", 10);
+	long ret;
+
+	first_cpu = inmate_cpu_affinity();
+	second_cpu = cmdline_parse_int("cpu", 1);
+	if (!TEST_EXPECT(gic_init() == 0))
+		goto out;
+	irq_register(SGI_PING, on_ping);
+	irq_register(SGI_PONG, on_pong);
+	gic_enable_irq(SGI_PONG);
+	irq_enable_cpu();
+
+	ret = smp_start_cpu(second_cpu, second_main, NULL,
+			    second_stack + sizeof(second_stack));
+	printk("test-smp: CPU_ON 0x%lx returned %ld\n",
+	       (unsigned long)second_cpu, ret);
+	if (!TEST_EXPECT(ret == 0))
+		goto out;
+	for (int i = 0; i < 100000 && !second_ready; i++)
+		delay_us(10);
+	if (!TEST_EXPECT(second_ready))
+		goto out;
+
+	for (unsigned int i = 1; i <= rounds; i++) {
+		gic_send_sgi(second_cpu, SGI_PING);
+		for (int wait = 0; wait < 10000 && pongs < i; wait++)
+			delay_us(10);
+		if (pongs < i)
+			break;
+	}
+	printk("test-smp: %u pings answered by %u pongs\n", pings, pongs);
+	TEST_EXPECT(pings == rounds && pongs == rounds);
+out:
+	irq_disable_cpu();
+	test_report();
+}
