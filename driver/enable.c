@@ -48,6 +48,11 @@ static unsigned long stub_hvc(unsigned long x0, unsigned long x1)
 	return r0;
 }
 
+unsigned long warden_stub_call(unsigned long x0, unsigned long x1)
+{
+	return stub_hvc(x0, x1);
+}
+
 long warden_hypercall(unsigned long code, unsigned long arg1,
 		      unsigned long arg2)
 {

@@ -10,6 +10,7 @@
 #include <linux/module.h>
 #include <linux/reboot.h>
 #include <linux/slab.h>
+#include <linux/uaccess.h>
 
 #include "warden.h"
 
@@ -18,6 +19,29 @@ struct warden_state warden = {
 };
 struct device *warden_dev;
 
+static long warden_ioctl_hypercall(struct warden_hypercall __user *uarg)
+{
+	struct warden_hypercall hc;
+	long err = 0;
+
+	if (copy_from_user(&hc, uarg, sizeof(hc)))
+		return -EFAULT;
+	if (hc.imm != 0x4a48 && hc.imm != 0)
+		return -EINVAL;
+	mutex_lock(&warden.lock);
+	/* Without the hypervisor, hvc #0x4a48 would reach Linux' stub. */
+	if (!warden.enabled)
+		err = -ENODEV;
+	else if (hc.imm)
+		hc.result = warden_hypercall(hc.code, hc.arg1, hc.arg2);
+	else
+		hc.result = warden_stub_call(hc.code, hc.arg1);
+	mutex_unlock(&warden.lock);
+	if (!err && copy_to_user(uarg, &hc, sizeof(hc)))
+		err = -EFAULT;
+	return err;
+}
+
 static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	switch (cmd) {
@@ -25,6 +49,8 @@ static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return WARDEN_ABI_VERSION;
 	case WARDEN_IOCTL_ENABLE:
 		return warden_enable((const void __user *)arg);
+	case WARDEN_IOCTL_HYPERCALL:
+		return warden_ioctl_hypercall((void __user *)arg);
 	case JAILHOUSE_DISABLE:
 		return warden_disable();
 	default:

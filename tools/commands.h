@@ -26,5 +26,6 @@ int cmd_enable(int argc, char **argv);
 int cmd_disable(int argc, char **argv);
 int cmd_console(int argc, char **argv);
 int cmd_cell_list(int argc, char **argv);
+int cmd_hypercall(int argc, char **argv);
 
 #endif

@@ -29,6 +29,8 @@ static const struct command commands[] = {
 	{ NULL, "console", cmd_console, "[-f]",
 	  "print the hypervisor's console (-f: follow)" },
 	{ "cell", "list", cmd_cell_list, "", "list the cells" },
+	{ NULL, "hypercall", cmd_hypercall, "[--stub] CODE [ARG1 [ARG2]]",
+	  "issue one hypercall (tests, diagnosis)" },
 	{ "config", "check", cmd_config_check,
 	  "[--json] SYSCONFIG [CELLCONFIG...]",
 	  "find mistakes in cell configurations" },

@@ -40,6 +40,22 @@ struct warden_enable {
 /* Loads warden.bin and moves Linux into the root cell. */
 #define WARDEN_IOCTL_ENABLE _IOW('W', 1, struct warden_enable)
 
+/*
+ * Issues one hypervisor call from the kernel and returns its x0: for tests
+ * and diagnosis. imm selects the instruction: 0x4a48 (a Warden/Jailhouse
+ * hypercall) or 0 (a call in the hyp stub's convention, which an enabled
+ * hypervisor must refuse without hanging).
+ */
+struct warden_hypercall {
+	__u64 imm;
+	__u64 code; /* x0 */
+	__u64 arg1; /* x1 */
+	__u64 arg2; /* x2 */
+	__u64 result; /* x0 afterwards */
+};
+
+#define WARDEN_IOCTL_HYPERCALL _IOWR('W', 2, struct warden_hypercall)
+
 /* Jailhouse's JAILHOUSE_DISABLE: the hypervisor leaves, Linux keeps all. */
 #define JAILHOUSE_DISABLE _IO(0, 1)
 
