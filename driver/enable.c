@@ -34,6 +34,13 @@
 #define CONFIG_MAX_SIZE (1 << 20)
 #define HV_MIN_POOL (64 << 10)
 
+/*
+ * Set once KVM has initialised (kvm_init()): from then on KVM may install
+ * its own code at EL2 at any time, so the hypervisor must not take it.
+ * The stock kernel exports nothing more direct.
+ */
+extern struct dentry *kvm_debugfs_dir;
+
 struct enter_ctx {
 	phys_addr_t vectors;
 	int result[NR_CPUS];
@@ -196,6 +203,11 @@ static int check_el2(u64 stub_va)
 		pr_err("warden: Linux runs at EL2 (VHE), so there is no EL2 "
 		       "to take: boot it at EL1 (a CPU without VHE, or "
 		       "id_aa64mmfr1.vh=0 on the command line) with "
+		       "kvm-arm.mode=none\n");
+		return -EBUSY;
+	}
+	if (IS_ENABLED(CONFIG_KVM) && kvm_debugfs_dir) {
+		pr_err("warden: KVM is initialised and owns EL2: boot with "
 		       "kvm-arm.mode=none\n");
 		return -EBUSY;
 	}

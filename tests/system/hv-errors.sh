@@ -13,6 +13,7 @@
 # expect: ^ERROR: root region 1 \(0x9001000, size 0x36fff800\) is not page aligned
 # expect: ^ERROR: invalid system config: counts exceed the size
 # expect: ^warden-test: no such cpu: .*lists CPU 4, which this system does not have
+# expect: ^warden-test: cpu offline: .*CPU 2 of the root cell is offline: bring it online first
 # expect: ^warden-test: state unchanged after every refusal
 # expect: ^warden-test: good config still enables and disables
 set -e
@@ -78,6 +79,10 @@ fails "truncated" --skip-check /tmp/truncated.cell
 # CPU set 0x1f: CPU 4 does not exist
 patch /tmp/cpu4.cell 488 037
 fails "no such cpu" --skip-check /tmp/cpu4.cell
+
+echo 0 >/sys/devices/system/cpu/cpu2/online
+fails "cpu offline" $good
+echo 1 >/sys/devices/system/cpu/cpu2/online
 
 echo "warden-test: state unchanged after every refusal"
 
