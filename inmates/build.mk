@@ -74,9 +74,22 @@ $(INMATE_DIR)/%.bin: $(INMATE_DIR)/%.elf
 
 -include $(INMATE_LIB_OBJS:.o=.d) $(INMATE_MAIN_OBJS:.o=.d)
 
+# cell-sim: an EL2 stand-in for the hypervisor that runs NAME.bin at IPA 0
+# with a comm region, for tests (see inmates/README.md).
+INMATE_SIM_SRCS := $(wildcard $(TOP)/inmates/sim/*.c $(TOP)/inmates/sim/*.S)
+INMATE_SIM_OBJS := $(patsubst $(TOP)/inmates/%,$(INMATE_DIR)/%.o,$(INMATE_SIM_SRCS)) \
+	$(addprefix $(INMATE_DIR)/lib/,format.c.o uart-pl011.c.o string.c.o)
+INMATE_SIM := $(INMATE_DIR)/cell-sim.elf
+
+$(INMATE_SIM): $(INMATE_SIM_OBJS) $(TOP)/inmates/sim/sim.lds
+	$(call INMATE_LINK,$(TOP)/inmates/sim/sim.lds,$(INMATE_SIM_OBJS))
+
+.SECONDARY: $(INMATE_SIM_OBJS)
+-include $(INMATE_SIM_OBJS:.o=.d)
+
 .PHONY: inmates
-inmates: $(INMATE_BINS) $(INMATE_BARE_ELFS) $(INMATE_UNIT_BINS)
-ALL_TARGETS += $(INMATE_BINS) $(INMATE_BARE_ELFS)
+inmates: $(INMATE_BINS) $(INMATE_BARE_ELFS) $(INMATE_SIM) $(INMATE_UNIT_BINS)
+ALL_TARGETS += $(INMATE_BINS) $(INMATE_BARE_ELFS) $(INMATE_SIM)
 
 # Host unit tests of the library's portable parts (tests/unit/test_inmate_*),
 # linked with those parts instead of the tools' sources.

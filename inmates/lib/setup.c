@@ -72,7 +72,6 @@ void inmate_exit(void)
 void inmate_setup(void)
 {
 	uintptr_t comm = 0;
-	int comm_ok = 0;
 
 	if (!inmate_is_bare())
 		comm = WARDEN_COMM_REGION_BASE;
@@ -85,13 +84,10 @@ void inmate_setup(void)
 		mmu_map_normal(comm, SZ_2M);
 	mmu_enable();
 
-	if (comm)
-		comm_ok = comm_init(comm);
-	console_init();
-	if (comm_ok < 0) {
-		/* Nothing here can be trusted, the console included. */
+	/* With a bad comm region nothing can be trusted, not even a console. */
+	if (comm && comm_init(comm) < 0)
 		inmate_stop();
-	}
+	console_init();
 
 	/* SErrors (asynchronous aborts) are reported from here on. */
 	asm volatile("msr daifclr, #4" : : : "memory");

@@ -1,65 +1,96 @@
 # SPDX-License-Identifier: GPL-2.0
 # Sourced by tests/harness/inmate-*.sh (not a test itself: tests/run only
-# runs *.sh). Boots a bare inmate (build/inmates/NAME-bare.elf) directly in
-# QEMU, with no hypervisor, and leaves its serial output in a file.
+# runs *.sh). Boots inmates in QEMU and leaves the serial output in a file
+# (CRs removed): bare (build/inmates/NAME-bare.elf, no hypervisor) or as
+# a cell image (NAME.bin at IPA 0) under build/inmates/cell-sim.elf, the
+# EL2 stand-in for the hypervisor.
 set -u
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 B=${B:-$top/build}
 inmates=$B/inmates
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+QEMU=(qemu-system-aarch64 -cpu cortex-a57 -m 1G -display none -serial stdio
+	-monitor none -nic none -no-reboot)
+BARE_MACHINE=virt,gic-version=3
+SIM_MACHINE=virt,gic-version=3,virtualization=on
 
 command -v qemu-system-aarch64 >/dev/null ||
 	{ echo "qemu-system-aarch64 is not installed"; exit 77; }
 
-inmate_elf() {
-	local elf=$inmates/$1-bare.elf
-	[ -f "$elf" ] || { echo "$elf missing: run make inmates"; exit 1; }
-	echo "$elf"
+fail() {
+	echo "FAIL: $*"
+	exit 1
 }
 
-# inmate_params TEXT: a file for -device loader that puts TEXT where the
-# bare image's parameter buffer is (image base + 0x1000).
+need() {
+	[ -f "$1" ] || fail "$1 missing: run make inmates"
+}
+
+# check_ticks OUT LIMIT_NS: gic-demo printed >= 20 well-formed lines, 0 <= jitter < LIMIT,
+# min and max the running extremes.
+check_ticks() {
+	local out=$1 limit=$2 n=0 lo= hi= j mn mx line
+	grep -qx 'Initializing the GIC...' "$out" || fail "no GIC message"
+	grep -qx 'Initializing the timer...' "$out" || fail "no timer message"
+	while IFS= read -r line; do
+		[[ $line =~ ^Timer\ fired,\ jitter:\ +(-?[0-9]+)\ ns,\ min:\ +(-?[0-9]+)\ ns,\ max:\ +(-?[0-9]+)\ ns$ ]] ||
+			fail "malformed line: $line"
+		j=${BASH_REMATCH[1]} mn=${BASH_REMATCH[2]} mx=${BASH_REMATCH[3]}
+		[ "$line" = "$(printf 'Timer fired, jitter: %6d ns, min: %6d ns, max: %6d ns' "$j" "$mn" "$mx")" ] ||
+			fail "not the %6ld format: $line"
+		[ "$j" -ge 0 ] && [ "$j" -lt "$limit" ] ||
+			fail "implausible jitter $j ns: $line"
+		[ -z "$lo" ] || [ "$j" -ge "$lo" ] || lo=$j
+		[ -z "$lo" ] && lo=$j
+		[ -z "$hi" ] || [ "$j" -le "$hi" ] || hi=$j
+		[ -z "$hi" ] && hi=$j
+		[ "$mn" -eq "$lo" ] && [ "$mx" -eq "$hi" ] ||
+			fail "min/max are not the running extremes: $line"
+		n=$((n + 1))
+	done < <(grep '^Timer fired' "$out")
+	[ $n -ge 20 ] || fail "only $n timer lines"
+	echo "$n ticks, jitter $lo..$hi ns"
+}
+
+inmate_elf() {
+	need "$inmates/$1-bare.elf"
+	echo "$inmates/$1-bare.elf"
+}
+
+# inmate_params TEXT: QEMU arguments that put TEXT where the bare image's
+# parameter buffer is (image base + 0x1000).
 inmate_params() {
 	printf '%s\0' "$1" >"$tmp/params"
 	echo "-device loader,file=$tmp/params,addr=0x40001000"
 }
 
-# inmate_run NAME SECONDS OUT [QEMU ARGS...]: boots and waits for QEMU to
-# end (the library powers off when the inmate returns or faults). Returns
-# QEMU's status, 124 on timeout. Output has CRs removed.
-inmate_run() {
-	local name=$1 secs=$2 out=$3 rc
-	shift 3
-	timeout "$secs" qemu-system-aarch64 -machine virt,gic-version=3 \
-		-cpu cortex-a57 -m 1G -display none -serial stdio \
-		-monitor none -nic none -no-reboot \
-		-kernel "$(inmate_elf "$name")" "$@" </dev/null >"$out.raw" 2>&1
+# _run SECS OUT MACHINE KERNEL [QEMU ARGS...]: waits for QEMU to end;
+# returns its status, 124 on timeout.
+_run() {
+	local secs=$1 out=$2 machine=$3 kernel=$4 rc
+	shift 4
+	timeout "$secs" "${QEMU[@]}" -machine "$machine" -kernel "$kernel" \
+		"$@" </dev/null >"$out.raw" 2>&1
 	rc=$?
 	tr -d '\r' <"$out.raw" >"$out"
 	return $rc
 }
 
-# inmate_run_until NAME SECONDS OUT PATTERN COUNT [QEMU ARGS...]: boots an
-# inmate that never ends and stops QEMU once COUNT lines match PATTERN.
-# Returns 0 if they did, 1 if QEMU ended or the time ran out first. OUT
-# keeps complete lines only; QEMU's own messages go to OUT.err.
-inmate_run_until() {
-	local name=$1 secs=$2 out=$3 pattern=$4 count=$5 pid rc=1 end
-	shift 5
+# _run_until SECS OUT PATTERN COUNT MACHINE KERNEL [QEMU ARGS...]: stops
+# QEMU once COUNT lines match PATTERN (or when it ends or time runs out);
+# returns 0 if they did. OUT keeps complete lines only; QEMU's own
+# messages go to OUT.err.
+_run_until() {
+	local secs=$1 out=$2 pattern=$3 count=$4 machine=$5 kernel=$6 pid end
+	shift 6
 	end=$((SECONDS + secs))
 	: >"$out.raw"
-	timeout "$secs" qemu-system-aarch64 -machine virt,gic-version=3 \
-		-cpu cortex-a57 -m 1G -display none -serial stdio \
-		-monitor none -nic none -no-reboot \
-		-kernel "$(inmate_elf "$name")" "$@" </dev/null >"$out.raw" \
-		2>"$out.err" &
+	timeout "$secs" "${QEMU[@]}" -machine "$machine" -kernel "$kernel" \
+		"$@" </dev/null >"$out.raw" 2>"$out.err" &
 	pid=$!
 	while kill -0 "$pid" 2>/dev/null && [ $SECONDS -le $end ]; do
-		if [ "$(grep -c -- "$pattern" "$out.raw")" -ge "$count" ]; then
-			rc=0
-			break
-		fi
+		[ "$(grep -c -- "$pattern" "$out.raw")" -ge "$count" ] && break
 		sleep 0.1
 	done
 	kill "$pid" 2>/dev/null
@@ -67,11 +98,58 @@ inmate_run_until() {
 	# QEMU was stopped mid-line: judge complete lines only.
 	[ -z "$(tail -c 1 "$out.raw")" ] || sed -i '$d' "$out.raw"
 	tr -d '\r' <"$out.raw" >"$out"
-	[ "$(grep -c -- "$pattern" "$out")" -ge "$count" ] && rc=0
-	return $rc
+	[ "$(grep -c -- "$pattern" "$out")" -ge "$count" ]
 }
 
-fail() {
-	echo "FAIL: $*"
-	exit 1
+# inmate_run NAME SECS OUT [QEMU ARGS...]: a bare inmate that ends by
+# itself (the library powers off when the inmate returns or faults).
+inmate_run() {
+	local name=$1 secs=$2 out=$3
+	shift 3
+	_run "$secs" "$out" $BARE_MACHINE "$(inmate_elf "$name")" "$@"
+}
+
+# inmate_run_until NAME SECS OUT PATTERN COUNT [QEMU ARGS...]: a bare
+# inmate that never ends.
+inmate_run_until() {
+	local name=$1 secs=$2 out=$3 pattern=$4 count=$5
+	shift 5
+	_run_until "$secs" "$out" "$pattern" "$count" $BARE_MACHINE \
+		"$(inmate_elf "$name")" "$@"
+}
+
+# sim_image NAME [PARAMS]: the cell image, with PARAMS written at 0x1000
+# as `cell load ... -s PARAMS -a 0x1000` would; prints its path.
+sim_image() {
+	local img=$tmp/$1.img
+	need "$inmates/$1.bin"
+	cp "$inmates/$1.bin" "$img"
+	[ $# -lt 2 ] || printf '%s\0' "$2" |
+		dd of="$img" bs=1 seek=4096 conv=notrunc status=none
+	echo "$img"
+}
+
+# sim_args [SHUTDOWN_AFTER]: cell-sim with the image it runs; the sim
+# sends SHUTDOWN_REQUEST after that many WFIs of the cell (0: never).
+sim_args() {
+	echo "-device loader,file=$1,addr=0x40200000" \
+		"-device loader,addr=0x401ff000,data=${2:-0},data-len=4"
+}
+
+# sim_run IMAGE SECS OUT SHUTDOWN_AFTER [QEMU ARGS...]: until QEMU ends.
+sim_run() {
+	local img=$1 secs=$2 out=$3 after=$4
+	shift 4
+	need "$inmates/cell-sim.elf"
+	_run "$secs" "$out" $SIM_MACHINE "$inmates/cell-sim.elf" \
+		$(sim_args "$img" "$after") "$@"
+}
+
+# sim_run_until IMAGE SECS OUT PATTERN COUNT [QEMU ARGS...]
+sim_run_until() {
+	local img=$1 secs=$2 out=$3 pattern=$4 count=$5
+	shift 5
+	need "$inmates/cell-sim.elf"
+	_run_until "$secs" "$out" "$pattern" "$count" $SIM_MACHINE \
+		"$inmates/cell-sim.elf" $(sim_args "$img" 0) "$@"
 }
