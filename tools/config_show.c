@@ -234,6 +234,34 @@ static void show_pci(const struct warden_config *cfg, FILE *out)
 	}
 }
 
+static void show_cell_flags(uint32_t flags, FILE *out)
+{
+	static const struct {
+		uint32_t bit;
+		const char *name;
+	} names[] = {
+		{ JAILHOUSE_CELL_PASSIVE_COMMREG, "PASSIVE_COMMREG" },
+		{ JAILHOUSE_CELL_TEST_DEVICE, "TEST_DEVICE" },
+		{ JAILHOUSE_CELL_AARCH32, "AARCH32" },
+		{ JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED,
+		  "VIRTUAL_CONSOLE_PERMITTED" },
+		{ JAILHOUSE_CELL_VIRTUAL_CONSOLE_ACTIVE,
+		  "VIRTUAL_CONSOLE_ACTIVE" },
+	};
+	uint32_t rest = flags;
+	unsigned int i;
+
+	fprintf(out, "  Flags:");
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (flags & names[i].bit) {
+			fprintf(out, " %s", names[i].name);
+			rest &= ~names[i].bit;
+		}
+	if (rest)
+		fprintf(out, " 0x%x", rest);
+	fprintf(out, "%s\n", flags ? "" : " none");
+}
+
 static void show_cell(const struct warden_config *cfg, FILE *out)
 {
 	const struct jailhouse_cell_desc *c = cfg->cell;
@@ -241,18 +269,7 @@ static void show_cell(const struct warden_config *cfg, FILE *out)
 
 	fprintf(out, "Cell \"%s\"%s\n", c->name,
 		cfg->system ? " (root cell)" : "");
-	fprintf(out, "  Flags: %s%s%s%s%s%s\n",
-		c->flags & JAILHOUSE_CELL_PASSIVE_COMMREG ? "PASSIVE_COMMREG " :
-							    "",
-		c->flags & JAILHOUSE_CELL_TEST_DEVICE ? "TEST_DEVICE " : "",
-		c->flags & JAILHOUSE_CELL_AARCH32 ? "AARCH32 " : "",
-		c->flags & JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED ?
-			"VIRTUAL_CONSOLE_PERMITTED " :
-			"",
-		c->flags & JAILHOUSE_CELL_VIRTUAL_CONSOLE_ACTIVE ?
-			"VIRTUAL_CONSOLE_ACTIVE " :
-			"",
-		c->flags ? "" : "none");
+	show_cell_flags(c->flags, out);
 	show_cpus(cfg, out);
 	if (!cfg->system)
 		fprintf(out, "  Reset address: 0x%llx\n",

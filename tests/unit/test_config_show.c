@@ -44,7 +44,7 @@ static void shows_system(void **state)
 	expect(text, "Hypervisor memory: 0x7fc00000-0x7fffffff (4 MiB)\n");
 	expect(text, "GIC: v3, distributor 0x8000000, redistributors from "
 		     "0x80a0000");
-	expect(text, "Cell \"qemu-virt\" (root cell)\n");
+	expect(text, "Cell \"qemu-virt\" (root cell)\n  Flags: none\n");
 	expect(text, "  CPUs: 0-3 (4)\n");
 	expect(text, "INTID 32-159\n");
 	expect(text, "READ|WRITE|EXECUTE|DMA\n");
@@ -61,6 +61,7 @@ static void shows_cell_sorted(void **state)
 	fx_add_irqchip(&fx, 32, 0x2, 0, 0, (1u << 16) | (1u << 17));
 	text = show();
 	expect(text, "  CPUs: 0-1,3 (3)\n");
+	expect(text, "  Flags: PASSIVE_COMMREG\n");
 	expect(text, "Reset address: 0x0\n");
 	expect(text, "INTID 33,144-145\n");
 	expect(text, "READ|WRITE|IO|IO_32|0x10000000000\n");
