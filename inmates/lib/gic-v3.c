@@ -57,7 +57,7 @@ struct gic_cpu {
 
 static uintptr_t gicd, gicr_base;
 static struct gic_cpu gic_cpus[GIC_CPUS];
-static unsigned int gic_ncpus;
+static unsigned int gic_slots_taken;
 static struct irq_slot irq_slots[IRQ_HANDLERS];
 
 /*
@@ -104,20 +104,28 @@ static void gic_dist_enable(void)
 		cpu_relax();
 }
 
-/* The calling CPU's redistributor, 0 before its gic_init(). */
+/*
+ * The calling CPU's redistributor, 0 before its gic_init(). A slot counts
+ * once its redist is set (released after its mpidr).
+ */
 static uintptr_t gic_redist(void)
 {
 	uint64_t mpidr = inmate_cpu_affinity();
-	unsigned int n = __atomic_load_n(&gic_ncpus, __ATOMIC_ACQUIRE);
 
-	for (unsigned int i = 0; i < n && i < GIC_CPUS; i++) {
-		if (gic_cpus[i].mpidr == mpidr)
-			return gic_cpus[i].redist;
+	for (unsigned int i = 0; i < GIC_CPUS; i++) {
+		uintptr_t rd =
+			__atomic_load_n(&gic_cpus[i].redist, __ATOMIC_ACQUIRE);
+
+		if (rd && gic_cpus[i].mpidr == mpidr)
+			return rd;
 	}
 	return 0;
 }
 
-/* Distributor and redistributor bases, once; the first CPU does it. */
+/*
+ * Distributor and redistributor bases, once: the first CPU calls it
+ * before any other CPU is started.
+ */
 static int gic_init_global(void)
 {
 	if (gicd)
@@ -154,15 +162,15 @@ int gic_init(void)
 			       (unsigned long)inmate_cpu_affinity());
 			return -1;
 		}
-		slot = __atomic_load_n(&gic_ncpus, __ATOMIC_RELAXED);
+		/* Secondary CPUs may get here at the same time. */
+		slot = __atomic_fetch_add(&gic_slots_taken, 1,
+					  __ATOMIC_RELAXED);
 		if (slot >= GIC_CPUS) {
 			printk("GIC: more than %d CPUs\n", GIC_CPUS);
 			return -1;
 		}
-		/* CPUs come up one at a time (smp_start_cpu() waits). */
 		gic_cpus[slot].mpidr = inmate_cpu_affinity();
-		gic_cpus[slot].redist = rd;
-		__atomic_store_n(&gic_ncpus, slot + 1, __ATOMIC_RELEASE);
+		__atomic_store_n(&gic_cpus[slot].redist, rd, __ATOMIC_RELEASE);
 	}
 
 	/* A sleeping redistributor forwards nothing; Linux woke it before. */
