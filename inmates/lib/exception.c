@@ -91,9 +91,18 @@ static void exception_dump(const struct exc_frame *f, unsigned long vector)
 	}
 }
 
+static void (*irq_entry_hook)(void);
+
+void irq_set_entry_hook(void (*hook)(void))
+{
+	irq_entry_hook = hook;
+}
+
 void exception_handle(struct exc_frame *frame, unsigned long vector)
 {
 	if (vector == VECTOR_CUR_SPX_IRQ) {
+		if (irq_entry_hook)
+			irq_entry_hook();
 		gic_handle_irq();
 		return;
 	}

@@ -2,7 +2,7 @@
 /*
  * test-basic: the smallest useful test inmate. It greets, checks the
  * library on the target (formatting, parameters, timer, MMU, GIC with an
- * SGI to itself, comm region) and reports TEST PASS or TEST FAIL.
+ * SGI to itself and the IRQ entry hook, comm region) and reports TEST PASS or TEST FAIL.
  * Parameters: answer=N is echoed back; fault=1 makes a bad access after
  * the greeting, to show the exception dump.
  */
@@ -12,7 +12,12 @@
 #define TEST_SGI 3
 #define FAULT_ADDR 0x10000000000UL /* beyond the 39-bit address space */
 
-static volatile unsigned int sgi_count;
+static volatile unsigned int sgi_count, irq_entries;
+
+static void count_irq_entry(void)
+{
+	irq_entries++;
+}
 
 static void test_sgi(unsigned int irq)
 {
@@ -78,13 +83,16 @@ static void test_gic(void)
 	if (!TEST_EXPECT(gic_init() == 0))
 		return;
 	TEST_EXPECT(irq_register(TEST_SGI, test_sgi) == 0);
+	irq_set_entry_hook(count_irq_entry);
 	gic_enable_irq(TEST_SGI);
 	irq_enable_cpu();
 	gic_send_sgi(inmate_cpu_affinity(), TEST_SGI);
 	for (int i = 0; i < 1000 && !sgi_count; i++)
 		delay_us(10);
 	irq_disable_cpu();
+	irq_set_entry_hook(NULL);
 	TEST_EXPECT(sgi_count == 1);
+	TEST_EXPECT(irq_entries == 1);
 	printk("test-basic: SGI %d received %u time(s)\n", TEST_SGI, sgi_count);
 }
 

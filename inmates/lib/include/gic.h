@@ -30,6 +30,12 @@ bool gic_is_pending(unsigned int irq);
 void gic_set_edge(unsigned int irq, bool edge);
 /* Sends SGI sgi to the CPU with affinity mpidr (Aff3..Aff0 fields). */
 void gic_send_sgi(uint64_t mpidr, unsigned int sgi);
+/*
+ * hook runs first on every IRQ, right after the vector saved the
+ * registers and before the GIC is read: where a latency benchmark takes
+ * its timestamp. NULL removes it.
+ */
+void irq_set_entry_hook(void (*hook)(void));
 /* Called from the IRQ vector: acknowledges, dispatches and ends each IRQ. */
 void gic_handle_irq(void);
 
