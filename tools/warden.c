@@ -10,8 +10,6 @@
 
 #include "commands.h"
 
-const char *prog_name = "warden";
-
 static int cmd_version(int argc, char **argv)
 {
 	printf("warden %s\n", WARDEN_VERSION);
