@@ -45,32 +45,28 @@ $(INMATE_DIR)/inmate-bare.lds: $(TOP)/inmates/lib/inmate.lds.S | deps
 INMATE_LINK = $(CROSS_CC) -nostdlib -static -Wl,--build-id=none \
 	-Wl,--no-warn-rwx-segments -T $(1) $(2) -o $@ -lgcc
 
-# One rule per kind of inmate and link variant; the main object is the
-# only difference.
 INMATE_CELL_DEPS := $(INMATE_LIB_OBJS) $(INMATE_DIR)/inmate-cell.lds
 INMATE_BARE_DEPS := $(INMATE_LIB_OBJS) $(INMATE_DIR)/inmate-bare.lds
 
-$(INMATE_DEMOS:%=$(INMATE_DIR)/%.elf): $(INMATE_DIR)/%.elf: \
-		$(INMATE_DIR)/demos/%.c.o $(INMATE_CELL_DEPS)
-	$(call INMATE_LINK,$(INMATE_DIR)/inmate-cell.lds,$(filter %.o,$^))
+# $(call inmate_program,NAME,MAIN_OBJECTS,OUTDIR): rules for OUTDIR/NAME.elf,
+# NAME.bin and NAME-bare.elf. Other parts of the tree (bench/) use it too,
+# compiling their objects with $(INMATE_CFLAGS).
+define inmate_program
+$(3)/$(1).elf: $(2) $$(INMATE_CELL_DEPS)
+	$$(call INMATE_LINK,$$(INMATE_DIR)/inmate-cell.lds,$$(filter %.o,$$^))
+$(3)/$(1)-bare.elf: $(2) $$(INMATE_BARE_DEPS)
+	$$(call INMATE_LINK,$$(INMATE_DIR)/inmate-bare.lds,$$(filter %.o,$$^))
+$(3)/$(1).bin: $(3)/$(1).elf
+	$$(CROSS_OBJCOPY) -O binary $$< $$@
+.SECONDARY: $(3)/$(1).elf $(2)
+endef
 
-$(INMATE_TESTS:%=$(INMATE_DIR)/%.elf): $(INMATE_DIR)/%.elf: \
-		$(INMATE_DIR)/tests/%.c.o $(INMATE_CELL_DEPS)
-	$(call INMATE_LINK,$(INMATE_DIR)/inmate-cell.lds,$(filter %.o,$^))
+$(foreach n,$(INMATE_DEMOS),$(eval $(call inmate_program,$(n),\
+	$(INMATE_DIR)/demos/$(n).c.o,$(INMATE_DIR))))
+$(foreach n,$(INMATE_TESTS),$(eval $(call inmate_program,$(n),\
+	$(INMATE_DIR)/tests/$(n).c.o,$(INMATE_DIR))))
 
-$(INMATE_DEMOS:%=$(INMATE_DIR)/%-bare.elf): $(INMATE_DIR)/%-bare.elf: \
-		$(INMATE_DIR)/demos/%.c.o $(INMATE_BARE_DEPS)
-	$(call INMATE_LINK,$(INMATE_DIR)/inmate-bare.lds,$(filter %.o,$^))
-
-$(INMATE_TESTS:%=$(INMATE_DIR)/%-bare.elf): $(INMATE_DIR)/%-bare.elf: \
-		$(INMATE_DIR)/tests/%.c.o $(INMATE_BARE_DEPS)
-	$(call INMATE_LINK,$(INMATE_DIR)/inmate-bare.lds,$(filter %.o,$^))
-
-$(INMATE_DIR)/%.bin: $(INMATE_DIR)/%.elf
-	$(CROSS_OBJCOPY) -O binary $< $@
-
-.SECONDARY: $(INMATE_NAMES:%=$(INMATE_DIR)/%.elf) $(INMATE_LIB_OBJS) \
-	$(INMATE_MAIN_OBJS)
+.SECONDARY: $(INMATE_LIB_OBJS)
 
 -include $(INMATE_LIB_OBJS:.o=.d) $(INMATE_MAIN_OBJS:.o=.d)
 
