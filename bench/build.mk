@@ -6,7 +6,7 @@
 
 BENCH_DIR := $(B)/bench
 BENCH_INMATES := irq-latency
-BENCH_COMMON_OBJS := $(BENCH_DIR)/inmates/latency-vectors.S.o
+BENCH_COMMON_OBJS :=
 
 $(BENCH_DIR)/inmates/%.c.o: $(TOP)/bench/inmates/%.c | deps
 	@mkdir -p $(dir $@)
