@@ -10,9 +10,30 @@ step() {
 }
 
 echo "=== Warden demo on $(uname -srm), $(nproc) CPUs ==="
-step lsmod
-step ls -l /dev/warden /lib/firmware/warden.bin
 step warden --version
-step jailhouse --version
+step lsmod
+
+echo
+echo "--- 1. Check the configurations before using them ---"
+step warden config check /etc/warden/qemu-virt.cell \
+	/etc/warden/qemu-virt-inmate-demo.cell
+step warden config show /etc/warden/qemu-virt-inmate-demo.cell
+
+echo
+echo "--- 2. Take EL2: Linux becomes the root cell ---"
+step warden enable /etc/warden/qemu-virt.cell
+step warden cell list
+step warden console
+echo
+echo "warden-demo\$ # Linux keeps running on every CPU:"
+for c in 0 1 2 3; do
+	echo "warden-demo\$ taskset -c $c cat /proc/self/stat | cut -d' ' -f39"
+	taskset -c $c cat /proc/self/stat | cut -d' ' -f39
+done
+
+echo
+echo "--- 3. Give EL2 back ---"
+step warden disable
+step warden cell list
 echo
 echo "=== Demo finished ==="

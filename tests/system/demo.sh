@@ -1,0 +1,11 @@
+# The scripted demo (make demo) keeps working: it runs to its end and each
+# stage shows what it claims.
+# add: scripts/demo.sh:demo.sh
+# expect: ^warden-demo\$ warden config check
+# expect: ^0 errors, 0 warnings
+# expect: ^Warden enabled: root cell "qemu-virt", 4 CPUs
+# expect: ^0 +qemu-virt +running +0-3
+# expect: ^ Releasing CPU 0
+# expect: ^=== Demo finished ===
+set -e
+sh demo.sh
