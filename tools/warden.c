@@ -29,6 +29,8 @@ static const struct command commands[] = {
 	{ "cell", "list", cmd_cell_list, "", "list the cells" },
 	{ NULL, "hypercall", cmd_hypercall, "[--stub] CODE [ARG1 [ARG2]]",
 	  "issue one hypercall (tests, diagnosis)" },
+	{ NULL, "decode", cmd_decode, "[--elf F]... [--config F]... [LOG]",
+	  "explain fault reports" },
 	{ "config", "check", cmd_config_check,
 	  "[--json] SYSCONFIG [CELLCONFIG...]",
 	  "find mistakes in cell configurations" },
@@ -45,12 +47,16 @@ static void usage(FILE *out)
 	fprintf(out, "Usage: %s COMMAND [ARGS]\n\nCommands:\n", prog_name);
 	for (i = 0; i < NUM_COMMANDS; i++) {
 		const struct command *c = &commands[i];
-		char words[64];
+		char words[96];
 
 		snprintf(words, sizeof(words), "%s%s%s %s",
 			 c->group ? c->group : "", c->group ? " " : "", c->name,
 			 c->args);
-		fprintf(out, "  %-40s %s\n", words, c->help);
+		/* Long synopses get their help on a line of its own. */
+		if (strlen(words) > 40)
+			fprintf(out, "  %s\n  %-40s %s\n", words, "", c->help);
+		else
+			fprintf(out, "  %-40s %s\n", words, c->help);
 	}
 }
 
