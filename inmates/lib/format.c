@@ -76,7 +76,7 @@ int fmt_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 
 	for (; *fmt; fmt++) {
 		bool left = false, zero = false;
-		int width = 0, longs = 0;
+		int width = 0, longs = 0, precision = -1;
 		uint64_t uval;
 		int64_t sval;
 		const char *s;
@@ -96,6 +96,16 @@ int fmt_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		}
 		while (*fmt >= '0' && *fmt <= '9')
 			width = width * 10 + (*fmt++ - '0');
+		/* Precision: only strings use it, to print unterminated ones. */
+		if (*fmt == '.') {
+			precision = 0;
+			if (*++fmt == '*') {
+				precision = va_arg(ap, int);
+				fmt++;
+			}
+			while (*fmt >= '0' && *fmt <= '9')
+				precision = precision * 10 + (*fmt++ - '0');
+		}
 		while (*fmt == 'l') {
 			longs++;
 			fmt++;
@@ -130,7 +140,10 @@ int fmt_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			s = va_arg(ap, const char *);
 			if (!s)
 				s = "(null)";
-			for (sval = 0; s[sval]; sval++)
+			/* The bound first: s may end there without a NUL. */
+			for (sval = 0;
+			     (precision < 0 || sval < precision) && s[sval];
+			     sval++)
 				;
 			fmt_field(&st, s, (int)sval, width, left);
 			break;

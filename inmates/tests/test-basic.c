@@ -52,7 +52,7 @@ static void test_params(void)
 	size_t len;
 	const char *line = cmdline_buffer_get(&len);
 
-	printk("test-basic: parameters \"%s\"\n", len ? line : "");
+	printk("test-basic: parameters \"%.*s\"\n", (int)len, line);
 	if (cmdline_find(line, len, "answer", &len))
 		printk("test-basic: answer=%lld\n",
 		       cmdline_parse_int("answer", -1));

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -66,6 +67,8 @@ static void formats_widths_like_gic_demo(void **state)
 static void formats_strings_chars_pointers(void **state)
 {
 	CHECK("hello, world!", "%s, %s%c", "hello", "world", '!');
+	CHECK("[abc][ab][  ab][abcdef]", "[%.3s][%.*s][%4.2s][%.10s]", "abcdef",
+	      2, "abcdef", "abcdef", "abcdef");
 	CHECK_RAW("(null)", "%s", (char *)NULL);
 	CHECK("0x1000 0x0", "%p %p", (void *)0x1000, (void *)0);
 	CHECK("100%", "100%%");
@@ -91,6 +94,18 @@ static void agrees_with_libc(void **state)
 	}
 }
 
+/* A buffer without NUL is read no further than the precision. */
+static void precision_bounds_the_read(void **state)
+{
+	char *raw = malloc(4);
+	char buf[16];
+
+	memcpy(raw, "wxyz", 4);
+	assert_int_equal(fmt_snprintf(buf, sizeof(buf), "<%.*s>", 4, raw), 6);
+	assert_string_equal(buf, "<wxyz>");
+	free(raw);
+}
+
 static void truncates_safely(void **state)
 {
 	char buf[8];
@@ -114,6 +129,7 @@ int main(void)
 		cmocka_unit_test(formats_widths_like_gic_demo),
 		cmocka_unit_test(formats_strings_chars_pointers),
 		cmocka_unit_test(agrees_with_libc),
+		cmocka_unit_test(precision_bounds_the_read),
 		cmocka_unit_test(truncates_safely),
 	};
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * A small vsnprintf: %d %i %u %x %X %p %s %c %%, with the l and ll length
- * modifiers, '-' and '0' flags and a field width. Portable C with no
+ * A small vsnprintf: %d %i %u %x %X %p %s %c %%, with the l, ll and z
+ * length modifiers, '-' and '0' flags, a field width, and a precision
+ * (".N" or ".*") for %s. Portable C with no
  * library calls, so the host unit tests link the same file.
  */
 #ifndef INMATE_FORMAT_H
