@@ -88,6 +88,9 @@ void inmate_setup(void)
 	if (comm && comm_init(comm) < 0)
 		inmate_stop();
 	console_init();
+	/* For tests of a cell that refuses to be shut down. */
+	if (cmdline_parse_bool("deny-shutdown", false))
+		comm_set_shutdown_allowed(false);
 
 	/* SErrors (asynchronous aborts) are reported from here on. */
 	asm volatile("msr daifclr, #4" : : : "memory");

@@ -46,6 +46,16 @@ grep -qx 'cell-sim: sending SHUTDOWN_REQUEST' "$tmp/gic" || fail "no request"
 grep -qx 'cell-sim: reply 3, msg_to_cell 0' "$tmp/gic" ||
 	fail "shutdown request not approved"
 
+# The library parameter deny-shutdown makes the cell refuse.
+img=$(sim_image gic-demo "deny-shutdown")
+sim_run "$img" 30 "$tmp/deny" 5 -icount shift=0,sleep=off
+rc=$?
+show "gic-demo deny-shutdown" "$tmp/deny"
+[ $rc -eq 0 ] || fail "QEMU status $rc: the shutdown request was not answered"
+# REQUEST_DENIED (2).
+grep -qx 'cell-sim: reply 2, msg_to_cell 0' "$tmp/deny" ||
+	fail "shutdown request not denied"
+
 img=$(sim_image uart-demo "pause-ms=1 count=3")
 sim_run_until "$img" 20 "$tmp/uart" '^uart-demo: done' 1 ||
 	{ show uart-demo "$tmp/uart"; fail "uart-demo did not finish"; }
