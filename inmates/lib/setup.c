@@ -16,7 +16,10 @@
 #include "timer.h"
 
 #define SZ_2M 0x200000UL
-/* Timer event stream: wakes WFE every 2^10 counter ticks (16 us on QEMU). */
+/*
+ * Timer event stream: an event each time counter bit 10 goes 0 to 1, i.e.
+ * every 2^11 ticks (33 us at QEMU's 62.5 MHz); it wakes WFE to poll.
+ */
 #define CNTKCTL_EVNTEN (1 << 2)
 #define CNTKCTL_EVNTI(bit) ((bit) << 4)
 
