@@ -234,7 +234,8 @@ bootstrap_unaligned:
 
 /*
  * Identity 1 GiB block over this code, the hypervisor memory in 2 MiB
- * blocks at HV_VIRT_BASE and the debug UART's 2 MiB block at HV_UART_VIRT.
+ * blocks at HV_VIRT_BASE, the debug UART's 2 MiB block at HV_UART_VIRT
+ * and the GIC distributor's 1 GiB block at HV_GIC_VIRT.
  * Every CPU writes the same values, so the order they arrive in does not
  * matter. x5: physical base. Clobbers x6-x16.
  */
@@ -288,7 +289,16 @@ build_bootstrap_tables:
 	ldr	x14, =BLOCK_DEVICE
 	orr	x12, x12, x14
 	str	x12, [x9, #511 * 8]
-3:	ret
+3:	ldr	w12, [x11, #SYSCFG_GICD_BASE]
+	ldr	w14, [x11, #SYSCFG_GICD_BASE + 4]
+	orr	x12, x12, x14, lsl #32
+	cbz	x12, 4f
+	lsr	x12, x12, #30
+	lsl	x12, x12, #30
+	ldr	x14, =BLOCK_DEVICE
+	orr	x12, x12, x14
+	str	x12, [x8, #HV_GIC_L1_INDEX * 8]
+4:	ret
 
 	.ltorg
 

@@ -10,6 +10,20 @@
 #include <warden/config.h>
 #include <warden/errno.h>
 
+/* entry.S reads these fields before any C runs. */
+_Static_assert(offsetof(struct jailhouse_system,
+			hypervisor_memory.phys_start) == SYSCFG_HV_PHYS,
+	       "SYSCFG_HV_PHYS");
+_Static_assert(offsetof(struct jailhouse_system, hypervisor_memory.size) ==
+		       SYSCFG_HV_SIZE,
+	       "SYSCFG_HV_SIZE");
+_Static_assert(offsetof(struct jailhouse_system, debug_console.address) ==
+		       SYSCFG_UART_ADDR,
+	       "SYSCFG_UART_ADDR");
+_Static_assert(offsetof(struct jailhouse_system, platform_info.arm.gicd_base) ==
+		       SYSCFG_GICD_BASE,
+	       "SYSCFG_GICD_BASE");
+
 /* A CPU that does not come within this time fails the enable. */
 #define ENTER_TIMEOUT_US 2000000
 
@@ -147,6 +161,8 @@ static int global_init(void)
 
 	memset(cpu_data, 0, sizeof(cpu_data));
 	err = config_check();
+	if (!err)
+		err = gicd_init();
 	if (!err)
 		err = stage2_build_root();
 	return err;

@@ -11,7 +11,6 @@
 #include <warden/errno.h>
 #include <warden/pgtable.h>
 
-#define GICD_SIZE 0x10000
 #define GICR_STRIDE 0x20000
 
 uint64_t pool_pages, pool_used;
@@ -83,11 +82,18 @@ static int map_gic(const struct jailhouse_memory *mem, uint32_t n)
 		       "redistributor base\n");
 		return -EINVAL;
 	}
-	/* Pass-through until the GIC is emulated: see cpu_activate(). */
-	if (!region_covers(mem, n, gicd))
-		err = map_checked("GIC distributor", gicd, gicd, GICD_SIZE, dev,
-				  0);
-	if (!err && !region_covers(mem, n, gicr))
+	/*
+	 * The distributor stays unmapped: its accesses trap to gicd.c. The
+	 * redistributors are passed through until they are emulated too.
+	 */
+	if (region_covers(mem, n, gicd)) {
+		printk("ERROR: a root region maps the GIC distributor at "
+		       "0x%llx; the hypervisor emulates it: remove it from "
+		       "the config\n",
+		       (unsigned long long)gicd);
+		return -EINVAL;
+	}
+	if (!region_covers(mem, n, gicr))
 		err = map_checked("GIC redistributors", gicr, gicr,
 				  (uint64_t)cpus * GICR_STRIDE, dev, 0);
 	return err;

@@ -68,7 +68,7 @@ static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)
 	f->x[0] = imm == 0 ? HVC_STUB_ERR : (uint64_t)-ENOSYS;
 }
 
-static void park_failed(struct frame *f, unsigned int cpu, const char *what)
+void park_failed(struct frame *f, unsigned int cpu, const char *what)
 {
 	fault_report(f, cpu, what);
 	printk("Parking CPU %u (cell \"%s\")\n", cpu,
@@ -117,7 +117,7 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 		psci_handle(f, cpu);
 		break;
 	case EC_DABT_LOW:
-		park_failed(f, cpu, "data abort (access outside the cell)");
+		mmio_handle_dabt(f, cpu);
 		break;
 	case EC_IABT_LOW:
 		park_failed(f, cpu,

@@ -122,6 +122,21 @@ void arch_cpu_leave(long result, uint64_t frame_pa, uint64_t tramp_pa)
 void cpu_leave(struct frame *frame, long result) __attribute__((noreturn));
 
 int stage2_build_root(void);
+
+/* A trapped access: what the data abort's syndrome says. */
+struct mmio_access {
+	uint64_t addr; /* IPA */
+	uint64_t value; /* written, or to be read */
+	unsigned int size; /* bytes */
+	int is_write;
+};
+
+void mmio_handle_dabt(struct frame *frame, unsigned int cpu);
+int gicd_init(void);
+/* Returns 1 if addr lies in the distributor and the access was handled. */
+int gicd_mmio(struct mmio_access *a, unsigned int cpu);
+void park_failed(struct frame *f, unsigned int cpu, const char *what)
+	__attribute__((noreturn));
 uint64_t stage2_vttbr(void);
 uint64_t stage2_vtcr(void);
 

@@ -13,6 +13,13 @@
 #define HV_VIRT_BASE 0xffffc0000000
 /* Last 2 MiB of the hypervisor's 1 GiB: the debug UART's block. */
 #define HV_UART_VIRT 0xffffffe00000
+/*
+ * The GIC distributor's 1 GiB, as device memory, at L1 index 508 of the
+ * hypervisor's 512 GiB: the distributor is at HV_GIC_VIRT plus the
+ * distributor's offset in its 1 GiB.
+ */
+#define HV_GIC_VIRT 0xffff00000000
+#define HV_GIC_L1_INDEX 508
 /* 2 MiB blocks of hypervisor memory the bootstrap tables can map. */
 #define HV_MAX_BLOCKS 511
 
@@ -45,6 +52,7 @@
 #define SYSCFG_HV_PHYS 12
 #define SYSCFG_HV_SIZE 28
 #define SYSCFG_UART_ADDR 44
+#define SYSCFG_GICD_BASE 316
 
 /* Exception kinds passed from the vectors to C */
 #define EXC_SYNC_EL2 0

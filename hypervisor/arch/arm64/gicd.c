@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The GIC distributor, trapped: the root cell reaches it only through
+ * these handlers, which pass its accesses on to the real distributor for
+ * the interrupts its config's irqchip entries grant and drop them (writes
+ * ignored, reads as zero) for all others. Routing (GICD_IROUTER) is only
+ * accepted to CPUs of the cell. Interrupts themselves still go to the
+ * root directly: the CPU interface is not virtualised yet.
+ */
+#include <arch/hv.h>
+#include <warden/errno.h>
+
+#define GICD_SIZE 0x10000
+#define GICD_CTLR 0x0000
+#define GICD_STATUSR 0x0010
+#define GICD_SETSPI_NSR 0x0040
+#define GICD_CLRSPI_NSR 0x0048
+#define GICD_IROUTER 0x6000
+#define GICD_IROUTER_END 0x7fe0
+#define GICD_ID_START 0xffd0
+#define IROUTER_IRM (1ULL << 31)
+#define MPIDR_AFF_MASK 0xff00ffffffULL
+
+/* Registers with a field of "bits" bits per interrupt. */
+static const struct {
+	uint16_t start, end;
+	uint8_t bits;
+	uint8_t w1x; /* write-1-to-set/clear: no read-modify-write */
+} irq_regs[] = {
+	{ 0x0080, 0x0100, 1, 0 }, /* IGROUPR */
+	{ 0x0100, 0x0180, 1, 1 }, /* ISENABLER */
+	{ 0x0180, 0x0200, 1, 1 }, /* ICENABLER */
+	{ 0x0200, 0x0280, 1, 1 }, /* ISPENDR */
+	{ 0x0280, 0x0300, 1, 1 }, /* ICPENDR */
+	{ 0x0300, 0x0380, 1, 1 }, /* ISACTIVER */
+	{ 0x0380, 0x0400, 1, 1 }, /* ICACTIVER */
+	{ 0x0400, 0x0800, 8, 0 }, /* IPRIORITYR */
+	{ 0x0800, 0x0c00, 8, 0 }, /* ITARGETSR */
+	{ 0x0c00, 0x0d00, 2, 0 }, /* ICFGR */
+	{ 0x0d00, 0x0d80, 1, 0 }, /* IGRPMODR */
+	{ 0x0e00, 0x0f00, 2, 0 }, /* NSACR */
+};
+
+static uint64_t gicd_phys;
+static volatile uint8_t *gicd;
+static spinlock_t gicd_lock;
+
+static uint64_t reg_read(unsigned int off, unsigned int size)
+{
+	volatile void *p = gicd + off;
+
+	switch (size) {
+	case 1:
+		return *(volatile uint8_t *)p;
+	case 2:
+		return *(volatile uint16_t *)p;
+	case 4:
+		return *(volatile uint32_t *)p;
+	default:
+		return *(volatile uint64_t *)p;
+	}
+}
+
+static void reg_write(unsigned int off, unsigned int size, uint64_t v)
+{
+	volatile void *p = gicd + off;
+
+	switch (size) {
+	case 1:
+		*(volatile uint8_t *)p = v;
+		break;
+	case 2:
+		*(volatile uint16_t *)p = v;
+		break;
+	case 4:
+		*(volatile uint32_t *)p = v;
+		break;
+	default:
+		*(volatile uint64_t *)p = v;
+		break;
+	}
+}
+
+/*
+ * SGIs and PPIs (0-31) are banked per CPU in the redistributors; with
+ * affinity routing their distributor fields are reserved, so passing the
+ * access on is harmless.
+ */
+static int irq_owned(uint64_t intid)
+{
+	return intid < 32 ||
+	       warden_config_has_irq(&root_config, gicd_phys, intid);
+}
+
+static int cpu_in_cell(uint64_t affinity)
+{
+	unsigned int i;
+
+	for (i = 0; i < HV_MAX_CPUS; i++)
+		if (root_cpu_set & (1ULL << i) &&
+		    (cpu_data[i].mpidr & MPIDR_AFF_MASK) ==
+			    (affinity & MPIDR_AFF_MASK))
+			return 1;
+	return 0;
+}
+
+static void irq_reg_access(struct mmio_access *a, unsigned int off,
+			   unsigned int r)
+{
+	unsigned int bits = irq_regs[r].bits;
+	uint64_t first = (uint64_t)(off - irq_regs[r].start) * 8 / bits;
+	unsigned int n = a->size * 8 / bits, i;
+	uint64_t mask = 0, field = bits == 8 ? 0xff : (1ULL << bits) - 1;
+
+	for (i = 0; i < n; i++)
+		if (irq_owned(first + i))
+			mask |= field << (i * bits);
+	if (!a->is_write) {
+		a->value = reg_read(off, a->size) & mask;
+		return;
+	}
+	if (!mask)
+		return;
+	if (irq_regs[r].w1x) {
+		reg_write(off, a->size, a->value & mask);
+		return;
+	}
+	spin_lock(&gicd_lock);
+	reg_write(off, a->size,
+		  (reg_read(off, a->size) & ~mask) | (a->value & mask));
+	spin_unlock(&gicd_lock);
+}
+
+static void irouter_access(struct mmio_access *a, unsigned int off,
+			   unsigned int cpu)
+{
+	uint64_t intid = (off - GICD_IROUTER) / 8;
+	unsigned int base = off & ~7U;
+	uint64_t route;
+
+	if (!irq_owned(intid) || intid < 32) {
+		if (!a->is_write)
+			a->value = 0;
+		return;
+	}
+	if (!a->is_write) {
+		a->value = reg_read(off, a->size);
+		return;
+	}
+	/* The whole 64-bit route the write would leave behind. */
+	route = reg_read(base, 8);
+	if (a->size == 8)
+		route = a->value;
+	else if (off == base)
+		route = (route & ~0xffffffffULL) | a->value;
+	else
+		route = (route & 0xffffffffULL) | a->value << 32;
+	if (route & IROUTER_IRM || !cpu_in_cell(route)) {
+		printk("Warning: CPU %u: routing of IRQ %llu to 0x%llx (outside "
+		       "the cell) ignored\n",
+		       cpu, (unsigned long long)intid,
+		       (unsigned long long)route);
+		return;
+	}
+	reg_write(off, a->size, a->value);
+}
+
+int gicd_init(void)
+{
+	gicd_phys = sys_config->platform_info.arm.gicd_base;
+	if (!gicd_phys || gicd_phys & 0xffff ||
+	    (gicd_phys & ((1ULL << 30) - 1)) + GICD_SIZE > (1ULL << 30)) {
+		printk("ERROR: GIC distributor at 0x%llx: must be 64 KiB "
+		       "aligned\n",
+		       (unsigned long long)gicd_phys);
+		return -EINVAL;
+	}
+	gicd = (volatile uint8_t *)(HV_GIC_VIRT +
+				    (gicd_phys & ((1ULL << 30) - 1)));
+	return 0;
+}
+
+int gicd_mmio(struct mmio_access *a, unsigned int cpu)
+{
+	unsigned int off, r;
+
+	if (a->addr < gicd_phys || a->addr >= gicd_phys + GICD_SIZE)
+		return 0;
+	off = a->addr - gicd_phys;
+	/* Natural alignment, as the GIC architecture requires. */
+	if (off & (a->size - 1))
+		return 0;
+
+	for (r = 0; r < sizeof(irq_regs) / sizeof(irq_regs[0]); r++) {
+		if (off >= irq_regs[r].start && off < irq_regs[r].end) {
+			/* byte access only to the byte-per-IRQ registers */
+			if (a->size > 4 ||
+			    (a->size < 4 && irq_regs[r].bits != 8))
+				return 0;
+			irq_reg_access(a, off, r);
+			return 1;
+		}
+	}
+	if (off >= GICD_IROUTER && off < GICD_IROUTER_END + 8) {
+		if (a->size < 4)
+			return 0;
+		irouter_access(a, off, cpu);
+		return 1;
+	}
+	if (a->size != 4)
+		return 0;
+	if (off == GICD_SETSPI_NSR || off == GICD_CLRSPI_NSR) {
+		if (a->is_write && irq_owned(a->value & 0x3ff) &&
+		    (a->value & 0x3ff) >= 32)
+			reg_write(off, 4, a->value);
+		else if (!a->is_write)
+			a->value = 0;
+		return 1;
+	}
+	if (a->is_write) {
+		/*
+		 * The root cell is the only cell and owns the distributor's
+		 * global controls; other registers ignore writes.
+		 */
+		if (off == GICD_CTLR || off == GICD_STATUSR)
+			reg_write(off, 4, a->value);
+		return 1;
+	}
+	/* CTLR, TYPER, IIDR, TYPER2, STATUSR, ID registers; others RAZ. */
+	if (off < 0x80 || off >= GICD_ID_START)
+		a->value = reg_read(off, 4);
+	else
+		a->value = 0;
+	return 1;
+}

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Data aborts from the root cell: an access to an emulated device (so far
+ * the GIC distributor) is decoded from the syndrome and handed to it;
+ * anything else is an access outside the cell and stops the CPU.
+ */
+#include <arch/hv.h>
+
+#define ISS_ISV (1U << 24)
+#define ISS_SSE (1U << 21)
+#define ISS_SF (1U << 15)
+#define ISS_WNR (1U << 6)
+
+void mmio_handle_dabt(struct frame *f, unsigned int cpu)
+{
+	uint64_t esr = sysreg_read(esr_el2);
+	uint64_t hpfar = sysreg_read(hpfar_el2);
+	uint32_t iss = esr & 0x1ffffff;
+	unsigned int reg = (iss >> 16) & 0x1f;
+	struct mmio_access a;
+
+	a.addr = (hpfar >> 4) << 12 | (sysreg_read(far_el2) & 0xfff);
+	a.size = 1U << ((iss >> 22) & 3);
+	a.is_write = !!(iss & ISS_WNR);
+	/* x31 is xzr here */
+	a.value = a.is_write && reg != 31 ? f->x[reg] : 0;
+	if (a.is_write && a.size < 8)
+		a.value &= (1ULL << (a.size * 8)) - 1;
+
+	/*
+	 * Without a valid syndrome (load/store pair, writeback) the access
+	 * cannot be emulated; no device here needs such accesses.
+	 */
+	if (!(iss & ISS_ISV) || !gicd_mmio(&a, cpu))
+		park_failed(f, cpu, "data abort (access outside the cell)");
+
+	cpu_data[cpu].stats[STAT_MMIO]++;
+	if (!a.is_write && reg != 31) {
+		uint64_t v = a.value;
+
+		if (iss & ISS_SSE && a.size < 8 &&
+		    v & (1ULL << (a.size * 8 - 1)))
+			v |= ~0ULL << (a.size * 8);
+		if (!(iss & ISS_SF))
+			v &= 0xffffffff;
+		f->x[reg] = v;
+	}
+	sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
+}
