@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # Inmates: the library in lib/, demos in demos/ and test inmates in tests/,
-# each linked twice from the same objects: NAME.bin (raw image for a cell, linked at
-# IPA 0, installed into the guest) and NAME-bare.elf (linked into QEMU
-# virt's RAM, booted by QEMU's -kernel without a hypervisor; tests and the
-# bare-metal benchmark use it). See inmates/README.md.
+# each linked twice from the same objects: NAME.bin (raw image for a cell,
+# linked at IPA 0, installed into the guest) and NAME-bare.elf (linked
+# into QEMU virt's RAM, booted by QEMU's -kernel without a hypervisor;
+# tests and the bare-metal benchmark use it). See inmates/README.md.
 
 INMATE_DIR := $(B)/inmates
 INMATE_DEMOS := $(basename $(notdir $(wildcard $(TOP)/inmates/demos/*.c)))
@@ -13,7 +13,8 @@ INMATE_MAIN_OBJS := $(INMATE_DEMOS:%=$(INMATE_DIR)/demos/%.c.o) \
 	$(INMATE_TESTS:%=$(INMATE_DIR)/tests/%.c.o)
 INMATE_LIB_SRCS := $(filter-out %.lds.S,$(wildcard $(TOP)/inmates/lib/*.c \
 	$(TOP)/inmates/lib/*.S))
-INMATE_LIB_OBJS := $(patsubst $(TOP)/inmates/%,$(INMATE_DIR)/%.o,$(INMATE_LIB_SRCS))
+INMATE_LIB_OBJS := $(patsubst $(TOP)/inmates/%,$(INMATE_DIR)/%.o, \
+	$(INMATE_LIB_SRCS))
 INMATE_BARE_BASE := 0x40000000
 INMATE_CFLAGS = -O2 -std=gnu11 $(WARN) -ffreestanding -fno-builtin \
 	-fno-tree-loop-distribute-patterns -fno-stack-protector -fno-pic \
@@ -73,7 +74,8 @@ $(foreach n,$(INMATE_TESTS),$(eval $(call inmate_program,$(n),\
 # cell-sim: an EL2 stand-in for the hypervisor that runs NAME.bin at IPA 0
 # with a comm region, for tests (see inmates/README.md).
 INMATE_SIM_SRCS := $(wildcard $(TOP)/inmates/sim/*.c $(TOP)/inmates/sim/*.S)
-INMATE_SIM_OBJS := $(patsubst $(TOP)/inmates/%,$(INMATE_DIR)/%.o,$(INMATE_SIM_SRCS)) \
+INMATE_SIM_OBJS := $(patsubst $(TOP)/inmates/%,$(INMATE_DIR)/%.o, \
+	$(INMATE_SIM_SRCS)) \
 	$(addprefix $(INMATE_DIR)/lib/,format.c.o uart-pl011.c.o string.c.o)
 INMATE_SIM := $(INMATE_DIR)/cell-sim.elf
 
@@ -98,7 +100,8 @@ $(B)/tests/unit/test_inmate_%: $(TOP)/tests/unit/test_inmate_%.c \
 		$(TOP)/include/warden/comm-region.h | deps $(VERSION_H)
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(HOST_CFLAGS) -I$(TOP)/inmates/lib/include \
-		-fsanitize=address,undefined $< $(INMATE_HOST_SRCS) -o $@ -lcmocka
+		-fsanitize=address,undefined $< $(INMATE_HOST_SRCS) -o $@ \
+		-lcmocka
 
 inmates: $(INMATE_UNIT_BINS)
 CHECK_TARGETS += $(INMATE_UNIT_BINS)

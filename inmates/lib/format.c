@@ -96,7 +96,7 @@ int fmt_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		}
 		while (*fmt >= '0' && *fmt <= '9')
 			width = width * 10 + (*fmt++ - '0');
-		/* Precision: only strings use it, to print unterminated ones. */
+		/* Precision: for strings only, to print unterminated ones. */
 		if (*fmt == '.') {
 			precision = 0;
 			if (*++fmt == '*') {
@@ -155,12 +155,12 @@ int fmt_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			fmt_out(&st, '%');
 			break;
 		case '\0':
-			/* A lone '%' at the end: print it rather than overrun. */
+			/* A lone '%' at the end: print it, do not overrun. */
 			fmt_out(&st, '%');
 			fmt--;
 			break;
 		default:
-			/* Unknown conversions are shown, not silently dropped. */
+			/* Unknown conversions are shown, not dropped. */
 			fmt_out(&st, '%');
 			fmt_out(&st, *fmt);
 			break;

@@ -2,7 +2,8 @@
 /*
  * test-basic: the smallest useful test inmate. It greets, checks the
  * library on the target (formatting, parameters, timer, MMU, GIC with an
- * SGI to itself and the IRQ entry hook, comm region) and reports TEST PASS or TEST FAIL.
+ * SGI to itself and the IRQ entry hook, comm region) and reports TEST
+ * PASS or TEST FAIL.
  * Parameters: answer=N is echoed back; fault=1 makes a bad access after
  * the greeting, to show the exception dump.
  */
