@@ -370,24 +370,30 @@ jailhouse_system_config_size(const struct jailhouse_system *system)
 	_Static_assert(offsetof(type, field) == (off), #type "." #field)
 
 _Static_assert(sizeof(struct jailhouse_memory) == 32, "jailhouse_memory");
+JAILHOUSE_LAYOUT(struct jailhouse_memory, phys_start, 0);
 JAILHOUSE_LAYOUT(struct jailhouse_memory, virt_start, 8);
 JAILHOUSE_LAYOUT(struct jailhouse_memory, size, 16);
 JAILHOUSE_LAYOUT(struct jailhouse_memory, flags, 24);
 
 _Static_assert(sizeof(struct jailhouse_cache) == 12, "jailhouse_cache");
+JAILHOUSE_LAYOUT(struct jailhouse_cache, start, 0);
 JAILHOUSE_LAYOUT(struct jailhouse_cache, size, 4);
 JAILHOUSE_LAYOUT(struct jailhouse_cache, type, 8);
 JAILHOUSE_LAYOUT(struct jailhouse_cache, flags, 10);
+JAILHOUSE_LAYOUT(struct jailhouse_cache, padding, 9);
 
 _Static_assert(sizeof(struct jailhouse_irqchip) == 32, "jailhouse_irqchip");
+JAILHOUSE_LAYOUT(struct jailhouse_irqchip, address, 0);
 JAILHOUSE_LAYOUT(struct jailhouse_irqchip, id, 8);
 JAILHOUSE_LAYOUT(struct jailhouse_irqchip, pin_base, 12);
 JAILHOUSE_LAYOUT(struct jailhouse_irqchip, pin_bitmap, 16);
 
 _Static_assert(sizeof(struct jailhouse_pio) == 4, "jailhouse_pio");
+JAILHOUSE_LAYOUT(struct jailhouse_pio, length, 2);
 
 _Static_assert(sizeof(struct jailhouse_pci_device) == 56,
 	       "jailhouse_pci_device");
+JAILHOUSE_LAYOUT(struct jailhouse_pci_device, type, 0);
 JAILHOUSE_LAYOUT(struct jailhouse_pci_device, iommu, 1);
 JAILHOUSE_LAYOUT(struct jailhouse_pci_device, domain, 2);
 JAILHOUSE_LAYOUT(struct jailhouse_pci_device, bdf, 4);
@@ -405,22 +411,28 @@ JAILHOUSE_LAYOUT(struct jailhouse_pci_device, shmem_protocol, 54);
 
 _Static_assert(sizeof(struct jailhouse_pci_capability) == 8,
 	       "jailhouse_pci_capability");
+JAILHOUSE_LAYOUT(struct jailhouse_pci_capability, id, 0);
 JAILHOUSE_LAYOUT(struct jailhouse_pci_capability, start, 2);
 JAILHOUSE_LAYOUT(struct jailhouse_pci_capability, len, 4);
 JAILHOUSE_LAYOUT(struct jailhouse_pci_capability, flags, 6);
 
 _Static_assert(sizeof(struct jailhouse_iommu) == 28, "jailhouse_iommu");
+JAILHOUSE_LAYOUT(struct jailhouse_iommu, type, 0);
 JAILHOUSE_LAYOUT(struct jailhouse_iommu, base, 4);
 JAILHOUSE_LAYOUT(struct jailhouse_iommu, size, 12);
 JAILHOUSE_LAYOUT(struct jailhouse_iommu, amd.bdf, 16);
 JAILHOUSE_LAYOUT(struct jailhouse_iommu, amd.features, 20);
+JAILHOUSE_LAYOUT(struct jailhouse_iommu, amd.base_cap, 18);
+JAILHOUSE_LAYOUT(struct jailhouse_iommu, amd.msi_cap, 19);
 JAILHOUSE_LAYOUT(struct jailhouse_iommu, tipvu.tlb_base, 16);
 JAILHOUSE_LAYOUT(struct jailhouse_iommu, tipvu.tlb_size, 24);
 
 _Static_assert(sizeof(union jailhouse_stream_id) == 4, "stream id");
+JAILHOUSE_LAYOUT(union jailhouse_stream_id, mmu500.mask_out, 2);
 
 _Static_assert(sizeof(struct jailhouse_cell_desc) == 132,
 	       "jailhouse_cell_desc");
+JAILHOUSE_LAYOUT(struct jailhouse_cell_desc, signature, 0);
 JAILHOUSE_LAYOUT(struct jailhouse_cell_desc, architecture, 5);
 JAILHOUSE_LAYOUT(struct jailhouse_cell_desc, revision, 6);
 JAILHOUSE_LAYOUT(struct jailhouse_cell_desc, name, 8);
@@ -440,6 +452,7 @@ JAILHOUSE_LAYOUT(struct jailhouse_cell_desc, msg_reply_timeout, 92);
 JAILHOUSE_LAYOUT(struct jailhouse_cell_desc, console, 100);
 
 _Static_assert(sizeof(struct jailhouse_system) == 488, "jailhouse_system");
+JAILHOUSE_LAYOUT(struct jailhouse_system, signature, 0);
 JAILHOUSE_LAYOUT(struct jailhouse_system, architecture, 5);
 JAILHOUSE_LAYOUT(struct jailhouse_system, revision, 6);
 JAILHOUSE_LAYOUT(struct jailhouse_system, flags, 8);
@@ -451,7 +464,14 @@ JAILHOUSE_LAYOUT(struct jailhouse_system, platform_info.pci_mmconfig_end_bus,
 JAILHOUSE_LAYOUT(struct jailhouse_system, platform_info.pci_is_virtual, 85);
 JAILHOUSE_LAYOUT(struct jailhouse_system, platform_info.pci_domain, 86);
 JAILHOUSE_LAYOUT(struct jailhouse_system, platform_info.iommu_units, 88);
+JAILHOUSE_LAYOUT(struct jailhouse_system, platform_info.x86.pm_timer_address,
+		 312);
+JAILHOUSE_LAYOUT(struct jailhouse_system, platform_info.x86.apic_mode, 314);
+JAILHOUSE_LAYOUT(struct jailhouse_system, platform_info.x86.vtd_interrupt_limit,
+		 316);
 JAILHOUSE_LAYOUT(struct jailhouse_system, platform_info.x86.tsc_khz, 320);
+JAILHOUSE_LAYOUT(struct jailhouse_system, platform_info.x86.apic_khz, 324);
+JAILHOUSE_LAYOUT(struct jailhouse_system, platform_info.arm.padding, 314);
 JAILHOUSE_LAYOUT(struct jailhouse_system, platform_info.arm.maintenance_irq,
 		 312);
 JAILHOUSE_LAYOUT(struct jailhouse_system, platform_info.arm.gic_version, 313);

@@ -50,6 +50,7 @@ struct jailhouse_console {
 } __attribute__((packed));
 
 _Static_assert(sizeof(struct jailhouse_console) == 32, "console size");
+_Static_assert(offsetof(struct jailhouse_console, address) == 0, "console");
 _Static_assert(offsetof(struct jailhouse_console, size) == 8, "console");
 _Static_assert(offsetof(struct jailhouse_console, type) == 12, "console");
 _Static_assert(offsetof(struct jailhouse_console, flags) == 14, "console");
