@@ -2,8 +2,8 @@
 # cell-sim, an EL2 stand-in for the hypervisor that gives them a cell's
 # address space: RAM at IPA 0, the comm region at 0x80000000, parameters
 # written at 0x1000 of the image. Checks what the bare tests cannot: the
-# comm region at its real address, the GIC and console named by it, the
-# debug-console hypercall, a shutdown request answered while gic-demo
+# comm region at its real address, the GIC and console named by it (SGIs
+# and SPIs by priority), the debug-console hypercall, a shutdown request answered while gic-demo
 # runs, and that a stray access ends in a stage-2 fault.
 . "$(dirname "$0")/inmate-lib.bash"
 
@@ -63,6 +63,14 @@ show uart-demo "$tmp/uart"
 [ "$(grep '^Hello' "$tmp/uart" | tr '\n' '|')" = \
 	'Hello 1 from cell!|Hello 2 from cell!|Hello 3 from cell!|' ] ||
 	fail "uart-demo did not count 1..3"
+
+# SPIs configured through the GIC named by the comm region.
+img=$(sim_image test-irq-priority)
+sim_run_until "$img" 20 "$tmp/prio" '^TEST ' 1 ||
+	{ show test-irq-priority "$tmp/prio"; fail "test-irq-priority hung"; }
+show test-irq-priority "$tmp/prio"
+grep -qx 'test-irq-priority: 20 of 20 runs in priority order' "$tmp/prio" ||
+	fail "interrupts not taken in priority order in the cell image"
 
 img=$(sim_image test-probe "probe=read addr=0x50000000")
 sim_run "$img" 20 "$tmp/probe" 0
