@@ -15,6 +15,7 @@
 #define GICD_STATUSR 0x0010
 #define GICD_SETSPI_NSR 0x0040
 #define GICD_CLRSPI_NSR 0x0048
+#define GICD_IPRIORITYR 0x0400
 #define GICD_IROUTER 0x6000
 #define GICD_IROUTER_END 0x7fe0
 #define GICD_ID_START 0xffd0
@@ -129,6 +130,12 @@ static void irq_reg_access(struct mmio_access *a, unsigned int off,
 	reg_write(off, a->size,
 		  (reg_read(off, a->size) & ~mask) | (a->value & mask));
 	spin_unlock(&gicd_lock);
+	if (irq_regs[r].start == GICD_IPRIORITYR)
+		for (i = 0; i < n; i++)
+			if (mask >> (i * 8) & 0xff)
+				gicv3_priority_changed(this_cpu(), first + i,
+						       (a->value >> (i * 8)) &
+							       0xff);
 }
 
 static void irouter_access(struct mmio_access *a, unsigned int off,

@@ -164,6 +164,8 @@ static int global_init(void)
 	if (!err)
 		err = gicd_init();
 	if (!err)
+		err = gicv3_init();
+	if (!err)
 		err = stage2_build_root();
 	return err;
 }
@@ -174,11 +176,12 @@ static void cpu_activate(unsigned int cpu, struct frame *frame)
 	sysreg_write(vtcr_el2, stage2_vtcr());
 	sysreg_write(vttbr_el2, stage2_vttbr());
 	/*
-	 * The GIC is not emulated yet: IMO/FMO stay clear, so the root cell
-	 * takes its interrupts and programs GICD/GICR itself (both are mapped
-	 * into its stage 2). SMCs trap (TSC) for PSCI emulation.
+	 * Physical IRQs come to EL2 (IMO) and reach the cell through the
+	 * virtual CPU interface (gicv3.c). Group 0 (FIQ) is not used by
+	 * Linux and not routed here. SMCs trap (TSC) for PSCI emulation.
 	 */
-	sysreg_write(hcr_el2, HCR_VM | HCR_SWIO | HCR_TSC | HCR_RW);
+	gicv3_cpu_init(cpu);
+	sysreg_write(hcr_el2, HCR_VM | HCR_SWIO | HCR_IMO | HCR_TSC | HCR_RW);
 	sysreg_write(vbar_el2, hyp_vectors);
 	isb();
 	/* Linux' TLB entries were made without stage 2. */
@@ -230,6 +233,8 @@ void hv_cpu_enter(struct frame *frame, uint64_t phys)
 		enter.error = -EINVAL;
 	}
 	cpu_data[cpu].mpidr = sysreg_read(mpidr_el1);
+	if (!enter.error)
+		enter.error = gicv3_cpu_probe(cpu);
 	enter.arrived++;
 	if (!enter.error && !enter.aborted) {
 		printk(" CPU %u (MPIDR 0x%llx) entered\n", cpu,

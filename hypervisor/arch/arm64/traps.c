@@ -79,6 +79,34 @@ void park_failed(struct frame *f, unsigned int cpu, const char *what)
 	cpu_park_loop(cpu);
 }
 
+/*
+ * With IMO set, the cell's writes to the SGI registers trap: they are the
+ * only GIC system registers not redirected to the virtual interface.
+ */
+static void handle_sysreg(struct frame *f, unsigned int cpu, uint64_t esr)
+{
+	uint32_t iss = esr & 0x1ffffff;
+	unsigned int op0 = (iss >> 20) & 3, op2 = (iss >> 17) & 7;
+	unsigned int op1 = (iss >> 14) & 7, crn = (iss >> 10) & 0xf;
+	unsigned int rt = (iss >> 5) & 0x1f, crm = (iss >> 1) & 0xf;
+	int is_read = iss & 1;
+	uint64_t v = rt == 31 ? 0 : f->x[rt];
+	static int warned;
+
+	if (op0 != 3 || op1 != 0 || crn != 12 || crm != 11 || is_read ||
+	    op2 < 5)
+		park_failed(f, cpu, "unhandled system register access");
+	if (op2 == 5) {
+		gicv3_sgi_write(cpu, v);
+	} else if (!warned) {
+		/* ICC_ASGI1R_EL1, ICC_SGI0R_EL1: Linux uses neither */
+		warned = 1;
+		printk("Warning: CPU %u: SGI register (op2 %u) write ignored\n",
+		       cpu, op2);
+	}
+	sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
+}
+
 void arch_handle_exception(struct frame *f, unsigned long kind)
 {
 	unsigned int cpu = this_cpu();
@@ -96,10 +124,14 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 			asm volatile("wfi");
 	}
 	cpu_data[cpu].stats[STAT_TOTAL]++;
+	if (kind == EXC_IRQ_LOWER) {
+		gicv3_handle_irq(cpu);
+		return;
+	}
 	if (kind != EXC_SYNC_LOWER) {
 		static int warned;
 
-		/* IMO/FMO are clear: nothing should be routed here. */
+		/* FMO is clear and SErrors are not routed here. */
 		if (!warned++)
 			printk("Warning: CPU %u: unexpected exception kind %lu "
 			       "from the root cell\n",
@@ -115,6 +147,9 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 		sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
 		cpu_data[cpu].stats[STAT_SMCCC]++;
 		psci_handle(f, cpu);
+		break;
+	case EC_SYS64:
+		handle_sysreg(f, cpu, esr);
 		break;
 	case EC_DABT_LOW:
 		mmio_handle_dabt(f, cpu);

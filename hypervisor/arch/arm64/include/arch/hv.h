@@ -34,6 +34,9 @@ enum cpu_state {
 #define STAT_MMIO 1
 #define STAT_MANAGEMENT 2
 #define STAT_HYPERCALL 3
+#define STAT_MAINTENANCE 4
+#define STAT_VIRQ 5
+#define STAT_VSGI 6
 #define STAT_PSCI 7
 #define STAT_SMCCC 8
 #define NUM_STATS 9
@@ -133,6 +136,14 @@ struct mmio_access {
 
 void mmio_handle_dabt(struct frame *frame, unsigned int cpu);
 int gicd_init(void);
+int gicv3_init(void);
+int gicv3_cpu_probe(unsigned int cpu);
+void gicv3_cpu_init(unsigned int cpu);
+void gicv3_cpu_reset(unsigned int cpu);
+void gicv3_cpu_shutdown(unsigned int cpu);
+void gicv3_handle_irq(unsigned int cpu);
+void gicv3_sgi_write(unsigned int cpu, uint64_t value);
+void gicv3_priority_changed(unsigned int cpu, uint32_t intid, uint8_t prio);
 /* Returns 1 if addr lies in the distributor and the access was handled. */
 int gicd_mmio(struct mmio_access *a, unsigned int cpu);
 void park_failed(struct frame *f, unsigned int cpu, const char *what)

@@ -29,6 +29,7 @@
 /* Exception classes the traps handle (ESR_EL2[31:26]) */
 #define EC_HVC64 0x16
 #define EC_SMC64 0x17
+#define EC_SYS64 0x18
 #define EC_IABT_LOW 0x20
 #define EC_DABT_LOW 0x24
 

@@ -1,0 +1,49 @@
+# Interrupts reach the root through the virtual CPU interface with the
+# priority the root programmed: an interrupt whose priority the root sets
+# below its own mask (Linux's PMR is 0xf0) stays pending, and is delivered
+# as soon as the root raises its priority again. An injection at one fixed
+# priority, as Jailhouse does, would deliver it at once. The counters show
+# interrupts and SGIs going through the hypervisor.
+# append: iomem=relaxed
+# expect: ^warden-test: RTC alarm at priority 0xf8 \(masked\): not delivered
+# expect: ^warden-test: priority back to 0xa0: delivered
+# expect: ^warden-test: injected interrupts [1-9][0-9]*, SGIs [1-9][0-9]*
+# expect: ^warden-test: after disable: RTC alarm delivered natively
+set -e
+
+# IPRIORITYR byte of INTID 34 (the PL031 RTC), through the hypervisor
+prio=$((0x08000000 + 0x400 + 34))
+irq=$(awk -F: '/rtc-pl031/ { gsub(/ /, "", $1); print $1; exit }' /proc/interrupts)
+count() { awk '/rtc-pl031/ { print $2 + $3 + $4 + $5 }' /proc/interrupts; }
+alarm() {
+	echo 0 >/sys/class/rtc/rtc0/wakealarm
+	echo +1 >/sys/class/rtc/rtc0/wakealarm
+}
+
+warden enable /etc/warden/qemu-virt.cell
+cpu=$(cat /proc/irq/$irq/effective_affinity_list)
+c0=$(count)
+# From the CPU the interrupt is routed to: see gicv3_priority_changed().
+taskset -c $cpu devmem $prio 8 0xf8
+alarm
+sleep 3
+[ "$(count)" = "$c0" ]
+echo "warden-test: RTC alarm at priority 0xf8 (masked): not delivered"
+taskset -c $cpu devmem $prio 8 0xa0
+sleep 1
+[ "$(count)" -gt "$c0" ]
+echo "warden-test: priority back to 0xa0: delivered"
+
+virq=0 vsgi=0
+for c in 0 1 2 3; do
+	virq=$((virq + $(warden hypercall 7 $c 1005 | cut -d' ' -f1)))
+	vsgi=$((vsgi + $(warden hypercall 7 $c 1006 | cut -d' ' -f1)))
+done
+echo "warden-test: injected interrupts $virq, SGIs $vsgi"
+warden disable
+
+c1=$(count)
+alarm
+sleep 2
+[ "$(count)" -gt "$c1" ]
+echo "warden-test: after disable: RTC alarm delivered natively"
