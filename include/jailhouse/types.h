@@ -27,7 +27,8 @@ typedef int64_t __s64;
 typedef uint64_t __u64;
 #endif
 
-#ifndef ARRAY_SIZE
+/* Linux has its own (type-checked) ARRAY_SIZE in <linux/kernel.h>. */
+#if !defined(ARRAY_SIZE) && !defined(__KERNEL__)
 /* Number of elements of an array; config sources use it for the counts. */
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #endif
