@@ -85,6 +85,18 @@ has 'CPU 3 is also in cell "inmate-demo"'
 has "[private-overlap]"
 has "two cells are called"
 
+# config show still shows such a file, and points at config check.
+run 0 config show "$tmp/count.cell"
+has "32 more bytes than its counts describe"
+
+# Empty and oversized files.
+: >"$tmp/empty.cell"
+run 1 config check "$tmp/empty.cell"
+has "file is 0 bytes"
+truncate -s 2M "$tmp/huge.cell"
+run 1 config check "$tmp/huge.cell"
+has "more than any config"
+
 # JSON for machines.
 run 1 config check --json "$cfg/qemu-virt.cell" "$tmp/hv.cell"
 has '"errors": 2' # and LOADABLE outside the root
