@@ -1,7 +1,8 @@
 # The GIC distributor is trapped: the root reaches it only through the
 # hypervisor, which passes on accesses for the interrupts the root cell's
 # config grants (SPIs 32-159 on qemu-virt) and drops the rest; routing to a
-# CPU outside the cell is refused. Without the hypervisor the same writes
+# CPU outside the cell is refused. The redistributors are trapped too and
+# passed through for the cell's CPUs. Without the hypervisor the same writes
 # reach the hardware. (/dev/mem needs iomem=relaxed to reach the GIC.)
 # append: iomem=relaxed
 # expect: ^warden-test: enabled: ISENABLER1 shows the UART's IRQ 33 enabled
@@ -9,6 +10,7 @@
 # expect: ^warden-test: enabled: IRQ 33 moved to CPU 1 through the hypervisor \([1-9][0-9]* MMIO exits\)
 # expect: ^Warning: CPU [0-3]: routing of IRQ 33 to 0x7 \(outside the cell\) ignored
 # expect: ^warden-test: enabled: IRQ 33 route still 0x00000001
+# expect: ^warden-test: enabled: CPU 1's redistributor read through the hypervisor: affinity 0x00000001
 # expect: ^warden-test: disabled: IRQ 200 enable reaches the GIC: 0x00000100
 set -e
 
@@ -41,6 +43,11 @@ echo "warden-test: enabled: IRQ 33 moved to CPU 1 through the hypervisor ($((aft
 wr $((0x6000 + 33 * 8)) 0x7
 echo "warden-test: enabled: IRQ 33 route still $(rd $((0x6000 + 33 * 8)))"
 echo 1 >/proc/irq/$irq/smp_affinity
+
+before=$(exits)
+aff=$(devmem 0x080c000c 32)
+[ $(exits) -gt $before ]
+echo "warden-test: enabled: CPU 1's redistributor read through the hypervisor: affinity $aff"
 
 warden disable
 wr 0x118 0x100

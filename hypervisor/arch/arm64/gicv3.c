@@ -319,6 +319,17 @@ void gicv3_priority_changed(unsigned int cpu, uint32_t intid, uint8_t prio)
 	}
 }
 
+/* Physical address of the CPU's redistributor frame, 0 if unknown. */
+uint64_t gicv3_redist_phys(unsigned int cpu)
+{
+	uint64_t gicr = sys_config->platform_info.arm.gicr_base;
+
+	if (!gic_cpu[cpu].gicr)
+		return 0;
+	return (gicr & ~((1ULL << 30) - 1)) +
+	       ((uint64_t)gic_cpu[cpu].gicr - HV_GIC_VIRT);
+}
+
 /* Called while the CPU arrives, before anything is committed. */
 int gicv3_cpu_probe(unsigned int cpu)
 {

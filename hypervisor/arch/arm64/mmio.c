@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Data aborts from the root cell: an access to an emulated device (so far
- * the GIC distributor) is decoded from the syndrome and handed to it;
+ * Data aborts from the root cell: an access to an emulated device (the GIC
+ * distributor and redistributors) is decoded from the syndrome and handed to it;
  * anything else is an access outside the cell and stops the CPU.
  */
 #include <arch/hv.h>
@@ -31,7 +31,7 @@ void mmio_handle_dabt(struct frame *f, unsigned int cpu)
 	 * Without a valid syndrome (load/store pair, writeback) the access
 	 * cannot be emulated; no device here needs such accesses.
 	 */
-	if (!(iss & ISS_ISV) || !gicd_mmio(&a, cpu))
+	if (!(iss & ISS_ISV) || (!gicd_mmio(&a, cpu) && !gicr_mmio(&a, cpu)))
 		park_failed(f, cpu, "data abort (access outside the cell)");
 
 	cpu_data[cpu].stats[STAT_MMIO]++;

@@ -11,8 +11,6 @@
 #include <warden/errno.h>
 #include <warden/pgtable.h>
 
-#define GICR_STRIDE 0x20000
-
 uint64_t pool_pages, pool_used;
 static uint64_t pool_start; /* physical */
 static struct pgtable root_s2;
@@ -73,30 +71,21 @@ static int map_gic(const struct jailhouse_memory *mem, uint32_t n)
 {
 	uint64_t gicd = sys_config->platform_info.arm.gicd_base;
 	uint64_t gicr = sys_config->platform_info.arm.gicr_base;
-	uint64_t dev = S2_MEMATTR_DEVICE | S2_AP_READ | S2_AP_WRITE | S2_XN;
-	unsigned int cpus = 64 - __builtin_clzll(root_cpu_set);
-	int err = 0;
-
 	if (!gicd || !gicr) {
 		printk("ERROR: system config lacks the GIC distributor or "
 		       "redistributor base\n");
 		return -EINVAL;
 	}
-	/*
-	 * The distributor stays unmapped: its accesses trap to gicd.c. The
-	 * redistributors are passed through until they are emulated too.
-	 */
-	if (region_covers(mem, n, gicd)) {
-		printk("ERROR: a root region maps the GIC distributor at "
-		       "0x%llx; the hypervisor emulates it: remove it from "
-		       "the config\n",
-		       (unsigned long long)gicd);
+	/* Both stay unmapped: their accesses trap to gicd.c and gicr.c. */
+	if (region_covers(mem, n, gicd) || region_covers(mem, n, gicr)) {
+		printk("ERROR: a root region maps the GIC distributor (0x%llx) "
+		       "or redistributors (0x%llx); the hypervisor emulates "
+		       "them: remove the region from the config\n",
+		       (unsigned long long)gicd, (unsigned long long)gicr);
 		return -EINVAL;
 	}
-	if (!region_covers(mem, n, gicr))
-		err = map_checked("GIC redistributors", gicr, gicr,
-				  (uint64_t)cpus * GICR_STRIDE, dev, 0);
-	return err;
+	gicr_init();
+	return 0;
 }
 
 static int map_hv_memory(void)

@@ -143,6 +143,10 @@ void gicv3_cpu_reset(unsigned int cpu);
 void gicv3_cpu_shutdown(unsigned int cpu);
 void gicv3_handle_irq(unsigned int cpu);
 void gicv3_sgi_write(unsigned int cpu, uint64_t value);
+uint64_t gicv3_redist_phys(unsigned int cpu);
+void gicr_init(void);
+uint64_t gicr_region_size(void);
+int gicr_mmio(struct mmio_access *a, unsigned int cpu);
 void gicv3_priority_changed(unsigned int cpu, uint32_t intid, uint8_t prio);
 /* Returns 1 if addr lies in the distributor and the access was handled. */
 int gicd_mmio(struct mmio_access *a, unsigned int cpu);
