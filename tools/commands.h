@@ -19,6 +19,8 @@ struct command {
 /* The name the tool was called by ("warden" or "jailhouse"). */
 extern const char *prog_name;
 
+int cmd_decode(int argc, char **argv);
+
 int cmd_config_check(int argc, char **argv);
 int cmd_config_show(int argc, char **argv);
 
