@@ -237,6 +237,12 @@ void gicv3_handle_irq(unsigned int cpu)
 			break;
 		sysreg_write(icc_eoir1_el1, intid);
 		if (intid == maint_irq) {
+			/*
+			 * Refill before deactivating: the maintenance
+			 * interrupt is level-triggered and stays asserted
+			 * while its condition holds.
+			 */
+			queue_refill(g);
 			sysreg_write(icc_dir_el1, intid);
 			cpu_data[cpu].stats[STAT_MAINTENANCE]++;
 			continue;
