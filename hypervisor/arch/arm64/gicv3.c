@@ -339,6 +339,12 @@ uint64_t gicv3_redist_phys(unsigned int cpu)
 /* Called while the CPU arrives, before anything is committed. */
 int gicv3_cpu_probe(unsigned int cpu)
 {
+	/* ID_AA64PFR0_EL1.GIC: no ICC/ICH system registers without it. */
+	if (!((sysreg_read(id_aa64pfr0_el1) >> 24) & 0xf)) {
+		printk("ERROR: CPU %u has no GICv3 system register interface\n",
+		       cpu);
+		return -ENODEV;
+	}
 	gic_cpu[cpu].gicr = find_redist(cpu_data[cpu].mpidr);
 	if (!gic_cpu[cpu].gicr) {
 		printk("ERROR: CPU %u: no GIC redistributor for MPIDR 0x%llx\n",
