@@ -28,6 +28,11 @@ int cmd_enable(int argc, char **argv);
 int cmd_disable(int argc, char **argv);
 int cmd_console(int argc, char **argv);
 int cmd_cell_list(int argc, char **argv);
+int cmd_cell_create(int argc, char **argv);
+int cmd_cell_load(int argc, char **argv);
+int cmd_cell_start(int argc, char **argv);
+int cmd_cell_shutdown(int argc, char **argv);
+int cmd_cell_destroy(int argc, char **argv);
 int cmd_hypercall(int argc, char **argv);
 
 #endif

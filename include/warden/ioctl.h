@@ -17,6 +17,8 @@
 #include <stdint.h>
 #include <sys/ioctl.h>
 typedef uint64_t __u64;
+typedef uint32_t __u32;
+typedef int32_t __s32;
 #endif
 
 /* Bumped whenever an ioctl changes meaning; the CLI refuses a mismatch. */
@@ -58,5 +60,45 @@ struct warden_hypercall {
 
 /* Jailhouse's JAILHOUSE_DISABLE: the hypervisor leaves, Linux keeps all. */
 #define JAILHOUSE_DISABLE _IO(0, 1)
+
+/*
+ * Cell management, with Jailhouse's numbers and layouts so that its tools
+ * work against this driver too.
+ */
+struct jailhouse_cell_create {
+	__u64 config_address; /* user pointer to the cell config */
+	__u32 config_size;
+	__u32 padding;
+};
+
+/* id < 0 (JAILHOUSE_CELL_ID_UNUSED): look the cell up by name. */
+#define JAILHOUSE_CELL_ID_UNUSED (-1)
+#define JAILHOUSE_CELL_ID_NAMELEN 31
+
+struct jailhouse_cell_id {
+	__s32 id;
+	__u32 padding;
+	char name[JAILHOUSE_CELL_ID_NAMELEN + 1];
+};
+
+struct jailhouse_preload_image {
+	__u64 source_address; /* user pointer */
+	__u64 size;
+	__u64 target_address; /* cell's guest-physical address */
+	__u64 padding;
+};
+
+/* Zero images: shut the cell down (Jailhouse has no shutdown ioctl). */
+struct jailhouse_cell_load {
+	struct jailhouse_cell_id cell_id;
+	__u32 num_preload_images;
+	__u32 padding;
+	struct jailhouse_preload_image image[];
+};
+
+#define JAILHOUSE_CELL_CREATE _IOW(0, 2, struct jailhouse_cell_create)
+#define JAILHOUSE_CELL_LOAD _IOW(0, 3, struct jailhouse_cell_load)
+#define JAILHOUSE_CELL_START _IOW(0, 4, struct jailhouse_cell_id)
+#define JAILHOUSE_CELL_DESTROY _IOW(0, 5, struct jailhouse_cell_id)
 
 #endif
