@@ -1,0 +1,20 @@
+# "warden console -f" follows the hypervisor's in-memory console while it
+# writes; after disable the last console stays readable.
+# expect: ^warden-test: followed: Warden hypervisor .* starting on CPU
+# expect: ^warden-test: followed: CPU 2 parked \(PSCI CPU_OFF\)
+# expect: ^warden-test: followed: Shutting down hypervisor
+# expect: ^warden-test: after disable: .*Releasing CPU
+set -e
+
+warden console -f >/tmp/follow &
+pid=$!
+warden enable /etc/warden/qemu-virt.cell
+echo 0 >/sys/devices/system/cpu/cpu2/online
+echo 1 >/sys/devices/system/cpu/cpu2/online
+warden disable
+sleep 1
+kill $pid
+grep -m1 'starting on CPU' /tmp/follow | sed 's/^/warden-test: followed: /'
+grep -m1 'CPU 2 parked' /tmp/follow | sed 's/^/warden-test: followed: /'
+grep -m1 'Shutting down' /tmp/follow | sed 's/^/warden-test: followed: /'
+echo "warden-test: after disable: $(warden console | grep -m1 Releasing)"
