@@ -11,6 +11,7 @@
 # expect: ^warden-test: memory in use: .*hypervisor memory 0x40c00000-0x40ffffff is in use by Linux.*mem=
 # expect: ^ERROR: GIC version 2: only GICv3 is supported
 # expect: ^ERROR: root region 1 \(0x9001000, size 0x36fff800\) is not page aligned
+# expect: ^warden-test: console: .*hypervisor: ERROR: debug console 0x7fc00000 lies in hypervisor memory
 # expect: ^ERROR: invalid system config: counts exceed the size
 # expect: ^warden-test: no such cpu: .*lists CPU 4, which this system does not have
 # expect: ^warden-test: cpu offline: .*CPU 2 of the root cell is offline: bring it online first
@@ -72,6 +73,11 @@ fails "gic v2" --skip-check /tmp/gic2.cell
 # region 1 size 0x36fff800
 patch /tmp/unaligned.cell 545 370
 fails "unaligned" --skip-check /tmp/unaligned.cell
+
+# debug console at 0x7fc00000, inside the hypervisor
+cp $good /tmp/console.cell
+printf '\300\177' | dd of=/tmp/console.cell bs=1 seek=46 conv=notrunc 2>/dev/null
+fails "console" --skip-check /tmp/console.cell
 
 head -c 560 $good >/tmp/truncated.cell
 fails "truncated" --skip-check /tmp/truncated.cell

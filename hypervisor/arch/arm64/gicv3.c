@@ -131,7 +131,11 @@ static volatile uint8_t *find_redist(uint64_t mpidr)
 		(volatile uint8_t *)(HV_GIC_VIRT + (gicr & ((1ULL << 30) - 1)));
 	unsigned int i;
 
-	for (i = 0; i < 64; i++, r += GICR_STRIDE) {
+	/* Stay inside the 1 GiB that EL2 maps, whatever the config says. */
+	for (i = 0; i < 64 && (gicr & ((1ULL << 30) - 1)) +
+					      (i + 1) * (uint64_t)GICR_STRIDE <=
+				      (1ULL << 30);
+	     i++, r += GICR_STRIDE) {
 		uint64_t typer = *(volatile uint64_t *)(r + GICR_TYPER);
 
 		if (typer >> 32 == mpidr_to_gicr_aff(mpidr))
@@ -152,6 +156,16 @@ int gicv3_init(void)
 		printk("ERROR: GIC redistributors at 0x%llx are not in the "
 		       "distributor's 1 GiB; not supported\n",
 		       (unsigned long long)gicr);
+		return -EINVAL;
+	}
+	if (warden_range_overlaps(gicd, 0x10000, hv_phys,
+				  sys_config->hypervisor_memory.size) ||
+	    warden_range_overlaps(gicr, (uint64_t)HV_MAX_CPUS * GICR_STRIDE,
+				  hv_phys,
+				  sys_config->hypervisor_memory.size)) {
+		printk("ERROR: the GIC addresses 0x%llx/0x%llx lie in "
+		       "hypervisor memory\n",
+		       (unsigned long long)gicd, (unsigned long long)gicr);
 		return -EINVAL;
 	}
 	gicd_virt =

@@ -22,13 +22,30 @@ struct warden_console_ring *console_ring(void)
 	return (struct warden_console_ring *)hv_console;
 }
 
+/* What entry.S mapped of hypervisor memory, from the unchecked config. */
+static uint64_t hv_size_mapped(void)
+{
+	const struct jailhouse_system *sys =
+		(const void *)(__image_start + hv_header.config_offset);
+	uint64_t size = (sys->hypervisor_memory.size + 0x1fffff) & ~0x1fffffULL;
+
+	if (size > (uint64_t)HV_MAX_BLOCKS << 21 || size < hv_header.core_size)
+		size = (uint64_t)HV_MAX_BLOCKS << 21;
+	return size;
+}
+
 void console_init(uint64_t uart_phys, uint16_t type)
 {
 	struct warden_console_ring *ring = console_ring();
 
 	ring->magic = WARDEN_CONSOLE_MAGIC;
 	ring->size = HV_CONSOLE_TEXT;
-	/* Only a PL011 is supported; others print to the ring alone. */
+	/*
+	 * Only a PL011 is supported; others print to the ring alone. The
+	 * config is not checked yet: never write into our own memory.
+	 */
+	if (uart_phys >= hv_phys && uart_phys - hv_phys < hv_size_mapped())
+		return;
 	if (uart_phys && type == JAILHOUSE_CON_TYPE_PL011)
 		uart = (volatile uint32_t *)(HV_UART_VIRT +
 					     (uart_phys & 0x1fffff));

@@ -146,6 +146,12 @@ static int config_check(void)
 		       (unsigned long long)hv_size, HV_MAX_BLOCKS * 2);
 		return -EINVAL;
 	}
+	if (warden_range_overlaps(sys->debug_console.address, 0x1000, hv_phys,
+				  hv_size)) {
+		printk("ERROR: debug console 0x%llx lies in hypervisor memory\n",
+		       (unsigned long long)sys->debug_console.address);
+		return -EINVAL;
+	}
 	if (sys->platform_info.arm.gic_version != 3) {
 		printk("ERROR: GIC version %u: only GICv3 is supported\n",
 		       sys->platform_info.arm.gic_version);

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Linux errno values, which the hypercall ABI returns negated. The host
- * build takes them from the C library so that both agree.
+ * and kernel builds take them from their own headers so that all agree.
  */
 #ifndef WARDEN_ERRNO_H
 #define WARDEN_ERRNO_H
 
-#if defined(__STDC_HOSTED__) && __STDC_HOSTED__
+#if defined(__KERNEL__)
+#include <linux/errno.h>
+#elif defined(__STDC_HOSTED__) && __STDC_HOSTED__
 #include <errno.h>
 #else
 #define EPERM 1
