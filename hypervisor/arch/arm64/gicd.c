@@ -9,6 +9,7 @@
  */
 #include <arch/hv.h>
 #include <warden/errno.h>
+#include <warden/gic_filter.h>
 
 #define GICD_SIZE 0x10000
 #define GICD_CTLR 0x0000
@@ -93,6 +94,11 @@ static int irq_owned(uint64_t intid)
 	       warden_config_has_irq(&root_config, gicd_phys, intid);
 }
 
+static int irq_owned_cb(void *ctx, uint64_t intid)
+{
+	return irq_owned(intid);
+}
+
 static int cpu_in_cell(uint64_t affinity)
 {
 	unsigned int i;
@@ -108,14 +114,11 @@ static int cpu_in_cell(uint64_t affinity)
 static void irq_reg_access(struct mmio_access *a, unsigned int off,
 			   unsigned int r)
 {
-	unsigned int bits = irq_regs[r].bits;
-	uint64_t first = (uint64_t)(off - irq_regs[r].start) * 8 / bits;
-	unsigned int n = a->size * 8 / bits, i;
-	uint64_t mask = 0, field = bits == 8 ? 0xff : (1ULL << bits) - 1;
-
-	for (i = 0; i < n; i++)
-		if (irq_owned(first + i))
-			mask |= field << (i * bits);
+	unsigned int n = a->size * 8 / irq_regs[r].bits, i;
+	uint64_t first;
+	uint64_t mask = gic_field_mask(off - irq_regs[r].start, a->size,
+				       irq_regs[r].bits, irq_owned_cb, NULL,
+				       &first);
 	if (!a->is_write) {
 		a->value = reg_read(off, a->size) & mask;
 		return;
