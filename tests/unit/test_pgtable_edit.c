@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Editing live tables (hypervisor/core/pgtable_edit.c): a cell's 64 KiB
+ * leaves a root region mapped with blocks, which splits them; the rest
+ * stays mapped; mapping back and collapsing restores the blocks and frees
+ * every table the split took, so that cycles do not leak pool pages.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <jailhouse/cell-config.h>
+#include <warden/errno.h>
+#include <warden/pgtable_edit.h>
+
+#define MAX_PAGES 64
+
+static uint8_t *mem;
+static uint8_t in_use[MAX_PAGES];
+static unsigned int used, limit;
+static struct pgtable pt;
+
+static int alloc(void *ctx, uint64_t *pa)
+{
+	unsigned int i;
+
+	if (used >= limit)
+		return -ENOMEM;
+	for (i = 0; in_use[i]; i++)
+		;
+	in_use[i] = 1;
+	used++;
+	*pa = (uint64_t)i * PGTABLE_PAGE_SIZE;
+	memset(mem + *pa, 0, PGTABLE_PAGE_SIZE);
+	return 0;
+}
+
+static void release(void *ctx, uint64_t pa)
+{
+	assert_true(in_use[pa / PGTABLE_PAGE_SIZE]);
+	in_use[pa / PGTABLE_PAGE_SIZE] = 0;
+	used--;
+}
+
+static void *ptr(void *ctx, uint64_t pa)
+{
+	return mem + pa;
+}
+
+static int setup(void **state)
+{
+	mem = aligned_alloc(PGTABLE_PAGE_SIZE, MAX_PAGES * PGTABLE_PAGE_SIZE);
+	memset(in_use, 0, sizeof(in_use));
+	used = 0;
+	limit = MAX_PAGES;
+	pt.start_level = 0;
+	pt.root_entries = 32; /* 44-bit IPA */
+	pt.alloc_page = alloc;
+	pt.phys_to_ptr = ptr;
+	return alloc(NULL, &pt.root);
+}
+
+static int teardown(void **state)
+{
+	free(mem);
+	return 0;
+}
+
+static int level_of(uint64_t va)
+{
+	uint64_t pa, attrs;
+	unsigned int level;
+
+	if (pgtable_lookup(&pt, va, &pa, &attrs, &level))
+		return -1;
+	assert_true(pa == va);
+	return level;
+}
+
+static void test_unmap_splits_and_collapse_restores(void **state)
+{
+	uint64_t rwx = stage2_attrs(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				    JAILHOUSE_MEM_EXECUTE);
+	unsigned int start;
+
+	/* the QEMU root's cell RAM region: 2 MiB blocks */
+	assert_int_equal(pgtable_map(&pt, 0x70000000, 0x70000000, 0x0fc00000,
+				     rwx, 0),
+			 0);
+	start = used;
+	assert_int_equal(level_of(0x7fa00000), 2);
+
+	assert_int_equal(pgtable_unmap(&pt, 0x7fa00000, 0x10000), 0);
+	assert_int_equal(level_of(0x7fa00000), -1);
+	assert_int_equal(level_of(0x7fa0f000), -1);
+	assert_int_equal(level_of(0x7fa10000), 3);
+	assert_int_equal(level_of(0x7f9ff000), 2);
+	assert_int_equal(level_of(0x70000000), 2);
+	assert_int_equal(used, start + 1);
+
+	/* back, page by page, then merged into the block again */
+	assert_int_equal(pgtable_map(&pt, 0x7fa00000, 0x7fa00000, 0x10000, rwx,
+				     PGTABLE_NO_BLOCKS),
+			 0);
+	assert_int_equal(level_of(0x7fa00000), 3);
+	pgtable_collapse(&pt, 0x7fa00000, 0x10000, release);
+	assert_int_equal(level_of(0x7fa00000), 2);
+	assert_int_equal(used, start);
+}
+
+static void test_unmap_whole_blocks_and_holes(void **state)
+{
+	uint64_t rw = stage2_attrs(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE);
+	unsigned int start = used;
+
+	assert_int_equal(
+		pgtable_map(&pt, 0x40000000, 0x40000000, 0x40000000, rw, 0), 0);
+	assert_int_equal(level_of(0x40000000), 1);
+	/* a 2 MiB piece of a 1 GiB block: one table, no pages */
+	assert_int_equal(pgtable_unmap(&pt, 0x40200000, 0x200000), 0);
+	assert_int_equal(level_of(0x40200000), -1);
+	assert_int_equal(level_of(0x40000000), 2);
+	assert_int_equal(level_of(0x40400000), 2);
+	/* unmapping what is not mapped is fine */
+	assert_int_equal(pgtable_unmap(&pt, 0x40200000, 0x200000), 0);
+	assert_int_equal(pgtable_unmap(&pt, 0x100000000, 0x1000), 0);
+	assert_int_equal(pgtable_map(&pt, 0x40200000, 0x40200000, 0x200000, rw,
+				     PGTABLE_NO_BLOCKS),
+			 0);
+	pgtable_collapse(&pt, 0x40200000, 0x200000, release);
+	assert_int_equal(level_of(0x40200000), 1);
+	/* different attributes do not merge */
+	assert_int_equal(pgtable_unmap(&pt, 0x40000000, 0x1000), 0);
+	assert_int_equal(pgtable_map(&pt, 0x40000000, 0x40000000, 0x1000,
+				     stage2_attrs(JAILHOUSE_MEM_READ),
+				     PGTABLE_NO_BLOCKS),
+			 0);
+	pgtable_collapse(&pt, 0x40000000, 0x1000, release);
+	assert_int_equal(level_of(0x40000000), 3);
+	assert_int_equal(level_of(0x40001000), 3);
+	(void)start;
+}
+
+static void test_split_out_of_pages(void **state)
+{
+	uint64_t rw = stage2_attrs(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE);
+
+	assert_int_equal(
+		pgtable_map(&pt, 0x80000000, 0x80000000, 0x40000000, rw, 0), 0);
+	limit = used;
+	assert_int_equal(pgtable_unmap(&pt, 0x80000000, 0x1000), -ENOMEM);
+	assert_int_equal(level_of(0x80000000), 1);
+	limit = MAX_PAGES;
+}
+
+static void test_destroy_frees_all(void **state)
+{
+	uint64_t rw = stage2_attrs(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE);
+
+	assert_int_equal(pgtable_map(&pt, 0x0, 0x7fa00000, 0x10000, rw, 0), 0);
+	assert_int_equal(
+		pgtable_map(&pt, 0x09000000, 0x09000000, 0x1000, rw, 0), 0);
+	assert_true(used > 1);
+	pgtable_destroy(&pt, release);
+	assert_int_equal(used, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(
+			test_unmap_splits_and_collapse_restores, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(
+			test_unmap_whole_blocks_and_holes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_split_out_of_pages, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_destroy_frees_all, setup,
+						teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
