@@ -12,6 +12,7 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
+#include "cell.h"
 #include "warden.h"
 
 struct warden_state warden = {
@@ -52,7 +53,17 @@ static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case WARDEN_IOCTL_HYPERCALL:
 		return warden_ioctl_hypercall((void __user *)arg);
 	case JAILHOUSE_DISABLE:
+		/* as Jailhouse's driver: cells go first */
+		warden_cell_destroy_all();
 		return warden_disable();
+	case JAILHOUSE_CELL_CREATE:
+		return warden_cell_create((const void __user *)arg);
+	case JAILHOUSE_CELL_LOAD:
+		return warden_cell_load((const void __user *)arg);
+	case JAILHOUSE_CELL_START:
+		return warden_cell_start((const void __user *)arg);
+	case JAILHOUSE_CELL_DESTROY:
+		return warden_cell_destroy((const void __user *)arg);
 	default:
 		return -ENOTTY;
 	}
@@ -83,8 +94,10 @@ static struct miscdevice warden_misc = {
 static int warden_reboot(struct notifier_block *nb, unsigned long action,
 			 void *data)
 {
-	if (warden.enabled)
+	if (warden.enabled) {
+		warden_cell_destroy_all();
 		warden_disable();
+	}
 	return NOTIFY_DONE;
 }
 

@@ -151,3 +151,9 @@ void warden_sysfs_exit(void)
 	sysfs_remove_group(&root_dev->kobj, &warden_group);
 	root_device_unregister(root_dev);
 }
+
+/* cells/, where driver/cell_sysfs.c puts the non-root cells. */
+struct kobject *warden_sysfs_cells_kobj(void)
+{
+	return cells_kobj;
+}

@@ -8,7 +8,9 @@
 #ifndef WARDEN_CELL_CHECK_H
 #define WARDEN_CELL_CHECK_H
 
+#ifndef __KERNEL__
 #include <stddef.h>
+#endif
 
 #include <warden/config.h>
 

@@ -7,7 +7,9 @@
 #ifndef WARDEN_CELL_LOAD_H
 #define WARDEN_CELL_LOAD_H
 
+#ifndef __KERNEL__
 #include <stddef.h>
+#endif
 
 #include <warden/config.h>
 
