@@ -155,6 +155,19 @@ static int check_cpus(u64 mask)
 	return 0;
 }
 
+/* Lowest "System RAM" address, for the mem= suggestion only. */
+static u64 ram_start(void)
+{
+	struct resource *r;
+	u64 start = 0;
+
+	for (r = iomem_resource.child; r; r = r->sibling)
+		if (r->name && !strcmp(r->name, "System RAM") &&
+		    (!start || r->start < start))
+			start = r->start;
+	return start;
+}
+
 static int check_header(const struct firmware *fw, u64 config_size, u64 hv_size)
 {
 	const struct warden_hv_header *h = (const void *)fw->data;
@@ -377,7 +390,7 @@ int warden_enable(const struct warden_enable __user *uarg)
 		       "kernel command line (mem=%lluM if nothing else lies "
 		       "above it) or a reserved-memory node with no-map\n",
 		       hv_phys, hv_phys + hv_size - 1,
-		       (hv_phys - memstart_addr) >> 20);
+		       (hv_phys - ram_start()) >> 20);
 		err = -EBUSY;
 		goto unlock;
 	}
