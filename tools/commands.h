@@ -33,6 +33,7 @@ int cmd_cell_load(int argc, char **argv);
 int cmd_cell_start(int argc, char **argv);
 int cmd_cell_shutdown(int argc, char **argv);
 int cmd_cell_destroy(int argc, char **argv);
+int cmd_cell_stats(int argc, char **argv);
 int cmd_hypercall(int argc, char **argv);
 
 #endif

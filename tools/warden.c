@@ -38,6 +38,8 @@ static const struct command commands[] = {
 	{ "cell", "destroy", cmd_cell_destroy, "{ID|[--name] NAME}",
 	  "destroy the cell: everything goes back to the root" },
 	{ "cell", "list", cmd_cell_list, "", "list the cells" },
+	{ "cell", "stats", cmd_cell_stats, "{ID|[--name] NAME} [-f]",
+	  "exits per reason and CPU (-f: follow, with rates)" },
 	{ NULL, "hypercall", cmd_hypercall, "[--stub] CODE [ARG1 [ARG2]]",
 	  "issue one hypercall (tests, diagnosis)" },
 	{ NULL, "decode", cmd_decode, "[--elf F]... [--config F]... [LOG]",

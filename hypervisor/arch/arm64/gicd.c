@@ -10,6 +10,7 @@
 #include <arch/hv.h>
 #include <warden/errno.h>
 #include <warden/gic_filter.h>
+#include <arch/cell.h>
 
 #define GICD_SIZE 0x10000
 #define GICD_CTLR 0x0000
@@ -90,8 +91,8 @@ static void reg_write(unsigned int off, unsigned int size, uint64_t v)
  */
 static int irq_owned(uint64_t intid)
 {
-	return intid < 32 ||
-	       warden_config_has_irq(&root_config, gicd_phys, intid);
+	/* the accessing CPU's cell: the root or a non-root cell */
+	return intid < 32 || cell_irq_owned(this_cpu(), intid);
 }
 
 static int irq_owned_cb(void *ctx, uint64_t intid)
@@ -104,7 +105,7 @@ static int cpu_in_cell(uint64_t affinity)
 	unsigned int i;
 
 	for (i = 0; i < HV_MAX_CPUS; i++)
-		if (root_cpu_set & (1ULL << i) &&
+		if (cell_cpus_of(this_cpu()) & (1ULL << i) &&
 		    (cpu_data[i].mpidr & MPIDR_AFF_MASK) ==
 			    (affinity & MPIDR_AFF_MASK))
 			return 1;
@@ -229,10 +230,10 @@ int gicd_mmio(struct mmio_access *a, unsigned int cpu)
 	}
 	if (a->is_write) {
 		/*
-		 * The root cell is the only cell and owns the distributor's
-		 * global controls; other registers ignore writes.
+		 * The root cell owns the distributor's global controls;
+		 * other registers ignore writes.
 		 */
-		if (off == GICD_CTLR || off == GICD_STATUSR)
+		if ((off == GICD_CTLR || off == GICD_STATUSR) && !cell_of(cpu))
 			reg_write(off, 4, a->value);
 		return 1;
 	}

@@ -6,12 +6,15 @@
  * and ignore writes. A priority written for an SGI or PPI also updates a
  * copy already waiting in the list registers.
  */
+#include <arch/cell.h>
 #include <arch/hv.h>
 
 #define GICR_STRIDE 0x20000
 #define GICR_SGI 0x10000
 #define GICR_IPRIORITYR (GICR_SGI + 0x0400)
 #define GICR_IPRIORITYR_END (GICR_IPRIORITYR + 32)
+#define GICR_TYPER 0x0008
+#define GICR_ID_START 0xffd0
 
 static uint64_t gicr_phys, gicr_size;
 
@@ -32,7 +35,7 @@ static int frame_owner(uint64_t frame_phys)
 	unsigned int cpu;
 
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-		if (root_cpu_set & (1ULL << cpu) &&
+		if (cell_cpus_of(this_cpu()) & (1ULL << cpu) &&
 		    gicv3_redist_phys(cpu) == frame_phys)
 			return cpu;
 	return -1;
@@ -51,7 +54,13 @@ int gicr_mmio(struct mmio_access *a, unsigned int cpu)
 	frame = gicr_phys + (a->addr - gicr_phys) / GICR_STRIDE * GICR_STRIDE;
 	off = a->addr - frame;
 	owner = frame_owner(frame);
-	if (owner < 0) {
+	/*
+	 * Other CPUs' frames: their TYPER and ID registers read through, so
+	 * that a cell can walk the frames to find its own (as inmates and
+	 * Linux do); everything else reads as zero and ignores writes.
+	 */
+	if (owner < 0 && (a->is_write || !(off == GICR_TYPER ||
+					   off >= GICR_ID_START))) {
 		if (!a->is_write)
 			a->value = 0;
 		return 1;

@@ -13,6 +13,7 @@
  * The physical interface runs with EOImode 1 at EL2: the hypervisor only
  * drops the priority; deactivation is the cell's.
  */
+#include <arch/cell.h>
 #include <arch/hv.h>
 #include <warden/errno.h>
 
@@ -291,7 +292,7 @@ void gicv3_sgi_write(unsigned int cpu, uint64_t v)
 		uint64_t m = cpu_data[i].mpidr;
 		unsigned int aff0 = m & 0xff;
 
-		if (!(root_cpu_set & (1ULL << i)) ||
+		if (!(cell_cpus_of(cpu) & (1ULL << i)) ||
 		    cpu_data[i].state == CPU_ABSENT)
 			continue;
 		if (v & SGI1R_IRM) {

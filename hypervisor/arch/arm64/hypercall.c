@@ -3,6 +3,7 @@
  * Hypercalls, hvc #0x4a48 with Jailhouse's codes: code in x0, arguments
  * in x1 and x2, the result (>= 0, or a negative errno) in x0.
  */
+#include <arch/cell.h>
 #include <arch/hv.h>
 #include <warden/errno.h>
 
@@ -47,6 +48,13 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 	long err;
 
 	spin_lock(&hv_lock);
+	if (!dis.active && cell_count()) {
+		printk("ERROR: disable refused: %u cells exist; destroy them "
+		       "first\n",
+		       cell_count());
+		spin_unlock(&hv_lock);
+		return -EBUSY;
+	}
 	if (!dis.active) {
 		for (i = 0; i < HV_MAX_CPUS; i++) {
 			if (!(root_cpu_set & (1ULL << i)))
@@ -114,7 +122,7 @@ static long hc_get_info(uint64_t type)
 	case 3:
 		return 0; /* no remap pool: devices are mapped statically */
 	case 4:
-		return 1; /* cells: the root */
+		return 1 + cell_count(); /* the root and the others */
 	default:
 		return -EINVAL;
 	}
@@ -122,7 +130,8 @@ static long hc_get_info(uint64_t type)
 
 static long hc_cpu_get_info(uint64_t target, uint64_t type)
 {
-	if (target >= HV_MAX_CPUS || !(root_cpu_set & (1ULL << target)))
+	if (target >= HV_MAX_CPUS ||
+	    !((root_cpu_set | cell_all_cpus()) & (1ULL << target)))
 		return -EINVAL;
 	if (type == 0)
 		return cpu_data[target].state == CPU_FAILED ? CPU_INFO_FAILED :
@@ -137,18 +146,23 @@ long hypercall(struct frame *f, unsigned int cpu)
 {
 	uint64_t code = f->x[0], arg1 = f->x[1], arg2 = f->x[2];
 
+	if (cell_of(cpu))
+		return cell_hypercall_nonroot(f, cpu);
 	switch (code) {
 	case HC_DISABLE:
 		return hc_disable(f, cpu);
 	case HC_CELL_CREATE:
+		return cell_create(cpu, arg1);
 	case HC_CELL_START:
+		return cell_start(cpu, arg1);
 	case HC_CELL_SET_LOADABLE:
+		return cell_set_loadable(cpu, arg1);
 	case HC_CELL_DESTROY:
-		return -ENOSYS; /* non-root cells are not implemented yet */
+		return cell_destroy(cpu, arg1);
 	case HC_HYPERVISOR_GET_INFO:
 		return hc_get_info(arg1);
 	case HC_CELL_GET_STATE:
-		return arg1 == 0 ? CELL_RUNNING : -ENOENT;
+		return cell_get_state(arg1);
 	case HC_CPU_GET_INFO:
 		return hc_cpu_get_info(arg1, arg2);
 	case HC_DEBUG_CONSOLE_PUTC:

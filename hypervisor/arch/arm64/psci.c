@@ -5,6 +5,7 @@
  * the given entry at EL1, still under stage 2: forwarding either to
  * firmware would hand the CPU back to Linux' EL2 stub, out of our control.
  */
+#include <arch/cell.h>
 #include <arch/hv.h>
 #include <warden/errno.h>
 
@@ -108,6 +109,8 @@ void cpu_park_loop(unsigned int cpu)
 	sysreg_write(spsr_el2, SPSR_EL1H_MASKED);
 	sysreg_write(elr_el2, entry);
 	isb();
+	/* the root's or its cell's stage 2, and a clean cell CPU */
+	cell_cpu_restart(cpu);
 	/* Its old translations belong to a Linux that is gone. */
 	asm volatile("tlbi vmalls12e1\n dsb nsh\n isb" : : : "memory");
 	arch_cpu_activate(f);
@@ -201,6 +204,10 @@ void psci_handle(struct frame *f, unsigned int cpu)
 	static uint64_t warned_fid = ~0ULL;
 	long ret;
 
+	if (cell_of(cpu)) {
+		cell_psci(f, cpu);
+		return;
+	}
 	if (fid >> 24 == 0x84 || fid >> 24 == 0xc4)
 		cpu_data[cpu].stats[STAT_PSCI]++;
 	switch (fid) {

@@ -8,6 +8,7 @@
  * and the console ring, read-only, for the driver.
  */
 #include <arch/hv.h>
+#include <arch/pool.h>
 #include <warden/errno.h>
 #include <warden/pgtable.h>
 
@@ -17,13 +18,10 @@ static struct pgtable root_s2;
 static unsigned int ipa_bits;
 static uint64_t parange;
 
+/* Pages come from the bitmap pool (pool.c), which cells give back to. */
 static int pool_alloc(void *ctx, uint64_t *pa)
 {
-	if (pool_used >= pool_pages)
-		return -ENOMEM;
-	*pa = pool_start + pool_used++ * PGTABLE_PAGE_SIZE;
-	memset((void *)(*pa - hv_phys + HV_VIRT_BASE), 0, PGTABLE_PAGE_SIZE);
-	return 0;
+	return pool_alloc_pages(1, pa);
 }
 
 static void *pool_ptr(void *ctx, uint64_t pa)
@@ -181,7 +179,7 @@ int stage2_build_root(void)
 	pool_pages =
 		(hv_phys + sys_config->hypervisor_memory.size - pool_start) /
 		PGTABLE_PAGE_SIZE;
-	pool_used = 0;
+	pool_init(pool_start, pool_pages);
 
 	root_s2.start_level = ipa_bits > 39 ? 0 : 1;
 	root_s2.root_entries = 1U
@@ -203,6 +201,12 @@ int stage2_build_root(void)
 	/* Tables written through the cache are walked coherently (VTCR). */
 	dsb(ish);
 	return err;
+}
+
+/* The root's table, which cells take memory from and give it back to. */
+struct pgtable *stage2_root(void)
+{
+	return &root_s2;
 }
 
 uint64_t stage2_vttbr(void)

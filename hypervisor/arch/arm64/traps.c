@@ -4,6 +4,7 @@
  * never make the hypervisor hang or crash: whatever is not understood is
  * answered with an error or ends in a report and a parked CPU.
  */
+#include <arch/cell.h>
 #include <arch/hv.h>
 #include <warden/errno.h>
 #include <warden/esr.h>
@@ -37,7 +38,7 @@ void fault_report(struct frame *f, unsigned int cpu, const char *what)
 	char desc[160];
 
 	printk("FATAL: %s by cell \"%s\" on CPU %u\n", what,
-	       sys_config->root_cell.name, cpu);
+	       cell_name_of(cpu), cpu);
 	printk(" esr: 0x%08llx: %s\n", (unsigned long long)esr,
 	       esr_describe(esr, desc, sizeof(desc)));
 	printk(" far: 0x%016llx  hpfar: 0x%llx  (IPA 0x%llx)\n",
@@ -71,8 +72,7 @@ static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)
 void park_failed(struct frame *f, unsigned int cpu, const char *what)
 {
 	fault_report(f, cpu, what);
-	printk("Parking CPU %u (cell \"%s\")\n", cpu,
-	       sys_config->root_cell.name);
+	printk("Parking CPU %u (cell \"%s\")\n", cpu, cell_name_of(cpu));
 	spin_lock(&hv_lock);
 	cpu_data[cpu].state = CPU_FAILED;
 	spin_unlock(&hv_lock);
@@ -126,6 +126,8 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 	cpu_data[cpu].stats[STAT_TOTAL]++;
 	if (kind == EXC_IRQ_LOWER) {
 		gicv3_handle_irq(cpu);
+		/* a cell CPU may have been asked to stop */
+		cell_handle_events(f, cpu);
 		return;
 	}
 	if (kind != EXC_SYNC_LOWER) {

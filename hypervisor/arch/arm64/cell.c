@@ -1,0 +1,929 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Non-root cells: create, set loadable (load and shutdown), start,
+ * destroy, state. Called from the root's hypercalls, one management
+ * operation at a time (cell_lock). Each operation checks everything first
+ * and changes the system only once nothing can fail any more, or undoes
+ * what it did: a refused request leaves the system as it was.
+ *
+ * A cell's CPUs come from the root parked (Linux took them offline with
+ * PSCI CPU_OFF) and go back parked; in between they run the cell under
+ * its own stage 2 (VMID = cell id). A CPU running in a cell is stopped
+ * with a physical SGI, which traps to EL2, where cell_handle_events()
+ * parks it.
+ */
+#include <arch/cell.h>
+#include <arch/pool.h>
+#include <warden/cell_check.h>
+#include <warden/errno.h>
+#include <warden/pgtable_edit.h>
+
+/* EL2 mapping of a root config: two 1 GiB blocks, L1 slots 506-507. */
+#define WINDOW_L1_INDEX 506
+#define WINDOW_VIRT (0xff8000000000ULL + ((uint64_t)WINDOW_L1_INDEX << 30))
+#define BLOCK_NORMAL_XN (0x701ULL | 1ULL << 54)
+#define GB (1ULL << 30)
+
+#define STOP_TIMEOUT_US 1000000
+/* a cell that never answers a shutdown request (msg_reply_timeout 0) */
+#define REPLY_TIMEOUT_US 2000000
+
+#define GICD_ICENABLER 0x0180
+#define GICD_ICPENDR 0x0280
+#define GICD_ICACTIVER 0x0380
+#define GICD_IROUTER 0x6000
+#define GICR_SGI 0x10000
+#define GICR_ISENABLER0 (GICR_SGI + 0x0100)
+#define GICR_ICENABLER0 (GICR_SGI + 0x0180)
+#define GICR_ICPENDR0 (GICR_SGI + 0x0280)
+#define GICR_ICACTIVER0 (GICR_SGI + 0x0380)
+
+struct pgtable *stage2_root(void);
+
+static struct cell cells[MAX_CELLS];
+static struct cell *cpu_cell[HV_MAX_CPUS];
+static volatile int stop_request[HV_MAX_CPUS];
+static spinlock_t cell_lock;
+
+struct cell *cell_of(unsigned int cpu)
+{
+	return cpu < HV_MAX_CPUS ? cpu_cell[cpu] : NULL;
+}
+
+uint64_t cell_cpus_of(unsigned int cpu)
+{
+	struct cell *c = cell_of(cpu);
+
+	return c ? c->cpus : root_cpu_set;
+}
+
+const char *cell_name_of(unsigned int cpu)
+{
+	struct cell *c = cell_of(cpu);
+
+	return c ? c->cfg.cell->name : sys_config->root_cell.name;
+}
+
+static uint64_t gicd_base(void)
+{
+	return sys_config->platform_info.arm.gicd_base;
+}
+
+int cell_irq_owned(unsigned int cpu, uint64_t intid)
+{
+	struct cell *c = cell_of(cpu);
+	unsigned int i;
+
+	if (intid < 32)
+		return 1; /* banked per CPU: the CPU's owner has them */
+	if (c)
+		return cell_check_has_spi(&c->cfg, gicd_base(), intid);
+	if (!warden_config_has_irq(&root_config, gicd_base(), intid))
+		return 0;
+	for (i = 0; i < MAX_CELLS; i++)
+		if (cells[i].id &&
+		    cell_check_has_spi(&cells[i].cfg, gicd_base(), intid))
+			return 0;
+	return 1;
+}
+
+unsigned int cell_count(void)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < MAX_CELLS; i++)
+		n += !!cells[i].id;
+	return n;
+}
+
+uint64_t cell_all_cpus(void)
+{
+	uint64_t set = 0;
+	unsigned int i;
+
+	for (i = 0; i < MAX_CELLS; i++)
+		if (cells[i].id)
+			set |= cells[i].cpus;
+	return set;
+}
+
+static struct cell *cell_by_id(uint64_t id)
+{
+	if (id < 1 || id > MAX_CELLS || !cells[id - 1].id)
+		return NULL;
+	return &cells[id - 1];
+}
+
+static volatile uint8_t *gic_virt(uint64_t phys)
+{
+	return (volatile uint8_t *)(HV_GIC_VIRT + (phys & (GB - 1)));
+}
+
+static void gicd_write32(unsigned int off, uint32_t v)
+{
+	*(volatile uint32_t *)(gic_virt(gicd_base()) + off) = v;
+}
+
+static void gicd_write64(unsigned int off, uint64_t v)
+{
+	*(volatile uint64_t *)(gic_virt(gicd_base()) + off) = v;
+}
+
+static unsigned int first_cpu(uint64_t set)
+{
+	return __builtin_ctzll(set);
+}
+
+/*
+ * The cell's SPIs: masked, not pending, not active; routed to its first
+ * CPU (route) or left where they are.
+ */
+static void spis_quiesce(struct cell *c, int route)
+{
+	uint64_t aff = cpu_data[first_cpu(c->cpus)].mpidr;
+	unsigned int intid;
+
+	for (intid = 32; intid < 1020; intid++) {
+		uint32_t bit = 1U << (intid % 32);
+
+		if (!cell_check_has_spi(&c->cfg, gicd_base(), intid))
+			continue;
+		gicd_write32(GICD_ICENABLER + intid / 32 * 4, bit);
+		gicd_write32(GICD_ICPENDR + intid / 32 * 4, bit);
+		gicd_write32(GICD_ICACTIVER + intid / 32 * 4, bit);
+		if (route)
+			gicd_write64(GICD_IROUTER + intid * 8,
+				     (aff & 0xffffff) | ((aff >> 32) & 0xff)
+								<< 32);
+	}
+}
+
+/* The EL2 translation table level 1 that maps the top 512 GiB. */
+static uint64_t *hv_l1(void)
+{
+	uint64_t *l0 = pool_virt(sysreg_read(ttbr0_el2) & PTE_ADDR_MASK);
+
+	return pool_virt(l0[511] & PTE_ADDR_MASK);
+}
+
+static void *window_map(uint64_t pa)
+{
+	uint64_t *l1 = hv_l1();
+
+	l1[WINDOW_L1_INDEX] = (pa & ~(GB - 1)) | BLOCK_NORMAL_XN;
+	l1[WINDOW_L1_INDEX + 1] = ((pa & ~(GB - 1)) + GB) | BLOCK_NORMAL_XN;
+	dsb(ishst);
+	asm volatile("tlbi alle2is\n dsb ish\n isb" : : : "memory");
+	return (void *)(WINDOW_VIRT + (pa & (GB - 1)));
+}
+
+static void window_unmap(void)
+{
+	uint64_t *l1 = hv_l1();
+
+	l1[WINDOW_L1_INDEX] = 0;
+	l1[WINDOW_L1_INDEX + 1] = 0;
+	dsb(ishst);
+	asm volatile("tlbi alle2is\n dsb ish\n isb" : : : "memory");
+}
+
+/* Whether the root may read [ipa, ipa + size) as its own normal memory. */
+static int root_readable(uint64_t ipa, uint64_t size)
+{
+	uint64_t page, pa, attrs;
+	unsigned int level;
+
+	for (page = ipa & ~0xfffULL; page < ipa + size; page += 0x1000) {
+		if (pgtable_lookup(stage2_root(), page, &pa, &attrs, &level) ||
+		    pa != page || !(attrs & S2_AP_READ) ||
+		    (attrs & (0xfULL << 2)) != S2_MEMATTR_NORMAL)
+			return 0;
+	}
+	return 1;
+}
+
+static const char *const parse_reasons[] = {
+	[WARDEN_CONFIG_TOO_SMALL] = "too small",
+	[WARDEN_CONFIG_BAD_SIGNATURE] = "no JHCLL signature",
+	[WARDEN_CONFIG_WRONG_KIND] = "a system config, not a cell config",
+	[WARDEN_CONFIG_BAD_ARCH] = "not for arm64",
+	[WARDEN_CONFIG_BAD_REVISION] = "wrong config revision",
+	[WARDEN_CONFIG_BAD_NAME] = "cell name not terminated",
+	[WARDEN_CONFIG_TRUNCATED] = "counts exceed the size",
+	[WARDEN_CONFIG_REGION_WRAPS] = "a region wraps around",
+	[WARDEN_CONFIG_CPU_SET_SIZE] = "CPU set too large",
+};
+
+/* Copies the root's config at ipa into pool pages and parses it. */
+static long config_copy(struct cell *c, uint64_t ipa)
+{
+	const struct jailhouse_cell_desc *hdr;
+	enum warden_config_status st;
+	uint64_t size;
+	long err;
+
+	if (!root_readable(ipa, sizeof(*hdr))) {
+		printk("ERROR: cell config at 0x%llx is not in the root cell's "
+		       "RAM\n",
+		       (unsigned long long)ipa);
+		return -EINVAL;
+	}
+	hdr = window_map(ipa);
+	size = warden_config_cell_size(hdr);
+	if (size > CELL_CONFIG_MAX_PAGES * 4096ULL) {
+		printk("ERROR: cell config of %llu bytes: at most %llu are "
+		       "accepted\n",
+		       (unsigned long long)size,
+		       CELL_CONFIG_MAX_PAGES * 4096ULL);
+		err = -E2BIG;
+		goto out;
+	}
+	if (!root_readable(ipa, size)) {
+		printk("ERROR: cell config at 0x%llx (%llu bytes) is not in "
+		       "the root cell's RAM\n",
+		       (unsigned long long)ipa, (unsigned long long)size);
+		err = -EINVAL;
+		goto out;
+	}
+	c->config_pages = (size + 4095) / 4096;
+	err = pool_alloc_pages(c->config_pages, &c->config_pa);
+	if (err) {
+		printk("ERROR: hypervisor memory full: no room for the cell "
+		       "config\n");
+		goto out;
+	}
+	/* hdr stays mapped: the window spans 1 GiB beyond it */
+	memcpy(pool_virt(c->config_pa), hdr, size);
+	st = warden_config_parse(pool_virt(c->config_pa), size,
+				 WARDEN_CONFIG_CELL, &c->cfg);
+	if (st != WARDEN_CONFIG_OK) {
+		printk("ERROR: invalid cell config: %s\n",
+		       st < sizeof(parse_reasons) / sizeof(parse_reasons[0]) &&
+				       parse_reasons[st] ?
+			       parse_reasons[st] :
+			       "unknown problem");
+		pool_free_pages(c->config_pa, c->config_pages);
+		err = -EINVAL;
+	}
+out:
+	window_unmap();
+	return err;
+}
+
+static const struct jailhouse_memory *root_region_of(uint64_t phys)
+{
+	uint32_t i;
+
+	for (i = 0; i < root_config.cell->num_memory_regions; i++) {
+		const struct jailhouse_memory *r = &root_config.mem_regions[i];
+
+		if (!(r->flags & JAILHOUSE_MEM_COMM_REGION) &&
+		    phys >= r->phys_start && phys - r->phys_start < r->size)
+			return r;
+	}
+	return NULL;
+}
+
+static int build_stage2(struct cell *c)
+{
+	const struct pgtable *root = stage2_root();
+	uint32_t i;
+	int err;
+
+	c->s2.start_level = root->start_level;
+	c->s2.root_entries = root->root_entries;
+	c->s2.alloc_page = pool_pgtable_alloc;
+	c->s2.phys_to_ptr = pool_pgtable_ptr;
+	err = pool_alloc_pages(1, &c->s2.root);
+	if (err)
+		return err;
+	err = pool_alloc_pages(1, &c->comm_pa);
+	if (err)
+		return err;
+	c->comm = pool_virt(c->comm_pa);
+	for (i = 0; !err && i < c->cfg.cell->num_memory_regions; i++) {
+		const struct jailhouse_memory *m = &c->cfg.mem_regions[i];
+
+		if (m->flags & JAILHOUSE_MEM_COMM_REGION)
+			err = pgtable_map(
+				&c->s2, m->virt_start, c->comm_pa, 0x1000,
+				stage2_attrs(m->flags & (JAILHOUSE_MEM_READ |
+							 JAILHOUSE_MEM_WRITE)),
+				PGTABLE_NO_BLOCKS);
+		else
+			err = pgtable_map(
+				&c->s2, m->virt_start, m->phys_start, m->size,
+				stage2_attrs(m->flags),
+				m->flags & JAILHOUSE_MEM_NO_HUGEPAGES ?
+					PGTABLE_NO_BLOCKS :
+					0);
+		if (err)
+			printk("ERROR: region %u of cell \"%s\" cannot be "
+			       "mapped (%d)%s\n",
+			       i, c->cfg.cell->name, err,
+			       err == -ENOMEM ? ": hypervisor memory full" :
+						"");
+	}
+	c->vttbr = c->s2.root | (uint64_t)c->id << 48;
+	dsb(ish);
+	return err;
+}
+
+/* Regions the root loses to the cell. */
+static int taken_from_root(const struct jailhouse_memory *m)
+{
+	return !(m->flags &
+		 (JAILHOUSE_MEM_COMM_REGION | JAILHOUSE_MEM_ROOTSHARED));
+}
+
+static void root_tlb_flush(void)
+{
+	/* Management runs on a root CPU: VMID 0 is the current one. */
+	dsb(ishst);
+	asm volatile("tlbi vmalls12e1is\n dsb ish\n isb" : : : "memory");
+}
+
+/* Which regions root_remap() gives back. */
+enum remap_which {
+	REMAP_LOADABLE, /* the LOADABLE ones, for loading */
+	REMAP_ALL, /* every region the root lent */
+	REMAP_NOT_LOADABLE, /* the rest, when LOADABLE ones are back already */
+};
+
+static int remap_selected(const struct jailhouse_memory *m,
+			  enum remap_which which)
+{
+	if (!taken_from_root(m))
+		return 0;
+	switch (which) {
+	case REMAP_LOADABLE:
+		return !!(m->flags & JAILHOUSE_MEM_LOADABLE);
+	case REMAP_NOT_LOADABLE:
+		return !(m->flags & JAILHOUSE_MEM_LOADABLE);
+	default:
+		return 1;
+	}
+}
+
+/*
+ * Gives regions [0, upto) back to the root, with the root's own rights,
+ * merged into blocks again where the root had them.
+ */
+static void root_remap(struct cell *c, enum remap_which which, uint32_t upto)
+{
+	uint32_t i;
+
+	for (i = 0; i < upto; i++) {
+		const struct jailhouse_memory *m = &c->cfg.mem_regions[i];
+		const struct jailhouse_memory *r =
+			root_region_of(m->phys_start);
+
+		if (!remap_selected(m, which) || !r)
+			continue;
+		if (pgtable_map(stage2_root(), m->phys_start, m->phys_start,
+				m->size, stage2_attrs(r->flags),
+				PGTABLE_NO_BLOCKS))
+			printk("ERROR: region %u of cell \"%s\" could not be "
+			       "given back to the root\n",
+			       i, c->cfg.cell->name);
+		if (!(r->flags & JAILHOUSE_MEM_NO_HUGEPAGES))
+			pgtable_collapse(stage2_root(), m->phys_start, m->size,
+					 pool_pgtable_free);
+	}
+	/* valid entries only appeared (a collapse keeps the translation) */
+	root_tlb_flush();
+}
+
+static int root_unmap(struct cell *c, enum remap_which which)
+{
+	uint32_t i;
+	int err = 0;
+
+	for (i = 0; !err && i < c->cfg.cell->num_memory_regions; i++) {
+		const struct jailhouse_memory *m = &c->cfg.mem_regions[i];
+
+		if (remap_selected(m, which))
+			err = pgtable_unmap(stage2_root(), m->phys_start,
+					    m->size);
+	}
+	if (err) {
+		printk("ERROR: hypervisor memory full: cannot take the memory "
+		       "of cell \"%s\" from the root\n",
+		       c->cfg.cell->name);
+		root_remap(c, which, i);
+	}
+	root_tlb_flush();
+	return err;
+}
+
+static void cell_free(struct cell *c)
+{
+	if (c->s2.root)
+		pgtable_destroy(&c->s2, pool_pgtable_free);
+	if (c->comm_pa)
+		pool_free_pages(c->comm_pa, 1);
+	if (c->config_pa)
+		pool_free_pages(c->config_pa, c->config_pages);
+	memset(c, 0, sizeof(*c));
+}
+
+static const struct warden_config *others[MAX_CELLS];
+
+static long check_against_system(struct cell *c, unsigned int caller)
+{
+	struct cell_check_env env = {
+		.root = &root_config,
+		.root_cpus = root_cpu_set,
+		.cells = others,
+		.max_cpus = HV_MAX_CPUS,
+	};
+	char msg[200];
+	unsigned int i;
+	long err;
+
+	for (i = 0; i < MAX_CELLS; i++)
+		if (cells[i].id)
+			others[env.num_cells++] = &cells[i].cfg;
+	err = cell_check(&env, &c->cfg, msg, sizeof(msg));
+	if (err) {
+		printk("ERROR: %s\n", msg);
+		return err;
+	}
+	for (i = 0; i < HV_MAX_CPUS; i++) {
+		if (!(c->cpus & (1ULL << i)))
+			continue;
+		if (i == caller) {
+			printk("ERROR: CPU %u is the calling CPU: take it "
+			       "offline in Linux first\n",
+			       i);
+			return -EBUSY;
+		}
+		if (cpu_data[i].state != CPU_PARKED || cpu_data[i].on_pending) {
+			printk("ERROR: CPU %u is still running in the root "
+			       "cell: take it offline first (echo 0 > "
+			       "/sys/devices/system/cpu/cpu%u/online)\n",
+			       i, i);
+			return -EBUSY;
+		}
+	}
+	return 0;
+}
+
+long cell_create(unsigned int caller, uint64_t config_ipa)
+{
+	struct cell new = { 0 }, *c;
+	unsigned int id;
+	uint64_t cpu;
+	long err;
+
+	spin_lock(&cell_lock);
+	err = config_copy(&new, config_ipa);
+	if (err)
+		goto unlock;
+	/* The driver chose the id (Jailhouse's convention) and names by it. */
+	id = new.cfg.cell->id;
+	if (id < 1 || id > MAX_CELLS || cells[id - 1].id) {
+		printk("ERROR: cell ID %u is %s\n", id,
+		       id < 1 || id > MAX_CELLS ? "out of range" : "taken");
+		cell_free(&new);
+		err = -EINVAL;
+		goto unlock;
+	}
+	c = &cells[id - 1];
+	*c = new; /* the parsed pointers point into the pool: still valid */
+	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
+		if (warden_config_has_cpu(&c->cfg, cpu))
+			c->cpus |= 1ULL << cpu;
+	/* c->id is still 0: the checks see only the other cells */
+	err = check_against_system(c, caller);
+	c->id = id;
+	if (!err)
+		err = build_stage2(c);
+	if (!err)
+		err = root_unmap(c, REMAP_ALL);
+	if (err) {
+		cell_free(c);
+		goto unlock;
+	}
+	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
+	spis_quiesce(c, 1);
+	spin_lock(&hv_lock);
+	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
+		if (!(c->cpus & (1ULL << cpu)))
+			continue;
+		cpu_cell[cpu] = c;
+		memset(cpu_data[cpu].stats, 0, sizeof(cpu_data[cpu].stats));
+	}
+	root_cpu_set &= ~c->cpus;
+	spin_unlock(&hv_lock);
+	printk("Created cell \"%s\" (ID %u, CPUs 0x%llx); %llu of %llu pool "
+	       "pages used\n",
+	       c->cfg.cell->name, c->id, (unsigned long long)c->cpus,
+	       (unsigned long long)pool_used, (unsigned long long)pool_pages);
+unlock:
+	spin_unlock(&cell_lock);
+	return err;
+}
+
+static void send_stop_sgi(unsigned int cpu)
+{
+	uint64_t m = cpu_data[cpu].mpidr;
+	unsigned int aff0 = m & 0xff;
+
+	sysreg_write(icc_sgi1r_el1, (uint64_t)SGI_CELL_STOP << 24 |
+					    1ULL << (aff0 % 16) |
+					    ((m >> 8) & 0xff) << 16 |
+					    ((m >> 16) & 0xff) << 32 |
+					    (uint64_t)(aff0 / 16) << 44 |
+					    ((m >> 32) & 0xff) << 48);
+	isb();
+}
+
+/*
+ * Asks a cell that takes part in the message protocol whether it may be
+ * stopped. Returns 0 (approved, or nobody to ask) or -EPERM (denied).
+ */
+static long ask_shutdown(struct cell *c)
+{
+	volatile struct warden_comm_region *comm = c->comm;
+	uint64_t limit = c->cfg.cell->msg_reply_timeout;
+	uint64_t deadline = timer_now_us() + REPLY_TIMEOUT_US, polls = 0;
+	uint32_t reply;
+
+	if (c->cfg.cell->flags & JAILHOUSE_CELL_PASSIVE_COMMREG ||
+	    comm->cell_state != WARDEN_CELL_RUNNING)
+		return 0;
+	comm->reply_from_cell = WARDEN_MSG_NONE;
+	dsb(ishst);
+	comm->msg_to_cell = WARDEN_MSG_SHUTDOWN_REQUEST;
+	for (;;) {
+		reply = comm->reply_from_cell;
+		if (reply != WARDEN_MSG_NONE ||
+		    comm->cell_state == WARDEN_CELL_SHUT_DOWN ||
+		    comm->cell_state == WARDEN_CELL_FAILED)
+			break;
+		if ((limit && ++polls >= limit) ||
+		    (!limit && timer_now_us() > deadline)) {
+			printk("Timeout expired while waiting for a reply from "
+			       "cell \"%s\": treated as approved\n",
+			       c->cfg.cell->name);
+			comm->cell_state = WARDEN_CELL_FAILED;
+			return 0;
+		}
+		cpu_relax();
+	}
+	if (reply == WARDEN_MSG_REQUEST_DENIED) {
+		printk("Cell \"%s\" denied the shutdown request\n",
+		       c->cfg.cell->name);
+		return -EPERM;
+	}
+	return 0;
+}
+
+/* Parks every CPU of the cell; returns 0 or -EBUSY if one never came. */
+static long stop_cpus(struct cell *c)
+{
+	uint64_t deadline, waiting = 0;
+	unsigned int cpu;
+
+	spin_lock(&hv_lock);
+	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
+		if (!(c->cpus & (1ULL << cpu)))
+			continue;
+		cpu_data[cpu].on_pending = 0;
+		if (cpu_data[cpu].state == CPU_FAILED) {
+			cpu_data[cpu].state = CPU_PARKED;
+		} else if (cpu_data[cpu].state == CPU_RUNNING) {
+			stop_request[cpu] = 1;
+			waiting |= 1ULL << cpu;
+		}
+	}
+	spin_unlock(&hv_lock);
+	dsb(ish);
+	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
+		if (waiting & (1ULL << cpu))
+			send_stop_sgi(cpu);
+	deadline = timer_now_us() + STOP_TIMEOUT_US;
+	while (waiting) {
+		for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
+			if (waiting & (1ULL << cpu) &&
+			    READ_ONCE(cpu_data[cpu].state) == CPU_PARKED)
+				waiting &= ~(1ULL << cpu);
+		if (waiting && timer_now_us() > deadline) {
+			printk("ERROR: CPUs 0x%llx of cell \"%s\" did not stop "
+			       "within %u ms\n",
+			       (unsigned long long)waiting, c->cfg.cell->name,
+			       STOP_TIMEOUT_US / 1000);
+			return -EBUSY;
+		}
+		cpu_relax();
+	}
+	return 0;
+}
+
+void cell_handle_events(struct frame *f, unsigned int cpu)
+{
+	if (cpu >= HV_MAX_CPUS || !stop_request[cpu])
+		return;
+	spin_lock(&hv_lock);
+	stop_request[cpu] = 0;
+	cpu_data[cpu].state = CPU_PARKED;
+	spin_unlock(&hv_lock);
+	cpu_park_loop(cpu);
+}
+
+static struct cell *managed_cell(uint64_t id, const char *what)
+{
+	struct cell *c = cell_by_id(id);
+
+	if (!c)
+		printk("ERROR: %s: %s%llu\n", what,
+		       id ? "no cell with ID " : "the root cell is ",
+		       (unsigned long long)id);
+	return c;
+}
+
+long cell_set_loadable(unsigned int caller, uint64_t id)
+{
+	struct cell *c;
+	long err = -ENOENT;
+
+	spin_lock(&cell_lock);
+	c = managed_cell(id, "cell set loadable");
+	if (!c)
+		goto unlock;
+	err = ask_shutdown(c);
+	if (!err)
+		err = stop_cpus(c);
+	if (err)
+		goto unlock;
+	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
+	if (!c->loadable) {
+		root_remap(c, REMAP_LOADABLE, c->cfg.cell->num_memory_regions);
+		c->loadable = 1;
+	}
+	printk("Cell \"%s\" can be loaded\n", c->cfg.cell->name);
+unlock:
+	spin_unlock(&cell_lock);
+	return err;
+}
+
+static void comm_init(struct cell *c)
+{
+	struct warden_comm_region *comm = c->comm;
+	const struct jailhouse_system *sys = sys_config;
+
+	memset(comm, 0, 4096);
+	memcpy(comm->signature, WARDEN_COMM_SIGNATURE, 6);
+	comm->revision = WARDEN_COMM_REVISION;
+	if (CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(c->cfg.cell->flags))
+		comm->flags |= WARDEN_COMM_FLAG_DBG_PUTC_PERMITTED;
+	if (CELL_FLAGS_VIRTUAL_CONSOLE_ACTIVE(c->cfg.cell->flags))
+		comm->flags |= WARDEN_COMM_FLAG_DBG_PUTC_ACTIVE;
+	memcpy(&comm->console, &c->cfg.cell->console, sizeof(comm->console));
+	comm->pci_mmconfig_base = sys->platform_info.pci_mmconfig_base;
+	comm->gic_version = 3;
+	comm->gicd_base = sys->platform_info.arm.gicd_base;
+	comm->gicc_base = sys->platform_info.arm.gicc_base;
+	comm->gicr_base = sys->platform_info.arm.gicr_base;
+	comm->vpci_irq_base = c->cfg.cell->vpci_irq_base;
+	comm->cell_state = WARDEN_CELL_RUNNING;
+	dsb(ish);
+}
+
+long cell_start(unsigned int caller, uint64_t id)
+{
+	unsigned int boot;
+	struct cell *c;
+	long err = -ENOENT;
+
+	spin_lock(&cell_lock);
+	c = managed_cell(id, "cell start");
+	if (!c)
+		goto unlock;
+	err = ask_shutdown(c);
+	if (!err)
+		err = stop_cpus(c);
+	if (!err && c->loadable) {
+		err = root_unmap(c, REMAP_LOADABLE);
+		if (!err)
+			c->loadable = 0;
+	}
+	if (err)
+		goto unlock;
+	comm_init(c);
+	spis_quiesce(c, 1);
+	/* The first CPU starts; the others wait for the cell's CPU_ON. */
+	boot = first_cpu(c->cpus);
+	spin_lock(&hv_lock);
+	cpu_data[boot].on_entry = c->cfg.cell->cpu_reset_address;
+	cpu_data[boot].on_context = 0;
+	cpu_data[boot].on_pending = 1;
+	spin_unlock(&hv_lock);
+	dsb(ish);
+	asm volatile("sev");
+	printk("Started cell \"%s\"\n", c->cfg.cell->name);
+unlock:
+	spin_unlock(&cell_lock);
+	return err;
+}
+
+long cell_destroy(unsigned int caller, uint64_t id)
+{
+	char name[JAILHOUSE_CELL_NAME_MAXLEN + 1];
+	unsigned int cpu;
+	struct cell *c;
+	long err = -ENOENT;
+
+	spin_lock(&cell_lock);
+	c = managed_cell(id, "cell destroy");
+	if (!c)
+		goto unlock;
+	err = ask_shutdown(c);
+	if (!err)
+		err = stop_cpus(c);
+	if (err)
+		goto unlock;
+	printk("Closing cell \"%s\"\n", c->cfg.cell->name);
+	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
+	spis_quiesce(c, 0);
+	root_remap(c, c->loadable ? REMAP_NOT_LOADABLE : REMAP_ALL,
+		   c->cfg.cell->num_memory_regions);
+	spin_lock(&hv_lock);
+	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
+		if (!(c->cpus & (1ULL << cpu)))
+			continue;
+		cpu_cell[cpu] = NULL;
+		memset(cpu_data[cpu].stats, 0, sizeof(cpu_data[cpu].stats));
+		/* not the cell's stop SGI any more: Linux does not know it */
+		*(volatile uint32_t *)(gic_virt(gicv3_redist_phys(cpu)) +
+				       GICR_ICENABLER0) = 1U << SGI_CELL_STOP;
+	}
+	root_cpu_set |= c->cpus;
+	spin_unlock(&hv_lock);
+	memcpy(name, c->cfg.cell->name, sizeof(name));
+	cell_free(c);
+	printk("Destroyed cell \"%s\"; %llu of %llu pool pages used\n", name,
+	       (unsigned long long)pool_used, (unsigned long long)pool_pages);
+unlock:
+	spin_unlock(&cell_lock);
+	return err;
+}
+
+long cell_get_state(uint64_t id)
+{
+	struct cell *c;
+	uint64_t failed = 0;
+	unsigned int cpu;
+	uint32_t state;
+
+	if (id == 0)
+		return WARDEN_CELL_RUNNING;
+	c = cell_by_id(id);
+	if (!c)
+		return -ENOENT;
+	state = c->comm->cell_state;
+	if (state > WARDEN_CELL_FAILED_COMM_REV)
+		return -EINVAL; /* the cell wrote nonsense */
+	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
+		if (c->cpus & (1ULL << cpu) &&
+		    cpu_data[cpu].state == CPU_FAILED)
+			failed |= 1ULL << cpu;
+	/* every CPU stopped after a fault: the cell has failed */
+	if (failed == c->cpus && state == WARDEN_CELL_RUNNING) {
+		c->comm->cell_state = WARDEN_CELL_FAILED;
+		state = WARDEN_CELL_FAILED;
+	}
+	return state;
+}
+
+/* EL1 as after reset, so that nothing of Linux or a last run leaks in. */
+static void el1_reset(void)
+{
+	sysreg_write(vbar_el1, 0);
+	sysreg_write(ttbr0_el1, 0);
+	sysreg_write(ttbr1_el1, 0);
+	sysreg_write(tcr_el1, 0);
+	sysreg_write(mair_el1, 0);
+	sysreg_write(amair_el1, 0);
+	sysreg_write(contextidr_el1, 0);
+	sysreg_write(tpidr_el0, 0);
+	sysreg_write(tpidr_el1, 0);
+	sysreg_write(tpidrro_el0, 0);
+	sysreg_write(sp_el0, 0);
+	sysreg_write(sp_el1, 0);
+	sysreg_write(elr_el1, 0);
+	sysreg_write(spsr_el1, 0);
+	sysreg_write(esr_el1, 0);
+	sysreg_write(far_el1, 0);
+	sysreg_write(par_el1, 0);
+	sysreg_write(afsr0_el1, 0);
+	sysreg_write(afsr1_el1, 0);
+	sysreg_write(cntv_ctl_el0, 0);
+	sysreg_write(cntp_ctl_el0, 0);
+	sysreg_write(cntkctl_el1, 0);
+	/* FP/SIMD usable, as on a CPU out of reset with firmware done */
+	sysreg_write(cpacr_el1, 3ULL << 20);
+}
+
+void cell_cpu_restart(unsigned int cpu)
+{
+	struct cell *c = cell_of(cpu);
+	volatile uint8_t *rd;
+
+	if (!c) {
+		/* a cell's timers must not fire into Linux starting up */
+		sysreg_write(cntv_ctl_el0, 0);
+		sysreg_write(cntp_ctl_el0, 0);
+		sysreg_write(vttbr_el2, stage2_vttbr());
+		isb();
+		return;
+	}
+	el1_reset();
+	sysreg_write(vttbr_el2, c->vttbr);
+	isb();
+	/*
+	 * The CPU's private interrupts as Linux left them are not the
+	 * cell's: all masked and idle, except the hypervisor's own.
+	 */
+	rd = gic_virt(gicv3_redist_phys(cpu));
+	*(volatile uint32_t *)(rd + GICR_ICENABLER0) =
+		~(1U << SGI_CELL_STOP |
+		  1U << sys_config->platform_info.arm.maintenance_irq);
+	/* a stop that raced with the CPU parking itself is void */
+	stop_request[cpu] = 0;
+	*(volatile uint32_t *)(rd + GICR_ICPENDR0) = ~0U;
+	*(volatile uint32_t *)(rd + GICR_ICACTIVER0) = ~0U;
+	*(volatile uint32_t *)(rd + GICR_ISENABLER0) = 1U << SGI_CELL_STOP;
+	/* the VMID may have served an earlier cell */
+	asm volatile("tlbi vmalls12e1is\n dsb ish\n isb" : : : "memory");
+}
+
+void console_putc(char c);
+
+long cell_hypercall_nonroot(struct frame *f, unsigned int cpu)
+{
+	struct cell *c = cell_of(cpu);
+	uint64_t code = f->x[0], arg1 = f->x[1], arg2 = f->x[2];
+
+	switch (code) {
+	case 0: /* disable */
+	case 1: /* cell create, start, set loadable, destroy */
+	case 2:
+	case 3:
+	case 4:
+	case 6: /* cell state */
+		return -EPERM;
+	case 5: /* hypervisor info */
+		switch (arg1) {
+		case 0:
+			return pool_pages;
+		case 1:
+			return pool_used;
+		case 2:
+		case 3:
+			return 0;
+		case 4:
+			return 1 + cell_count();
+		default:
+			return -EINVAL;
+		}
+	case 7: /* CPU info: its own CPUs only */
+		if (arg1 >= HV_MAX_CPUS || !(c->cpus & (1ULL << arg1)))
+			return -EPERM;
+		if (arg2 == 0)
+			return cpu_data[arg1].state == CPU_FAILED ? 2 : 0;
+		if (arg2 >= 1000 && arg2 < 1000 + NUM_STATS)
+			return cpu_data[arg1].stats[arg2 - 1000] & 0x7fffffff;
+		return -EINVAL;
+	case 8: /* debug console */
+		if (!CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(c->cfg.cell->flags))
+			return -EPERM;
+		console_putc(arg1);
+		return 0;
+	default:
+		return -ENOSYS;
+	}
+}
+
+void cell_shutdown_self(unsigned int cpu)
+{
+	struct cell *c = cell_of(cpu);
+	unsigned int i;
+
+	spin_lock(&hv_lock);
+	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
+	cpu_data[cpu].state = CPU_PARKED;
+	for (i = 0; i < HV_MAX_CPUS; i++) {
+		if (i == cpu || !(c->cpus & (1ULL << i)))
+			continue;
+		cpu_data[i].on_pending = 0;
+		if (cpu_data[i].state == CPU_RUNNING) {
+			stop_request[i] = 1;
+			dsb(ish);
+			send_stop_sgi(i);
+		}
+	}
+	spin_unlock(&hv_lock);
+	cpu_park_loop(cpu);
+}

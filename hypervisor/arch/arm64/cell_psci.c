@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * PSCI for non-root cells: a cell powers its own CPUs on and off and
+ * nothing else. SYSTEM_OFF and SYSTEM_RESET stop the cell, not the
+ * machine: the cell is shut down and can be loaded and started again.
+ */
+#include <arch/cell.h>
+#include <warden/errno.h>
+
+#define PSCI_VERSION 0x84000000
+#define PSCI_CPU_SUSPEND_32 0x84000001
+#define PSCI_CPU_SUSPEND_64 0xc4000001
+#define PSCI_CPU_OFF 0x84000002
+#define PSCI_CPU_ON_32 0x84000003
+#define PSCI_CPU_ON_64 0xc4000003
+#define PSCI_AFFINITY_INFO_32 0x84000004
+#define PSCI_AFFINITY_INFO_64 0xc4000004
+#define PSCI_SYSTEM_OFF 0x84000008
+#define PSCI_SYSTEM_RESET 0x84000009
+#define PSCI_FEATURES 0x8400000a
+#define SMCCC_VERSION 0x80000000
+
+#define PSCI_SUCCESS 0
+#define PSCI_NOT_SUPPORTED -1
+#define PSCI_INVALID_PARAMETERS -2
+#define PSCI_DENIED -3
+#define PSCI_ALREADY_ON -4
+#define PSCI_ON_PENDING -5
+
+#define AFF_ON 0
+#define AFF_OFF 1
+#define AFF_ON_PENDING 2
+
+#define MPIDR_AFF_MASK 0xff00ffffffULL
+
+/* The CPU with this affinity: -1 if none, -2 if not the caller's cell's. */
+static int target_cpu(unsigned int caller, uint64_t mpidr)
+{
+	unsigned int i;
+
+	for (i = 0; i < HV_MAX_CPUS; i++) {
+		if ((cpu_data[i].mpidr & MPIDR_AFF_MASK) !=
+			    (mpidr & MPIDR_AFF_MASK) ||
+		    cpu_data[i].state == CPU_ABSENT)
+			continue;
+		return cell_cpus_of(caller) & (1ULL << i) ? (int)i : -2;
+	}
+	return -1;
+}
+
+static long cpu_on(unsigned int cpu, uint64_t mpidr, uint64_t entry,
+		   uint64_t context)
+{
+	int t = target_cpu(cpu, mpidr);
+	long ret;
+
+	if (t == -1)
+		return PSCI_INVALID_PARAMETERS;
+	if (t == -2) {
+		printk("Cell \"%s\": CPU %u: PSCI CPU_ON of MPIDR 0x%llx, not "
+		       "a CPU of the cell: denied\n",
+		       cell_name_of(cpu), cpu, (unsigned long long)mpidr);
+		return PSCI_DENIED;
+	}
+	spin_lock(&hv_lock);
+	if (cpu_data[t].state == CPU_RUNNING)
+		ret = PSCI_ALREADY_ON;
+	else if (cpu_data[t].state == CPU_FAILED)
+		ret = PSCI_DENIED;
+	else if (cpu_data[t].on_pending)
+		ret = PSCI_ON_PENDING;
+	else {
+		cpu_data[t].on_entry = entry;
+		cpu_data[t].on_context = context;
+		cpu_data[t].on_pending = 1;
+		dsb(ish);
+		asm volatile("sev");
+		ret = PSCI_SUCCESS;
+	}
+	spin_unlock(&hv_lock);
+	return ret;
+}
+
+static long affinity_info(unsigned int cpu, uint64_t mpidr, uint64_t level)
+{
+	int t = target_cpu(cpu, mpidr);
+
+	if (level != 0 || t == -1)
+		return PSCI_INVALID_PARAMETERS;
+	if (t == -2)
+		return PSCI_DENIED;
+	if (cpu_data[t].state == CPU_RUNNING)
+		return AFF_ON;
+	return cpu_data[t].on_pending ? AFF_ON_PENDING : AFF_OFF;
+}
+
+void cell_psci(struct frame *f, unsigned int cpu)
+{
+	uint64_t fid = f->x[0] & 0xffffffff;
+	long ret;
+
+	if (fid >> 24 == 0x84 || fid >> 24 == 0xc4)
+		cpu_data[cpu].stats[STAT_PSCI]++;
+	switch (fid) {
+	case PSCI_VERSION:
+	case SMCCC_VERSION:
+		ret = 0x10001; /* 1.1 */
+		break;
+	case PSCI_CPU_SUSPEND_32:
+	case PSCI_CPU_SUSPEND_64:
+		asm volatile("wfi");
+		ret = PSCI_SUCCESS;
+		break;
+	case PSCI_CPU_OFF:
+		spin_lock(&hv_lock);
+		cpu_data[cpu].state = CPU_PARKED;
+		spin_unlock(&hv_lock);
+		cpu_park_loop(cpu);
+	case PSCI_CPU_ON_32:
+	case PSCI_CPU_ON_64:
+		ret = cpu_on(cpu, f->x[1], f->x[2], f->x[3]);
+		break;
+	case PSCI_AFFINITY_INFO_32:
+	case PSCI_AFFINITY_INFO_64:
+		ret = affinity_info(cpu, f->x[1], f->x[2]);
+		break;
+	case PSCI_FEATURES:
+		switch (f->x[1] & 0xffffffff) {
+		case PSCI_VERSION:
+		case PSCI_CPU_SUSPEND_32:
+		case PSCI_CPU_SUSPEND_64:
+		case PSCI_CPU_OFF:
+		case PSCI_CPU_ON_32:
+		case PSCI_CPU_ON_64:
+		case PSCI_AFFINITY_INFO_32:
+		case PSCI_AFFINITY_INFO_64:
+		case PSCI_SYSTEM_OFF:
+		case PSCI_SYSTEM_RESET:
+		case PSCI_FEATURES:
+		case SMCCC_VERSION:
+			ret = PSCI_SUCCESS;
+			break;
+		default:
+			ret = PSCI_NOT_SUPPORTED;
+		}
+		break;
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+		printk("Cell \"%s\" shut itself down (PSCI SYSTEM_%s)\n",
+		       cell_name_of(cpu),
+		       fid == PSCI_SYSTEM_OFF ? "OFF" : "RESET");
+		cell_shutdown_self(cpu);
+	default:
+		ret = PSCI_NOT_SUPPORTED;
+		break;
+	}
+	f->x[0] = (uint64_t)ret;
+}

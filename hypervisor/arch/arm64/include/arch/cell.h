@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Non-root cells (cell.c, cell_psci.c). The root cell is what is left:
+ * root_cpu_set shrinks and grows as cells take and return CPUs. These
+ * hooks let the trap handlers ask which cell a CPU serves.
+ */
+#ifndef WARDEN_ARCH_CELL_H
+#define WARDEN_ARCH_CELL_H
+
+#include <stdint.h>
+
+#include <arch/hv.h>
+#include <warden/comm-region.h>
+#include <warden/config.h>
+#include <warden/pgtable.h>
+
+/* ids 1..MAX_CELLS; the root is 0 */
+#define MAX_CELLS 8
+/* Jailhouse's limit for a cell config */
+#define CELL_CONFIG_MAX_PAGES 16
+/* The physical SGI that stops a CPU running in a cell. */
+#define SGI_CELL_STOP 15
+
+struct cell {
+	unsigned int id; /* 0: slot unused */
+	struct warden_config cfg; /* points into the copy below */
+	uint64_t config_pa;
+	unsigned int config_pages;
+	uint64_t cpus;
+	struct pgtable s2;
+	uint64_t vttbr;
+	uint64_t comm_pa;
+	struct warden_comm_region *comm;
+	int loadable; /* LOADABLE regions are mapped in the root */
+};
+
+/* The cell CPU cpu serves, NULL for the root. */
+struct cell *cell_of(unsigned int cpu);
+/* CPUs of the cell CPU cpu serves (root_cpu_set for the root). */
+uint64_t cell_cpus_of(unsigned int cpu);
+const char *cell_name_of(unsigned int cpu);
+/* Whether the cell of CPU cpu may touch interrupt intid. */
+int cell_irq_owned(unsigned int cpu, uint64_t intid);
+unsigned int cell_count(void);
+/* CPUs of all non-root cells */
+uint64_t cell_all_cpus(void);
+
+long cell_create(unsigned int cpu, uint64_t config_ipa);
+long cell_start(unsigned int cpu, uint64_t id);
+long cell_set_loadable(unsigned int cpu, uint64_t id);
+long cell_destroy(unsigned int cpu, uint64_t id);
+long cell_get_state(uint64_t id);
+/* Hypercalls from a non-root cell */
+long cell_hypercall_nonroot(struct frame *f, unsigned int cpu);
+
+/* Parks the CPU if a management operation asked it to stop. */
+void cell_handle_events(struct frame *f, unsigned int cpu);
+/* A parked CPU restarts (PSCI CPU_ON or cell start): its translation. */
+void cell_cpu_restart(unsigned int cpu);
+/* PSCI from a non-root cell */
+void cell_psci(struct frame *f, unsigned int cpu);
+/* A cell CPU stopped itself for good (SYSTEM_OFF): stop its siblings. */
+void cell_shutdown_self(unsigned int cpu) __attribute__((noreturn));
+
+#endif

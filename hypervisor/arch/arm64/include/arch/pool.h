@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The hypervisor's page pool (pool.c). */
+#ifndef WARDEN_ARCH_POOL_H
+#define WARDEN_ARCH_POOL_H
+
+#include <stdint.h>
+
+void pool_init(uint64_t start_pa, uint64_t pages);
+/* n contiguous zeroed pages; 0 or -ENOMEM */
+int pool_alloc_pages(unsigned int n, uint64_t *pa);
+void pool_free_pages(uint64_t pa, unsigned int n);
+void *pool_virt(uint64_t pa);
+
+/* struct pgtable callbacks */
+int pool_pgtable_alloc(void *ctx, uint64_t *pa);
+void pool_pgtable_free(void *ctx, uint64_t pa);
+void *pool_pgtable_ptr(void *ctx, uint64_t pa);
+
+#endif
