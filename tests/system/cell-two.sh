@@ -1,0 +1,70 @@
+# Two cells at once on different CPUs, gic-demo on CPU 3 and uart-demo on
+# CPU 2, both producing output next to a working root, destroyed in either
+# order; then a cell with two CPUs (test-smp: CPU_ON and SGIs inside the
+# cell).
+# expect: ^Created cell "inmate-demo" \(ID 1, CPUs 0x8\)
+# expect: ^Created cell "inmate-demo-2" \(ID 2, CPUs 0x4\)
+# expect: ^warden-test: two cells: online 0-1
+# expect: ^2 +inmate-demo-2 +running +2
+# expect: ^Hello 3 from cell!
+# expect: ^Timer fired, jitter
+# expect: ^warden-test: both running: gic-demo [1-9][0-9]* interrupts, uart-demo alive, root on cpus 0 1
+# expect: ^warden-test: round 1 destroyed 1 then 2: online 0-3
+# expect: ^warden-test: round 2 destroyed 2 then 1: online 0-3
+# expect: ^test-smp: CPU 0x3 up
+# expect: ^test-smp: 10 pings answered by 10 pongs
+# expect: ^warden-test: pool used [0-9]+ pages before and after
+# reject: FATAL
+# timeout: 180
+set -e
+
+dir=/usr/lib/warden/inmates
+warden enable /etc/warden/qemu-virt.cell
+before=$(cat /sys/devices/warden/mem_pool_used)
+
+both() {
+	warden cell create /etc/warden/qemu-virt-inmate-demo.cell
+	warden cell create /etc/warden/qemu-virt-inmate-demo2.cell
+	echo "warden-test: two cells: online $(cat /sys/devices/system/cpu/online)"
+	warden cell load inmate-demo $dir/gic-demo.bin
+	warden cell load inmate-demo-2 $dir/uart-demo.bin \
+		-s "pause-ms=200" -a 0x1000
+	warden cell start inmate-demo
+	warden cell start inmate-demo-2
+	sleep 3
+	warden cell list
+}
+
+both
+n=$(cat /sys/devices/warden/cells/1/statistics/vmexits_virt_irq)
+root=
+for c in 0 1; do
+	[ "$(taskset -c $c cat /proc/self/stat | cut -d' ' -f39)" = $c ]
+	root="$root $c"
+done
+state=$(cat /sys/devices/warden/cells/2/state)
+[ "$state" = running ]
+echo "warden-test: both running: gic-demo $n interrupts, uart-demo alive," \
+	"root on cpus$root"
+warden cell destroy 1
+warden cell destroy 2
+echo "warden-test: round 1 destroyed 1 then 2: online" \
+	"$(cat /sys/devices/system/cpu/online)"
+
+both
+warden cell destroy inmate-demo-2
+warden cell destroy inmate-demo
+echo "warden-test: round 2 destroyed 2 then 1: online" \
+	"$(cat /sys/devices/system/cpu/online)"
+
+# Two CPUs in one cell: the first starts the second with PSCI CPU_ON.
+warden cell create /etc/warden/qemu-virt-inmate-smp.cell
+warden cell load inmate-smp $dir/test-smp.bin -s "cpu=3" -a 0x1000
+warden cell start inmate-smp
+sleep 3
+warden cell destroy inmate-smp
+
+after=$(cat /sys/devices/warden/mem_pool_used)
+[ "$before" = "$after" ]
+echo "warden-test: pool used $after pages before and after"
+warden disable
