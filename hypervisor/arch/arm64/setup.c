@@ -176,6 +176,23 @@ static int global_init(void)
 	return err;
 }
 
+/*
+ * Pointer authentication is the kernel's own business: with the CPU
+ * offering it (ID_AA64ISAR1/2_EL1 APA, API, GPA, GPI, APA3, GPA3), let
+ * its instructions and key registers through (HCR_EL2.API, APK) instead of
+ * trapping them. Without it the bits are RES0 and stay clear.
+ */
+static uint64_t pauth_hcr_bits(void)
+{
+	uint64_t isar1 = sysreg_read(id_aa64isar1_el1);
+	/* ID_AA64ISAR2_EL1 by encoding; reserved ID registers read as 0. */
+	uint64_t isar2 = sysreg_read(s3_0_c0_c6_2);
+
+	if (isar1 & (0xffULL << 4 | 0xffULL << 24) || isar2 & (0xffULL << 8))
+		return HCR_API | HCR_APK;
+	return 0;
+}
+
 static void cpu_activate(unsigned int cpu, struct frame *frame)
 {
 	cpu_data[cpu].state = CPU_RUNNING;
@@ -187,7 +204,8 @@ static void cpu_activate(unsigned int cpu, struct frame *frame)
 	 * Linux and not routed here. SMCs trap (TSC) for PSCI emulation.
 	 */
 	gicv3_cpu_init(cpu);
-	sysreg_write(hcr_el2, HCR_VM | HCR_SWIO | HCR_IMO | HCR_TSC | HCR_RW);
+	sysreg_write(hcr_el2, HCR_VM | HCR_SWIO | HCR_IMO | HCR_TSC | HCR_RW |
+				      pauth_hcr_bits());
 	sysreg_write(vbar_el2, hyp_vectors);
 	isb();
 	/* Linux' TLB entries were made without stage 2. */

@@ -173,6 +173,14 @@ int stage2_build_root(void)
 	if (parange > 5)
 		parange = 5; /* 48 bits: no 52-bit tables */
 	ipa_bits = bits[parange];
+	/*
+	 * With 4 KiB pages, stage 2 may start at level 0 only for IPA spaces
+	 * of 44 bits or more: a CPU with a 40 or 42-bit PA range (Cortex-A76
+	 * in QEMU) faults at level 0 otherwise. Use 39 bits from level 1,
+	 * one table page, rather than concatenated level-1 tables.
+	 */
+	if (ipa_bits > 39 && ipa_bits < 44)
+		ipa_bits = 39;
 
 	pool_start = hv_phys +
 		     ((end + PGTABLE_PAGE_SIZE - 1) & ~(PGTABLE_PAGE_SIZE - 1));

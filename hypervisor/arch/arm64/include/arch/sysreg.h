@@ -25,6 +25,8 @@
 #define HCR_IMO (1ULL << 4)
 #define HCR_TSC (1ULL << 19)
 #define HCR_RW (1ULL << 31)
+#define HCR_APK (1ULL << 40)
+#define HCR_API (1ULL << 41)
 
 /* Exception classes the traps handle (ESR_EL2[31:26]) */
 #define EC_HVC64 0x16
