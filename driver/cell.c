@@ -472,16 +472,22 @@ long warden_cell_destroy(const void __user *uarg)
 	return err ? err : destroy_by_id(&id);
 }
 
-void warden_cell_destroy_all(void)
+int warden_cell_destroy_all(void)
 {
 	struct jailhouse_cell_id id = { 0 };
 	unsigned int i;
+	int err = 0;
 
 	for (i = 0; i < WARDEN_MAX_CELLS; i++) {
 		mutex_lock(&warden.lock);
 		id.id = warden_cells[i].id;
 		mutex_unlock(&warden.lock);
-		if (id.id)
-			destroy_by_id(&id);
+		if (id.id && destroy_by_id(&id)) {
+			pr_err("warden: cell \"%s\" stays (see above): the "
+			       "hypervisor cannot leave while it exists\n",
+			       warden_cells[i].name);
+			err = -EBUSY;
+		}
 	}
+	return err;
 }

@@ -35,8 +35,8 @@ long warden_cell_create(const void __user *uarg);
 long warden_cell_load(const void __user *uarg);
 long warden_cell_start(const void __user *uarg);
 long warden_cell_destroy(const void __user *uarg);
-/* Destroys every cell, before disable or reboot. */
-void warden_cell_destroy_all(void);
+/* Destroys every cell, before disable or reboot; -EBUSY if one stays. */
+int warden_cell_destroy_all(void);
 
 /* Under warden.lock. */
 void warden_cell_sysfs_add(struct warden_cell *cell);

@@ -54,7 +54,8 @@ static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return warden_ioctl_hypercall((void __user *)arg);
 	case JAILHOUSE_DISABLE:
 		/* as Jailhouse's driver: cells go first */
-		warden_cell_destroy_all();
+		if (warden.enabled && warden_cell_destroy_all())
+			return -EBUSY;
 		return warden_disable();
 	case JAILHOUSE_CELL_CREATE:
 		return warden_cell_create((const void __user *)arg);

@@ -10,9 +10,11 @@
 
 #include "commands.h"
 #include "driver_dev.h"
+#include "driver_log.h"
 
 int cmd_disable(int argc, char **argv)
 {
+	struct driver_log_mark log;
 	int fd, err;
 
 	if (argc != 1) {
@@ -22,15 +24,18 @@ int cmd_disable(int argc, char **argv)
 	fd = driver_open();
 	if (fd < 0)
 		return 1;
+	driver_log_mark(&log);
 	err = ioctl(fd, JAILHOUSE_DISABLE);
 	if (err) {
 		err = errno;
 		fprintf(stderr, "%s: disable failed: %s%s\n", prog_name,
 			strerror(err),
 			err == EINVAL ? " (the hypervisor is not enabled)" :
-			err == EBUSY  ? " (a root CPU is offline: bring it "
-					"online first; see dmesg)" :
-					" (see dmesg)");
+					"");
+		/* the driver's reasons: an offline root CPU, a cell that stays */
+		driver_log_print(&log);
+	} else {
+		driver_log_free(&log);
 	}
 	close(fd);
 	return err ? 1 : 0;

@@ -1,0 +1,38 @@
+# The message protocol with a cell that takes part in it (no
+# PASSIVE_COMMREG): shutdown asks the cell first; a cell that approves is
+# stopped, a cell that denies keeps running, and shutdown, load and
+# destroy are refused with the reason. A denying cell stays until power
+# off (as in Jailhouse).
+# expect: ^warden-test: approving cell shut down: state shut down
+# expect: ^Cell "inmate-comm" denied the shutdown request
+# expect: ^warden-test: deny shutdown: .*cannot shut down cell "inmate-comm": Operation not permitted
+# expect: ^warden-test: deny destroy: .*cannot destroy cell "inmate-comm": Operation not permitted
+# expect: ^warden-test: denying cell still running
+# expect: ^warden-test: disable refused while it runs: .*Device or resource busy .*warden: cell "inmate-comm" stays \(see above\): the hypervisor cannot leave while it exists
+# reject: FATAL
+# timeout: 120
+set -e
+
+dir=/usr/lib/warden/inmates
+warden enable /etc/warden/qemu-virt.cell
+warden cell create /etc/warden/qemu-virt-inmate-comm.cell
+warden cell load inmate-comm $dir/uart-demo.bin -s "pause-ms=200" -a 0x1000
+warden cell start inmate-comm
+sleep 1
+warden cell shutdown inmate-comm
+echo "warden-test: approving cell shut down: state" \
+	"$(cat /sys/devices/warden/cells/1/state)"
+
+warden cell load inmate-comm $dir/uart-demo.bin \
+	-s "pause-ms=200 deny-shutdown=1" -a 0x1000
+warden cell start inmate-comm
+sleep 1
+if out=$(warden cell shutdown inmate-comm 2>&1); then exit 1; fi
+echo "warden-test: deny shutdown: $(echo "$out" | tr '\n' ' ')"
+if out=$(warden cell destroy inmate-comm 2>&1); then exit 1; fi
+echo "warden-test: deny destroy: $(echo "$out" | tr '\n' ' ')"
+sleep 1
+[ "$(cat /sys/devices/warden/cells/1/state)" = running ]
+echo "warden-test: denying cell still running"
+if out=$(warden disable 2>&1); then exit 1; fi
+echo "warden-test: disable refused while it runs: $(echo "$out" | tr '\n' ' ')"
