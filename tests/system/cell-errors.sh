@@ -19,6 +19,13 @@
 # expect: ^warden-test: no image: .*cannot open image /nonexistent.bin
 # expect: ^warden-test: unknown: .*no cell named "nosuch" \(see warden cell list\)
 # expect: ^warden-test: root: .*cell 0 is the root cell: it cannot be managed
+# expect: ^warden-test: online a cell's CPU: refused
+# expect: ^warden-test: raw create, config at 0: -22 \(
+# expect: ^ERROR: cell config at 0x0 is not in the root cell's RAM
+# expect: ^warden-test: raw create, config in hypervisor memory: -22 \(
+# expect: ^warden-test: raw start of no cell: -2 \(
+# expect: ^warden-test: raw destroy of the root: -2 \(
+# expect: ^warden-test: raw state of no cell: -2 \(
 # expect: ^warden-test: state unchanged after every refusal
 # expect: ^warden-test: the good cell still runs: Hello
 # reject: FATAL
@@ -94,6 +101,16 @@ fails "nowhere" warden cell load inmate-demo $dir/uart-demo.bin -a 0x20000
 fails "no image" warden cell load inmate-demo /nonexistent.bin
 fails "unknown" warden cell start nosuch
 fails "root" warden cell destroy 0
+# Linux cannot take back a CPU that a cell has (PSCI CPU_ON refused)
+if echo 1 >/sys/devices/system/cpu/cpu3/online 2>/dev/null; then exit 1; fi
+echo "warden-test: online a cell's CPU: refused"
+# the hypercalls themselves, without the driver's checks
+hc() { taskset -c 0 warden hypercall "$@"; }
+echo "warden-test: raw create, config at 0: $(hc 1 0)"
+echo "warden-test: raw create, config in hypervisor memory: $(hc 1 0x7fc00000)"
+echo "warden-test: raw start of no cell: $(hc 2 5)"
+echo "warden-test: raw destroy of the root: $(hc 4 0)"
+echo "warden-test: raw state of no cell: $(hc 6 7)"
 echo "warden-test: state unchanged after every refusal"
 
 warden cell load inmate-demo $dir/uart-demo.bin -s "pause-ms=100" -a 0x1000
