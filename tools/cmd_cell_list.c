@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* warden cell list: the cells the driver knows, from /sys/devices/warden. */
+/*
+ * warden cell list: the cells the driver knows, from /sys/devices/warden,
+ * with Jailhouse's columns.
+ */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,16 +54,20 @@ int cmd_cell_list(int argc, char **argv)
 			prog_name, WARDEN_SYSFS);
 		return 1;
 	}
-	printf("%-8s%-24s%-18s%s\n", "ID", "Name", "State", "Assigned CPUs");
+	/* Jailhouse's columns and widths */
+	printf("%-8s%-24s%-18s%-24s%s\n", "ID", "Name", "State",
+	       "Assigned CPUs", "Failed CPUs");
 	for (i = 0; i < n; i++) {
-		char name[64], state[32], cpus[128];
+		char name[64], state[32], cpus[128], failed[128];
 
 		read_attr(cells[i]->d_name, "name", name, sizeof(name));
 		read_attr(cells[i]->d_name, "state", state, sizeof(state));
 		read_attr(cells[i]->d_name, "cpus_assigned_list", cpus,
 			  sizeof(cpus));
-		printf("%-8s%-24s%-18s%s\n", cells[i]->d_name, name, state,
-		       cpus);
+		read_attr(cells[i]->d_name, "cpus_failed_list", failed,
+			  sizeof(failed));
+		printf("%-8s%-24s%-18s%-24s%s\n", cells[i]->d_name, name, state,
+		       cpus, failed);
 		free(cells[i]);
 	}
 	free(cells);

@@ -7,6 +7,7 @@
 # root and gic-demo go on throughout; a failed cell can be loaded again
 # and destroyed.
 # expect: ^warden-test: root-ram-read: state failed
+# expect: ^2 +inmate-demo-2 +failed +2 +2$
 # expect: ^FATAL: data abort \(access outside the cell\) by cell "inmate-demo-2" on CPU 2
 # expect: ^warden-test: root-ram-write: state failed
 # expect: ^warden-test: hv-memory: state failed
@@ -67,6 +68,7 @@ hc() {
 }
 
 probe root-ram-read "probe=read addr=0x40000000"
+warden cell list
 probe root-ram-write "probe=write addr=0x40001000 value=0x1234"
 probe hv-memory "probe=read addr=0x7fc00000"
 # inmate-demo's RAM (physical 0x7fa00000): not in this cell's space
