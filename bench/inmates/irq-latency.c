@@ -23,7 +23,8 @@
 /* 32-bit samples: three arrays must fit the cell's 64 KiB with the code. */
 #define MAX_SAMPLES 1024
 
-static volatile uint64_t vector_stamp;
+static volatile uint64_t vector_stamp, vector_insns;
+static uint32_t insns[MAX_SAMPLES];
 
 static uint32_t vector_ns[MAX_SAMPLES], handler_ns[MAX_SAMPLES],
 	resume_ns[MAX_SAMPLES];
@@ -41,16 +42,26 @@ static inline uint64_t pmu_cycles(void)
 	return v;
 }
 
+static inline uint64_t pmu_insns(void)
+{
+	uint64_t v;
+
+	asm volatile("isb; mrs %0, pmevcntr0_el0" : "=r"(v));
+	return v;
+}
+
 static void pmu_start(void)
 {
 	/*
-	 * PMCR_EL0: E (enable), C (reset the cycle counter), LC (64 bit).
-	 * PMCCFILTR_EL0.NSH counts EL2 too, so that time spent in a
-	 * hypervisor shows up in the figures.
+	 * PMCCNTR_EL0 counts (virtual) time; event counter 0 counts
+	 * INST_RETIRED (0x08) on this CPU only. NSH (bit 27) in both filters
+	 * counts EL2 too, so that a hypervisor's work shows up.
 	 */
 	asm volatile("msr pmccfiltr_el0, %0" : : "r"(1ULL << 27));
-	asm volatile("msr pmcntenset_el0, %0" : : "r"(1ULL << 31));
-	asm volatile("msr pmcr_el0, %0; isb" : : "r"((1ULL << 6) | 5));
+	asm volatile("msr pmevtyper0_el0, %0" : : "r"(1ULL << 27 | 0x08));
+	asm volatile("msr pmcntenset_el0, %0" : : "r"(1ULL << 31 | 1));
+	/* PMCR_EL0: E (enable), P and C (reset counters), LC (64 bit). */
+	asm volatile("msr pmcr_el0, %0; isb" : : "r"((1ULL << 6) | 7));
 }
 
 /*
@@ -85,6 +96,7 @@ static void calibrate(void)
 static void on_irq_entry(void)
 {
 	vector_stamp = pmu_cycles();
+	vector_insns = pmu_insns();
 }
 
 static void on_timer(unsigned int irq)
@@ -120,11 +132,25 @@ static void report(const char *what, uint32_t *v, unsigned int n)
 	       what, n, v[0], sum / n, v[(n * 99 + 99) / 100 - 1], v[n - 1]);
 }
 
+/* Instructions this CPU executed from WFI to the vector's hook. */
+static void report_insns(uint32_t *v, unsigned int n)
+{
+	uint64_t sum = 0;
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		sum += v[i];
+	sort(v, n);
+	printk("instructions wfi-to-vector: samples=%u min=%u median=%u "
+	       "mean=%lu max=%u\n",
+	       n, v[0], v[n / 2], sum / n, v[n - 1]);
+}
+
 void inmate_main(void)
 {
 	unsigned int samples = cmdline_parse_int("samples", 1000);
 	unsigned int lead_us = cmdline_parse_int("lead_us", 200);
-	uint64_t resume = 0;
+	uint64_t resume = 0, wfi_insns = 0;
 	unsigned int i;
 
 	if (samples < 1 || samples > MAX_SAMPLES) {
@@ -152,16 +178,20 @@ void inmate_main(void)
 		timer_arm_at(deadline);
 		irq_enable_cpu();
 		while (!fired)
-			asm volatile("wfi; isb; mrs %0, pmccntr_el0"
-				     : "=r"(resume));
+			asm volatile("isb; mrs %1, pmevcntr0_el0; wfi; isb; "
+				     "mrs %0, pmccntr_el0"
+				     : "=r"(resume), "=r"(wfi_insns));
 		irq_disable_cpu();
-		vector_ns[i] =
-			(uint32_t)(vector_stamp - deadline_cycles);
+		vector_ns[i] = (uint32_t)(vector_stamp - deadline_cycles);
 		handler_ns[i] = (uint32_t)(handler_stamp - deadline_cycles);
 		resume_ns[i] = (uint32_t)(resume - deadline_cycles);
+		insns[i] = (uint32_t)(vector_insns - wfi_insns);
 	}
 	report("to-vector", vector_ns, samples);
 	report("to-handler", handler_ns, samples);
 	report("to-resume", resume_ns, samples);
+	report_insns(insns, samples);
 	printk("irq-latency: done\n");
+	/* Idle in WFI, not polling: under -icount a spinning CPU eats time. */
+	inmate_stop();
 }

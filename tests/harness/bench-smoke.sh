@@ -11,12 +11,18 @@ cat "$tmp/out"
 md=$tmp/latest.md json=$tmp/latest.json
 [ -s "$md" ] && [ -s "$json" ] || fail "no results written"
 
-mean() { grep "^| (a) bare metal, no hypervisor | $1 |" "$md" | awk -F'|' '{ gsub(/ /, "", $5); print $5 }'; }
-v=$(mean to-vector) h=$(mean to-handler) r=$(mean to-resume)
-echo "means: vector=$v handler=$h resume=$r"
-[ -n "$v" ] && [ -n "$h" ] && [ -n "$r" ] || fail "latency rows missing"
-[ "$v" -ge 0 ] && [ "$v" -lt "$h" ] && [ "$h" -lt "$r" ] || fail "latencies not ordered: $v $h $r"
-[ "$r" -lt 100000 ] || fail "implausible latency $r ns"
+mean() { grep "^| $1 | $2 |" "$md" | awk -F'|' '{ gsub(/ /, "", $5); print $5 }'; }
+for setting in "(a) bare metal, no hypervisor" "(b) Warden cell, root idle"; do
+	v=$(mean "$setting" to-vector) h=$(mean "$setting" to-handler) r=$(mean "$setting" to-resume)
+	echo "$setting means: vector=$v handler=$h resume=$r"
+	[ -n "$v" ] && [ -n "$h" ] && [ -n "$r" ] || fail "latency rows missing for $setting"
+	[ "$v" -ge 0 ] && [ "$v" -lt "$h" ] && [ "$h" -lt "$r" ] || fail "latencies not ordered: $v $h $r"
+	[ "$r" -lt 100000 ] || fail "implausible latency $r ns"
+done
+# Through the hypervisor an interrupt costs more than on bare metal.
+[ "$(mean "(b) Warden cell, root idle" to-vector)" -gt "$(mean "(a) bare metal, no hypervisor" to-vector)" ] ||
+	fail "the cell's latency is not above bare metal's"
+grep -q 'Hypervisor instructions per' "$md" || fail "no hypervisor instruction count"
 grep -q '"samples": 50' "$json" || fail "JSON lacks the sample count"
 grep -q '"name": "warden.bin", "value": [1-9]' "$json" || fail "JSON lacks the image size"
 [ "$(grep -c '{' "$json")" -eq "$(grep -c '}' "$json")" ] || fail "unbalanced JSON"
