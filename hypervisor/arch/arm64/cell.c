@@ -625,6 +625,7 @@ void cell_handle_events(struct frame *f, unsigned int cpu)
 {
 	if (cpu >= HV_MAX_CPUS || !stop_request[cpu])
 		return;
+	cpu_data[cpu].stats[STAT_MANAGEMENT]++;
 	spin_lock(&hv_lock);
 	stop_request[cpu] = 0;
 	cpu_data[cpu].state = CPU_PARKED;
