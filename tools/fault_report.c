@@ -87,6 +87,19 @@ static void words_add(struct words *ws, const char *s, size_t len)
 	ws->n++;
 }
 
+static void words_append_colon(struct words *ws)
+{
+	char **last = &ws->w[ws->n - 1];
+	size_t len = strlen(*last);
+	char *w = realloc(*last, len + 2);
+
+	if (!w)
+		abort();
+	w[len] = ':';
+	w[len + 1] = 0;
+	*last = w;
+}
+
 static void words_free(struct words *ws)
 {
 	size_t i;
@@ -120,7 +133,12 @@ static void split_words(const char *text, struct words *ws)
 			s = p;
 			while (*p && !isspace((unsigned char)*p))
 				p++;
-			words_add(ws, s, (size_t)(p - s));
+			/* "x0 :" (Warden's register dump) reads as "x0:". */
+			if (p - s == 1 && *s == ':' && ws->n &&
+			    !strchr(ws->w[ws->n - 1], ':'))
+				words_append_colon(ws);
+			else
+				words_add(ws, s, (size_t)(p - s));
 		}
 		free(copy);
 		line += len;
@@ -154,7 +172,7 @@ static bool take_hex(struct words *ws, size_t *i, uint64_t *out)
 		return false;
 	w = ws->w[*i + 1];
 	len = strlen(w);
-	while (len && (w[len - 1] == ',' || w[len - 1] == ';'))
+	while (len && strchr(",;:)", w[len - 1]))
 		len--;
 	if (!parse_hex(w, len, out))
 		return false;
@@ -216,7 +234,9 @@ static void take_headline(struct fault_report *r, struct words *ws, size_t i)
 		const char *w = ws->w[j];
 		size_t len = strlen(w);
 
-		if (word_is(w, "FATAL:") || word_is(w, "Cell") ||
+		if (word_is(w, "FATAL:") || word_is(w, "esr:") ||
+		    (word_is(w, "Cell") && j + 1 < ws->n &&
+		     word_is(ws->w[j + 1], "state")) ||
 		    word_is(w, "pc:") || word_is(w, "Parking"))
 			break;
 		if (used + len + 2 >= sizeof(r->headline))
@@ -248,7 +268,9 @@ static void take_esr(struct fault_report *r, struct words *ws, size_t *i)
 
 static void parse_word(struct fault_report *r, struct words *ws, size_t *i)
 {
-	const char *w = ws->w[*i];
+	/* "(IPA 0x8080000)": a key may open a parenthesis. */
+	const char *w =
+		ws->w[*i] + (ws->w[*i][0] == '(' && ws->w[*i][1] != 'C');
 	uint64_t v;
 
 	if (word_is(w, "pc:"))
@@ -265,7 +287,8 @@ static void parse_word(struct fault_report *r, struct words *ws, size_t *i)
 		r->have_far = take_hex(ws, i, &r->far);
 	else if (word_is(w, "esr:"))
 		take_esr(r, ws, i);
-	else if (word_is(w, "ipa:") || word_is(w, "address:")) {
+	else if (word_is(w, "ipa:") || word_is(w, "ipa") ||
+		 word_is(w, "address:")) {
 		if (take_hex(ws, i, &r->addr))
 			r->have_addr = true;
 	} else if (word_is(w, "size:")) {
@@ -351,5 +374,18 @@ int fault_report_parse(const char *text, struct fault_report *reports, int max)
 		parse_word(cur, &ws, &i);
 	}
 	words_free(&ws);
+	for (i = 0; i < (size_t)n; i++) {
+		struct fault_report *r = &reports[i];
+
+		/* Warden's dump names the link register x30. */
+		if (!r->have_lr && (r->x_valid & (1u << 30))) {
+			r->lr = r->x[30];
+			r->have_lr = true;
+		}
+		/* SPSR.M[3:2] is the exception level of AArch64 code. */
+		if (r->el < 0 && r->have_spsr && !r->hyp_exception &&
+		    !(r->spsr & 0x10))
+			r->el = (int)(r->spsr >> 2 & 3);
+	}
 	return n;
 }

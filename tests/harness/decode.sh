@@ -27,6 +27,16 @@ has "$tmp/out" "Unhandled HYP exception: synchronous abort from EL2"
 has "$tmp/out" "unknown reason (undefined instruction) (EC 0x00)"
 has "$tmp/out" "FPEXC32_EL2"
 
+# Warden's own report format, against the root's config.
+"$cli" decode --config "$B/configs/qemu-virt.cell" "$data/warden-dabt.log" >"$tmp/out" 2>&1 ||
+	fail "decode of Warden's report failed"
+cat "$tmp/out"
+has "$tmp/out" "data abort from a lower exception level (EC 0x24), taken from EL0"
+has "$tmp/out" "read of 4 bytes into w3"
+has "$tmp/out" "IPA 0x8080000"
+has "$tmp/out" "outside every region of cell \"qemu-virt\""
+has "$tmp/out" "lr:        0x4c7e10"
+
 # Symbols: a report whose pc lies 8 bytes into a function of the
 # hypervisor's ELF names that function.
 elf=$B/hypervisor/warden.elf

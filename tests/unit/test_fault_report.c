@@ -75,6 +75,37 @@ static void reads_wrapped_dmesg_with_two_reports(void **state)
 	assert_int_equal(r[1].cpu, -1);
 }
 
+/* Warden's own report, as the hypervisor prints it. */
+static const char warden_dabt[] =
+	"FATAL: data abort (access outside the cell) by cell \"qemu-virt\" on CPU 3\n"
+	" esr: 0x93830006: data abort from a lower exception level: read, 4 bytes, register w3, stage-2 translation fault, level 2\n"
+	" far: 0x0000ffff9826e000  hpfar: 0x80800  (IPA 0x8080000)\n"
+	" pc: 00000000004c7ed8  spsr: 60000000  sp_el0: 0000ffffc3e6fd80  sp_el1: ffff80000825c000\n"
+	" x0 : 0000ffff9826e000  x1 : 0000000000000000  x2 : 0000000000000000\n"
+	" x30: 00000000004c7e10\n"
+	"Parking CPU 3 (cell \"qemu-virt\")\n";
+
+static void reads_warden_report(void **state)
+{
+	struct fault_report r[2];
+
+	assert_int_equal(fault_report_parse(warden_dabt, r, 2), 1);
+	assert_true(r[0].have_esr && r[0].esr == 0x93830006);
+	assert_true(r[0].have_addr && r[0].addr == 0x8080000);
+	assert_true(r[0].have_far && r[0].far == 0xffff9826e000ULL);
+	assert_true(r[0].have_pc && r[0].pc == 0x4c7ed8);
+	assert_true(r[0].x_valid & 1);
+	assert_true(r[0].x[0] == 0xffff9826e000ULL);
+	/* lr from x30, the level from SPSR (EL0t). */
+	assert_true(r[0].have_lr && r[0].lr == 0x4c7e10);
+	assert_int_equal(r[0].el, 0);
+	assert_int_equal(r[0].cpu, 3);
+	assert_string_equal(r[0].cell, "qemu-virt");
+	assert_string_equal(
+		r[0].headline,
+		"data abort (access outside the cell) by cell \"qemu-virt\" on CPU 3");
+}
+
 static void ignores_text_without_reports(void **state)
 {
 	struct fault_report r[2];
@@ -144,6 +175,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_classic_report),
 		cmocka_unit_test(reads_wrapped_dmesg_with_two_reports),
+		cmocka_unit_test(reads_warden_report),
 		cmocka_unit_test(ignores_text_without_reports),
 		cmocka_unit_test(reads_unhandled_data_access),
 		cmocka_unit_test(explains_in_words),
