@@ -150,8 +150,14 @@ int cmd_cell_stats(int argc, char **argv)
 	int follow = 0, used = -1, cell, cpus[MAX_CPUS], n;
 	char err[160] = "which cell? give its ID or name", name[64];
 
-	if (argc > 1 && (!strcmp(argv[argc - 1], "-f") ||
-			 !strcmp(argv[argc - 1], "--follow"))) {
+	/* -f before or after the cell */
+	if (argc > 1 && (!strcmp(argv[1], "-f") ||
+			 !strcmp(argv[1], "--follow"))) {
+		follow = 1;
+		argc--;
+		argv++;
+	} else if (argc > 1 && (!strcmp(argv[argc - 1], "-f") ||
+				!strcmp(argv[argc - 1], "--follow"))) {
 		follow = 1;
 		argc--;
 	}
