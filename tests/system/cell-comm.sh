@@ -1,9 +1,13 @@
 # The message protocol with a cell that takes part in it (no
 # PASSIVE_COMMREG): shutdown asks the cell first; a cell that approves is
-# stopped, a cell that denies keeps running, and shutdown, load and
+# stopped, a cell that does not answer within msg_reply_timeout polls is
+# stopped anyway, a cell that denies keeps running, and shutdown, load and
 # destroy are refused with the reason. A denying cell stays until power
 # off (as in Jailhouse).
 # expect: ^warden-test: approving cell shut down: state shut down
+# expect: ^Inmate stopped\.
+# expect: ^Timeout expired while waiting for a reply from cell "inmate-comm": treated as approved
+# expect: ^warden-test: silent cell shut down: state shut down
 # expect: ^Cell "inmate-comm" denied the shutdown request
 # expect: ^warden-test: deny shutdown: .*cannot shut down cell "inmate-comm": Operation not permitted
 # expect: ^warden-test: deny destroy: .*cannot destroy cell "inmate-comm": Operation not permitted
@@ -21,6 +25,14 @@ warden cell start inmate-comm
 sleep 1
 warden cell shutdown inmate-comm
 echo "warden-test: approving cell shut down: state" \
+	"$(cat /sys/devices/warden/cells/1/state)"
+
+# test-basic with fault=1 stops itself after an exception and never polls
+warden cell load inmate-comm $dir/test-basic.bin -s "fault=1" -a 0x1000
+warden cell start inmate-comm
+sleep 1
+warden cell shutdown inmate-comm
+echo "warden-test: silent cell shut down: state" \
 	"$(cat /sys/devices/warden/cells/1/state)"
 
 warden cell load inmate-comm $dir/uart-demo.bin \
