@@ -60,6 +60,24 @@ unsigned long warden_stub_call(unsigned long x0, unsigned long x1)
 	return stub_hvc(x0, x1);
 }
 
+/*
+ * A firmware call as the kernel would make it (SMCCC, "smc #0"): only while
+ * the hypervisor traps SMCs, so that its policy is what answers.
+ */
+unsigned long warden_smc_call(unsigned long fid, unsigned long arg1,
+			      unsigned long arg2)
+{
+	register unsigned long r0 asm("x0") = fid;
+	register unsigned long r1 asm("x1") = arg1;
+	register unsigned long r2 asm("x2") = arg2;
+
+	asm volatile("smc #0"
+		     : "+r"(r0), "+r"(r1), "+r"(r2)
+		     :
+		     : "x3", "memory");
+	return r0;
+}
+
 long warden_hypercall(unsigned long code, unsigned long arg1,
 		      unsigned long arg2)
 {

@@ -27,12 +27,14 @@ static long warden_ioctl_hypercall(struct warden_hypercall __user *uarg)
 
 	if (copy_from_user(&hc, uarg, sizeof(hc)))
 		return -EFAULT;
-	if (hc.imm != 0x4a48 && hc.imm != 0)
+	if (hc.imm != 0x4a48 && hc.imm != 0 && hc.imm != WARDEN_HC_SMC)
 		return -EINVAL;
 	mutex_lock(&warden.lock);
 	/* Without the hypervisor, hvc #0x4a48 would reach Linux' stub. */
 	if (!warden.enabled)
 		err = -ENODEV;
+	else if (hc.imm == WARDEN_HC_SMC)
+		hc.result = warden_smc_call(hc.code, hc.arg1, hc.arg2);
 	else if (hc.imm)
 		hc.result = warden_hypercall(hc.code, hc.arg1, hc.arg2);
 	else

@@ -34,6 +34,8 @@ long warden_hypercall(unsigned long code, unsigned long arg1,
 		      unsigned long arg2);
 /* hvc #0 as Linux' hyp stub expects it; only while enabled */
 unsigned long warden_stub_call(unsigned long x0, unsigned long x1);
+unsigned long warden_smc_call(unsigned long fid, unsigned long arg1,
+			      unsigned long arg2);
 
 ssize_t warden_console_read(loff_t *pos, char __user *buf, size_t count);
 void warden_console_save(void);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * warden hypercall [--stub] CODE [ARG1 [ARG2]]: one call into the enabled
- * hypervisor, made by the driver, for tests and diagnosis. --stub uses
- * "hvc #0" (Linux' hyp-stub convention) instead of "hvc #0x4a48".
+ * warden hypercall [--stub|--smc] CODE [ARG1 [ARG2]]: one call into the
+ * enabled hypervisor, made by the driver, for tests and diagnosis. --stub
+ * uses "hvc #0" (Linux' hyp-stub convention) instead of "hvc #0x4a48";
+ * --smc makes a firmware call ("smc #0", CODE the SMCCC function id) that
+ * the hypervisor answers by its SMC policy.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -27,10 +29,14 @@ int cmd_hypercall(int argc, char **argv)
 		hc.imm = 0;
 		argc--;
 		argv++;
+	} else if (argc > 1 && !strcmp(argv[1], "--smc")) {
+		hc.imm = WARDEN_HC_SMC;
+		argc--;
+		argv++;
 	}
 	if (argc < 2 || argc > 4) {
 		fprintf(stderr,
-			"Usage: %s hypercall [--stub] CODE [ARG1 [ARG2]]\n",
+			"Usage: %s hypercall [--stub|--smc] CODE [ARG1 [ARG2]]\n",
 			prog_name);
 		return 2;
 	}

@@ -301,6 +301,10 @@ static void show_system(const struct jailhouse_system *s, FILE *out)
 	if (s->flags & JAILHOUSE_SYS_VIRTUAL_DEBUG_CONSOLE)
 		fprintf(out, "  The root cell may read it "
 			     "(VIRTUAL_DEBUG_CONSOLE)\n");
+	fprintf(out, "SMC policy: the root's SiP and OEM calls are %s\n",
+		s->flags & WARDEN_SYS_FORWARD_SIP_OEM_SMC ?
+			"forwarded to firmware (WARDEN_SYS_FORWARD_SIP_OEM_SMC)" :
+			"refused (set WARDEN_SYS_FORWARD_SIP_OEM_SMC to forward them)");
 	fprintf(out, "GIC: v%u, distributor 0x%llx", arm->gic_version,
 		(unsigned long long)arm->gicd_base);
 	if (arm->gic_version == 3)

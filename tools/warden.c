@@ -40,7 +40,7 @@ static const struct command commands[] = {
 	{ "cell", "list", cmd_cell_list, "", "list the cells" },
 	{ "cell", "stats", cmd_cell_stats, "{ID|[--name] NAME} [-f]",
 	  "exits per reason and CPU (-f: follow, with rates)" },
-	{ NULL, "hypercall", cmd_hypercall, "[--stub] CODE [ARG1 [ARG2]]",
+	{ NULL, "hypercall", cmd_hypercall, "[--stub|--smc] CODE [ARG1 [ARG2]]",
 	  "issue one hypercall (tests, diagnosis)" },
 	{ NULL, "decode", cmd_decode, "[--elf F]... [--config F]... [LOG]",
 	  "explain fault reports" },

@@ -297,6 +297,14 @@ struct jailhouse_cell_desc {
 } __attribute__((packed));
 
 #define JAILHOUSE_SYS_VIRTUAL_DEBUG_CONSOLE 0x0001
+/*
+ * Warden only, in a bit Jailhouse leaves unused (and ignores): forward the
+ * root cell's SiP and OEM service calls (SMCCC owners 2 and 3) to the
+ * firmware, as boards that use SCMI or vendor services over SMC need.
+ * Without it, the hypervisor refuses them with NOT_SUPPORTED and logs each
+ * function id once.
+ */
+#define WARDEN_SYS_FORWARD_SIP_OEM_SMC 0x00010000
 
 #define SYS_FLAGS_VIRTUAL_DEBUG_CONSOLE(flags) \
 	(!!((flags)&JAILHOUSE_SYS_VIRTUAL_DEBUG_CONSOLE))

@@ -45,9 +45,12 @@ struct warden_enable {
 /*
  * Issues one hypervisor call from the kernel and returns its x0: for tests
  * and diagnosis. imm selects the instruction: 0x4a48 (a Warden/Jailhouse
- * hypercall) or 0 (a call in the hyp stub's convention, which an enabled
- * hypervisor must refuse without hanging).
+ * hypercall), 0 (a call in the hyp stub's convention, which an enabled
+ * hypervisor must refuse without hanging) or WARDEN_HC_SMC ("smc #0", a
+ * firmware call, which the hypervisor handles by its SMC policy).
  */
+#define WARDEN_HC_SMC 0x10000
+
 struct warden_hypercall {
 	__u64 imm;
 	__u64 code; /* x0 */

@@ -5,6 +5,8 @@
  * the given entry at EL1, still under stage 2: forwarding either to
  * firmware would hand the CPU back to Linux' EL2 stub, out of our control.
  */
+#include <stdbool.h>
+
 #include <arch/cell.h>
 #include <arch/hv.h>
 #include <warden/errno.h>
@@ -42,18 +44,24 @@
 
 #define MPIDR_AFF_MASK 0xff00ffffffULL
 
+/* SMCCC: arguments in x1-x7, results in x0-x3. */
 static uint64_t smc_forward(struct frame *f)
 {
 	register uint64_t x0 asm("x0") = f->x[0];
 	register uint64_t x1 asm("x1") = f->x[1];
 	register uint64_t x2 asm("x2") = f->x[2];
 	register uint64_t x3 asm("x3") = f->x[3];
+	register uint64_t x4 asm("x4") = f->x[4];
+	register uint64_t x5 asm("x5") = f->x[5];
+	register uint64_t x6 asm("x6") = f->x[6];
+	register uint64_t x7 asm("x7") = f->x[7];
 
 	asm volatile("smc #0"
-		     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)
+		     : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4),
+		       "+r"(x5), "+r"(x6), "+r"(x7)
 		     :
-		     : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12",
-		       "x13", "x14", "x15", "x16", "x17", "memory");
+		     : "x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15",
+		       "x16", "x17", "memory");
 	f->x[1] = x1;
 	f->x[2] = x2;
 	f->x[3] = x3;
@@ -198,10 +206,60 @@ static const char *smc_service(uint64_t fid)
 	}
 }
 
+/* Firmware at EL3 (ID_AA64PFR0_EL1.EL3): without it an SMC is undefined. */
+static bool el3_present(void)
+{
+	return (sysreg_read(id_aa64pfr0_el1) >> 12 & 0xf) != 0;
+}
+
+/* Each function id is reported once; a root may call one in a loop. */
+static bool smc_first_time(uint64_t fid)
+{
+	static uint32_t seen[16];
+	static unsigned int count;
+	unsigned int i;
+	bool first = true;
+
+	spin_lock(&hv_lock);
+	for (i = 0; i < count && first; i++)
+		if (seen[i] == (uint32_t)fid)
+			first = false;
+	if (first && count < sizeof(seen) / sizeof(seen[0]))
+		seen[count++] = (uint32_t)fid;
+	spin_unlock(&hv_lock);
+	return first;
+}
+
+/*
+ * The SMC policy for calls PSCI and SMCCC emulation do not answer: the
+ * root's SiP and OEM calls go to the firmware when the system config sets
+ * WARDEN_SYS_FORWARD_SIP_OEM_SMC and there is firmware to take them;
+ * everything else is refused with NOT_SUPPORTED.
+ */
+static long smc_policy(struct frame *f, unsigned int cpu, uint64_t fid)
+{
+	unsigned int owner = fid >> 24 & 0x3f;
+	bool forward = sys_config->flags & WARDEN_SYS_FORWARD_SIP_OEM_SMC &&
+		       (owner == 2 || owner == 3);
+
+	if (forward && el3_present()) {
+		if (smc_first_time(fid))
+			printk("CPU %u: SMC 0x%08llx (%s) forwarded to firmware\n",
+			       cpu, (unsigned long long)fid, smc_service(fid));
+		return (long)smc_forward(f);
+	}
+	if (smc_first_time(fid))
+		printk("Warning: CPU %u: SMC 0x%08llx (%s) refused%s\n", cpu,
+		       (unsigned long long)fid, smc_service(fid),
+		       forward ? ": forwarding is configured, but this machine "
+				 "has no EL3 firmware" :
+				 "");
+	return PSCI_NOT_SUPPORTED;
+}
+
 void psci_handle(struct frame *f, unsigned int cpu)
 {
 	uint64_t fid = f->x[0] & 0xffffffff;
-	static uint64_t warned_fid = ~0ULL;
 	long ret;
 
 	if (cell_of(cpu)) {
@@ -252,12 +310,7 @@ void psci_handle(struct frame *f, unsigned int cpu)
 		ret = PSCI_NOT_SUPPORTED;
 		break;
 	default:
-		if (fid != warned_fid) {
-			warned_fid = fid;
-			printk("Warning: CPU %u: SMC 0x%08llx (%s) refused\n",
-			       cpu, (unsigned long long)fid, smc_service(fid));
-		}
-		ret = PSCI_NOT_SUPPORTED;
+		ret = smc_policy(f, cpu, fid);
 		break;
 	}
 	f->x[0] = (uint64_t)ret;
