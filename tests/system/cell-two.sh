@@ -14,6 +14,7 @@
 # expect: ^test-smp: CPU 0x3 up
 # expect: ^test-smp: 10 pings answered by 10 pongs
 # expect: ^warden-test: pool used [0-9]+ pages before and after
+# expect: ^warden-test: disable with two running cells: online 0-3, no cells left
 # reject: FATAL
 # timeout: 180
 set -e
@@ -67,4 +68,10 @@ warden cell destroy inmate-smp
 after=$(cat /sys/devices/warden/mem_pool_used)
 [ "$before" = "$after" ]
 echo "warden-test: pool used $after pages before and after"
+
+# disable destroys the cells first
+both
 warden disable
+[ "$(ls /sys/devices/warden/cells)" = "" ]
+echo "warden-test: disable with two running cells: online" \
+	"$(cat /sys/devices/system/cpu/online), no cells left"
