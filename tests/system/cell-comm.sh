@@ -1,13 +1,17 @@
 # The message protocol with a cell that takes part in it (no
 # PASSIVE_COMMREG): shutdown asks the cell first; a cell that approves is
 # stopped, a cell that does not answer within msg_reply_timeout polls is
-# stopped anyway, a cell that denies keeps running, and shutdown, load and
+# stopped anyway and marked failed; running cells that take part are told
+# when other cells come and go (and fail if they do not answer); a cell that denies keeps running, and shutdown, load and
 # destroy are refused with the reason. A denying cell stays until power
 # off (as in Jailhouse).
 # expect: ^warden-test: approving cell shut down: state shut down
 # expect: ^Inmate stopped\.
-# expect: ^Timeout expired while waiting for a reply from cell "inmate-comm": treated as approved
+# expect: ^Timeout expired while waiting for a reply from cell "inmate-comm" \(shutdown request\): the cell is marked failed
 # expect: ^warden-test: silent cell shut down: state shut down
+# expect: ^warden-test: answering cell told about another cell: state running
+# expect: ^Timeout expired while waiting for a reply from cell "inmate-comm" \(reconfiguration\): the cell is marked failed
+# expect: ^warden-test: silent cell told about another cell: state failed
 # expect: ^Cell "inmate-comm" denied the shutdown request
 # expect: ^warden-test: deny shutdown: .*cannot shut down cell "inmate-comm": Operation not permitted
 # expect: ^warden-test: deny destroy: .*cannot destroy cell "inmate-comm": Operation not permitted
@@ -34,6 +38,21 @@ sleep 1
 warden cell shutdown inmate-comm
 echo "warden-test: silent cell shut down: state" \
 	"$(cat /sys/devices/warden/cells/1/state)"
+
+# other cells come and go: an answering cell goes on, a silent one fails
+warden cell load inmate-comm $dir/uart-demo.bin -s "pause-ms=200" -a 0x1000
+warden cell start inmate-comm
+warden cell create /etc/warden/qemu-virt-inmate-demo2.cell
+warden cell destroy inmate-demo-2
+echo "warden-test: answering cell told about another cell: state" \
+	"$(cat /sys/devices/warden/cells/1/state)"
+warden cell load inmate-comm $dir/test-basic.bin -s "fault=1" -a 0x1000
+warden cell start inmate-comm
+sleep 1
+warden cell create /etc/warden/qemu-virt-inmate-demo2.cell
+echo "warden-test: silent cell told about another cell: state" \
+	"$(cat /sys/devices/warden/cells/1/state)"
+warden cell destroy inmate-demo-2
 
 warden cell load inmate-comm $dir/uart-demo.bin \
 	-s "pause-ms=200 deny-shutdown=1" -a 0x1000

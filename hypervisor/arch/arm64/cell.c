@@ -45,6 +45,8 @@ static struct cell *cpu_cell[HV_MAX_CPUS];
 static volatile int stop_request[HV_MAX_CPUS];
 static spinlock_t cell_lock;
 
+static void reconfig_completed(void);
+
 struct cell *cell_of(unsigned int cpu)
 {
 	return cpu < HV_MAX_CPUS ? cpu_cell[cpu] : NULL;
@@ -520,6 +522,7 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	       "pages used\n",
 	       c->cfg.cell->name, c->id, (unsigned long long)c->cpus,
 	       (unsigned long long)pool_used, (unsigned long long)pool_pages);
+	reconfig_completed(); /* the new cell is shut down: not asked */
 unlock:
 	spin_unlock(&cell_lock);
 	return err;
@@ -539,45 +542,70 @@ static void send_stop_sgi(unsigned int cpu)
 	isb();
 }
 
+/* Whether the cell takes part in the message protocol now. */
+static int talks(struct cell *c)
+{
+	return !(c->cfg.cell->flags & JAILHOUSE_CELL_PASSIVE_COMMREG) &&
+	       c->comm->cell_state == WARDEN_CELL_RUNNING;
+}
+
 /*
- * Asks a cell that takes part in the message protocol whether it may be
- * stopped. Returns 0 (approved, or nobody to ask) or -EPERM (denied).
+ * Sends msg and waits for the reply, at most msg_reply_timeout polls (or
+ * REPLY_TIMEOUT_US if that is 0). A cell that stops or fails meanwhile
+ * has answered; one that does not answer in time is marked failed.
+ * Returns the reply, or WARDEN_MSG_NONE.
  */
-static long ask_shutdown(struct cell *c)
+static uint32_t exchange(struct cell *c, uint32_t msg, const char *what)
 {
 	volatile struct warden_comm_region *comm = c->comm;
 	uint64_t limit = c->cfg.cell->msg_reply_timeout;
 	uint64_t deadline = timer_now_us() + REPLY_TIMEOUT_US, polls = 0;
 	uint32_t reply;
 
-	if (c->cfg.cell->flags & JAILHOUSE_CELL_PASSIVE_COMMREG ||
-	    comm->cell_state != WARDEN_CELL_RUNNING)
-		return 0;
 	comm->reply_from_cell = WARDEN_MSG_NONE;
 	dsb(ishst);
-	comm->msg_to_cell = WARDEN_MSG_SHUTDOWN_REQUEST;
+	comm->msg_to_cell = msg;
 	for (;;) {
 		reply = comm->reply_from_cell;
 		if (reply != WARDEN_MSG_NONE ||
 		    comm->cell_state == WARDEN_CELL_SHUT_DOWN ||
 		    comm->cell_state == WARDEN_CELL_FAILED)
-			break;
+			return reply;
 		if ((limit && ++polls >= limit) ||
 		    (!limit && timer_now_us() > deadline)) {
 			printk("Timeout expired while waiting for a reply from "
-			       "cell \"%s\": treated as approved\n",
-			       c->cfg.cell->name);
+			       "cell \"%s\" (%s): the cell is marked failed\n",
+			       c->cfg.cell->name, what);
 			comm->cell_state = WARDEN_CELL_FAILED;
-			return 0;
+			return WARDEN_MSG_NONE;
 		}
 		cpu_relax();
 	}
-	if (reply == WARDEN_MSG_REQUEST_DENIED) {
-		printk("Cell \"%s\" denied the shutdown request\n",
-		       c->cfg.cell->name);
-		return -EPERM;
-	}
-	return 0;
+}
+
+/*
+ * Asks a cell that takes part in the message protocol whether it may be
+ * stopped. Returns 0 (approved, no answer, or nobody to ask) or -EPERM.
+ */
+static long ask_shutdown(struct cell *c)
+{
+	if (!talks(c) ||
+	    exchange(c, WARDEN_MSG_SHUTDOWN_REQUEST, "shutdown request") !=
+		    WARDEN_MSG_REQUEST_DENIED)
+		return 0;
+	printk("Cell \"%s\" denied the shutdown request\n", c->cfg.cell->name);
+	return -EPERM;
+}
+
+/* Tells the other running cells that cells were created or destroyed. */
+static void reconfig_completed(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < MAX_CELLS; i++)
+		if (cells[i].id && talks(&cells[i]))
+			exchange(&cells[i], WARDEN_MSG_RECONFIG_COMPLETED,
+				 "reconfiguration");
 }
 
 /* Parks every CPU of the cell; returns 0 or -EBUSY if one never came. */
@@ -766,6 +794,7 @@ long cell_destroy(unsigned int caller, uint64_t id)
 	cell_free(c);
 	printk("Destroyed cell \"%s\"; %llu of %llu pool pages used\n", name,
 	       (unsigned long long)pool_used, (unsigned long long)pool_pages);
+	reconfig_completed();
 unlock:
 	spin_unlock(&cell_lock);
 	return err;
