@@ -4,7 +4,13 @@
 # stopped anyway and marked failed; running cells that take part are told
 # when other cells come and go (and fail if they do not answer); a cell that denies keeps running, and shutdown, load and
 # destroy are refused with the reason. A denying cell stays until power
-# off (as in Jailhouse).
+# off (as in Jailhouse). First, a cell that locks itself (RUNNING_LOCKED,
+# written into its comm region by test-probe) keeps cells from being
+# created or destroyed, and can itself be destroyed.
+# expect: ^2 +inmate-demo-2 +running/locked +2
+# expect: ^warden-test: destroy while locked: .*hypervisor: ERROR: cell "inmate-demo-2" is locked \(running/locked\): no cell can be created or destroyed until it unlocks or is shut down
+# expect: ^warden-test: create while locked: .*hypervisor: ERROR: cell "inmate-demo-2" is locked \(running/locked\)
+# expect: ^warden-test: locked cells destroyed
 # expect: ^warden-test: approving cell shut down: state shut down
 # expect: ^Inmate stopped\.
 # expect: ^Timeout expired while waiting for a reply from cell "inmate-comm" \(shutdown request\): the cell is marked failed
@@ -23,6 +29,30 @@ set -e
 
 dir=/usr/lib/warden/inmates
 warden enable /etc/warden/qemu-virt.cell
+
+# cell_state (offset 8 of the comm region) = 1: running/locked
+lock() {
+	warden cell create /etc/warden/qemu-virt-inmate-demo2.cell
+	warden cell load inmate-demo-2 $dir/test-probe.bin \
+		-s "probe=write addr=0x80000008 value=0x1 alive=3" -a 0x1000
+	warden cell start inmate-demo-2
+	sleep 1
+}
+warden cell create /etc/warden/qemu-virt-inmate-demo.cell
+lock
+warden cell list
+if out=$(warden cell destroy inmate-demo 2>&1); then exit 1; fi
+echo "warden-test: destroy while locked: $(echo "$out" | tr '\n' ' ')"
+warden cell destroy inmate-demo-2
+warden cell destroy inmate-demo
+lock
+if out=$(warden cell create /etc/warden/qemu-virt-inmate-demo.cell 2>&1); then
+	exit 1
+fi
+echo "warden-test: create while locked: $(echo "$out" | tr '\n' ' ')"
+warden cell destroy inmate-demo-2
+echo "warden-test: locked cells destroyed"
+
 warden cell create /etc/warden/qemu-virt-inmate-comm.cell
 warden cell load inmate-comm $dir/uart-demo.bin -s "pause-ms=200" -a 0x1000
 warden cell start inmate-comm

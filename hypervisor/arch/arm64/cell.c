@@ -46,6 +46,7 @@ static volatile int stop_request[HV_MAX_CPUS];
 static spinlock_t cell_lock;
 
 static void reconfig_completed(void);
+static long reconfig_ok(const struct cell *excluded);
 
 struct cell *cell_of(unsigned int cpu)
 {
@@ -479,7 +480,9 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	long err;
 
 	spin_lock(&cell_lock);
-	err = config_copy(&new, config_ipa);
+	err = reconfig_ok(NULL);
+	if (!err)
+		err = config_copy(&new, config_ipa);
 	if (err)
 		goto unlock;
 	/* The driver chose the id (Jailhouse's convention) and names by it. */
@@ -545,8 +548,35 @@ static void send_stop_sgi(unsigned int cpu)
 /* Whether the cell takes part in the message protocol now. */
 static int talks(struct cell *c)
 {
+	uint32_t state = c->comm->cell_state;
+
 	return !(c->cfg.cell->flags & JAILHOUSE_CELL_PASSIVE_COMMREG) &&
-	       c->comm->cell_state == WARDEN_CELL_RUNNING;
+	       (state == WARDEN_CELL_RUNNING ||
+		state == WARDEN_CELL_RUNNING_LOCKED);
+}
+
+/*
+ * A cell that set RUNNING_LOCKED in its comm region forbids creating and
+ * destroying other cells (Jailhouse's rule): it relies on the system
+ * staying as it is. Returns 0 or -EPERM.
+ */
+static long reconfig_ok(const struct cell *excluded)
+{
+	unsigned int i;
+
+	for (i = 0; i < MAX_CELLS; i++) {
+		const struct cell *c = &cells[i];
+
+		if (!c->id || c == excluded ||
+		    c->comm->cell_state != WARDEN_CELL_RUNNING_LOCKED)
+			continue;
+		printk("ERROR: cell \"%s\" is locked (running/locked): no "
+		       "cell can be created or destroyed until it unlocks or "
+		       "is shut down\n",
+		       c->cfg.cell->name);
+		return -EPERM;
+	}
+	return 0;
 }
 
 /*
@@ -768,7 +798,9 @@ long cell_destroy(unsigned int caller, uint64_t id)
 	c = managed_cell(id, "cell destroy");
 	if (!c)
 		goto unlock;
-	err = ask_shutdown(c);
+	err = reconfig_ok(c);
+	if (!err)
+		err = ask_shutdown(c);
 	if (!err)
 		err = stop_cpus(c);
 	if (err)
