@@ -5,7 +5,7 @@
 # the quick smoke run in tests/harness/bench-smoke.sh.
 
 BENCH_DIR := $(B)/bench
-BENCH_INMATES := irq-latency
+BENCH_INMATES := irq-latency op-costs
 BENCH_COMMON_OBJS :=
 
 $(BENCH_DIR)/inmates/%.c.o: $(TOP)/bench/inmates/%.c | deps

@@ -23,6 +23,16 @@ done
 [ "$(mean "(b) Warden cell, root idle" to-vector)" -gt "$(mean "(a) bare metal, no hypervisor" to-vector)" ] ||
 	fail "the cell's latency is not above bare metal's"
 grep -q 'Hypervisor instructions per' "$md" || fail "no hypervisor instruction count"
+for op in null-hypercall gicd-typer-read psci-version; do
+	grep -Eq "^\| $op \| [1-9][0-9]* \| [1-9][0-9]* \|$" "$md" || fail "no cost for $op"
+done
+grep -Eq '^\| compute-only .* \| [0-9]+ per second \|$' "$md" || fail "no steady-state exits"
+grep -Eq '^\| gic-demo .* \| [0-9.]+ per timer tick \([1-9][0-9]* exits, [1-9][0-9]* ticks\) \|$' "$md" ||
+	fail "no gic-demo exits per tick"
+for op in enable create load-8mib start destroy disable; do
+	grep -Eq "^\| $op \| [0-9]+\.[0-9]+ \|$" "$md" || fail "no management time for $op"
+done
+grep -q '"name": "pool pages per cell", "value": [1-9]' "$json" || fail "no pool figure per cell"
 grep -q '"samples": 50' "$json" || fail "JSON lacks the sample count"
 grep -q '"name": "warden.bin", "value": [1-9]' "$json" || fail "JSON lacks the image size"
 [ "$(grep -c '{' "$json")" -eq "$(grep -c '}' "$json")" ] || fail "unbalanced JSON"
