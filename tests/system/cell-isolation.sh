@@ -24,6 +24,7 @@
 # expect: ^probe: hypercall 0 \(0x0\)
 # expect: ^probe: hypercall 6 \(0x1\)
 # expect: ^probe: hypercall 7 \(0x0\)
+# expect: ^probe: hypercall 8 \(0x41\)
 # expect: ^probe: hypercall returned -1
 # reject: ^probe: hypercall returned ([0-9]|-[02-9])
 # reject: ^probe: IRQ 33 enabled: 1
@@ -86,6 +87,8 @@ hc hc-destroy 4 1
 hc hc-disable 0 0
 hc hc-state 6 1
 hc hc-cpu-info-foreign 7 0
+# the debug console: the cell's config does not permit it
+hc hc-putc-unpermitted 8 0x41
 echo "warden-test: gic-demo never stopped: $min more interrupts in every" \
 	"probe at least"
 
