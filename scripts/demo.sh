@@ -32,7 +32,20 @@ for c in 0 1 2 3; do
 done
 
 echo
-echo "--- 3. Give EL2 back ---"
+echo "--- 3. A bare-metal cell next to Linux ---"
+step warden cell create /etc/warden/qemu-virt-inmate-demo.cell
+step warden cell load inmate-demo /usr/lib/warden/inmates/gic-demo.bin
+step warden cell start inmate-demo
+echo "warden-demo\$ sleep 3    # the cell prints on the shared UART"
+sleep 3
+step warden cell list
+step warden cell stats inmate-demo
+step warden cell destroy inmate-demo
+echo "warden-demo\$ cat /sys/devices/system/cpu/online    # CPU 3 is back"
+cat /sys/devices/system/cpu/online
+
+echo
+echo "--- 4. Give EL2 back ---"
 step warden disable
 step warden cell list
 echo
