@@ -15,6 +15,12 @@
  *   sgi        mpidr=M sgi=S    send SGI S to CPU M
  *   cpu-on     mpidr=M          PSCI CPU_ON (SMC in a cell, HVC bare)
  *   hypercall  code=C arg=A     hvc #0x4a48
+ *   exec       addr=A           branch to A (an instruction fetch there)
+ *   smc        fid=F            smc #0 with function id F in x0
+ *   gicd-writeback irq=N value=V  the priorities of SPIs N..N+3 (N a
+ *                               multiple of 4) by accesses without
+ *                               syndrome: `str wV, [xB, #16]!`, `ldp` with
+ *                               post-index, `str wzr, [xB, #16]!`
  */
 #include <inmate.h>
 #include <hypercall.h>
@@ -53,6 +59,41 @@ static bool probe_is(const char *name)
 	for (i = 0; name[i] && action[i] == name[i]; i++)
 		;
 	return !name[i] && !action[i];
+}
+
+/*
+ * Writeback and pair accesses to GICD_IPRIORITYR: the CPU reports them
+ * without syndrome, so the hypervisor has to decode the instruction.
+ */
+static void probe_gicd_writeback(uintptr_t reg, uint32_t value)
+{
+	uintptr_t start = reg - 16, base = start;
+	uint32_t lo, hi;
+
+	asm volatile("str %w1, [%0, #16]!"
+		     : "+r"(base)
+		     : "r"(value)
+		     : "memory");
+	printk("probe: str pre-index: base +%ld\n", (long)(base - start));
+	asm volatile("ldp %w0, %w1, [%2], #8"
+		     : "=&r"(lo), "=&r"(hi), "+r"(base)
+		     :
+		     : "memory");
+	printk("probe: ldp post-index: 0x%x 0x%x, base +%ld\n", lo, hi,
+	       (long)(base - start));
+	base = start;
+	asm volatile("str wzr, [%0, #16]!" : "+r"(base) : : "memory");
+	printk("probe: str wzr pre-index: base +%ld, reads back 0x%x\n",
+	       (long)(base - start), mmio_read32(reg));
+}
+
+/* An SMC with nothing but the function id: for services a cell lacks. */
+static long probe_smc(uint64_t fid)
+{
+	register uint64_t x0 asm("x0") = fid;
+
+	asm volatile("smc #0" : "+r"(x0) : : "x1", "x2", "x3", "memory");
+	return (long)x0;
 }
 
 static void probe_run(void)
@@ -119,6 +160,18 @@ static void probe_run(void)
 		       (unsigned long)param("arg"));
 		ret = hypercall_1(param("code"), param("arg"));
 		printk("probe: hypercall returned %ld\n", ret);
+	} else if (probe_is("exec")) {
+		printk("probe: jump to 0x%lx\n", (unsigned long)addr);
+		((void (*)(void))(uintptr_t)addr)();
+		printk("probe: returned from 0x%lx\n", (unsigned long)addr);
+	} else if (probe_is("gicd-writeback")) {
+		printk("probe: priorities of IRQs %u-%u by writeback\n", irq,
+		       irq + 3);
+		probe_gicd_writeback(gicd + GICD_IPRIORITYR + irq,
+				     param("value"));
+	} else if (probe_is("smc")) {
+		printk("probe: smc 0x%lx\n", (unsigned long)param("fid"));
+		printk("probe: smc returned %ld\n", probe_smc(param("fid")));
 	} else {
 		printk("probe: unknown probe \"%s\"\n", action);
 		return;

@@ -151,6 +151,12 @@ void cell_psci(struct frame *f, unsigned int cpu)
 		       fid == PSCI_SYSTEM_OFF ? "OFF" : "RESET");
 		cell_shutdown_self(cpu);
 	default:
+		/* a cell has no firmware services: say which one it wanted */
+		if (smc_first_time(fid))
+			printk("Warning: Cell \"%s\": CPU %u: SMC 0x%08llx "
+			       "(%s) refused\n",
+			       cell_name_of(cpu), cpu, (unsigned long long)fid,
+			       smc_service(fid));
 		ret = PSCI_NOT_SUPPORTED;
 		break;
 	}

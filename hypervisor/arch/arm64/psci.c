@@ -184,7 +184,7 @@ static long psci_features(uint64_t fid)
 	}
 }
 
-static const char *smc_service(uint64_t fid)
+const char *smc_service(uint64_t fid)
 {
 	switch ((fid >> 24) & 0x3f) {
 	case 0:
@@ -213,7 +213,7 @@ static bool el3_present(void)
 }
 
 /* Each function id is reported once; a root may call one in a loop. */
-static bool smc_first_time(uint64_t fid)
+bool smc_first_time(uint64_t fid)
 {
 	static uint32_t seen[16];
 	static unsigned int count;

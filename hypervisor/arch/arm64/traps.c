@@ -46,6 +46,9 @@ void fault_report(struct frame *f, unsigned int cpu, const char *what)
 	       (unsigned long long)hpfar,
 	       (unsigned long long)((hpfar >> 4) << 12 |
 				    (sysreg_read(far_el2) & 0xfff)));
+	if (ESR_EC(esr) == EC_DABT_LOW || ESR_EC(esr) == EC_IABT_LOW)
+		fault_report_where(cpu, (hpfar >> 4) << 12 |
+						(sysreg_read(far_el2) & 0xfff));
 	report_regs(f);
 }
 

@@ -3,6 +3,7 @@
 #ifndef WARDEN_ARCH_HV_H
 #define WARDEN_ARCH_HV_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <arch/layout.h>
@@ -157,7 +158,13 @@ uint64_t stage2_vtcr(void);
 
 long hypercall(struct frame *frame, unsigned int cpu);
 void psci_handle(struct frame *frame, unsigned int cpu);
+/* The SMCCC service a function id belongs to ("SiP", "OEM", ...). */
+const char *smc_service(uint64_t fid);
+/* Whether fid is seen for the first time: refusals are logged once each. */
+bool smc_first_time(uint64_t fid);
 void cpu_park_loop(unsigned int cpu) __attribute__((noreturn));
 void fault_report(struct frame *frame, unsigned int cpu, const char *what);
+/* For a stage-2 abort at ipa: nearest region and owner (fault_place.c) */
+void fault_report_where(unsigned int cpu, uint64_t ipa);
 
 #endif

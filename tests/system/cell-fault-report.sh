@@ -1,0 +1,61 @@
+# Fault reports from a cell name what was hit: test-probe in the cell
+# inmate-faults (CPU 2) makes one violation per run (configs/arm64/
+# qemu-virt-inmate-faults.c has a read-only and a non-executable page).
+# Each stage-2 abort is reported with the decoded syndrome, the IPA, the
+# cell's nearest region and by how much the address misses it, and who
+# owns the address (the root, the hypervisor); an SMC to a service a cell
+# does not have is refused with its function id and service. The cell
+# fails, the root goes on, and the cell can be loaded again each time.
+# expect: ^warden-test: unmapped-read: state failed
+# expect: ^FATAL: data abort \(access outside the cell\) by cell "inmate-faults" on CPU 2
+# expect: ^ esr: 0x9[0-9a-f]+: data abort from a lower exception level: read, 8 bytes, .*translation fault
+# expect: ^ far: 0x[0-9a-f]+  hpfar: 0x400000  \(IPA 0x40000000\)
+# expect: ^ region: outside, nearest region 0 \(0x9000000-0x9000fff, READ\|WRITE\|IO\|ROOTSHARED\), 0x36fff001 bytes above the end of it
+# expect: ^ owner: 0x40000000 as a physical address: cell "qemu-virt", region [0-9]+ \(physical 0x40000000-
+# expect: ^warden-test: read-only-write: state failed
+# expect: ^ esr: 0x9[0-9a-f]+: data abort from a lower exception level: write, 8 bytes, .*permission fault
+# expect: ^ region: inside region 2 \(0x100000-0x100fff, READ\), 0x8 bytes from the start of it
+# expect: ^warden-test: hv-read: state failed
+# expect: ^ owner: 0x7fc00000 as a physical address: the hypervisor's memory \(0x7fc00000-0x7fffffff\)
+# expect: ^warden-test: exec-noexec: state failed
+# expect: ^FATAL: instruction abort \(execution outside the cell's executable memory\) by cell "inmate-faults" on CPU 2
+# expect: ^ esr: 0x8[0-9a-f]+: instruction abort from a lower exception level.*permission fault
+# expect: ^ region: inside region 3 \(0x101000-0x101fff, READ\|WRITE\), 0x0 bytes from the start of it
+# expect: ^warden-test: exec-unmapped: state failed
+# expect: ^ esr: 0x8[0-9a-f]+: instruction abort from a lower exception level.*translation fault
+# expect: ^ region: outside, nearest region 3 \(0x101000-0x101fff, READ\|WRITE\), 0xe001 bytes above the end of it
+# expect: ^Warning: Cell "inmate-faults": CPU 2: SMC 0xc2000001 \(SiP\) refused
+# expect: ^probe: smc returned -1$
+# expect: ^warden-test: smc-unknown: state running
+# expect: ^warden-test: root cpus 0 1 ran a task
+# reject: ^probe: (read 0x40000000 =|returned from)
+# timeout: 180
+set -e
+
+dir=/usr/lib/warden/inmates
+warden enable /etc/warden/qemu-virt.cell
+warden cell create /etc/warden/qemu-virt-inmate-faults.cell
+
+# probe LABEL PARAMS: runs test-probe with PARAMS in the cell
+probe() {
+	warden cell load inmate-faults $dir/test-probe.bin -s "$2" \
+		-a 0x1000 >/dev/null
+	warden cell start inmate-faults >/dev/null
+	sleep 1
+	echo "warden-test: $1: state $(cat /sys/devices/warden/cells/1/state)"
+}
+
+probe unmapped-read "probe=read addr=0x40000000"
+probe read-only-write "probe=write addr=0x100008 value=0x1"
+probe hv-read "probe=read addr=0x7fc00000"
+probe exec-noexec "probe=exec addr=0x101000"
+# 0x110000: normal memory in the inmate's own page tables, nothing at stage 2
+probe exec-unmapped "probe=exec addr=0x110000"
+probe smc-unknown "probe=smc fid=0xc2000001"
+
+for c in 0 1; do
+	[ "$(taskset -c $c cat /proc/self/stat | cut -d' ' -f39)" = $c ]
+done
+echo "warden-test: root cpus 0 1 ran a task"
+warden cell destroy inmate-faults
+warden disable
