@@ -17,6 +17,7 @@
  *   hypercall  code=C arg=A     hvc #0x4a48
  *   exec       addr=A           branch to A (an instruction fetch there)
  *   smc        fid=F            smc #0 with function id F in x0
+ *   gicd-ldxr                   ldxr from GICD_CTLR: an exclusive load
  *   gicd-writeback irq=N value=V  the priorities of SPIs N..N+3 (N a
  *                               multiple of 4) by accesses without
  *                               syndrome: `str wV, [xB, #16]!`, `ldp` with
@@ -169,6 +170,15 @@ static void probe_run(void)
 		       irq + 3);
 		probe_gicd_writeback(gicd + GICD_IPRIORITYR + irq,
 				     param("value"));
+	} else if (probe_is("gicd-ldxr")) {
+		uint32_t v;
+
+		printk("probe: ldxr from GICD_CTLR\n");
+		asm volatile("ldxr %w0, [%1]\n clrex"
+			     : "=r"(v)
+			     : "r"(gicd)
+			     : "memory");
+		printk("probe: ldxr read 0x%x\n", v);
 	} else if (probe_is("smc")) {
 		printk("probe: smc 0x%lx\n", (unsigned long)param("fid"));
 		printk("probe: smc returned %ld\n", probe_smc(param("fid")));

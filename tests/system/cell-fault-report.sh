@@ -4,8 +4,11 @@
 # Each stage-2 abort is reported with the decoded syndrome, the IPA, the
 # cell's nearest region and by how much the address misses it, and who
 # owns the address (the root, the hypervisor); an SMC to a service a cell
-# does not have is refused with its function id and service. The cell
-# fails, the root goes on, and the cell can be loaded again each time.
+# does not have is refused with its function id and service. Writeback
+# and pair accesses to the emulated distributor, which come without
+# syndrome, are emulated from the decoded instruction (base register
+# updated); an exclusive load there is reported as not emulated. A failed
+# cell can be loaded again each time, and the root goes on.
 # expect: ^warden-test: unmapped-read: state failed
 # expect: ^FATAL: data abort \(access outside the cell\) by cell "inmate-faults" on CPU 2
 # expect: ^ esr: 0x9[0-9a-f]+: data abort from a lower exception level: read, 8 bytes, .*translation fault
@@ -27,6 +30,12 @@
 # expect: ^Warning: Cell "inmate-faults": CPU 2: SMC 0xc2000001 \(SiP\) refused
 # expect: ^probe: smc returned -1$
 # expect: ^warden-test: smc-unknown: state running
+# expect: ^probe: str pre-index: base \+16$
+# expect: ^probe: ldp post-index: 0xa0a0a0a0 0x[0-9a-f]+, base \+24$
+# expect: ^probe: str wzr pre-index: base \+16, reads back 0x0$
+# expect: ^warden-test: gicd-writeback: state running
+# expect: ^FATAL: data abort without syndrome \(ISV=0\) on an emulated device, not emulated: .*exclusive.* \(instruction 0x885f7f[0-9a-f]{2}\) by cell "inmate-faults" on CPU 2
+# expect: ^warden-test: gicd-ldxr: state failed
 # expect: ^warden-test: root cpus 0 1 ran a task
 # reject: ^probe: (read 0x40000000 =|returned from)
 # timeout: 180
@@ -52,6 +61,8 @@ probe exec-noexec "probe=exec addr=0x101000"
 # 0x110000: normal memory in the inmate's own page tables, nothing at stage 2
 probe exec-unmapped "probe=exec addr=0x110000"
 probe smc-unknown "probe=smc fid=0xc2000001"
+probe gicd-writeback "probe=gicd-writeback irq=40 value=0xa0a0a0a0"
+probe gicd-ldxr "probe=gicd-ldxr"
 
 for c in 0 1; do
 	[ "$(taskset -c $c cat /proc/self/stat | cut -d' ' -f39)" = $c ]

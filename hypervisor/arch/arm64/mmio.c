@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Data aborts from the root cell: an access to an emulated device (the GIC
- * distributor and redistributors) is decoded from the syndrome and handed to it;
+ * distributor and redistributors) is decoded from the syndrome (or, without
+ * one, from the instruction: mmio_insn.c) and handed to it;
  * anything else is an access outside the cell and stops the CPU.
  */
 #include <arch/hv.h>
@@ -27,11 +28,14 @@ void mmio_handle_dabt(struct frame *f, unsigned int cpu)
 	if (a.is_write && a.size < 8)
 		a.value &= (1ULL << (a.size * 8)) - 1;
 
-	/*
-	 * Without a valid syndrome (load/store pair, writeback) the access
-	 * cannot be emulated; no device here needs such accesses.
-	 */
-	if (!(iss & ISS_ISV) || (!gicd_mmio(&a, cpu) && !gicr_mmio(&a, cpu)))
+	/* No syndrome (pair, writeback): the instruction says (mmio_insn.c) */
+	if (!(iss & ISS_ISV)) {
+		if (mmio_emulate_insn(f, cpu, a.addr))
+			park_failed(f, cpu,
+				    "data abort (access outside the cell)");
+		return;
+	}
+	if (!gicd_mmio(&a, cpu) && !gicr_mmio(&a, cpu))
 		park_failed(f, cpu, "data abort (access outside the cell)");
 
 	cpu_data[cpu].stats[STAT_MMIO]++;

@@ -136,6 +136,8 @@ struct mmio_access {
 };
 
 void mmio_handle_dabt(struct frame *frame, unsigned int cpu);
+/* A data abort without syndrome at ipa: 0 emulated, -1 no device there */
+int mmio_emulate_insn(struct frame *frame, unsigned int cpu, uint64_t ipa);
 int gicd_init(void);
 int gicv3_init(void);
 int gicv3_cpu_probe(unsigned int cpu);
