@@ -18,6 +18,9 @@
  *   exec       addr=A           branch to A (an instruction fetch there)
  *   smc        fid=F            smc #0 with function id F in x0
  *   gicd-ldxr                   ldxr from GICD_CTLR: an exclusive load
+ *   walk-gicd                   a load whose stage-1 table walk reads the
+ *                               GIC distributor (the 1 GiB at 0xc0000000
+ *                               made to point there as a table)
  *   gicd-writeback irq=N value=V  the priorities of SPIs N..N+3 (N a
  *                               multiple of 4) by accesses without
  *                               syndrome: `str wV, [xB, #16]!`, `ldp` with
@@ -27,6 +30,7 @@
 #include <hypercall.h>
 #include <mmio.h>
 #include <psci.h>
+#include <sysreg.h>
 
 #define GICD_ISENABLER 0x0100
 #define GICD_IPRIORITYR 0x0400
@@ -51,6 +55,12 @@ static void __attribute__((noreturn)) probe_secondary(void)
 {
 	for (;;)
 		asm volatile("wfi");
+}
+
+/* Not inlined, so that a fault report's pc names it (decode-cell-fault). */
+static uint64_t __attribute__((noinline)) probe_read(uint64_t addr)
+{
+	return mmio_read64(addr);
 }
 
 static bool probe_is(const char *name)
@@ -88,6 +98,23 @@ static void probe_gicd_writeback(uintptr_t reg, uint32_t value)
 	       (long)(base - start), mmio_read32(reg));
 }
 
+/*
+ * The inmate's stage 1 starts at level 1 with 1 GiB entries, identity
+ * mapped: entry 3 (0xc0000000) becomes a table at the distributor, so that
+ * the walk for a load there reads the emulated device. The hypervisor
+ * answers with a synchronous external abort, which the inmate's exception
+ * handler prints.
+ */
+static void probe_walk_into(uintptr_t table)
+{
+	uint64_t *l1 = (uint64_t *)(read_sysreg(ttbr0_el1) & 0xfffffffff000UL);
+
+	l1[3] = table | 3;
+	asm volatile("dsb ishst\n tlbi vmalle1\n dsb ish\n isb" : : : "memory");
+	printk("probe: read 0xc0000000 = 0x%lx\n",
+	       (unsigned long)mmio_read64(0xc0000000UL));
+}
+
 /* An SMC with nothing but the function id: for services a cell lacks. */
 static long probe_smc(uint64_t fid)
 {
@@ -105,7 +132,7 @@ static void probe_run(void)
 
 	if (probe_is("read")) {
 		printk("probe: read 0x%lx\n", (unsigned long)addr);
-		value = mmio_read64(addr);
+		value = probe_read(addr);
 		printk("probe: read 0x%lx = 0x%lx\n", (unsigned long)addr,
 		       (unsigned long)value);
 	} else if (probe_is("write")) {
@@ -179,6 +206,9 @@ static void probe_run(void)
 			     : "r"(gicd)
 			     : "memory");
 		printk("probe: ldxr read 0x%x\n", v);
+	} else if (probe_is("walk-gicd")) {
+		printk("probe: stage-1 table at the GICD, read 0xc0000000\n");
+		probe_walk_into(gicd);
 	} else if (probe_is("smc")) {
 		printk("probe: smc 0x%lx\n", (unsigned long)param("fid"));
 		printk("probe: smc returned %ld\n", probe_smc(param("fid")));

@@ -7,7 +7,9 @@
 # does not have is refused with its function id and service. Writeback
 # and pair accesses to the emulated distributor, which come without
 # syndrome, are emulated from the decoded instruction (base register
-# updated); an exclusive load there is reported as not emulated. A failed
+# updated); an exclusive load there is reported as not emulated. A
+# stage-1 table walk into the distributor is answered with a synchronous
+# external abort injected into the cell, which its handler prints. A failed
 # cell can be loaded again each time, and the root goes on.
 # expect: ^warden-test: unmapped-read: state failed
 # expect: ^FATAL: data abort \(access outside the cell\) by cell "inmate-faults" on CPU 2
@@ -34,8 +36,13 @@
 # expect: ^probe: ldp post-index: 0xa0a0a0a0 0x[0-9a-f]+, base \+24$
 # expect: ^probe: str wzr pre-index: base \+16, reads back 0x0$
 # expect: ^warden-test: gicd-writeback: state running
-# expect: ^FATAL: data abort without syndrome \(ISV=0\) on an emulated device, not emulated: .*exclusive.* \(instruction 0x885f7f[0-9a-f]{2}\) by cell "inmate-faults" on CPU 2
+# expect: ^FATAL: data abort without syndrome \(ISV=0\) on an emulated device, not emulated: .*exclusive.* \(instruction 0x885f7[c-f][0-9a-f]{2}\) by cell "inmate-faults" on CPU 2
 # expect: ^warden-test: gicd-ldxr: state failed
+# expect: ^Cell "inmate-faults": CPU 2: stage-1 table walk at IPA 0x8000000 in the GIC distributor: synchronous external abort injected \(ESR_EL1 0x96000010\)
+# expect: ^ESR_EL1: 0x96000010 \(EC 0x25
+# expect: ^FAR_EL1: 0x00000000c0000000  ELR_EL1: 0x[0-9a-f]+  SPSR_EL1: 0x[0-9a-f]+
+# expect: ^warden-test: walk-gicd: state running
+# reject: ^probe: read 0xc0000000 =
 # expect: ^warden-test: root cpus 0 1 ran a task
 # reject: ^probe: (read 0x40000000 =|returned from)
 # timeout: 180
@@ -63,6 +70,7 @@ probe exec-unmapped "probe=exec addr=0x110000"
 probe smc-unknown "probe=smc fid=0xc2000001"
 probe gicd-writeback "probe=gicd-writeback irq=40 value=0xa0a0a0a0"
 probe gicd-ldxr "probe=gicd-ldxr"
+probe walk-gicd "probe=walk-gicd"
 
 for c in 0 1; do
 	[ "$(taskset -c $c cat /proc/self/stat | cut -d' ' -f39)" = $c ]

@@ -28,6 +28,9 @@ void mmio_handle_dabt(struct frame *f, unsigned int cpu)
 	if (a.is_write && a.size < 8)
 		a.value &= (1ULL << (a.size * 8)) - 1;
 
+	/* A table walk or external abort on the GIC: the cell's to handle */
+	if (abort_inject_emulated(cpu))
+		return;
 	/* No syndrome (pair, writeback): the instruction says (mmio_insn.c) */
 	if (!(iss & ISS_ISV)) {
 		if (mmio_emulate_insn(f, cpu, a.addr))

@@ -8,6 +8,8 @@
  * updates the registers and the PC as the CPU would have. What cannot be
  * emulated stops the CPU with a report that says exactly why.
  */
+#include <stddef.h>
+
 #include <arch/cell.h>
 #include <arch/hv.h>
 #include <arch/pool.h>
@@ -100,15 +102,22 @@ static void base_write(struct frame *f, unsigned int rn, uint64_t spsr,
 		sysreg_write(sp_el0, v);
 }
 
-/* Whether ipa is in a device the hypervisor emulates (gicd.c, gicr.c). */
-static int is_emulated(uint64_t ipa)
+int mmio_is_emulated(uint64_t ipa)
+{
+	return mmio_emulated_name(ipa) != NULL;
+}
+
+const char *mmio_emulated_name(uint64_t ipa)
 {
 	const struct jailhouse_system *s = sys_config;
 
-	return (ipa >= s->platform_info.arm.gicd_base &&
-		ipa - s->platform_info.arm.gicd_base < GICD_FRAME_SIZE) ||
-	       (ipa >= s->platform_info.arm.gicr_base &&
-		ipa - s->platform_info.arm.gicr_base < gicr_region_size());
+	if (ipa >= s->platform_info.arm.gicd_base &&
+	    ipa - s->platform_info.arm.gicd_base < GICD_FRAME_SIZE)
+		return "the GIC distributor";
+	if (ipa >= s->platform_info.arm.gicr_base &&
+	    ipa - s->platform_info.arm.gicr_base < gicr_region_size())
+		return "the GIC redistributors";
+	return NULL;
 }
 
 /* insn is 0 when the instruction could not be read. */
@@ -143,7 +152,7 @@ int mmio_emulate_insn(struct frame *f, unsigned int cpu, uint64_t ipa)
 	struct insn_ldst in;
 	uint32_t insn = 0;
 
-	if (!is_emulated(ipa))
+	if (!mmio_is_emulated(ipa))
 		return -1;
 	if (spsr & SPSR_AARCH32)
 		refuse(f, cpu, "the cell runs in AArch32", 0);

@@ -160,6 +160,9 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 		mmio_handle_dabt(f, cpu);
 		break;
 	case EC_IABT_LOW:
+		/* a fetch from, or a table walk into, an emulated device */
+		if (abort_inject_emulated(cpu))
+			break;
 		park_failed(f, cpu,
 			    "instruction abort (execution outside "
 			    "the cell's executable memory)");
