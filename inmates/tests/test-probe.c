@@ -24,7 +24,8 @@
  *   gicd-writeback irq=N value=V  the priorities of SPIs N..N+3 (N a
  *                               multiple of 4) by accesses without
  *                               syndrome: `str wV, [xB, #16]!`, `ldp` with
- *                               post-index, `str wzr, [xB, #16]!`
+ *                               post-index, `str wzr, [xB, #16]!`, then
+ *                               V>>1 read by `ldr wT, [sp, #8]!`
  */
 #include <inmate.h>
 #include <hypercall.h>
@@ -96,6 +97,33 @@ static void probe_gicd_writeback(uintptr_t reg, uint32_t value)
 	asm volatile("str wzr, [%0, #16]!" : "+r"(base) : : "memory");
 	printk("probe: str wzr pre-index: base +%ld, reads back 0x%x\n",
 	       (long)(base - start), mmio_read32(reg));
+}
+
+/*
+ * A pre-indexed load with SP as the base (reg - 8 must be 16-byte aligned
+ * for SP alignment checking): the hypervisor writes back SP_EL1. Nothing
+ * may touch the stack meanwhile, so interrupts are masked and the real SP
+ * is kept in a register.
+ */
+static void probe_gicd_sp_writeback(uintptr_t reg, uint32_t value)
+{
+	uint64_t moved, v;
+
+	mmio_write32(reg, value);
+	asm volatile("mrs x9, daif\n"
+		     "msr daifset, #0xf\n"
+		     "mov x10, sp\n"
+		     "mov sp, %2\n"
+		     "ldr %w1, [sp, #8]!\n"
+		     "mov x11, sp\n"
+		     "mov sp, x10\n"
+		     "msr daif, x9\n"
+		     "sub %0, x11, %2\n"
+		     : "=&r"(moved), "=&r"(v)
+		     : "r"(reg - 8)
+		     : "x9", "x10", "x11", "memory");
+	printk("probe: ldr [sp, #8]!: 0x%x, sp +%ld\n", (unsigned int)v,
+	       (long)moved);
 }
 
 /*
@@ -197,6 +225,8 @@ static void probe_run(void)
 		       irq + 3);
 		probe_gicd_writeback(gicd + GICD_IPRIORITYR + irq,
 				     param("value"));
+		probe_gicd_sp_writeback(gicd + GICD_IPRIORITYR + irq,
+					param("value") >> 1);
 	} else if (probe_is("gicd-ldxr")) {
 		uint32_t v;
 

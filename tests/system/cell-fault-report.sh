@@ -35,6 +35,7 @@
 # expect: ^probe: str pre-index: base \+16$
 # expect: ^probe: ldp post-index: 0xa0a0a0a0 0x[0-9a-f]+, base \+24$
 # expect: ^probe: str wzr pre-index: base \+16, reads back 0x0$
+# expect: ^probe: ldr \[sp, #8\]!: 0x50505050, sp \+8$
 # expect: ^warden-test: gicd-writeback: state running
 # expect: ^FATAL: data abort without syndrome \(ISV=0\) on an emulated device, not emulated: .*exclusive.* \(instruction 0x885f7[c-f][0-9a-f]{2}\) by cell "inmate-faults" on CPU 2
 # expect: ^warden-test: gicd-ldxr: state failed
