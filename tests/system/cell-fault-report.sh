@@ -20,6 +20,7 @@
 # expect: ^warden-test: read-only-write: state failed
 # expect: ^ esr: 0x9[0-9a-f]+: data abort from a lower exception level: write, 8 bytes, .*permission fault
 # expect: ^ region: inside region 2 \(0x100000-0x100fff, READ\), 0x8 bytes from the start of it
+# expect: ^ owner: 0x100008 is physical address 0x7fb0e008: cell "inmate-faults", region 2 \(physical 0x7fb0e000-0x7fb0efff\)
 # expect: ^warden-test: hv-read: state failed
 # expect: ^ owner: 0x7fc00000 as a physical address: the hypervisor's memory \(0x7fc00000-0x7fffffff\)
 # expect: ^warden-test: exec-noexec: state failed

@@ -25,6 +25,7 @@ void fault_report_where(unsigned int cpu, uint64_t ipa)
 	};
 	const struct cell *own = cell_of(cpu);
 	const struct warden_config *cfg = own ? &own->cfg : &root_config;
+	struct fault_where_near near;
 	unsigned int i, n = 0;
 	uint64_t seen = 0;
 	char buf[160];
@@ -52,6 +53,23 @@ void fault_report_where(unsigned int cpu, uint64_t ipa)
 	cells[n].name = root_config.cell->name;
 	cells[n].mem = root_config.mem_regions;
 	cells[n++].n = root_config.cell->num_memory_regions;
+	/*
+	 * Inside one of the cell's own regions (a permission fault), the
+	 * region says where the IPA lands; elsewhere the IPA is taken as a
+	 * physical address, as cells usually see devices where they are.
+	 */
+	fault_where_nearest(cfg->mem_regions, cfg->cell->num_memory_regions,
+			    ipa, &near);
+	if (near.relation == FAULT_WHERE_INSIDE) {
+		uint64_t pa =
+			cfg->mem_regions[near.index].phys_start + near.distance;
+
+		fault_where_describe_owner(&sys, cells, n, pa, buf,
+					   sizeof(buf));
+		printk(" owner: 0x%llx is physical address 0x%llx: %s\n",
+		       (unsigned long long)ipa, (unsigned long long)pa, buf);
+		return;
+	}
 	fault_where_describe_owner(&sys, cells, n, ipa, buf, sizeof(buf));
 	printk(" owner: 0x%llx as a physical address: %s\n",
 	       (unsigned long long)ipa, buf);
