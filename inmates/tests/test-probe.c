@@ -21,6 +21,8 @@
  *   walk-gicd                   a load whose stage-1 table walk reads the
  *                               GIC distributor (the 1 GiB at 0xc0000000
  *                               made to point there as a table)
+ *   exec-gicd                   a jump to the GIC distributor, mapped as
+ *                               normal executable memory at stage 1
  *   gicd-writeback irq=N value=V  the priorities of SPIs N..N+3 (N a
  *                               multiple of 4) by accesses without
  *                               syndrome: `str wV, [xB, #16]!`, `ldp` with
@@ -143,6 +145,23 @@ static void probe_walk_into(uintptr_t table)
 	       (unsigned long)mmio_read64(0xc0000000UL));
 }
 
+/*
+ * The distributor's 2 MiB made normal, executable memory in the inmate's
+ * level-2 table of the first 1 GiB, then a jump there: the fetch reaches
+ * stage 2, where the hypervisor answers with an external abort.
+ */
+static void probe_exec_at(uintptr_t addr)
+{
+	uint64_t *l1 = (uint64_t *)(read_sysreg(ttbr0_el1) & 0xfffffffff000UL);
+	uint64_t *l2 = (uint64_t *)(l1[0] & 0xfffffffff000UL);
+
+	/* block, AttrIndx 0 (normal), inner shareable, access flag */
+	l2[addr >> 21] = (addr & ~0x1fffffUL) | 0x701;
+	asm volatile("dsb ishst\n tlbi vmalle1\n dsb ish\n isb" : : : "memory");
+	((void (*)(void))addr)();
+	printk("probe: returned from 0x%lx\n", (unsigned long)addr);
+}
+
 /* An SMC with nothing but the function id: for services a cell lacks. */
 static long probe_smc(uint64_t fid)
 {
@@ -239,6 +258,10 @@ static void probe_run(void)
 	} else if (probe_is("walk-gicd")) {
 		printk("probe: stage-1 table at the GICD, read 0xc0000000\n");
 		probe_walk_into(gicd);
+	} else if (probe_is("exec-gicd")) {
+		printk("probe: jump to the GICD at 0x%lx\n",
+		       (unsigned long)gicd);
+		probe_exec_at(gicd);
 	} else if (probe_is("smc")) {
 		printk("probe: smc 0x%lx\n", (unsigned long)param("fid"));
 		printk("probe: smc returned %ld\n", probe_smc(param("fid")));

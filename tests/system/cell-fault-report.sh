@@ -8,8 +8,9 @@
 # and pair accesses to the emulated distributor, which come without
 # syndrome, are emulated from the decoded instruction (base register
 # updated); an exclusive load there is reported as not emulated. A
-# stage-1 table walk into the distributor is answered with a synchronous
-# external abort injected into the cell, which its handler prints. A failed
+# stage-1 table walk into the distributor, and a jump there, are answered
+# with a synchronous external abort injected into the cell, which its
+# handler prints. A failed
 # cell can be loaded again each time, and the root goes on.
 # expect: ^warden-test: unmapped-read: state failed
 # expect: ^FATAL: data abort \(access outside the cell\) by cell "inmate-faults" on CPU 2
@@ -44,6 +45,11 @@
 # expect: ^ESR_EL1: 0x96000010 \(EC 0x25
 # expect: ^FAR_EL1: 0x00000000c0000000  ELR_EL1: 0x[0-9a-f]+  SPSR_EL1: 0x[0-9a-f]+
 # expect: ^warden-test: walk-gicd: state running
+# expect: ^Cell "inmate-faults": CPU 2: instruction fetch at IPA 0x8000000 in the GIC distributor: synchronous external abort injected \(ESR_EL1 0x86000010\)
+# expect: ^ESR_EL1: 0x86000010 \(EC 0x21
+# expect: ^FAR_EL1: 0x0000000008000000  ELR_EL1: 0x0000000008000000
+# expect: ^warden-test: exec-gicd: state running
+# reject: ^probe: returned from 0x8000000
 # reject: ^probe: read 0xc0000000 =
 # expect: ^warden-test: root cpus 0 1 ran a task
 # reject: ^probe: (read 0x40000000 =|returned from)
@@ -73,6 +79,7 @@ probe smc-unknown "probe=smc fid=0xc2000001"
 probe gicd-writeback "probe=gicd-writeback irq=40 value=0xa0a0a0a0"
 probe gicd-ldxr "probe=gicd-ldxr"
 probe walk-gicd "probe=walk-gicd"
+probe exec-gicd "probe=exec-gicd"
 
 for c in 0 1; do
 	[ "$(taskset -c $c cat /proc/self/stat | cut -d' ' -f39)" = $c ]
