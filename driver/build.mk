@@ -5,7 +5,10 @@
 DRIVER_SRCS := $(wildcard $(TOP)/driver/*.c $(TOP)/driver/*.h) $(TOP)/driver/Kbuild
 DRIVER_KO := $(B)/driver/warden.ko
 
-$(DRIVER_KO): $(DRIVER_SRCS) $(wildcard $(TOP)/include/warden/*.h) $(DEPS_STAMP) | deps
+# driver/hv_core.c builds the hypervisor's portable parser and placement in
+$(DRIVER_KO): $(DRIVER_SRCS) $(wildcard $(TOP)/include/warden/*.h) \
+		$(wildcard $(TOP)/hypervisor/core/*.c $(TOP)/hypervisor/include/warden/*.h) \
+		$(DEPS_STAMP) | deps
 	@mkdir -p $(B)/driver
 	@for f in $(DRIVER_SRCS); do ln -sf $$f $(B)/driver/; done
 	@$(MAKE) -s -C $(DEBIAN)/root/usr/src/linux-headers-$(KVER) \

@@ -7,7 +7,8 @@
  * and private peripheral interrupts are injected with the hardware bit, so
  * that the cell's deactivation deactivates the physical interrupt. More
  * pending interrupts than list registers wait in a queue refilled from the
- * maintenance interrupt. SGIs written by the cell (ICC_SGI1R_EL1) trap and
+ * maintenance interrupt; the list registers always hold the most urgent
+ * ones, so that the cell takes them in priority order. SGIs written by the cell (ICC_SGI1R_EL1) trap and
  * reach only CPUs of the cell.
  *
  * The physical interface runs with EOImode 1 at EL2: the hypervisor only
@@ -200,6 +201,36 @@ static uint64_t lr_value(struct gic_cpu *g, uint32_t intid)
 	return lr;
 }
 
+/*
+ * Every list register is in use: if one holds an interrupt that is only
+ * pending and less urgent than intid, intid takes its place and it waits
+ * in the queue. So the list registers always hold the most urgent
+ * interrupts and the cell takes them in priority order, also when more
+ * are pending than there are registers. Returns 0, or -EBUSY.
+ */
+static int lr_evict(struct gic_cpu *g, uint32_t intid)
+{
+	uint8_t prio = irq_priority(g, intid), worst = prio;
+	unsigned int n, victim = g->num_lrs;
+
+	if (g->queued >= QUEUE_LEN)
+		return -EBUSY;
+	for (n = 0; n < g->num_lrs; n++) {
+		uint64_t lr = lr_read(n);
+		uint8_t p = (lr >> LR_PRIO_SHIFT) & 0xff;
+
+		if ((lr & LR_STATE_MASK) == LR_STATE_PENDING && p > worst) {
+			worst = p;
+			victim = n;
+		}
+	}
+	if (victim == g->num_lrs)
+		return -EBUSY;
+	g->queue[g->queued++] = lr_read(victim) & 0xffffffff;
+	lr_write(victim, lr_value(g, intid));
+	return 0;
+}
+
 /* Returns 0, or -EBUSY when every list register is in use. */
 static int lr_inject(struct gic_cpu *g, uint32_t intid)
 {
@@ -225,18 +256,33 @@ static int lr_inject(struct gic_cpu *g, uint32_t intid)
 			return 0;
 		}
 	}
-	return -EBUSY;
+	return lr_evict(g, intid);
 }
 
+/* Most urgent first, so that the queue never reorders by priority. */
 static void queue_refill(struct gic_cpu *g)
 {
-	unsigned int i = 0, j;
+	while (g->queued) {
+		unsigned int i, best = 0;
+		uint32_t intid;
 
-	while (i < g->queued && !lr_inject(g, g->queue[i]))
-		i++;
-	for (j = 0; i + j < g->queued; j++)
-		g->queue[j] = g->queue[i + j];
-	g->queued = j;
+		for (i = 1; i < g->queued; i++)
+			if (irq_priority(g, g->queue[i]) <
+			    irq_priority(g, g->queue[best]))
+				best = i;
+		intid = g->queue[best];
+		for (i = best; i + 1 < g->queued; i++)
+			g->queue[i] = g->queue[i + 1];
+		g->queued--;
+		if (lr_inject(g, intid)) {
+			/* back at the front: it stays the most urgent */
+			for (i = g->queued; i > 0; i--)
+				g->queue[i] = g->queue[i - 1];
+			g->queue[0] = intid;
+			g->queued++;
+			break;
+		}
+	}
 	/* Ask for a maintenance interrupt when the registers drain. */
 	sysreg_write(ich_hcr_el2, ICH_HCR_EN | (g->queued ? ICH_HCR_UIE : 0));
 }

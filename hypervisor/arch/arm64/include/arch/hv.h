@@ -26,7 +26,7 @@ struct el2_saved {
 
 enum cpu_state {
 	CPU_ABSENT = 0,
-	CPU_RUNNING, /* in the root cell */
+	CPU_RUNNING, /* in its cell */
 	CPU_PARKED, /* off by PSCI CPU_OFF, waiting for CPU_ON */
 	CPU_FAILED, /* stopped after a fault */
 };
