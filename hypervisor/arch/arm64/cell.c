@@ -24,7 +24,7 @@
 #define BLOCK_NORMAL_XN (0x701ULL | 1ULL << 54)
 #define GB (1ULL << 30)
 
-#define STOP_TIMEOUT_US 1000000
+#define STOP_TIMEOUT_US 5000000 /* generous for emulated CPUs on a busy host */
 /* a cell that never answers a shutdown request (msg_reply_timeout 0) */
 #define REPLY_TIMEOUT_US 2000000
 

@@ -23,7 +23,7 @@
 #define CPU_INFO_STAT_BASE 1000
 
 /* A CPU that does not join a disable within this time fails it. */
-#define DISABLE_TIMEOUT_US 2000000
+#define DISABLE_TIMEOUT_US 10000000 /* generous: see ENTER_TIMEOUT_US */
 
 void console_putc(char c);
 

@@ -24,8 +24,12 @@ _Static_assert(offsetof(struct jailhouse_system, platform_info.arm.gicd_base) ==
 		       SYSCFG_GICD_BASE,
 	       "SYSCFG_GICD_BASE");
 
-/* A CPU that does not come within this time fails the enable. */
-#define ENTER_TIMEOUT_US 2000000
+/*
+ * A CPU that does not come within this time fails the enable. Generous:
+ * on hardware CPUs arrive within microseconds, but an emulator on a busy
+ * host may not run a vCPU for seconds.
+ */
+#define ENTER_TIMEOUT_US 10000000
 
 uint64_t hv_phys;
 spinlock_t hv_lock;
