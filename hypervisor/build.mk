@@ -20,24 +20,28 @@ HV_BIN := $(HV_DIR)/warden.bin
 
 $(HV_DIR)/%.c.o: $(TOP)/%.c | deps
 	@mkdir -p $(dir $@)
-	$(CROSS_CC) $(HV_CFLAGS) -c $< -o $@
+	$(call say,CC,$@)
+	$(Q)$(CROSS_CC) $(HV_CFLAGS) -c $< -o $@
 
 $(HV_DIR)/%.S.o: $(TOP)/%.S | deps
 	@mkdir -p $(dir $@)
-	$(CROSS_CC) $(HV_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
+	$(call say,AS,$@)
+	$(Q)$(CROSS_CC) $(HV_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
 
 # The linker script takes its layout constants from a header.
 $(HV_LDS): $(HV_LDS_SRC) $(wildcard $(TOP)/hypervisor/arch/arm64/include/arch/*.h) | deps
 	@mkdir -p $(dir $@)
-	$(CROSS_CC) -E -P -x c -D__ASSEMBLER__ \
+	$(Q)$(CROSS_CC) -E -P -x c -D__ASSEMBLER__ \
 		-I$(TOP)/hypervisor/arch/arm64/include $< -o $@
 
 $(HV_ELF): $(HV_OBJS) $(HV_LDS)
-	$(CROSS_CC) -nostdlib -static -Wl,--build-id=none -T $(HV_LDS) \
+	$(call say,LD,$@)
+	$(Q)$(CROSS_CC) -nostdlib -static -Wl,--build-id=none -T $(HV_LDS) \
 		$(HV_OBJS) -o $@ -lgcc
 
 $(HV_BIN): $(HV_ELF)
-	$(CROSS_OBJCOPY) -O binary $< $@
+	$(call say,OBJCOPY,$@)
+	$(Q)$(CROSS_OBJCOPY) -O binary $< $@
 
 -include $(HV_OBJS:.o=.d)
 

@@ -5,6 +5,7 @@
 
 #include <warden/esr.h>
 
+#include "config_show.h"
 #include "fault_explain.h"
 #include "numparse.h"
 
@@ -22,37 +23,6 @@ struct region_hit {
 static const char *cell_name(const struct warden_config *cfg)
 {
 	return cfg->cell->name;
-}
-
-static void flags_string(uint64_t flags, char *buf, size_t len)
-{
-	static const struct {
-		uint64_t bit;
-		const char *name;
-	} names[] = {
-		{ JAILHOUSE_MEM_READ, "READ" },
-		{ JAILHOUSE_MEM_WRITE, "WRITE" },
-		{ JAILHOUSE_MEM_EXECUTE, "EXECUTE" },
-		{ JAILHOUSE_MEM_DMA, "DMA" },
-		{ JAILHOUSE_MEM_IO, "IO" },
-		{ JAILHOUSE_MEM_COMM_REGION, "COMM_REGION" },
-		{ JAILHOUSE_MEM_LOADABLE, "LOADABLE" },
-		{ JAILHOUSE_MEM_ROOTSHARED, "ROOTSHARED" },
-	};
-	size_t used = 0;
-	unsigned int i;
-
-	buf[0] = 0;
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (!(flags & names[i].bit))
-			continue;
-		used += (size_t)snprintf(buf + used, len - used, "%s%s",
-					 used ? "|" : "", names[i].name);
-		if (used >= len)
-			return;
-	}
-	if (!used)
-		snprintf(buf, len, "none");
 }
 
 /*
@@ -94,7 +64,7 @@ static void describe_region(FILE *out, const struct region_hit *h,
 	char flags[128], size[32];
 	uint64_t end = m->virt_start + m->size;
 
-	flags_string(m->flags, flags, sizeof(flags));
+	config_mem_flags_str(m->flags, flags, sizeof(flags));
 	format_size(m->size, size, sizeof(size));
 	if (h->inside)
 		fprintf(out,
