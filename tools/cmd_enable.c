@@ -14,12 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/klog.h>
 #include <unistd.h>
 
 #include <warden/ioctl.h>
 
 #include "commands.h"
+#include "driver_log.h"
 #include "config_check.h"
 #include "config_file.h"
 #include "driver_dev.h"
@@ -129,60 +129,12 @@ static int precheck(const char *path, const void *data, size_t size)
 	return bad ? -1 : 0;
 }
 
-/* The kernel log, to show what the driver said about a failure. */
-static char *kernel_log(int *len)
-{
-	int size = klogctl(10, NULL, 0); /* SYSLOG_ACTION_SIZE_BUFFER */
-	char *buf;
-
-	if (size <= 0)
-		return NULL;
-	buf = malloc(size + 1);
-	if (!buf)
-		return NULL;
-	*len = klogctl(3, buf, size); /* SYSLOG_ACTION_READ_ALL */
-	if (*len < 0) {
-		free(buf);
-		return NULL;
-	}
-	buf[*len] = 0;
-	return buf;
-}
-
-static void print_new_log(const char *before, int before_len)
-{
-	int len;
-	char *after = kernel_log(&len), *p, *line;
-	const char *last = NULL;
-
-	if (!after)
-		return;
-	/* Find where the old log ends: its last line, searched backwards. */
-	if (before && before_len > 0) {
-		const char *end = before + before_len;
-		const char *start = end - 1;
-
-		while (start > before && start[-1] != '\n')
-			start--;
-		if (end > start && (last = strstr(after, start)))
-			last += end - start;
-	}
-	p = last ? (char *)last : after;
-	for (line = strtok(p, "\n"); line; line = strtok(NULL, "\n")) {
-		const char *w = strstr(line, "warden: ");
-
-		if (w)
-			fprintf(stderr, "  %s\n", w);
-	}
-	free(after);
-}
-
 int cmd_enable(int argc, char **argv)
 {
 	struct warden_enable args = { 0 };
-	int skip = 0, fd, err, before_len = 0;
+	struct driver_log_mark mark;
+	int skip = 0, fd, err;
 	const char *path;
-	char *before;
 	void *data;
 	size_t size;
 
@@ -214,15 +166,16 @@ int cmd_enable(int argc, char **argv)
 	}
 	args.config_address = (uintptr_t)data;
 	args.config_size = size;
-	before = kernel_log(&before_len);
+	driver_log_mark(&mark);
 	err = ioctl(fd, WARDEN_IOCTL_ENABLE, &args);
 	if (err) {
 		err = errno;
 		fprintf(stderr, "%s: enable failed: %s\n", prog_name,
 			strerror(err));
-		print_new_log(before, before_len);
+		driver_log_print(&mark);
+	} else {
+		driver_log_free(&mark);
 	}
-	free(before);
 	close(fd);
 	free(data);
 	return err ? 1 : 0;
