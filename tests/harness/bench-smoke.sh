@@ -1,5 +1,7 @@
 # `make bench` keeps working: a quick run of bench/run (few samples) must
-# produce the latency table with ordered, positive figures and the JSON.
+# produce the latency tables (bare, cell, cell under root load), the SGI
+# table, per-CPU instruction counts from the vcpu-marks plugin, with
+# ordered, positive figures, and the JSON.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
@@ -11,18 +13,38 @@ cat "$tmp/out"
 md=$tmp/latest.md json=$tmp/latest.json
 [ -s "$md" ] && [ -s "$json" ] || fail "no results written"
 
-mean() { grep "^| $1 | $2 |" "$md" | awk -F'|' '{ gsub(/ /, "", $5); print $5 }'; }
-for setting in "(a) bare metal, no hypervisor" "(b) Warden cell, root idle"; do
-	v=$(mean "$setting" to-vector) h=$(mean "$setting" to-handler) r=$(mean "$setting" to-resume)
-	echo "$setting means: vector=$v handler=$h resume=$r"
+a="(a) bare metal, no hypervisor" b="(b) Warden cell, root idle"
+c="(c) Warden cell, root loaded"
+median() { grep "^| $1 | $2 |" "$md" | awk -F'|' '{ gsub(/ /, "", $5); print $5 }'; }
+# The per-CPU instruction table: | setting | min | median | p99 | max |
+insns() { grep "^| $1 | [0-9]" "$md" | awk -F'|' '{ gsub(/ /, "", $4); print $4 }'; }
+for setting in "$a" "$b" "$c"; do
+	v=$(median "$setting" to-vector) h=$(median "$setting" to-handler) r=$(median "$setting" to-resume)
+	echo "$setting medians: vector=$v handler=$h resume=$r"
 	[ -n "$v" ] && [ -n "$h" ] && [ -n "$r" ] || fail "latency rows missing for $setting"
 	[ "$v" -ge 0 ] && [ "$v" -lt "$h" ] && [ "$h" -lt "$r" ] || fail "latencies not ordered: $v $h $r"
 	[ "$r" -lt 100000 ] || fail "implausible latency $r ns"
 done
 # Through the hypervisor an interrupt costs more than on bare metal.
-[ "$(mean "(b) Warden cell, root idle" to-vector)" -gt "$(mean "(a) bare metal, no hypervisor" to-vector)" ] ||
+[ "$(median "$b" to-vector)" -gt "$(median "$a" to-vector)" ] ||
 	fail "the cell's latency is not above bare metal's"
-grep -q 'Hypervisor instructions per' "$md" || fail "no hypervisor instruction count"
+ia=$(insns "$a") ib=$(insns "$b") ic=$(insns "$c")
+echo "per-CPU instructions to the vector, medians: $ia $ib $ic"
+[ -n "$ia" ] && [ -n "$ib" ] && [ -n "$ic" ] || fail "per-CPU instruction rows missing"
+[ "$ia" -gt 0 ] && [ "$ib" -gt "$ia" ] || fail "per-CPU counts not ordered: $ia $ib"
+# The root's load runs on other CPUs: it must not add work on the cell's.
+[ "$ic" -lt $((2 * ib)) ] || fail "root load doubled the cell CPU's work: $ib -> $ic"
+grep -q 'instructions per interrupt, median (b) less median (a): \*\*[1-9]' "$md" ||
+	fail "no hypervisor instruction count"
+grep -Eq '^Root load in \(c\)' "$md" && grep -Eq '[1-9][0-9]* IPIs and [1-9][0-9]* timer interrupts' "$md" ||
+	fail "the root load is not described"
+sgi() { grep "^| $1 |" "$md" | awk -F'|' -v f="$2" '{ gsub(/ /, "", $f); print $f }'; }
+for f in 3 4 5 6; do
+	bare=$(sgi "bare metal, no hypervisor" $f) cell=$(sgi "Warden cell (CPUs 2 and 3)" $f)
+	echo "SGI column $f: bare $bare, cell $cell"
+	[ -n "$bare" ] && [ -n "$cell" ] && [ "$bare" -gt 0 ] && [ "$cell" -gt "$bare" ] ||
+		fail "SGI figures missing or not above bare metal's (column $f)"
+done
 for op in null-hypercall gicd-typer-read psci-version; do
 	grep -Eq "^\| $op \| [1-9][0-9]* \| [1-9][0-9]* \|$" "$md" || fail "no cost for $op"
 done

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vcpu-marks: a QEMU TCG plugin that counts the instructions each vCPU
+ * executes and logs the count whenever a vCPU executes a marker
+ * instruction, HINT #0x70 + k (k = 0..15; unallocated hints, NOPs on
+ * every Armv8 CPU).
+ *
+ * Why: under -icount the PMU's INST_RETIRED is QEMU's global instruction
+ * count, shared by all vCPUs, so a guest cannot count its own CPU's
+ * instructions while other CPUs run. The plugin can: "vcpu N executed C
+ * instructions up to and including marker k" lets bench/run tell the
+ * work on one CPU (a cell's, with the hypervisor's share at EL2) from the
+ * load on the others.
+ *
+ * Use: qemu-system-aarch64 -plugin PATH/vcpu-marks.so,out=FILE ...
+ * Each marker execution appends "V K C" (vCPU index, marker, count).
+ *
+ * Written against the QEMU plugin API version 1 (QEMU 7.x), whose entry
+ * points it declares itself (bench/plugin/qemu-plugin-v1.h): Debian does
+ * not ship QEMU's header. It refuses other API versions.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qemu-plugin-v1.h"
+
+#define MARK_BASE 0xd5032e1fu /* HINT #0x70 */
+#define MARK_MASK 0xfffffe1fu /* HINT #0x70..#0x7f */
+#define MAX_VCPUS 64
+
+QEMU_PLUGIN_EXPORT int qemu_plugin_version = 1;
+
+static uint64_t insns[MAX_VCPUS];
+static FILE *out;
+
+static void on_insn(unsigned int vcpu, void *udata)
+{
+	if (vcpu < MAX_VCPUS)
+		insns[vcpu]++;
+}
+
+static void on_mark(unsigned int vcpu, void *udata)
+{
+	if (vcpu >= MAX_VCPUS)
+		return;
+	/* Registered after on_insn: the marker itself is counted. */
+	fprintf(out, "%u %u %llu\n", vcpu, (unsigned int)(uintptr_t)udata,
+		(unsigned long long)insns[vcpu]);
+}
+
+static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
+{
+	size_t n = qemu_plugin_tb_n_insns(tb), i;
+
+	for (i = 0; i < n; i++) {
+		struct qemu_plugin_insn *insn = qemu_plugin_tb_get_insn(tb, i);
+		uint32_t op;
+
+		qemu_plugin_register_vcpu_insn_exec_cb(
+			insn, on_insn, QEMU_PLUGIN_CB_NO_REGS, NULL);
+		if (qemu_plugin_insn_size(insn) != 4)
+			continue;
+		memcpy(&op, qemu_plugin_insn_data(insn), 4);
+		if ((op & MARK_MASK) == MARK_BASE)
+			qemu_plugin_register_vcpu_insn_exec_cb(
+				insn, on_mark, QEMU_PLUGIN_CB_NO_REGS,
+				(void *)(uintptr_t)((op >> 5) & 0xf));
+	}
+}
+
+static void on_qemu_exit(qemu_plugin_id_t id, void *udata)
+{
+	fclose(out);
+}
+
+QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id,
+					   const struct qemu_info *info,
+					   int argc, char **argv)
+{
+	const char *path = NULL;
+	int i;
+
+	if (info->version.cur < 1 || info->version.min > 1) {
+		fprintf(stderr,
+			"vcpu-marks: this QEMU's plugin API is version %d "
+			"(oldest supported %d); the plugin speaks version 1 "
+			"(QEMU 7.x)\n",
+			info->version.cur, info->version.min);
+		return -1;
+	}
+	for (i = 0; i < argc; i++)
+		if (!strncmp(argv[i], "out=", 4))
+			path = argv[i] + 4;
+	if (!path) {
+		fprintf(stderr, "vcpu-marks: needs out=FILE\n");
+		return -1;
+	}
+	out = fopen(path, "w");
+	if (!out) {
+		perror(path);
+		return -1;
+	}
+	setvbuf(out, NULL, _IOFBF, 1 << 16);
+	qemu_plugin_register_vcpu_tb_trans_cb(id, on_translate);
+	qemu_plugin_register_atexit_cb(id, on_qemu_exit, NULL);
+	return 0;
+}
