@@ -2,58 +2,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <warden/mem_flags.h>
+
 #include "config_show.h"
 #include "numparse.h"
 
-static void append(char *buf, size_t len, const char *s)
-{
-	size_t used = strlen(buf);
-
-	if (used < len)
-		snprintf(buf + used, len - used, "%s", s);
-}
-
 char *config_mem_flags_str(uint64_t flags, char *buf, size_t len)
 {
-	static const struct {
-		uint64_t bit;
-		const char *name;
-	} names[] = {
-		{ JAILHOUSE_MEM_READ, "READ" },
-		{ JAILHOUSE_MEM_WRITE, "WRITE" },
-		{ JAILHOUSE_MEM_EXECUTE, "EXECUTE" },
-		{ JAILHOUSE_MEM_DMA, "DMA" },
-		{ JAILHOUSE_MEM_IO, "IO" },
-		{ JAILHOUSE_MEM_COMM_REGION, "COMM_REGION" },
-		{ JAILHOUSE_MEM_LOADABLE, "LOADABLE" },
-		{ JAILHOUSE_MEM_ROOTSHARED, "ROOTSHARED" },
-		{ JAILHOUSE_MEM_NO_HUGEPAGES, "NO_HUGEPAGES" },
-		{ JAILHOUSE_MEM_IO_UNALIGNED, "IO_UNALIGNED" },
-		{ JAILHOUSE_MEM_IO_8, "IO_8" },
-		{ JAILHOUSE_MEM_IO_16, "IO_16" },
-		{ JAILHOUSE_MEM_IO_32, "IO_32" },
-		{ JAILHOUSE_MEM_IO_64, "IO_64" },
-	};
-	uint64_t rest = flags;
-	unsigned int i;
-	char hex[24];
-
-	buf[0] = 0;
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (!(flags & names[i].bit))
-			continue;
-		if (buf[0])
-			append(buf, len, "|");
-		append(buf, len, names[i].name);
-		rest &= ~names[i].bit;
-	}
-	if (rest) {
-		snprintf(hex, sizeof(hex), "%s0x%llx", buf[0] ? "|" : "",
-			 (unsigned long long)rest);
-		append(buf, len, hex);
-	}
-	if (!buf[0])
-		append(buf, len, "-");
+	if (!mem_flags_format(flags, buf, len))
+		snprintf(buf, len, "-");
 	return buf;
 }
 

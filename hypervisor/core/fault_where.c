@@ -6,6 +6,7 @@
  */
 #include <warden/fault_where.h>
 #include <warden/format.h>
+#include <warden/mem_flags.h>
 
 static int region_in(uint64_t start, uint64_t size, uint64_t addr)
 {
@@ -81,38 +82,11 @@ void fault_where_owner(const struct fault_where_system *sys,
 	out->kind = FAULT_WHERE_OWNER_NONE;
 }
 
-static const struct {
-	uint64_t flag;
-	const char *name;
-} flag_names[] = {
-	{ JAILHOUSE_MEM_READ, "READ" },
-	{ JAILHOUSE_MEM_WRITE, "WRITE" },
-	{ JAILHOUSE_MEM_EXECUTE, "EXECUTE" },
-	{ JAILHOUSE_MEM_DMA, "DMA" },
-	{ JAILHOUSE_MEM_IO, "IO" },
-	{ JAILHOUSE_MEM_COMM_REGION, "COMM_REGION" },
-	{ JAILHOUSE_MEM_LOADABLE, "LOADABLE" },
-	{ JAILHOUSE_MEM_ROOTSHARED, "ROOTSHARED" },
-};
-
 int fault_where_flags(uint64_t flags, char *buf, size_t size)
 {
-	unsigned int i;
-	int len = 0;
+	int len = mem_flags_format(flags, buf, size);
 
-	if (size)
-		buf[0] = '\0';
-	for (i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++) {
-		size_t at = (size_t)len < size ? (size_t)len : size;
-
-		if (!(flags & flag_names[i].flag))
-			continue;
-		len += format_string(buf + at, size - at, "%s%s",
-				     len ? "|" : "", flag_names[i].name);
-	}
-	if (!len)
-		len = format_string(buf, size, "no access");
-	return len;
+	return len ? len : format_string(buf, size, "no access");
 }
 
 int fault_where_describe_near(const struct jailhouse_memory *mem,

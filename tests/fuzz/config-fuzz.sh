@@ -23,7 +23,8 @@ command -v clang >/dev/null || {
 }
 srcs=("$top/tests/fuzz/config_fuzz.c" "$top/hypervisor/core/config.c"
 	"$top"/tools/config_check*.c "$top"/tools/config_report.c
-	"$top"/tools/config_show.c "$top"/tools/numparse.c)
+	"$top"/tools/config_show.c "$top"/tools/numparse.c
+	"$top/hypervisor/core/mem_flags.c" "$top/hypervisor/core/format.c")
 if [ ! -x "$bin" ] || [ -n "$(find "${srcs[@]}" "$top/include/jailhouse" \
 	"$top/hypervisor/include/warden/config.h" "$top"/tools/config_*.h \
 	-newer "$bin" 2>/dev/null)" ]; then
