@@ -7,8 +7,9 @@ void pmu_start(void)
 {
 	/*
 	 * PMCCNTR_EL0 counts (virtual) time; event counter 0 counts
-	 * INST_RETIRED (0x08) on this CPU only. NSH (bit 27) in both filters
-	 * counts EL2 too, so that a hypervisor's work shows up.
+	 * INST_RETIRED (0x08): this CPU's on hardware, QEMU's global count
+	 * under -icount. NSH (bit 27) in both filters counts EL2 too, so
+	 * that a hypervisor's work shows up.
 	 */
 	asm volatile("msr pmccfiltr_el0, %0" : : "r"(1ULL << 27));
 	asm volatile("msr pmevtyper0_el0, %0" : : "r"(1ULL << 27 | 0x08));

@@ -16,7 +16,7 @@ md=$tmp/latest.md json=$tmp/latest.json
 a="(a) bare metal, no hypervisor" b="(b) Warden cell, root idle"
 c="(c) Warden cell, root loaded"
 median() { grep "^| $1 | $2 |" "$md" | awk -F'|' '{ gsub(/ /, "", $5); print $5 }'; }
-# The per-CPU instruction table: | setting | min | median | p99 | max |
+# The per-CPU instruction table: | setting | min | median | mean | p99 | max |
 insns() { grep "^| $1 | [0-9]" "$md" | awk -F'|' '{ gsub(/ /, "", $4); print $4 }'; }
 for setting in "$a" "$b" "$c"; do
 	v=$(median "$setting" to-vector) h=$(median "$setting" to-handler) r=$(median "$setting" to-resume)
