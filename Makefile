@@ -40,7 +40,7 @@ export TOP B WARDEN_VERSION CROSS_COMPILE
 
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps check FORCE demo run bench clean distclean format help
+.PHONY: all deps check FORCE demo run bench clean distclean format help install
 all:
 
 # Everything that needs a package or the Debian kernel orders itself after
@@ -81,6 +81,12 @@ run: all
 bench: all
 	@$(TOP)/bench/run
 
+# Into a target's root file system (an SD card, an NFS root, a staging
+# directory): the layout the QEMU guest has, see scripts/install.
+install: all
+	@test -n "$(DESTDIR)" || { echo "make install needs DESTDIR=<the target's root file system>" >&2; exit 2; }
+	@$(TOP)/scripts/install "$(DESTDIR)"
+
 clean:
 	rm -rf $(filter-out $(DEBIAN),$(wildcard $(B)/*))
 
@@ -96,3 +102,4 @@ help:
 	@echo "make check    host unit tests and QEMU system tests"
 	@echo "make demo     scripted demo in QEMU (exits by itself)"
 	@echo "make run      interactive root shell in QEMU (Ctrl-A x quits)"
+	@echo "make install DESTDIR=DIR  install into a target's root file system"
