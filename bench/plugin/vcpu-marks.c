@@ -15,10 +15,16 @@
  * Use: qemu-system-aarch64 -plugin PATH/vcpu-marks.so,out=FILE ...
  * Each marker execution appends "V K C" (vCPU index, marker, count).
  *
+ * With trace=F:T:N it also logs, for the first N times a vCPU goes from
+ * marker F to marker T, every instruction that vCPU executes in between
+ * as "T V PC" (virtual address): where the instructions of a path go
+ * (bench/trace maps them to functions).
+ *
  * Written against the QEMU plugin API version 1 (QEMU 7.x), whose entry
  * points it declares itself (bench/plugin/qemu-plugin-v1.h): Debian does
  * not ship QEMU's header. It refuses other API versions.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,20 +40,34 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_version = 1;
 
 static uint64_t insns[MAX_VCPUS];
 static FILE *out;
+static unsigned int trace_from, trace_to, trace_left;
+static bool tracing[MAX_VCPUS];
 
 static void on_insn(unsigned int vcpu, void *udata)
 {
-	if (vcpu < MAX_VCPUS)
-		insns[vcpu]++;
+	if (vcpu >= MAX_VCPUS)
+		return;
+	insns[vcpu]++;
+	if (tracing[vcpu])
+		fprintf(out, "T %u 0x%llx\n", vcpu,
+			(unsigned long long)(uintptr_t)udata);
 }
 
 static void on_mark(unsigned int vcpu, void *udata)
 {
+	unsigned int mark = (unsigned int)(uintptr_t)udata;
+
 	if (vcpu >= MAX_VCPUS)
 		return;
 	/* Registered after on_insn: the marker itself is counted. */
-	fprintf(out, "%u %u %llu\n", vcpu, (unsigned int)(uintptr_t)udata,
+	fprintf(out, "%u %u %llu\n", vcpu, mark,
 		(unsigned long long)insns[vcpu]);
+	if (tracing[vcpu] && mark == trace_to) {
+		tracing[vcpu] = false;
+	} else if (!tracing[vcpu] && mark == trace_from && trace_left) {
+		trace_left--;
+		tracing[vcpu] = true;
+	}
 }
 
 static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
@@ -58,8 +78,10 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 		struct qemu_plugin_insn *insn = qemu_plugin_tb_get_insn(tb, i);
 		uint32_t op;
 
+		/* AArch64 instructions are 4 bytes: no call per address. */
 		qemu_plugin_register_vcpu_insn_exec_cb(
-			insn, on_insn, QEMU_PLUGIN_CB_NO_REGS, NULL);
+			insn, on_insn, QEMU_PLUGIN_CB_NO_REGS,
+			(void *)(uintptr_t)(qemu_plugin_tb_vaddr(tb) + 4 * i));
 		if (qemu_plugin_insn_size(insn) != 4)
 			continue;
 		memcpy(&op, qemu_plugin_insn_data(insn), 4);
@@ -90,9 +112,24 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id,
 			info->version.cur, info->version.min);
 		return -1;
 	}
-	for (i = 0; i < argc; i++)
-		if (!strncmp(argv[i], "out=", 4))
+	for (i = 0; i < argc; i++) {
+		if (!strncmp(argv[i], "out=", 4)) {
 			path = argv[i] + 4;
+		} else if (!strncmp(argv[i], "trace=", 6)) {
+			if (sscanf(argv[i] + 6, "%u:%u:%u", &trace_from,
+				   &trace_to, &trace_left) != 3) {
+				fprintf(stderr,
+					"vcpu-marks: trace=FROM:TO:N, "
+					"not %s\n",
+					argv[i]);
+				return -1;
+			}
+		} else {
+			fprintf(stderr, "vcpu-marks: unknown argument %s\n",
+				argv[i]);
+			return -1;
+		}
+	}
 	if (!path) {
 		fprintf(stderr, "vcpu-marks: needs out=FILE\n");
 		return -1;
