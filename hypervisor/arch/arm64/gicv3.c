@@ -29,13 +29,14 @@
 #define GICR_ICACTIVER0 (GICR_SGI + 0x0380)
 #define GICR_IPRIORITYR (GICR_SGI + 0x0400)
 #define GICD_ISPENDR 0x0200
+#define GICD_IPRIORITYR 0x0400
+
 /*
- * Of the hypervisor's own interrupts: Linux's default. Any priority above
- * the physical mask (0xff) reaches EL2; it orders them only against other
- * interrupts pending at the same moment.
+ * Of the hypervisor's own interrupts: Linux's default. Any priority more
+ * urgent than the physical mask (0xff) reaches EL2; the value orders them
+ * only against other interrupts pending at the same moment.
  */
 #define HV_IRQ_PRIORITY 0xa0
-#define GICD_IPRIORITYR 0x0400
 
 #define LR_STATE_PENDING (1ULL << 62)
 #define LR_STATE_ACTIVE (2ULL << 62)
