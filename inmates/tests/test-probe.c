@@ -9,6 +9,10 @@
  * second for N seconds afterwards (to show the cell still runs).
  *   read       addr=A           64-bit load
  *   write      addr=A value=V   64-bit store, then a load back
+ *   write32    addr=A value=V   32-bit store, then a load back
+ *   gicr-own                    find this CPU's redistributor frame
+ *   (for read, write and write32, gicr-off=O instead of addr: offset O
+ *   into this CPU's redistributor frames, found as gicr-own does)
  *   gicd-enable   irq=N         set the SPI's enable bit, read it back
  *   gicd-route    irq=N mpidr=M route the SPI to CPU M, read it back
  *   gicd-priority irq=N prio=P  set the SPI's priority, read it back
@@ -28,6 +32,9 @@
  *                               syndrome: `str wV, [xB, #16]!`, `ldp` with
  *                               post-index, `str wzr, [xB, #16]!`, then
  *                               V>>1 read by `ldr wT, [sp, #8]!`
+ *   gicr-writeback irq=N value=V  the same for the SGI/PPI priorities
+ *                               in this CPU's redistributor (N+8 a
+ *                               multiple of 16, e.g. 8)
  */
 #include <inmate.h>
 #include <hypercall.h>
@@ -38,6 +45,11 @@
 #define GICD_ISENABLER 0x0100
 #define GICD_IPRIORITYR 0x0400
 #define GICD_IROUTER 0x6000
+#define GICR_TYPER 0x0008
+#define GICR_TYPER_LAST (1U << 4)
+#define GICR_FRAME_SIZE 0x20000
+#define GICR_FRAMES_MAX 64
+#define GICR_IPRIORITYR 0x10400
 
 static char action[24];
 
@@ -51,6 +63,28 @@ static uintptr_t probe_gicd(void)
 	if (comm_region)
 		return comm_region->gicd_base;
 	return 0x08000000UL;
+}
+
+/*
+ * This CPU's redistributor: the frame whose GICR_TYPER carries its
+ * affinity, walked from the first frame as the inmate library does (the
+ * hypervisor shows other CPUs' TYPER for this). 0 if there is none.
+ */
+static uintptr_t probe_gicr_own(void)
+{
+	uintptr_t rd = comm_region ? comm_region->gicr_base : 0x080a0000UL;
+	uint64_t mpidr = inmate_cpu_affinity();
+	uint64_t aff = (mpidr >> 32 & 0xff) << 24 | (mpidr & 0xffffff);
+
+	for (int i = 0; i < GICR_FRAMES_MAX; i++, rd += GICR_FRAME_SIZE) {
+		uint64_t typer = mmio_read64(rd + GICR_TYPER);
+
+		if (typer >> 32 == aff)
+			return rd;
+		if (typer & GICR_TYPER_LAST)
+			break;
+	}
+	return 0;
 }
 
 /* A secondary CPU started by cpu-on just waits. */
@@ -76,10 +110,11 @@ static bool probe_is(const char *name)
 }
 
 /*
- * Writeback and pair accesses to GICD_IPRIORITYR: the CPU reports them
- * without syndrome, so the hypervisor has to decode the instruction.
+ * Writeback and pair accesses to a priority register (GICD_IPRIORITYR or
+ * GICR_IPRIORITYR): the CPU reports them without syndrome, so the
+ * hypervisor has to decode the instruction.
  */
-static void probe_gicd_writeback(uintptr_t reg, uint32_t value)
+static void probe_writeback(uintptr_t reg, uint32_t value)
 {
 	uintptr_t start = reg - 16, base = start;
 	uint32_t lo, hi;
@@ -107,7 +142,7 @@ static void probe_gicd_writeback(uintptr_t reg, uint32_t value)
  * may touch the stack meanwhile, so interrupts are masked and the real SP
  * is kept in a register.
  */
-static void probe_gicd_sp_writeback(uintptr_t reg, uint32_t value)
+static void probe_sp_writeback(uintptr_t reg, uint32_t value)
 {
 	uint64_t moved, v;
 
@@ -174,8 +209,20 @@ static long probe_smc(uint64_t fid)
 static void probe_run(void)
 {
 	uint64_t addr = param("addr"), value = param("value");
+	long long gicr_off = cmdline_parse_int("gicr-off", -1);
 	unsigned int irq = param("irq");
-	uintptr_t gicd = probe_gicd();
+	uintptr_t gicd = probe_gicd(), gicr = 0;
+
+	if (gicr_off >= 0 || probe_is("gicr-own") ||
+	    probe_is("gicr-writeback")) {
+		gicr = probe_gicr_own();
+		if (!gicr) {
+			printk("probe: no redistributor for this CPU\n");
+			return;
+		}
+		if (gicr_off >= 0)
+			addr = gicr + gicr_off;
+	}
 
 	if (probe_is("read")) {
 		printk("probe: read 0x%lx\n", (unsigned long)addr);
@@ -188,6 +235,15 @@ static void probe_run(void)
 		mmio_write64(addr, value);
 		printk("probe: 0x%lx reads back 0x%lx\n", (unsigned long)addr,
 		       (unsigned long)mmio_read64(addr));
+	} else if (probe_is("write32")) {
+		printk("probe: write32 0x%x to 0x%lx\n", (unsigned int)value,
+		       (unsigned long)addr);
+		mmio_write32(addr, value);
+		printk("probe: 0x%lx reads back 0x%x\n", (unsigned long)addr,
+		       mmio_read32(addr));
+	} else if (probe_is("gicr-own")) {
+		printk("probe: own redistributor at 0x%lx\n",
+		       (unsigned long)gicr);
 	} else if (probe_is("gicd-enable")) {
 		uintptr_t reg = gicd + GICD_ISENABLER + irq / 32 * 4;
 
@@ -242,10 +298,16 @@ static void probe_run(void)
 	} else if (probe_is("gicd-writeback")) {
 		printk("probe: priorities of IRQs %u-%u by writeback\n", irq,
 		       irq + 3);
-		probe_gicd_writeback(gicd + GICD_IPRIORITYR + irq,
-				     param("value"));
-		probe_gicd_sp_writeback(gicd + GICD_IPRIORITYR + irq,
-					param("value") >> 1);
+		probe_writeback(gicd + GICD_IPRIORITYR + irq, param("value"));
+		probe_sp_writeback(gicd + GICD_IPRIORITYR + irq,
+				   param("value") >> 1);
+	} else if (probe_is("gicr-writeback")) {
+		printk("probe: redistributor priorities of IRQs %u-%u by "
+		       "writeback\n",
+		       irq, irq + 3);
+		probe_writeback(gicr + GICR_IPRIORITYR + irq, param("value"));
+		probe_sp_writeback(gicr + GICR_IPRIORITYR + irq,
+				   param("value") >> 1);
 	} else if (probe_is("gicd-ldxr")) {
 		uint32_t v;
 

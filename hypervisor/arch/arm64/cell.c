@@ -893,6 +893,7 @@ void cell_cpu_restart(unsigned int cpu)
 	struct cell *c = cell_of(cpu);
 	volatile uint8_t *rd;
 
+	gicr_warnings_reset(cpu);
 	if (!c) {
 		/* a cell's timers must not fire into Linux starting up */
 		sysreg_write(cntv_ctl_el0, 0);

@@ -1,28 +1,43 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The GIC redistributors, trapped: the root cell reaches the frames of
- * its own CPUs, whose accesses pass through unchanged (a CPU's SGIs and
- * PPIs belong to whoever owns the CPU); frames of other CPUs read as zero
- * and ignore writes. A priority written for an SGI or PPI also updates a
- * copy already waiting in the list registers.
+ * The GIC redistributors, trapped for every cell. Each access goes through
+ * the policy of core/gicr_filter.c: a cell changes the SGIs and PPIs of
+ * its own CPUs, except the hypervisor's stop SGI and maintenance
+ * interrupt, without which the hypervisor could no longer stop the CPU or
+ * refill its list registers; the redistributor's controls (power, LPIs)
+ * stay the hypervisor's; other CPUs' frames show only their TYPER and ID
+ * registers. A refused change is reported on the console, naming the
+ * cell, CPU, register and interrupts. A priority written for an SGI or
+ * PPI also updates a copy already waiting in the list registers.
  */
 #include <arch/cell.h>
 #include <arch/hv.h>
+#include <warden/gicr_filter.h>
 
-#define GICR_STRIDE 0x20000
-#define GICR_SGI 0x10000
-#define GICR_IPRIORITYR (GICR_SGI + 0x0400)
+#define GICR_IPRIORITYR (GICR_SGI_BASE + 0x0400)
 #define GICR_IPRIORITYR_END (GICR_IPRIORITYR + 32)
-#define GICR_TYPER 0x0008
-#define GICR_ID_START 0xffd0
+/* Console lines about refused writes, per CPU and start of its cell */
+#define WARN_MAX 16
 
 static uint64_t gicr_phys, gicr_size;
+static uint32_t reserved;
+static const char *roles[32];
+/* read-modify-write of one register against another CPU's */
+static spinlock_t gicr_lock;
+/* each CPU counts only its own lines: no lock */
+static unsigned int warned[HV_MAX_CPUS];
 
 void gicr_init(void)
 {
+	unsigned int maint = sys_config->platform_info.arm.maintenance_irq;
+
 	gicr_phys = sys_config->platform_info.arm.gicr_base;
-	gicr_size =
-		(uint64_t)(64 - __builtin_clzll(root_cpu_set)) * GICR_STRIDE;
+	gicr_size = (uint64_t)(64 - __builtin_clzll(root_cpu_set)) *
+		    GICR_FRAME_STRIDE;
+	/* gicv3_init() checked that maint is a PPI */
+	reserved = 1U << SGI_CELL_STOP | 1U << maint;
+	roles[SGI_CELL_STOP] = "the hypervisor's stop SGI";
+	roles[maint] = "the GIC maintenance interrupt";
 }
 
 uint64_t gicr_region_size(void)
@@ -30,80 +45,137 @@ uint64_t gicr_region_size(void)
 	return gicr_size;
 }
 
-static int frame_owner(uint64_t frame_phys)
+uint32_t gicr_reserved_irqs(void)
+{
+	return reserved;
+}
+
+void gicr_warnings_reset(unsigned int cpu)
+{
+	warned[cpu] = 0;
+}
+
+/* The CPU whose frame starts at frame_phys, or -1. */
+static int frame_cpu(uint64_t frame_phys)
 {
 	unsigned int cpu;
 
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-		if (cell_cpus_of(this_cpu()) & (1ULL << cpu) &&
-		    gicv3_redist_phys(cpu) == frame_phys)
+		if (gicv3_redist_phys(cpu) == frame_phys)
 			return cpu;
 	return -1;
 }
 
+static uint64_t reg_read(volatile void *p, unsigned int size)
+{
+	switch (size) {
+	case 1:
+		return *(volatile uint8_t *)p;
+	case 2:
+		return *(volatile uint16_t *)p;
+	case 4:
+		return *(volatile uint32_t *)p;
+	default:
+		return *(volatile uint64_t *)p;
+	}
+}
+
+static void reg_write(volatile void *p, unsigned int size, uint64_t v)
+{
+	switch (size) {
+	case 1:
+		*(volatile uint8_t *)p = v;
+		break;
+	case 2:
+		*(volatile uint16_t *)p = v;
+		break;
+	case 4:
+		*(volatile uint32_t *)p = v;
+		break;
+	default:
+		*(volatile uint64_t *)p = v;
+		break;
+	}
+}
+
+static void report(unsigned int cpu, unsigned int frame,
+		   const struct gicr_verdict *v, uint64_t value,
+		   uint64_t refused)
+{
+	char line[224];
+
+	/* A cell writing in a loop must not flood the shared console. */
+	if (warned[cpu] > WARN_MAX)
+		return;
+	if (++warned[cpu] > WARN_MAX) {
+		printk("Warning: Cell \"%s\": CPU %u: further refused "
+		       "redistributor writes not reported\n",
+		       cell_name_of(cpu), cpu);
+		return;
+	}
+	gicr_describe(line, sizeof(line), v, value, refused, frame, roles);
+	printk("Warning: Cell \"%s\": CPU %u: %s\n", cell_name_of(cpu), cpu,
+	       line);
+}
+
 int gicr_mmio(struct mmio_access *a, unsigned int cpu)
 {
-	uint64_t frame, off;
+	uint64_t frame, off, old = 0, refused;
+	struct gicr_verdict v;
+	enum gicr_who who;
 	volatile uint8_t *p;
 	int owner;
 
 	if (a->addr < gicr_phys || a->addr >= gicr_phys + gicr_size)
 		return 0;
-	if (a->addr & (a->size - 1))
-		return 0;
-	frame = gicr_phys + (a->addr - gicr_phys) / GICR_STRIDE * GICR_STRIDE;
+	frame = gicr_phys +
+		(a->addr - gicr_phys) / GICR_FRAME_STRIDE * GICR_FRAME_STRIDE;
 	off = a->addr - frame;
-	owner = frame_owner(frame);
-	/*
-	 * Other CPUs' frames: their TYPER and ID registers read through, so
-	 * that a cell can walk the frames to find its own (as inmates and
-	 * Linux do); everything else reads as zero and ignores writes.
-	 */
-	if (owner < 0 && (a->is_write || !(off == GICR_TYPER ||
-					   off >= GICR_ID_START))) {
+	owner = frame_cpu(frame);
+	if (owner < 0 || !(cell_cpus_of(cpu) & (1ULL << owner)))
+		who = GICR_WHO_FOREIGN;
+	else
+		who = cell_of(cpu) ? GICR_WHO_CELL : GICR_WHO_ROOT;
+	gicr_filter(off, a->size, a->is_write, who, reserved, &v);
+	if (v.action == GICR_REFUSE)
+		return 0;
+	if (v.action == GICR_RAZ_WI) {
 		if (!a->is_write)
 			a->value = 0;
 		return 1;
 	}
 	p = (volatile uint8_t *)(HV_GIC_VIRT + (a->addr & ((1ULL << 30) - 1)));
 	if (!a->is_write) {
-		switch (a->size) {
-		case 1:
-			a->value = *(volatile uint8_t *)p;
-			break;
-		case 2:
-			a->value = *(volatile uint16_t *)p;
-			break;
-		case 4:
-			a->value = *(volatile uint32_t *)p;
-			break;
-		default:
-			a->value = *(volatile uint64_t *)p;
-			break;
-		}
+		a->value = reg_read(p, a->size);
 		return 1;
 	}
-	switch (a->size) {
-	case 1:
-		*(volatile uint8_t *)p = a->value;
-		break;
-	case 2:
-		*(volatile uint16_t *)p = a->value;
-		break;
-	case 4:
-		*(volatile uint32_t *)p = a->value;
-		break;
-	default:
-		*(volatile uint64_t *)p = a->value;
-		break;
+	if (v.w1x) {
+		/* a zero bit changes nothing: no need to read */
+		if (a->value & v.mask)
+			reg_write(p, a->size, a->value & v.mask);
+	} else {
+		spin_lock(&gicr_lock);
+		old = reg_read(p, a->size);
+		if (v.mask)
+			reg_write(p, a->size, gicr_merge(&v, a->value, old));
+		spin_unlock(&gicr_lock);
 	}
+	refused = gicr_refused(&v, a->value, old);
+	/* a frame no CPU is known for: its number in the region */
+	if (refused && !v.quiet)
+		report(cpu,
+		       owner >= 0 ? (unsigned int)owner :
+				    (a->addr - gicr_phys) / GICR_FRAME_STRIDE,
+		       &v, a->value, refused);
 	if (off >= GICR_IPRIORITYR && off < GICR_IPRIORITYR_END &&
-	    (unsigned int)owner == cpu) {
+	    owner == (int)cpu) {
 		unsigned int i;
 
 		for (i = 0; i < a->size; i++)
-			gicv3_priority_changed(cpu, off - GICR_IPRIORITYR + i,
-					       (a->value >> (i * 8)) & 0xff);
+			if ((v.mask >> (i * 8)) & 0xff)
+				gicv3_priority_changed(cpu, v.first + i,
+						       (a->value >> (i * 8)) &
+							       0xff);
 	}
 	return 1;
 }

@@ -22,6 +22,7 @@
 #define GICR_TYPER 0x0008
 #define GICR_TYPER_LAST (1ULL << 4)
 #define GICR_SGI 0x10000
+#define GICR_IGROUPR0 (GICR_SGI + 0x0080)
 #define GICR_ISENABLER0 (GICR_SGI + 0x0100)
 #define GICR_ICENABLER0 (GICR_SGI + 0x0180)
 #define GICR_ISPENDR0 (GICR_SGI + 0x0200)
@@ -29,6 +30,13 @@
 #define GICR_IPRIORITYR (GICR_SGI + 0x0400)
 #define GICD_ISPENDR 0x0200
 #define GICD_IPRIORITYR 0x0400
+
+/*
+ * Of the hypervisor's own interrupts: Linux's default. Any priority more
+ * urgent than the physical mask (0xff) reaches EL2; the value orders them
+ * only against other interrupts pending at the same moment.
+ */
+#define HV_IRQ_PRIORITY 0xa0
 
 #define LR_STATE_PENDING (1ULL << 62)
 #define LR_STATE_ACTIVE (2ULL << 62)
@@ -454,6 +462,14 @@ void gicv3_cpu_init(unsigned int cpu)
 	*(volatile uint32_t *)(g->gicr + GICR_ICACTIVER0) = 0xffff;
 	sysreg_write(icc_ctlr_el1, ctlr | ICC_CTLR_EOIMODE);
 	sysreg_write(icc_pmr_el1, 0xff);
+	/*
+	 * The stop SGI and the maintenance interrupt are the hypervisor's on
+	 * every CPU from now on (gicr.c keeps the cells, root included, off
+	 * them): group 1, which EL2 acknowledges, and a fixed priority.
+	 */
+	*(volatile uint32_t *)(g->gicr + GICR_IGROUPR0) |= gicr_reserved_irqs();
+	g->gicr[GICR_IPRIORITYR + SGI_CELL_STOP] = HV_IRQ_PRIORITY;
+	g->gicr[GICR_IPRIORITYR + maint_irq] = HV_IRQ_PRIORITY;
 	*(volatile uint32_t *)(g->gicr + GICR_ISENABLER0) = 1U << maint_irq;
 	isb();
 }

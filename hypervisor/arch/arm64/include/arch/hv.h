@@ -158,6 +158,10 @@ void gicv3_sgi_write(unsigned int cpu, uint64_t value);
 uint64_t gicv3_redist_phys(unsigned int cpu);
 void gicr_init(void);
 uint64_t gicr_region_size(void);
+/* INTIDs 0-31 the hypervisor keeps on every CPU (bit n: INTID n) */
+uint32_t gicr_reserved_irqs(void);
+/* The CPU starts anew: its refused-write warnings count from zero. */
+void gicr_warnings_reset(unsigned int cpu);
 int gicr_mmio(struct mmio_access *a, unsigned int cpu);
 void gicv3_priority_changed(unsigned int cpu, uint32_t intid, uint8_t prio);
 /* Returns 1 if addr lies in the distributor and the access was handled. */

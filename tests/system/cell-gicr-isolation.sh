@@ -1,0 +1,143 @@
+# Redistributor isolation: a rogue cell (test-probe in inmate-demo-2,
+# CPU 2) writes its own CPU's redistributor to take the CPU away from the
+# hypervisor: it disables, clears, activates, deactivates, re-prioritises,
+# regroups and reconfigures the hypervisor's stop SGI (15) and the GIC
+# maintenance interrupt (25), points the LPI tables at hypervisor memory
+# (PROPBASER, PENDBASER), sets EnableLPIs and ProcessorSleep, and writes
+# the frame of inmate-demo's CPU 3. Every such write is refused with a
+# warning naming the cell, CPU, register and interrupt, while the cell's
+# other SGIs and PPIs still change, and every time the hypervisor still
+# stops the cell (each probe's load stops the run before; shutdown and
+# destroy at the end). The root and gic-demo (CPU 3) keep running. A
+# writeback and pair access without syndrome to the redistributor's
+# priorities is emulated like one to the distributor's.
+#
+# QEMU virt: redistributor frames at 0x080a0000 + CPU * 0x20000, SGI_base
+# 0x10000 above; the probe finds its own frame (gicr-off=) like the inmate
+# library, by GICR_TYPER affinity.
+# expect: ^probe: own redistributor at 0x80e0000$
+# expect: ^probe: 0x80f0180 reads back 0x2008000$
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 15 \(the hypervisor's stop SGI\) ignored: reserved for the hypervisor$
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 25 \(the GIC maintenance interrupt\) ignored: reserved for the hypervisor$
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 15 \(the hypervisor's stop SGI\) and IRQ 25 \(the GIC maintenance interrupt\) ignored
+# expect: ^probe: 0x80f0100 reads back 0x2008006$
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ISENABLER0 of CPU 2: write to IRQ 15
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICPENDR0 of CPU 2: write to IRQ 15 .* and IRQ 25
+# expect: ^probe: 0x80f0300 reads back 0x0$
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ISACTIVER0 of CPU 2: write to IRQ 15
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICACTIVER0 of CPU 2: write to IRQ 25
+# expect: ^probe: 0x80f040c reads back 0xa0f0f0f0$
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_IPRIORITYR of CPU 2: write to IRQ 15
+# expect: ^probe: 0x80f0418 reads back 0xf0f0a0f0$
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_IPRIORITYR of CPU 2: write to IRQ 25
+# expect: ^probe: 0x80f0080 reads back 0x2008000$
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_IGROUPR0 of CPU 2: write to IRQ 15 .* and IRQ 25
+# expect: ^probe: 0x80f0c04 reads back 0x0$
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICFGR1 of CPU 2: write to IRQ 25
+# expect: ^probe: 0x80e0070 reads back 0x0$
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_PROPBASER of CPU 2: write of 0x7fc00000 ignored: LPIs are not supported
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_PENDBASER of CPU 2: write of 0x7fc00000 ignored: LPIs are not supported
+# expect: ^probe: 0x80e0000 reads back 0x[0-9a-f]*[02468ace]$
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_CTLR of CPU 2: write of 0x1 ignored: the redistributor's controls are the hypervisor's$
+# expect: ^probe: 0x80e0014 reads back 0x0$
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_WAKER of CPU 2: write of 0x2 ignored: the hypervisor keeps the redistributor awake$
+# expect: ^probe: 0x8110180 reads back 0x0$
+# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 3: write of 0xffffffff ignored: not a CPU of the cell$
+# expect: ^probe: redistributor priorities of IRQs 8-11 by writeback
+# expect: ^probe: str pre-index: base \+16$
+# expect: ^probe: ldp post-index: 0xa0a0a0a0 0x[0-9a-f]+, base \+24$
+# expect: ^probe: str wzr pre-index: base \+16, reads back 0x0$
+# expect: ^probe: ldr \[sp, #8\]!: 0x50505050, sp \+8$
+# expect: ^warden-test: gicr-writeback: state running
+# expect: ^warden-test: gic-demo never stopped: [1-9][0-9]* more interrupts in every probe
+# expect: ^warden-test: rogue cell shut down: shut down
+# expect: ^warden-test: root cpus 0 1 ran a task
+# expect: ^warden-test: cells destroyed, online 0-3
+# reject: ^FATAL
+# reject: did not stop within
+# reject: state (failed|shut down)$
+# timeout: 420
+set -e
+
+dir=/usr/lib/warden/inmates
+irqs=/sys/devices/warden/cells/1/statistics/vmexits_virt_irq
+warden enable /etc/warden/qemu-virt.cell
+warden cell create /etc/warden/qemu-virt-inmate-demo.cell
+warden cell create /etc/warden/qemu-virt-inmate-demo2.cell
+# Quiet: both cells share the UART, and lines printed at once interleave.
+warden cell load inmate-demo $dir/gic-demo.bin -s "print-every=1000" -a 0x1000
+warden cell start inmate-demo
+min=
+
+# probe LABEL PARAMS: runs test-probe with PARAMS in the rogue cell. The
+# load stops the run before it: the hypervisor's stop SGI must still work.
+probe() {
+	before=$(cat $irqs)
+	warden cell load inmate-demo-2 $dir/test-probe.bin -s "$2" -a 0x1000 \
+		>/dev/null
+	warden cell start inmate-demo-2 >/dev/null
+	sleep 1
+	echo "warden-test: $1: state $(cat /sys/devices/warden/cells/2/state)"
+	more=$(($(cat $irqs) - before))
+	if [ "$more" -lt 1 ]; then
+		echo "warden-test: gic-demo stopped during $1"
+		exit 1
+	fi
+	[ -z "$min" ] || [ "$more" -lt "$min" ] && min=$more
+	return 0
+}
+
+# w32 LABEL OFFSET VALUE: a 32-bit write into the rogue CPU's own frames
+w32() {
+	probe "$1" "probe=write32 gicr-off=$2 value=$3"
+}
+
+probe gicr-own "probe=gicr-own"
+# ICENABLER0: the stop SGI, the maintenance interrupt, everything
+w32 disable-stop-sgi 0x10180 0x8000
+w32 disable-maintenance 0x10180 0x2000000
+w32 disable-all 0x10180 0xffffffff
+# ISENABLER0: the cell's own SGIs 1 and 2 are enabled, 15 is refused
+w32 enable-sgis 0x10100 0x8006
+w32 clear-pending 0x10280 0x2008000
+w32 activate-stop-sgi 0x10300 0x8000
+w32 deactivate-maintenance 0x10380 0x2000000
+# IPRIORITYR: INTIDs 12-15 and 24-27, lowest priority for all
+w32 priority-stop-sgi 0x1040c 0xf0f0f0f0
+w32 priority-maintenance 0x10418 0xf0f0f0f0
+# IGROUPR0: group 0 would come as FIQ, which EL2 does not take
+w32 group0 0x10080 0x0
+# ICFGR1: the maintenance interrupt edge-triggered (the other PPIs level)
+w32 config-maintenance 0x10c04 0x80000
+# LPI tables in hypervisor memory: the GIC would write there
+probe propbaser "probe=write gicr-off=0x70 value=0x7fc00000"
+probe pendbaser "probe=write gicr-off=0x78 value=0x7fc00000"
+w32 enable-lpis 0x0 0x1
+w32 processor-sleep 0x14 0x2
+# CPU 3's ICENABLER0: gic-demo's timer would stop
+probe foreign-frame "probe=write32 addr=0x08110180 value=0xffffffff"
+probe gicr-writeback "probe=gicr-writeback irq=8 value=0xa0a0a0a0"
+echo "warden-test: gic-demo never stopped: $min more interrupts in every" \
+	"probe at least"
+
+# The last try left running, then shut down from the root
+warden cell load inmate-demo-2 $dir/test-probe.bin -a 0x1000 \
+	-s "probe=write32 gicr-off=0x10180 value=0xffffffff alive=30"
+warden cell start inmate-demo-2
+sleep 1
+warden cell shutdown inmate-demo-2
+echo "warden-test: rogue cell shut down:" \
+	"$(cat /sys/devices/warden/cells/2/state)"
+
+root=
+for c in 0 1; do
+	[ "$(taskset -c $c cat /proc/self/stat | cut -d' ' -f39)" = $c ]
+	root="$root $c"
+done
+echo "warden-test: root cpus$root ran a task"
+
+warden cell destroy inmate-demo-2
+warden cell destroy inmate-demo
+echo "warden-test: cells destroyed, online" \
+	"$(cat /sys/devices/system/cpu/online)"
+warden disable
