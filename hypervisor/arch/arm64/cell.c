@@ -383,17 +383,18 @@ static void root_remap(struct cell *c, enum remap_which which, uint32_t upto)
 
 		if (!remap_selected(m, which) || !r)
 			continue;
-		if (pgtable_map(stage2_root(), m->phys_start, m->phys_start,
-				m->size, stage2_attrs(r->flags),
-				PGTABLE_NO_BLOCKS))
+		if (stage2_root_map(m->phys_start, m->size,
+				    stage2_attrs(r->flags), PGTABLE_NO_BLOCKS))
 			printk("ERROR: region %u of cell \"%s\" could not be "
 			       "given back to the root\n",
 			       i, c->cfg.cell->name);
 		if (!(r->flags & JAILHOUSE_MEM_NO_HUGEPAGES))
-			pgtable_collapse(stage2_root(), m->phys_start, m->size,
-					 pool_pgtable_free);
+			stage2_root_collapse(m->phys_start, m->size);
 	}
-	/* valid entries only appeared (a collapse keeps the translation) */
+	/*
+	 * Valid entries only appeared; a merged table was replaced through
+	 * an invalid entry already (break-before-make, stage2.c).
+	 */
 	root_tlb_flush();
 }
 
@@ -406,8 +407,7 @@ static int root_unmap(struct cell *c, enum remap_which which)
 		const struct jailhouse_memory *m = &c->cfg.mem_regions[i];
 
 		if (remap_selected(m, which))
-			err = pgtable_unmap(stage2_root(), m->phys_start,
-					    m->size);
+			err = stage2_root_unmap(m->phys_start, m->size);
 	}
 	if (err) {
 		printk("ERROR: hypervisor memory full: cannot take the memory "
