@@ -11,7 +11,6 @@
 #include <linux/io.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
-#include <asm/sysreg.h>
 
 #include <warden/cell_load.h>
 
@@ -306,18 +305,6 @@ free:
 	return err;
 }
 
-/* Clean to the point of coherency: the cell starts with its MMU off. */
-static void dcache_clean_poc(void *start, size_t size)
-{
-	unsigned long line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
-	unsigned long p = (unsigned long)start & ~(line - 1);
-	unsigned long end = (unsigned long)start + size;
-
-	for (; p < end; p += line)
-		asm volatile("dc civac, %0" : : "r"(p) : "memory");
-	dsb(sy);
-}
-
 static long copy_image(struct warden_cell *cell,
 		       const struct jailhouse_preload_image *img, u64 phys)
 {
@@ -332,10 +319,14 @@ static long copy_image(struct warden_cell *cell,
 		       phys, phys + img->size - 1, cell->name);
 		return -ENOMEM;
 	}
+	/*
+	 * No cache maintenance here: the hypervisor cleans all of the cell's
+	 * memory to the point of coherency at start, once the root has lost
+	 * it (docs/hypervisor.md), which covers this copy too.
+	 */
 	if (copy_from_user(dst, u64_to_user_ptr(img->source_address),
 			   img->size))
 		err = -EFAULT;
-	dcache_clean_poc(dst, img->size);
 	memunmap(dst);
 	return err;
 }
