@@ -50,7 +50,9 @@ static void root_s2_invalidate(void *ctx, uint64_t ipa, uint64_t size)
 	dsb(ishst); /* the invalid entry reaches every walker first */
 	if (size <= 0x200000) {
 		for (a = ipa; a < ipa + size; a += PGTABLE_PAGE_SIZE)
-			asm volatile("tlbi ipas2e1is, %0" : : "r"(a >> 12)
+			asm volatile("tlbi ipas2e1is, %0"
+				     :
+				     : "r"(a >> 12)
 				     : "memory");
 		dsb(ish);
 		asm volatile("tlbi vmalle1is" : : : "memory");
