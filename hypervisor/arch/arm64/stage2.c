@@ -21,6 +21,7 @@ static unsigned int ipa_bits;
 static uint64_t parange;
 /* held while an entry of root_s2 may be transiently invalid */
 static spinlock_t root_s2_lock;
+static int said_retry;
 
 /* Pages come from the bitmap pool (pool.c), which cells give back to. */
 static int pool_alloc(void *ctx, uint64_t *pa)
@@ -117,6 +118,13 @@ int stage2_root_fault_retry(unsigned int cpu)
 	spin_lock(&root_s2_lock);
 	mapped = !pgtable_lookup(&root_s2, ipa, &pa, &attrs, &level);
 	spin_unlock(&root_s2_lock);
+	if (mapped && !said_retry) {
+		/* once: that it happens and is handled, not how often */
+		said_retry = 1;
+		printk("CPU %u: IPA 0x%llx was invalid while the root's stage 2 "
+		       "changed (break-before-make): access retried\n",
+		       cpu, (unsigned long long)ipa);
+	}
 	return mapped;
 }
 
