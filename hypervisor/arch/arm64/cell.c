@@ -420,8 +420,9 @@ static void dcache_clean_inval(uint64_t va, uint64_t size)
  * The root reads through its caches again: lines older than what a
  * cell wrote with caches off must be gone, and dirty lines of the cell
  * must not be written back later over what the root writes meanwhile.
- * Set/way operations are no substitute: they act on one CPU's caches
- * only and are for power management (Arm ARM D7.5).
+ * Set/way operations are no substitute: they are not broadcast, reach
+ * only the caches of the CPU that issues them, and the architecture
+ * reserves them for cache power management.
  */
 static void regions_clean_inval(struct cell *c, enum remap_which which)
 {
