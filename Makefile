@@ -65,6 +65,7 @@ FORCE:
 -include $(TOP)/inmates/build.mk
 -include $(TOP)/bench/build.mk
 -include $(TOP)/tests/unit/build.mk
+-include $(TOP)/tests/system/build.mk
 -include $(TOP)/scripts/initramfs.mk
 
 all: $(ALL_TARGETS)

@@ -11,7 +11,6 @@
 #include <linux/io.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
-#include <asm/sysreg.h>
 
 #include <warden/cell_load.h>
 
@@ -306,47 +305,56 @@ free:
 	return err;
 }
 
-/* Clean to the point of coherency: the cell starts with its MMU off. */
-static void dcache_clean_poc(void *start, size_t size)
-{
-	unsigned long line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
-	unsigned long p = (unsigned long)start & ~(line - 1);
-	unsigned long end = (unsigned long)start + size;
-
-	for (; p < end; p += line)
-		asm volatile("dc civac, %0" : : "r"(p) : "memory");
-	dsb(sy);
-}
-
+/*
+ * Copies image n (0-based) of num to the cell's physical address phys,
+ * region t->region. A failure names the image, its target and how far the
+ * copy got: the memory holds part of it now.
+ */
 static long copy_image(struct warden_cell *cell,
-		       const struct jailhouse_preload_image *img, u64 phys)
+		       const struct jailhouse_preload_image *img,
+		       unsigned int n, unsigned int num,
+		       const struct cell_load_target *t)
 {
+	unsigned long left;
 	void *dst;
-	long err = 0;
 
 	if (!img->size)
 		return 0;
-	dst = memremap(phys, img->size, MEMREMAP_WB);
+	dst = memremap(t->phys, img->size, MEMREMAP_WB);
 	if (!dst) {
-		pr_err("warden: cannot map 0x%llx-0x%llx of cell \"%s\"\n",
-		       phys, phys + img->size - 1, cell->name);
+		pr_err("warden: image %u of %u (%llu bytes for 0x%llx): cannot "
+		       "map its target 0x%llx-0x%llx in region %u of cell "
+		       "\"%s\"\n",
+		       n + 1, num, img->size, img->target_address, t->phys,
+		       t->phys + img->size - 1, t->region, cell->name);
 		return -ENOMEM;
 	}
-	if (copy_from_user(dst, u64_to_user_ptr(img->source_address),
-			   img->size))
-		err = -EFAULT;
-	dcache_clean_poc(dst, img->size);
+	/*
+	 * No cache maintenance here: the hypervisor cleans all of the cell's
+	 * memory to the point of coherency at start, once the root has lost
+	 * it (docs/hypervisor.md), which covers this copy too.
+	 */
+	left = copy_from_user(dst, u64_to_user_ptr(img->source_address),
+			      img->size);
 	memunmap(dst);
-	return err;
+	if (left) {
+		pr_err("warden: image %u of %u (%llu bytes for 0x%llx in "
+		       "region %u of cell \"%s\", physical 0x%llx) was copied "
+		       "only in part (%llu of %llu bytes): its source buffer "
+		       "in the caller's memory is not readable\n",
+		       n + 1, num, img->size, img->target_address, t->region,
+		       cell->name, t->phys, img->size - left, img->size);
+		return -EFAULT;
+	}
+	return 0;
 }
 
 long warden_cell_load(const void __user *uarg)
 {
 	struct jailhouse_preload_image *img = NULL;
-	u64 phys[CELL_MAX_IMAGES];
+	struct cell_load_target t[CELL_MAX_IMAGES];
 	struct jailhouse_cell_load req;
 	struct warden_cell *cell;
-	struct cell_load_target t;
 	char msg[200];
 	unsigned int i;
 	long err;
@@ -377,22 +385,35 @@ long warden_cell_load(const void __user *uarg)
 	/* Every image placed before the cell is touched. */
 	for (i = 0; i < req.num_preload_images; i++) {
 		err = cell_load_place(&cell->cfg, img[i].target_address,
-				      img[i].size, &t, msg, sizeof(msg));
+				      img[i].size, &t[i], msg, sizeof(msg));
 		if (err) {
-			pr_err("warden: %s\n", msg);
+			pr_err("warden: image %u of %u: %s\n", i + 1,
+			       req.num_preload_images, msg);
 			goto unlock;
 		}
-		phys[i] = t.phys;
 	}
 	err = cell_hypercall(HC_CELL_SET_LOADABLE, cell->id,
 			     "stopping the cell");
-	for (i = 0; !err && i < req.num_preload_images; i++)
-		err = copy_image(cell, &img[i], phys[i]);
-	if (!err && req.num_preload_images)
+	for (i = 0; !err && i < req.num_preload_images; i++) {
+		err = copy_image(cell, &img[i], i, req.num_preload_images,
+				 &t[i]);
+		if (err) {
+			cell->torn_image = i + 1;
+			cell->torn_addr = img[i].target_address;
+			cell->torn_size = img[i].size;
+			pr_err("warden: cell \"%s\" stays shut down with "
+			       "this image incomplete: it cannot start until "
+			       "a load succeeds\n",
+			       cell->name);
+		}
+	}
+	if (!err && req.num_preload_images) {
+		cell->torn_image = 0;
 		pr_info("warden: loaded %u image(s) into cell \"%s\"\n",
 			req.num_preload_images, cell->name);
-	else if (!err)
+	} else if (!err) {
 		pr_info("warden: cell \"%s\" shut down\n", cell->name);
+	}
 unlock:
 	mutex_unlock(&warden.lock);
 	kfree(img);
@@ -413,9 +434,18 @@ long warden_cell_start(const void __user *uarg)
 		goto unlock;
 	err = -ENOENT;
 	cell = cell_find(&id);
-	if (cell)
+	if (cell && cell->torn_image) {
+		/* the hypervisor would start it: it cannot know */
+		pr_err("warden: cell \"%s\" was loaded only in part (image %u, "
+		       "%llu bytes for 0x%llx, failed): load it again before "
+		       "starting it\n",
+		       cell->name, cell->torn_image, cell->torn_size,
+		       cell->torn_addr);
+		err = -EINVAL;
+	} else if (cell) {
 		err = cell_hypercall(HC_CELL_START, cell->id,
 				     "starting the cell");
+	}
 	if (!err)
 		pr_info("warden: started cell \"%s\"\n", cell->name);
 unlock:

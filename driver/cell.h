@@ -19,6 +19,13 @@ struct warden_cell {
 	struct warden_config cfg; /* parsed, pointing into config */
 	u64 cpus; /* Linux CPU numbers */
 	u64 offlined; /* CPUs we took offline, to bring back */
+	/*
+	 * The last load stopped in the middle of an image: which (1-based,
+	 * 0: none), and where it was going. Start is refused until a load
+	 * succeeds: the cell would run a torn image.
+	 */
+	unsigned int torn_image;
+	u64 torn_addr, torn_size;
 	struct warden_cell_sysfs *sysfs;
 };
 

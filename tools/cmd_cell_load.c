@@ -99,6 +99,20 @@ static int load(struct cell_load_args *a, const char *verb)
 		 cell_ref_str(&a->id, ref, sizeof(ref)));
 	err = driver_ioctl(fd, JAILHOUSE_CELL_LOAD, req, what);
 	close(fd);
+	/* the driver counts images; say which file or string each is */
+	for (i = 0; err && i < a->num_images; i++) {
+		const char *str = a->image[i].string;
+
+		if (str)
+			fprintf(stderr,
+				"  image %u: string \"%.40s%s\" at 0x%llx\n",
+				i + 1, str, strlen(str) > 40 ? "..." : "",
+				(unsigned long long)a->image[i].addr);
+		else
+			fprintf(stderr, "  image %u: %s at 0x%llx\n", i + 1,
+				a->image[i].file,
+				(unsigned long long)a->image[i].addr);
+	}
 out:
 	for (i = 0; i < a->num_images; i++)
 		free(data[i]);

@@ -86,6 +86,9 @@ int pgtable_lookup(const struct pgtable *pt, uint64_t va, uint64_t *pa,
 	uint64_t *table = pt->phys_to_ptr(pt->ctx, pt->root);
 	unsigned int l;
 
+	/* e.g. an IPA from a fault syndrome, beyond what the table covers */
+	if (va >> level_shift(pt->start_level) >= pt->root_entries)
+		return -ENOENT;
 	for (l = pt->start_level; l <= 3; l++) {
 		uint64_t pte = table[index_at(pt, va, l)];
 		uint64_t block = 1ULL << level_shift(l);

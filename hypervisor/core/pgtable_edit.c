@@ -33,11 +33,34 @@ static int is_table(uint64_t desc, unsigned int level)
 	return level < 3 && (desc & DESC_TYPE_MASK) == DESC_TYPE_MASK;
 }
 
-/* A block at level (1 or 2) becomes a table of the same mappings. */
-static int split(struct pgtable *pt, uint64_t *pte, unsigned int level)
+/*
+ * Replaces the live entry *pte, which translates [va, va + size), by desc.
+ * Changing a block into a table or back changes the block size, which
+ * the architecture allows only through an invalid entry (break-before-
+ * make, Arm ARM D8): otherwise a TLB may hold both the old and the new
+ * translation and report a TLB conflict abort, or use either. With an
+ * invalidate hook, the entry is made invalid, every walker and TLB is made
+ * to forget it, and only then is desc written; a CPU that walks in
+ * between takes a translation fault, which the owner of the table must
+ * retry (stage2.c).
+ */
+static void replace_live(struct pgtable *pt, uint64_t *pte, uint64_t va,
+			 uint64_t size, uint64_t desc)
 {
+	if (pt->invalidate) {
+		*pte = 0;
+		pt->invalidate(pt->ctx, va, size);
+	}
+	*pte = desc;
+}
+
+/* A block at level (1 or 2), mapping va, becomes a table of the same. */
+static int split(struct pgtable *pt, uint64_t *pte, unsigned int level,
+		 uint64_t va)
+{
+	uint64_t block = 1ULL << shift_of(level);
 	uint64_t step = 1ULL << shift_of(level + 1);
-	uint64_t base = *pte & PTE_ADDR_MASK & ~((1ULL << shift_of(level)) - 1);
+	uint64_t base = *pte & PTE_ADDR_MASK & ~(block - 1);
 	uint64_t attrs = *pte & ATTR_MASK, page, *t;
 	unsigned int i;
 	int err = pt->alloc_page(pt->ctx, &page);
@@ -48,8 +71,9 @@ static int split(struct pgtable *pt, uint64_t *pte, unsigned int level)
 	for (i = 0; i < PGTABLE_ENTRIES; i++)
 		t[i] = (base + i * step) | attrs | PTE_VALID |
 		       (level + 1 == 3 ? PTE_TABLE : 0);
-	/* Same translation before and after: no invalid step needed. */
-	*pte = page | PTE_TABLE | PTE_VALID;
+	/* the new table is complete before any walker can reach it */
+	replace_live(pt, pte, va & ~(block - 1), block,
+		     page | PTE_TABLE | PTE_VALID);
 	return 0;
 }
 
@@ -85,7 +109,7 @@ int pgtable_unmap(struct pgtable *pt, uint64_t va, uint64_t size)
 				step = block;
 				break;
 			}
-			err = split(pt, pte, level);
+			err = split(pt, pte, level, va);
 			if (err)
 				return err;
 			table = table_ptr(pt, *pte);
@@ -125,7 +149,7 @@ static void collapse(struct pgtable *pt, uint64_t *table, unsigned int level,
 
 	for (i = 0; i < n; i++) {
 		uint64_t e_va = table_va + i * block;
-		uint64_t *child, desc;
+		uint64_t *child, desc, old;
 
 		if (e_va + block <= va || e_va >= end)
 			continue;
@@ -138,8 +162,10 @@ static void collapse(struct pgtable *pt, uint64_t *table, unsigned int level,
 			continue;
 		desc = (child[0] & PTE_ADDR_MASK) | (child[0] & ATTR_MASK) |
 		       PTE_VALID;
-		free_page(pt->ctx, table[i] & PTE_ADDR_MASK);
-		table[i] = desc;
+		old = table[i];
+		replace_live(pt, &table[i], e_va, block, desc);
+		/* only now can no walker be reading the table any more */
+		free_page(pt->ctx, old & PTE_ADDR_MASK);
 	}
 }
 

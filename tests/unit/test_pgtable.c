@@ -162,6 +162,26 @@ static void refuses_overlap_misalignment_and_range(void **state)
 			 -EINVAL);
 }
 
+/*
+ * An IPA from a fault syndrome may lie beyond the table (48 bits of HPFAR
+ * against a 36-bit table): nothing there, and no read past the first
+ * level table (which would see the next pool page, here a level-2 table
+ * with a valid block).
+ */
+static void lookup_beyond_the_table_finds_nothing(void **state)
+{
+	uint64_t out, attrs;
+	unsigned int l;
+
+	table_init(MAX_PAGES, 36);
+	assert_int_equal(pgtable_map(&pt, 0, 0, 0x200000, 0, 0), 0);
+	expect_map(0x1000, 0x1000, 2);
+	assert_int_equal(pgtable_lookup(&pt, 1ULL << 36, &out, &attrs, &l),
+			 -ENOENT);
+	assert_int_equal(pgtable_lookup(&pt, 1ULL << 39, &out, &attrs, &l),
+			 -ENOENT);
+}
+
 static void reports_exhausted_pool(void **state)
 {
 	table_init(2, 44);
@@ -177,6 +197,7 @@ int main(void)
 		cmocka_unit_test(rights_follow_region_flags),
 		cmocka_unit_test(refuses_overlap_misalignment_and_range),
 		cmocka_unit_test(reports_exhausted_pool),
+		cmocka_unit_test(lookup_beyond_the_table_finds_nothing),
 	};
 	int ret = cmocka_run_group_tests(tests, NULL, NULL);
 

@@ -4,6 +4,8 @@
  * leaves a root region mapped with blocks, which splits them; the rest
  * stays mapped; mapping back and collapsing restores the blocks and frees
  * every table the split took, so that cycles do not leak pool pages.
+ * Replacing a live block by a table, or a table by a block, goes through
+ * an invalid entry and the invalidate hook (break-before-make).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -51,6 +53,28 @@ static void *ptr(void *ctx, uint64_t pa)
 	return mem + pa;
 }
 
+/* What the invalidate hook saw, call by call. */
+#define MAX_CALLS 8
+static struct call {
+	uint64_t va, size;
+	int lookup; /* pgtable_lookup() of va during the call */
+	unsigned int used; /* table pages in use during the call */
+} calls[MAX_CALLS];
+static unsigned int num_calls;
+
+static void invalidate(void *ctx, uint64_t va, uint64_t size)
+{
+	uint64_t pa, attrs;
+	unsigned int level;
+
+	assert_true(num_calls < MAX_CALLS);
+	calls[num_calls].va = va;
+	calls[num_calls].size = size;
+	calls[num_calls].lookup = pgtable_lookup(&pt, va, &pa, &attrs, &level);
+	calls[num_calls].used = used;
+	num_calls++;
+}
+
 static int setup(void **state)
 {
 	mem = aligned_alloc(PGTABLE_PAGE_SIZE, MAX_PAGES * PGTABLE_PAGE_SIZE);
@@ -61,6 +85,8 @@ static int setup(void **state)
 	pt.root_entries = 32; /* 44-bit IPA */
 	pt.alloc_page = alloc;
 	pt.phys_to_ptr = ptr;
+	pt.invalidate = NULL;
+	num_calls = 0;
 	return alloc(NULL, &pt.root);
 }
 
@@ -169,6 +195,85 @@ static void test_destroy_frees_all(void **state)
 	assert_int_equal(used, 0);
 }
 
+/*
+ * A 2 MiB block becomes a table: the entry is invalid while the hook runs
+ * (no walker may see the block and the table at once), and the hook
+ * covers the whole block.
+ */
+static void test_split_breaks_before_make(void **state)
+{
+	uint64_t rwx = stage2_attrs(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				    JAILHOUSE_MEM_EXECUTE);
+
+	assert_int_equal(pgtable_map(&pt, 0x70000000, 0x70000000, 0x0fc00000,
+				     rwx, 0),
+			 0);
+	pt.invalidate = invalidate;
+	assert_int_equal(pgtable_unmap(&pt, 0x7fa00000, 0x10000), 0);
+	assert_int_equal(num_calls, 1);
+	assert_int_equal(calls[0].va, 0x7fa00000);
+	assert_int_equal(calls[0].size, 0x200000);
+	assert_int_equal(calls[0].lookup, -ENOENT);
+	/* afterwards: the table, with the rest of the block mapped */
+	assert_int_equal(level_of(0x7fa10000), 3);
+	assert_int_equal(level_of(0x7fa00000), -1);
+
+	/* a whole block removed needs no replacement: no hook */
+	assert_int_equal(pgtable_unmap(&pt, 0x70000000, 0x200000), 0);
+	assert_int_equal(num_calls, 1);
+}
+
+/* A 1 GiB block split for a page: the hook covers the 1 GiB. */
+static void test_split_1g_breaks_before_make(void **state)
+{
+	uint64_t rw = stage2_attrs(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE);
+
+	assert_int_equal(
+		pgtable_map(&pt, 0x40000000, 0x40000000, 0x40000000, rw, 0), 0);
+	pt.invalidate = invalidate;
+	assert_int_equal(pgtable_unmap(&pt, 0x40201000, 0x1000), 0);
+	/* 1 GiB to 2 MiB blocks, then the 2 MiB block to pages */
+	assert_int_equal(num_calls, 2);
+	assert_int_equal(calls[0].va, 0x40000000);
+	assert_int_equal(calls[0].size, 0x40000000);
+	assert_int_equal(calls[0].lookup, -ENOENT);
+	assert_int_equal(calls[1].va, 0x40200000);
+	assert_int_equal(calls[1].size, 0x200000);
+	assert_int_equal(calls[1].lookup, -ENOENT);
+	assert_int_equal(level_of(0x40000000), 2);
+	assert_int_equal(level_of(0x40200000), 3);
+}
+
+/*
+ * A table merged back into a block: invalid while the hook runs, and the
+ * table page is freed only after the hook (a walker may still read it
+ * until then).
+ */
+static void test_collapse_breaks_before_make(void **state)
+{
+	uint64_t rwx = stage2_attrs(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				    JAILHOUSE_MEM_EXECUTE);
+	unsigned int before;
+
+	assert_int_equal(pgtable_map(&pt, 0x70000000, 0x70000000, 0x0fc00000,
+				     rwx, 0),
+			 0);
+	assert_int_equal(pgtable_unmap(&pt, 0x7fa00000, 0x10000), 0);
+	assert_int_equal(pgtable_map(&pt, 0x7fa00000, 0x7fa00000, 0x10000, rwx,
+				     PGTABLE_NO_BLOCKS),
+			 0);
+	before = used;
+	pt.invalidate = invalidate;
+	pgtable_collapse(&pt, 0x7fa00000, 0x10000, release);
+	assert_int_equal(num_calls, 1);
+	assert_int_equal(calls[0].va, 0x7fa00000);
+	assert_int_equal(calls[0].size, 0x200000);
+	assert_int_equal(calls[0].lookup, -ENOENT);
+	assert_int_equal(calls[0].used, before);
+	assert_int_equal(used, before - 1);
+	assert_int_equal(level_of(0x7fa00000), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +286,12 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_destroy_frees_all, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_split_breaks_before_make,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_split_1g_breaks_before_make, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_collapse_breaks_before_make, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -383,18 +383,69 @@ static void root_remap(struct cell *c, enum remap_which which, uint32_t upto)
 
 		if (!remap_selected(m, which) || !r)
 			continue;
-		if (pgtable_map(stage2_root(), m->phys_start, m->phys_start,
-				m->size, stage2_attrs(r->flags),
-				PGTABLE_NO_BLOCKS))
+		if (stage2_root_map(m->phys_start, m->size,
+				    stage2_attrs(r->flags), PGTABLE_NO_BLOCKS))
 			printk("ERROR: region %u of cell \"%s\" could not be "
 			       "given back to the root\n",
 			       i, c->cfg.cell->name);
 		if (!(r->flags & JAILHOUSE_MEM_NO_HUGEPAGES))
-			pgtable_collapse(stage2_root(), m->phys_start, m->size,
-					 pool_pgtable_free);
+			stage2_root_collapse(m->phys_start, m->size);
 	}
-	/* valid entries only appeared (a collapse keeps the translation) */
+	/*
+	 * Valid entries only appeared; a merged table was replaced through
+	 * an invalid entry already (break-before-make, stage2.c).
+	 */
 	root_tlb_flush();
+}
+
+/* Cleans and invalidates [va, va + size) to the point of coherency. */
+static void dcache_clean_inval(uint64_t va, uint64_t size)
+{
+	/* CTR_EL0.DminLine: the smallest line of any data cache */
+	uint64_t line = 4ULL << ((sysreg_read(ctr_el0) >> 16) & 0xf);
+	uint64_t p;
+
+	for (p = va & ~(line - 1); p < va + size; p += line)
+		asm volatile("dc civac, %0" : : "r"(p) : "memory");
+	dsb(sy);
+}
+
+/*
+ * Memory that changes hands between the root and a cell: cleaned and
+ * invalidated to the point of coherency by VA through the EL2 window,
+ * while neither side can reach it (the cell's CPUs are parked, the root's
+ * stage 2 does not map it). The cell starts with MMU and caches off and
+ * reads memory, not caches: what the root (the driver's image copy
+ * included) or the cell's last run left dirty must be in memory first.
+ * The root reads through its caches again: lines older than what a
+ * cell wrote with caches off must be gone, and dirty lines of the cell
+ * must not be written back later over what the root writes meanwhile.
+ * Set/way operations are no substitute: they are not broadcast, reach
+ * only the caches of the CPU that issues them, and the architecture
+ * reserves them for cache power management.
+ */
+static void regions_clean_inval(struct cell *c, enum remap_which which)
+{
+	uint32_t i;
+
+	for (i = 0; i < c->cfg.cell->num_memory_regions; i++) {
+		const struct jailhouse_memory *m = &c->cfg.mem_regions[i];
+		uint64_t pa = m->phys_start, left = m->size;
+
+		if (!remap_selected(m, which))
+			continue;
+		while (left) {
+			/* the window spans 2 GiB from pa's 1 GiB block */
+			uint64_t chunk = 2 * GB - (pa & (GB - 1));
+
+			if (chunk > left)
+				chunk = left;
+			dcache_clean_inval((uint64_t)window_map(pa), chunk);
+			window_unmap();
+			pa += chunk;
+			left -= chunk;
+		}
+	}
 }
 
 static int root_unmap(struct cell *c, enum remap_which which)
@@ -406,8 +457,7 @@ static int root_unmap(struct cell *c, enum remap_which which)
 		const struct jailhouse_memory *m = &c->cfg.mem_regions[i];
 
 		if (remap_selected(m, which))
-			err = pgtable_unmap(stage2_root(), m->phys_start,
-					    m->size);
+			err = stage2_root_unmap(m->phys_start, m->size);
 	}
 	if (err) {
 		printk("ERROR: hypervisor memory full: cannot take the memory "
@@ -718,6 +768,7 @@ long cell_set_loadable(unsigned int caller, uint64_t id)
 		goto unlock;
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	if (!c->loadable) {
+		regions_clean_inval(c, REMAP_LOADABLE);
 		root_remap(c, REMAP_LOADABLE, c->cfg.cell->num_memory_regions);
 		c->loadable = 1;
 	}
@@ -750,6 +801,23 @@ static void comm_init(struct cell *c)
 	dsb(ish);
 }
 
+/*
+ * The cell's first CPU starts with MMU and caches off: everything it reads
+ * must be in memory. Its regions were cleaned when they last changed hands,
+ * but the root wrote LOADABLE ones since (the images), and a cell started
+ * again without a load left its own dirty lines: all of its memory, then
+ * the comm region the hypervisor just wrote. The instruction caches may
+ * still hold code of an earlier image at the same addresses, which a cell
+ * that turns its I-cache on would run: invalidated to the point of
+ * unification on every CPU (the D-side clean to PoC covers PoU).
+ */
+static void caches_for_start(struct cell *c)
+{
+	regions_clean_inval(c, REMAP_ALL);
+	dcache_clean_inval((uint64_t)c->comm, 4096);
+	asm volatile("ic ialluis\n dsb ish\n isb" : : : "memory");
+}
+
 long cell_start(unsigned int caller, uint64_t id)
 {
 	unsigned int boot;
@@ -771,6 +839,7 @@ long cell_start(unsigned int caller, uint64_t id)
 	if (err)
 		goto unlock;
 	comm_init(c);
+	caches_for_start(c);
 	spis_quiesce(c, 1);
 	/* The first CPU starts; the others wait for the cell's CPU_ON. */
 	boot = first_cpu(c->cpus);
@@ -808,6 +877,7 @@ long cell_destroy(unsigned int caller, uint64_t id)
 	printk("Closing cell \"%s\"\n", c->cfg.cell->name);
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	spis_quiesce(c, 0);
+	regions_clean_inval(c, c->loadable ? REMAP_NOT_LOADABLE : REMAP_ALL);
 	root_remap(c, c->loadable ? REMAP_NOT_LOADABLE : REMAP_ALL,
 		   c->cfg.cell->num_memory_regions);
 	spin_lock(&hv_lock);

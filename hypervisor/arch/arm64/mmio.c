@@ -33,13 +33,18 @@ void mmio_handle_dabt(struct frame *f, unsigned int cpu)
 		return;
 	/* No syndrome (pair, writeback): the instruction says (mmio_insn.c) */
 	if (!(iss & ISS_ISV)) {
-		if (mmio_emulate_insn(f, cpu, a.addr))
+		if (mmio_emulate_insn(f, cpu, a.addr) &&
+		    !stage2_root_fault_retry(cpu))
 			park_failed(f, cpu,
 				    "data abort (access outside the cell)");
 		return;
 	}
-	if (!gicd_mmio(&a, cpu) && !gicr_mmio(&a, cpu))
+	if (!gicd_mmio(&a, cpu) && !gicr_mmio(&a, cpu)) {
+		/* the root's memory, invalid while cell management split it */
+		if (stage2_root_fault_retry(cpu))
+			return;
 		park_failed(f, cpu, "data abort (access outside the cell)");
+	}
 
 	cpu_data[cpu].stats[STAT_MMIO]++;
 	if (!a.is_write && reg != 31) {

@@ -7,16 +7,21 @@
  * through /dev/mem or an old mapping returns zeros instead of faulting,
  * and the console ring, read-only, for the driver.
  */
+#include <arch/cell.h>
 #include <arch/hv.h>
 #include <arch/pool.h>
 #include <warden/errno.h>
-#include <warden/pgtable.h>
+#include <warden/esr.h>
+#include <warden/pgtable_edit.h>
 
 uint64_t pool_pages, pool_used;
 static uint64_t pool_start; /* physical */
 static struct pgtable root_s2;
 static unsigned int ipa_bits;
 static uint64_t parange;
+/* held while an entry of root_s2 may be transiently invalid */
+static spinlock_t root_s2_lock;
+static int said_retry;
 
 /* Pages come from the bitmap pool (pool.c), which cells give back to. */
 static int pool_alloc(void *ctx, uint64_t *pa)
@@ -27,6 +32,100 @@ static int pool_alloc(void *ctx, uint64_t *pa)
 static void *pool_ptr(void *ctx, uint64_t pa)
 {
 	return (void *)(pa - hv_phys + HV_VIRT_BASE);
+}
+
+/*
+ * Break-before-make for the root's stage 2, between the invalid entry and
+ * its replacement (pgtable_edit.c). The root keeps running on its other
+ * CPUs meanwhile. Cell management runs on a root CPU, so VMID 0 is the
+ * current VMID that the TLBIs act on. Stage-2 entries are invalidated by
+ * IPA (one per page up to 2 MiB: a collapsed table may be cached as 512
+ * page entries; beyond that the whole VMID), then the combined stage 1+2
+ * entries, which are tagged by VA and cannot be found by IPA (Arm ARM
+ * D8, "TLB maintenance": VMALLE1IS after IPAS2E1IS).
+ */
+static void root_s2_invalidate(void *ctx, uint64_t ipa, uint64_t size)
+{
+	uint64_t a;
+
+	dsb(ishst); /* the invalid entry reaches every walker first */
+	if (size <= 0x200000) {
+		for (a = ipa; a < ipa + size; a += PGTABLE_PAGE_SIZE)
+			asm volatile("tlbi ipas2e1is, %0"
+				     :
+				     : "r"(a >> 12)
+				     : "memory");
+		dsb(ish);
+		asm volatile("tlbi vmalle1is" : : : "memory");
+	} else {
+		asm volatile("tlbi vmalls12e1is" : : : "memory");
+	}
+	dsb(ish);
+	isb();
+}
+
+int stage2_root_map(uint64_t ipa, uint64_t size, uint64_t attrs,
+		    unsigned int flags)
+{
+	int err;
+
+	spin_lock(&root_s2_lock);
+	err = pgtable_map(&root_s2, ipa, ipa, size, attrs, flags);
+	spin_unlock(&root_s2_lock);
+	return err;
+}
+
+int stage2_root_unmap(uint64_t ipa, uint64_t size)
+{
+	int err;
+
+	spin_lock(&root_s2_lock);
+	err = pgtable_unmap(&root_s2, ipa, size);
+	spin_unlock(&root_s2_lock);
+	return err;
+}
+
+void stage2_root_collapse(uint64_t ipa, uint64_t size)
+{
+	spin_lock(&root_s2_lock);
+	pgtable_collapse(&root_s2, ipa, size, pool_pgtable_free);
+	spin_unlock(&root_s2_lock);
+}
+
+/*
+ * A root CPU that walks through an entry of its stage 2 while another CPU
+ * replaces it (a block split when a cell takes memory, a table merged
+ * when it gives it back) takes a translation fault on memory it owns.
+ * That is not the root's fault: once the edit is over (the lock), an
+ * address that translates again is simply retried. The alternative,
+ * stopping the root's CPUs around each edit, would cost an IPI round on
+ * every cell create, load, start and destroy for a window of a few
+ * hundred cycles.
+ */
+int stage2_root_fault_retry(unsigned int cpu)
+{
+	uint64_t esr = sysreg_read(esr_el2);
+	uint64_t ipa = (sysreg_read(hpfar_el2) >> 4) << 12;
+	unsigned int ec = ESR_EC(esr), fsc = esr & 0x3f, level;
+	uint64_t pa, attrs;
+	int mapped;
+
+	if (cell_of(cpu) || (ec != EC_DABT_LOW && ec != EC_IABT_LOW))
+		return 0;
+	/* translation faults at levels 0-3: nothing else comes from BBM */
+	if ((fsc & 0x3c) != 0x04)
+		return 0;
+	spin_lock(&root_s2_lock);
+	mapped = !pgtable_lookup(&root_s2, ipa, &pa, &attrs, &level);
+	spin_unlock(&root_s2_lock);
+	if (mapped && !said_retry) {
+		/* once: that it happens and is handled, not how often */
+		said_retry = 1;
+		printk("CPU %u: IPA 0x%llx was invalid while the root's stage 2 "
+		       "changed (break-before-make): access retried\n",
+		       cpu, (unsigned long long)ipa);
+	}
+	return mapped;
 }
 
 static int overlaps(uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
@@ -194,6 +293,8 @@ int stage2_build_root(void)
 			       << (ipa_bits - (root_s2.start_level ? 30 : 39));
 	root_s2.alloc_page = pool_alloc;
 	root_s2.phys_to_ptr = pool_ptr;
+	/* the root runs while cells change its stage 2 */
+	root_s2.invalidate = root_s2_invalidate;
 	err = pool_alloc(NULL, &root_s2.root);
 	if (!err)
 		err = map_regions(mem, n);

@@ -161,7 +161,8 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 		break;
 	case EC_IABT_LOW:
 		/* a fetch from, or a table walk into, an emulated device */
-		if (abort_inject_emulated(cpu))
+		if (abort_inject_emulated(cpu) ||
+		    stage2_root_fault_retry(cpu))
 			break;
 		park_failed(f, cpu,
 			    "instruction abort (execution outside "

@@ -37,6 +37,15 @@ struct pgtable {
 	/* returns 0 and a zeroed page's physical address, or -ENOMEM */
 	int (*alloc_page)(void *ctx, uint64_t *pa);
 	void *(*phys_to_ptr)(void *ctx, uint64_t pa);
+	/*
+	 * For tables that CPUs may be walking while they change (the root
+	 * cell's stage 2): called by pgtable_edit.c between making a live
+	 * entry invalid and writing its replacement (break-before-make,
+	 * Arm ARM D8), it must wait until no walker or TLB holds a
+	 * translation of [va, va + size) any more. NULL: nobody walks the
+	 * table yet, entries are replaced at once.
+	 */
+	void (*invalidate)(void *ctx, uint64_t va, uint64_t size);
 	void *ctx;
 };
 

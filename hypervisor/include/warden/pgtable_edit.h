@@ -5,6 +5,11 @@
  * map one contiguous range with one set of attributes back into a block;
  * freeing a whole table. Cells need these: their memory leaves the root
  * cell's stage 2 at create and returns at destroy.
+ *
+ * A live block replaced by a table or a table by a block goes through an
+ * invalid entry and pt->invalidate (break-before-make). Entries that are
+ * only removed are not invalidated here: the caller flushes the TLBs once
+ * the whole range is gone.
  */
 #ifndef WARDEN_PGTABLE_EDIT_H
 #define WARDEN_PGTABLE_EDIT_H

@@ -170,6 +170,21 @@ void park_failed(struct frame *f, unsigned int cpu, const char *what)
 	__attribute__((noreturn));
 uint64_t stage2_vttbr(void);
 uint64_t stage2_vtcr(void);
+/*
+ * Changes to the root's stage 2 while the root runs (cells take and give
+ * back memory): break-before-make, under a lock that the fault path below
+ * waits for.
+ */
+int stage2_root_map(uint64_t ipa, uint64_t size, uint64_t attrs,
+		    unsigned int flags);
+int stage2_root_unmap(uint64_t ipa, uint64_t size);
+void stage2_root_collapse(uint64_t ipa, uint64_t size);
+/*
+ * Whether a stage-2 abort of a root CPU hit an entry that was invalid only
+ * while it was being replaced: 1 if the address translates again, and the
+ * CPU is to retry the access; 0 if it is a fault to handle or report.
+ */
+int stage2_root_fault_retry(unsigned int cpu);
 
 long hypercall(struct frame *frame, unsigned int cpu);
 void psci_handle(struct frame *frame, unsigned int cpu);

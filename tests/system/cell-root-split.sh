@@ -1,0 +1,38 @@
+# A cell's memory comes out of the middle of a 2 MiB block of the root's
+# stage 2: create splits the block into a table and destroy merges it back,
+# each through an invalid entry (break-before-make). A root CPU that keeps
+# reading the rest of that block meanwhile may walk into the invalid entry:
+# the access is retried, never reported as a fault, and the reader goes on.
+# Under QEMU the reader hits the invalid entry within the first cycles (the
+# TLB invalidations of 2 MiB, page by page, keep it invalid long enough);
+# the hypervisor says so once. Without break-before-make there is no such
+# line, without the retry the reader's CPU is parked with a FATAL report.
+# add: build/tests/guest/mem-reader:mem-reader
+# expect: ^CPU 1: IPA 0x7fa10000 was invalid while the root.s stage 2 changed \(break-before-make\): access retried
+# expect: ^warden-test: 20 create/destroy cycles with a reader in the block
+# expect: ^mem-reader: [0-9]+ reads of 0x7fa10000
+# expect: ^warden-test: reader done, no fault
+# reject: ^FATAL
+# timeout: 300
+set -e
+
+cell=/etc/warden/qemu-virt-inmate-demo.cell
+
+warden enable /etc/warden/qemu-virt.cell
+rm -f /tmp/stop
+# the root's 2 MiB block 0x7fa00000-0x7fbfffff; the cell takes its first
+# 64 KiB
+taskset -c 1 ./mem-reader 0x7fa10000 /tmp/stop >/tmp/reader.log &
+reader=$!
+sleep 1
+for i in $(seq 20); do
+	taskset -c 0 warden cell create $cell >/dev/null
+	taskset -c 0 warden cell destroy inmate-demo >/dev/null
+done
+echo "warden-test: 20 create/destroy cycles with a reader in the block"
+touch /tmp/stop
+wait $reader
+cat /tmp/reader.log
+echo "warden-test: reader done, no fault;" \
+	"retries: $(warden console | grep -c 'access retried')"
+warden disable
