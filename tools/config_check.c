@@ -199,6 +199,18 @@ static void check_gic_setup(const struct ctx *x)
 		set_fix(f, "copy the addresses from the device tree's GIC node "
 			   "(reg property)");
 	}
+	/*
+	 * A valid Jailhouse config, but this Warden cannot run it yet: say so
+	 * here rather than let `warden enable` be the first to tell.
+	 */
+	if (arm->gic_version == 2) {
+		f = config_report_add(x->r, FINDING_WARNING, "gic-v2", "", -1,
+				      "GICv2: Warden supports GICv3 only so "
+				      "far; warden enable refuses this system "
+				      "config");
+		set_fix(f, "use a board with a GICv3 (or GICv4) interrupt "
+			   "controller; GICv2 support is planned");
+	}
 	if (arm->maintenance_irq < 16 || arm->maintenance_irq > 31) {
 		f = config_report_add(x->r, FINDING_ERROR, "gic", "", -1,
 				      "maintenance_irq %u is not a PPI (16-31)",
