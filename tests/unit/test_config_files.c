@@ -174,15 +174,19 @@ static void built_files_are_byte_identical(void **state)
 		skip();
 }
 
-/* Each shipped pair: clean, except the intended J721E DMA warning. */
+/*
+ * Each shipped pair: clean, except the intended J721E DMA warning and the
+ * Raspberry Pi's GICv2, which this Warden cannot enable yet.
+ */
 static void shipped_pairs_check(void **state)
 {
 	static const struct {
 		unsigned int sys, cell;
 		const char *only_finding;
 	} pairs[] = {
-		{ 0, 1, NULL },		  { 2, 4, NULL }, { 3, 4, NULL },
-		{ 5, 6, "dma-mismatch" }, { 7, 8, NULL },
+		{ 0, 1, NULL },	    { 2, 4, "gic-v2" },
+		{ 3, 4, "gic-v2" }, { 5, 6, "dma-mismatch" },
+		{ 7, 8, NULL },
 	};
 	unsigned int i;
 
@@ -205,8 +209,14 @@ static void shipped_pairs_check(void **state)
 					    pairs[i].only_finding);
 			assert_int_equal(rep.findings[0].severity,
 					 FINDING_WARNING);
-			assert_int_equal(rep.findings[0].region, 1);
-			assert_true(rep.findings[0].start == 0x8a0000000);
+			/* the DMA warning names its region; gic-v2 none */
+			assert_int_equal(
+				rep.findings[0].region,
+				strcmp(pairs[i].only_finding, "gic-v2") ? 1 :
+									  -1);
+			if (rep.findings[0].region == 1)
+				assert_true(rep.findings[0].start ==
+					    0x8a0000000);
 		}
 		config_report_free(&rep);
 	}
