@@ -136,10 +136,12 @@ static void irq_reg_access(struct mmio_access *a, unsigned int off,
 	spin_unlock(&gicd_lock);
 	if (irq_regs[r].start == GICD_IPRIORITYR)
 		for (i = 0; i < n; i++)
-			if (mask >> (i * 8) & 0xff)
+			if (mask >> (i * 8) & 0xff) {
+				gicv3_priority_reload(this_cpu(), first + i);
 				gicv3_priority_changed(this_cpu(), first + i,
 						       (a->value >> (i * 8)) &
 							       0xff);
+			}
 }
 
 static void irouter_access(struct mmio_access *a, unsigned int off,

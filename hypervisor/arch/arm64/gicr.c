@@ -167,15 +167,18 @@ int gicr_mmio(struct mmio_access *a, unsigned int cpu)
 		       owner >= 0 ? (unsigned int)owner :
 				    (a->addr - gicr_phys) / GICR_FRAME_STRIDE,
 		       &v, a->value, refused);
-	if (off >= GICR_IPRIORITYR && off < GICR_IPRIORITYR_END &&
-	    owner == (int)cpu) {
+	if (off >= GICR_IPRIORITYR && off < GICR_IPRIORITYR_END && owner >= 0) {
 		unsigned int i;
 
-		for (i = 0; i < a->size; i++)
-			if ((v.mask >> (i * 8)) & 0xff)
+		for (i = 0; i < a->size; i++) {
+			if (!((v.mask >> (i * 8)) & 0xff))
+				continue;
+			gicv3_priority_reload(owner, v.first + i);
+			if (owner == (int)cpu)
 				gicv3_priority_changed(cpu, v.first + i,
 						       (a->value >> (i * 8)) &
 							       0xff);
+		}
 	}
 	return 1;
 }

@@ -37,6 +37,7 @@
  * only against other interrupts pending at the same moment.
  */
 #define HV_IRQ_PRIORITY 0xa0
+#define GIC_SPI_END 1020 /* INTIDs 1020-1023 are special */
 
 #define LR_STATE_PENDING (1ULL << 62)
 #define LR_STATE_ACTIVE (2ULL << 62)
@@ -68,11 +69,19 @@ struct gic_cpu {
 	unsigned int num_lrs;
 	unsigned int queued;
 	uint32_t queue[QUEUE_LEN]; /* INTIDs taken but not yet injected */
+	uint8_t prio[32]; /* copies of the SGIs' and PPIs' priorities */
 };
 
 static struct gic_cpu gic_cpu[HV_MAX_CPUS];
 static volatile uint8_t *gicd_virt;
 static unsigned int maint_irq;
+/*
+ * Copies of the priorities, so that an injection does not read the GIC,
+ * a device read on hardware, for every interrupt. Every write to an
+ * IPRIORITYR traps (gicd.c, gicr.c) and reloads the copy from the
+ * register, which holds only the priority bits the GIC implements.
+ */
+static uint8_t spi_prio[GIC_SPI_END];
 
 static uint64_t lr_read(unsigned int n)
 {
@@ -158,6 +167,7 @@ static volatile uint8_t *find_redist(uint64_t mpidr)
 
 int gicv3_init(void)
 {
+	unsigned int n;
 	uint64_t gicd = sys_config->platform_info.arm.gicd_base;
 	uint64_t gicr = sys_config->platform_info.arm.gicr_base;
 
@@ -180,6 +190,8 @@ int gicv3_init(void)
 	}
 	gicd_virt =
 		(volatile uint8_t *)(HV_GIC_VIRT + (gicd & ((1ULL << 30) - 1)));
+	for (n = 32; n < GIC_SPI_END; n++)
+		spi_prio[n] = gicd_virt[GICD_IPRIORITYR + n];
 	maint_irq = sys_config->platform_info.arm.maintenance_irq;
 	if (maint_irq < 16 || maint_irq > 31) {
 		printk("ERROR: GIC maintenance interrupt %u: must be a PPI "
@@ -194,8 +206,20 @@ int gicv3_init(void)
 static uint8_t irq_priority(struct gic_cpu *g, uint32_t intid)
 {
 	if (intid < 32)
-		return g->gicr[GICR_IPRIORITYR + intid];
-	return gicd_virt[GICD_IPRIORITYR + intid];
+		return g->prio[intid];
+	if (intid < GIC_SPI_END)
+		return spi_prio[intid];
+	return HV_IRQ_PRIORITY; /* no LPIs reach a cell (gicr.c) */
+}
+
+void gicv3_priority_reload(unsigned int owner, uint32_t intid)
+{
+	struct gic_cpu *g = &gic_cpu[owner];
+
+	if (intid < 32 && g->gicr)
+		g->prio[intid] = g->gicr[GICR_IPRIORITYR + intid];
+	else if (intid >= 32 && intid < GIC_SPI_END)
+		spi_prio[intid] = gicd_virt[GICD_IPRIORITYR + intid];
 }
 
 static uint64_t lr_value(struct gic_cpu *g, uint32_t intid)
@@ -471,6 +495,8 @@ void gicv3_cpu_init(unsigned int cpu)
 	g->gicr[GICR_IPRIORITYR + SGI_CELL_STOP] = HV_IRQ_PRIORITY;
 	g->gicr[GICR_IPRIORITYR + maint_irq] = HV_IRQ_PRIORITY;
 	*(volatile uint32_t *)(g->gicr + GICR_ISENABLER0) = 1U << maint_irq;
+	for (n = 0; n < 32; n++)
+		g->prio[n] = g->gicr[GICR_IPRIORITYR + n];
 	isb();
 }
 

@@ -164,6 +164,11 @@ uint32_t gicr_reserved_irqs(void);
 void gicr_warnings_reset(unsigned int cpu);
 int gicr_mmio(struct mmio_access *a, unsigned int cpu);
 void gicv3_priority_changed(unsigned int cpu, uint32_t intid, uint8_t prio);
+/*
+ * After a write to IPRIORITYR: intid's priority (one of CPU owner's SGIs
+ * and PPIs, or an SPI) is read again into the copy injection uses.
+ */
+void gicv3_priority_reload(unsigned int owner, uint32_t intid);
 /* Returns 1 if addr lies in the distributor and the access was handled. */
 int gicd_mmio(struct mmio_access *a, unsigned int cpu);
 void park_failed(struct frame *f, unsigned int cpu, const char *what)
