@@ -8,6 +8,7 @@
  * root directly: the CPU interface is not virtualised yet.
  */
 #include <arch/hv.h>
+#include <arch/io.h>
 #include <warden/errno.h>
 #include <warden/gic_filter.h>
 #include <arch/cell.h>
@@ -50,38 +51,12 @@ static spinlock_t gicd_lock;
 
 static uint64_t reg_read(unsigned int off, unsigned int size)
 {
-	volatile void *p = gicd + off;
-
-	switch (size) {
-	case 1:
-		return *(volatile uint8_t *)p;
-	case 2:
-		return *(volatile uint16_t *)p;
-	case 4:
-		return *(volatile uint32_t *)p;
-	default:
-		return *(volatile uint64_t *)p;
-	}
+	return io_read(gicd + off, size);
 }
 
 static void reg_write(unsigned int off, unsigned int size, uint64_t v)
 {
-	volatile void *p = gicd + off;
-
-	switch (size) {
-	case 1:
-		*(volatile uint8_t *)p = v;
-		break;
-	case 2:
-		*(volatile uint16_t *)p = v;
-		break;
-	case 4:
-		*(volatile uint32_t *)p = v;
-		break;
-	default:
-		*(volatile uint64_t *)p = v;
-		break;
-	}
+	io_write(gicd + off, size, v);
 }
 
 /*
@@ -136,12 +111,10 @@ static void irq_reg_access(struct mmio_access *a, unsigned int off,
 	spin_unlock(&gicd_lock);
 	if (irq_regs[r].start == GICD_IPRIORITYR)
 		for (i = 0; i < n; i++)
-			if (mask >> (i * 8) & 0xff) {
-				gicv3_priority_reload(this_cpu(), first + i);
-				gicv3_priority_changed(this_cpu(), first + i,
-						       (a->value >> (i * 8)) &
-							       0xff);
-			}
+			if (mask >> (i * 8) & 0xff)
+				gicv3_priority_written(
+					this_cpu(), this_cpu(), first + i,
+					(a->value >> (i * 8)) & 0xff);
 }
 
 static void irouter_access(struct mmio_access *a, unsigned int off,

@@ -12,6 +12,7 @@
  */
 #include <arch/cell.h>
 #include <arch/hv.h>
+#include <arch/io.h>
 #include <warden/gicr_filter.h>
 
 #define GICR_IPRIORITYR (GICR_SGI_BASE + 0x0400)
@@ -66,38 +67,6 @@ static int frame_cpu(uint64_t frame_phys)
 	return -1;
 }
 
-static uint64_t reg_read(volatile void *p, unsigned int size)
-{
-	switch (size) {
-	case 1:
-		return *(volatile uint8_t *)p;
-	case 2:
-		return *(volatile uint16_t *)p;
-	case 4:
-		return *(volatile uint32_t *)p;
-	default:
-		return *(volatile uint64_t *)p;
-	}
-}
-
-static void reg_write(volatile void *p, unsigned int size, uint64_t v)
-{
-	switch (size) {
-	case 1:
-		*(volatile uint8_t *)p = v;
-		break;
-	case 2:
-		*(volatile uint16_t *)p = v;
-		break;
-	case 4:
-		*(volatile uint32_t *)p = v;
-		break;
-	default:
-		*(volatile uint64_t *)p = v;
-		break;
-	}
-}
-
 static void report(unsigned int cpu, unsigned int frame,
 		   const struct gicr_verdict *v, uint64_t value,
 		   uint64_t refused)
@@ -146,18 +115,18 @@ int gicr_mmio(struct mmio_access *a, unsigned int cpu)
 	}
 	p = (volatile uint8_t *)(HV_GIC_VIRT + (a->addr & ((1ULL << 30) - 1)));
 	if (!a->is_write) {
-		a->value = reg_read(p, a->size);
+		a->value = io_read(p, a->size);
 		return 1;
 	}
 	if (v.w1x) {
 		/* a zero bit changes nothing: no need to read */
 		if (a->value & v.mask)
-			reg_write(p, a->size, a->value & v.mask);
+			io_write(p, a->size, a->value & v.mask);
 	} else {
 		spin_lock(&gicr_lock);
-		old = reg_read(p, a->size);
+		old = io_read(p, a->size);
 		if (v.mask)
-			reg_write(p, a->size, gicr_merge(&v, a->value, old));
+			io_write(p, a->size, gicr_merge(&v, a->value, old));
 		spin_unlock(&gicr_lock);
 	}
 	refused = gicr_refused(&v, a->value, old);
@@ -170,15 +139,11 @@ int gicr_mmio(struct mmio_access *a, unsigned int cpu)
 	if (off >= GICR_IPRIORITYR && off < GICR_IPRIORITYR_END && owner >= 0) {
 		unsigned int i;
 
-		for (i = 0; i < a->size; i++) {
-			if (!((v.mask >> (i * 8)) & 0xff))
-				continue;
-			gicv3_priority_reload(owner, v.first + i);
-			if (owner == (int)cpu)
-				gicv3_priority_changed(cpu, v.first + i,
+		for (i = 0; i < a->size; i++)
+			if ((v.mask >> (i * 8)) & 0xff)
+				gicv3_priority_written(owner, cpu, v.first + i,
 						       (a->value >> (i * 8)) &
 							       0xff);
-		}
 	}
 	return 1;
 }

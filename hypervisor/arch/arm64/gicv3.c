@@ -212,16 +212,6 @@ static uint8_t irq_priority(struct gic_cpu *g, uint32_t intid)
 	return HV_IRQ_PRIORITY; /* no LPIs reach a cell (gicr.c) */
 }
 
-void gicv3_priority_reload(unsigned int owner, uint32_t intid)
-{
-	struct gic_cpu *g = &gic_cpu[owner];
-
-	if (intid < 32 && g->gicr)
-		g->prio[intid] = g->gicr[GICR_IPRIORITYR + intid];
-	else if (intid >= 32 && intid < GIC_SPI_END)
-		spi_prio[intid] = gicd_virt[GICD_IPRIORITYR + intid];
-}
-
 static uint64_t lr_value(struct gic_cpu *g, uint32_t intid)
 {
 	uint64_t lr = intid | LR_GROUP1 | LR_STATE_PENDING |
@@ -405,12 +395,22 @@ void gicv3_sgi_write(unsigned int cpu, uint64_t v)
  * the old priority until delivered; Linux changes priorities only while
  * an interrupt is disabled.)
  */
-void gicv3_priority_changed(unsigned int cpu, uint32_t intid, uint8_t prio)
+void gicv3_priority_written(unsigned int owner, unsigned int cpu,
+			    uint32_t intid, uint8_t prio)
 {
-	struct gic_cpu *g = &gic_cpu[cpu];
-	uint64_t empty = sysreg_read(ich_elrsr_el2);
+	struct gic_cpu *g = &gic_cpu[owner];
+	uint64_t empty;
 	unsigned int n;
 
+	if (intid < 32 && g->gicr)
+		g->prio[intid] = g->gicr[GICR_IPRIORITYR + intid];
+	else if (intid >= 32 && intid < GIC_SPI_END)
+		spi_prio[intid] = gicd_virt[GICD_IPRIORITYR + intid];
+	/* only the writing CPU's own list registers can be reached */
+	if (owner != cpu && intid < 32)
+		return;
+	g = &gic_cpu[cpu];
+	empty = sysreg_read(ich_elrsr_el2);
 	for (n = 0; n < g->num_lrs; n++) {
 		uint64_t lr;
 

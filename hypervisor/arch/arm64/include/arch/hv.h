@@ -163,12 +163,13 @@ uint32_t gicr_reserved_irqs(void);
 /* The CPU starts anew: its refused-write warnings count from zero. */
 void gicr_warnings_reset(unsigned int cpu);
 int gicr_mmio(struct mmio_access *a, unsigned int cpu);
-void gicv3_priority_changed(unsigned int cpu, uint32_t intid, uint8_t prio);
 /*
- * After a write to IPRIORITYR: intid's priority (one of CPU owner's SGIs
- * and PPIs, or an SPI) is read again into the copy injection uses.
+ * After CPU cpu wrote intid's priority (one of CPU owner's SGIs and PPIs,
+ * or an SPI; prio as written): the copy injection uses is read again from
+ * the register, and a copy of intid in cpu's list registers takes prio.
  */
-void gicv3_priority_reload(unsigned int owner, uint32_t intid);
+void gicv3_priority_written(unsigned int owner, unsigned int cpu,
+			    uint32_t intid, uint8_t prio);
 /* Returns 1 if addr lies in the distributor and the access was handled. */
 int gicd_mmio(struct mmio_access *a, unsigned int cpu);
 void park_failed(struct frame *f, unsigned int cpu, const char *what)
