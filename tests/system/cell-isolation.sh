@@ -35,35 +35,10 @@
 # expect: ^warden-test: root cpus 0 1 ran a task
 # expect: ^warden-test: failed cell destroyed, online 0-3
 # timeout: 240
+# add: tests/system/lib/rogue-cell.sh:rogue-cell.sh
 set -e
 
-dir=/usr/lib/warden/inmates
-irqs=/sys/devices/warden/cells/1/statistics/vmexits_virt_irq
-warden enable /etc/warden/qemu-virt.cell
-warden cell create /etc/warden/qemu-virt-inmate-demo.cell
-warden cell create /etc/warden/qemu-virt-inmate-demo2.cell
-# Quiet (one line in 1000 ticks): both cells share the UART, and lines
-# printed at once interleave on it.
-warden cell load inmate-demo $dir/gic-demo.bin -s "print-every=1000" -a 0x1000
-warden cell start inmate-demo
-min=
-
-# probe LABEL PARAMS: runs test-probe with PARAMS in the rogue cell
-probe() {
-	before=$(cat $irqs)
-	warden cell load inmate-demo-2 $dir/test-probe.bin -s "$2" -a 0x1000 \
-		>/dev/null
-	warden cell start inmate-demo-2 >/dev/null
-	sleep 1
-	echo "warden-test: $1: state $(cat /sys/devices/warden/cells/2/state)"
-	more=$(($(cat $irqs) - before))
-	if [ "$more" -lt 1 ]; then
-		echo "warden-test: gic-demo stopped during $1"
-		exit 1
-	fi
-	[ -z "$min" ] || [ "$more" -lt "$min" ] && min=$more
-	return 0
-}
+. /guest-run/rogue-cell.sh
 
 # hc LABEL CODE ARG: a hypercall from the rogue cell (-1: EPERM)
 hc() {
