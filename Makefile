@@ -48,8 +48,10 @@ all:
 deps:
 	@$(TOP)/scripts/deps.sh
 
-$(DEPS_STAMP):
-	@$(TOP)/scripts/deps.sh
+# Made by the deps run above; a second deps.sh in parallel (make -j) would
+# race it for apt's lock.
+$(DEPS_STAMP): | deps
+	@:
 
 $(VERSION_H): FORCE
 	@mkdir -p $(dir $@)
