@@ -40,7 +40,7 @@ export TOP B WARDEN_VERSION CROSS_COMPILE
 
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps check FORCE demo run bench clean distclean format help install
+.PHONY: all deps check FORCE demo run bench mutate clean distclean format help install
 all:
 
 # Everything that needs a package or the Debian kernel orders itself after
@@ -84,6 +84,11 @@ run: all
 bench: all
 	@$(TOP)/bench/run
 
+# Deliberate breaks of isolation rules that the tests must catch (slow: a
+# rebuild and a few QEMU tests each; not part of check).
+mutate: all
+	@$(TOP)/tests/mutate/run $(MUTATIONS)
+
 # Into a target's root file system (an SD card, an NFS root, a staging
 # directory): the layout the QEMU guest has, see scripts/install.
 install: all
@@ -106,3 +111,4 @@ help:
 	@echo "make demo     scripted demo in QEMU (exits by itself)"
 	@echo "make run      interactive root shell in QEMU (Ctrl-A x quits)"
 	@echo "make install DESTDIR=DIR  install into a target's root file system"
+	@echo "make mutate   break isolation rules on purpose; the tests must notice"
