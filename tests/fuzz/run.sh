@@ -51,9 +51,9 @@ if [ ! -x "$bin" ] || [ -n "$(find "${srcs[@]}" "$top/tests/fuzz/fuzz_input.h" \
 	mv "$bin.tmp" "$bin"
 fi
 
+cd "$out/$target"
 # Replay the seeds: every one must run clean.
 "$bin" -runs=0 "$top/tests/fuzz/corpus/$target"
 # Then fuzz, starting from the seeds and what earlier runs found.
-cd "$out/$target"
 "$bin" -max_total_time="$secs" -timeout=10 -max_len=4096 "$@" \
 	"$out/corpus-$target" "$top/tests/fuzz/corpus/$target"
