@@ -286,7 +286,8 @@ static void explain_unhandled_data(FILE *out, const struct fault_report *r,
 	else
 		fprintf(out, "%d byte%s", r->access_size,
 			r->access_size == 1 ? "" : "s");
-	fprintf(out, " at IPA " HEX
+	fprintf(out,
+		" at IPA " HEX
 		": no memory region of the cell and no emulated device covers it%s%s\n",
 		r->addr,
 		e && e->is_data && !e->isv ?

@@ -128,8 +128,7 @@ static int command_help(const struct command *c)
 {
 	printf("Usage: %s %s%s%s%s%s\n\n%c%s.\n", prog_name,
 	       c->group ? c->group : "", c->group ? " " : "", c->name,
-	       *c->args ? " " : "", c->args, toupper(c->help[0]),
-	       c->help + 1);
+	       *c->args ? " " : "", c->args, toupper(c->help[0]), c->help + 1);
 	if (c->details)
 		printf("%s\n", c->details);
 	return 0;

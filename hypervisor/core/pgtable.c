@@ -75,8 +75,7 @@ int pgtable_map(struct pgtable *pt, uint64_t va, uint64_t pa, uint64_t size,
 	if (va >= limit || size > limit - va)
 		return -EINVAL;
 	/* Address bits above 47 would land in the descriptor's attributes. */
-	if (pa > PTE_ADDR_MASK ||
-	    size > PTE_ADDR_MASK + PGTABLE_PAGE_SIZE - pa)
+	if (pa > PTE_ADDR_MASK || size > PTE_ADDR_MASK + PGTABLE_PAGE_SIZE - pa)
 		return -EINVAL;
 	while (size) {
 		uint64_t step;

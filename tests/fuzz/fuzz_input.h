@@ -32,15 +32,16 @@ static inline uint64_t fuzz_take(struct fuzz_input *in, unsigned int bytes)
 #define fuzz_u32(in) ((uint32_t)fuzz_take(in, 4))
 #define fuzz_u64(in) fuzz_take(in, 8)
 
-#define fuzz_check(cond, ...)                                             \
-	do {                                                              \
-		if (!(cond)) {                                            \
-			fprintf(stderr, "%s:%d: invariant broken: %s: ", \
-				__FILE__, __LINE__, #cond);               \
-			fprintf(stderr, __VA_ARGS__);                     \
-			fputc('\n', stderr);                              \
-			abort();                                          \
-		}                                                         \
+#define fuzz_check(cond, ...)                                              \
+	do {                                                               \
+		if (!(cond)) {                                             \
+			fprintf(stderr,                                    \
+				"%s:%d: invariant broken: %s: ", __FILE__, \
+				__LINE__, #cond);                          \
+			fprintf(stderr, __VA_ARGS__);                      \
+			fputc('\n', stderr);                               \
+			abort();                                           \
+		}                                                          \
 	} while (0)
 
 #endif

@@ -59,8 +59,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_check(first == o.lo, "first %llu for offset %u, %u bits",
 		   (unsigned long long)first, off, bits);
 	if (size_b < 8)
-		fuzz_check(!(mask >> (size_b * 8)),
-			   "mask 0x%llx past %u bytes",
+		fuzz_check(!(mask >> (size_b * 8)), "mask 0x%llx past %u bytes",
 			   (unsigned long long)mask, size_b);
 	/* the reference: bit by bit, whose field is it and is it whole? */
 	for (b = 0; b < size_b * 8; b++) {
@@ -73,10 +72,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    o.owned[intid / 8] & (1U << intid % 8))
 			expect |= 1ULL << b;
 	}
-	fuzz_check(mask == expect,
-		   "%u bytes at 0x%x, %u bits per IRQ: mask 0x%llx, expected 0x%llx",
-		   size_b, off, bits, (unsigned long long)mask,
-		   (unsigned long long)expect);
+	fuzz_check(
+		mask == expect,
+		"%u bytes at 0x%x, %u bits per IRQ: mask 0x%llx, expected 0x%llx",
+		size_b, off, bits, (unsigned long long)mask,
+		(unsigned long long)expect);
 	n = size_b * 8 / bits;
 	fuzz_check(o.asked == n, "asked %u times for %u fields", o.asked, n);
 	return 0;

@@ -46,8 +46,8 @@ static const struct {
  * The bits of an access of size bytes at off that hold fields of INTIDs
  * in intids; *per_irq says whether the access hits such a register.
  */
-static uint64_t field_bits(unsigned int off, unsigned int size,
-			   uint32_t intids, bool *per_irq)
+static uint64_t field_bits(unsigned int off, unsigned int size, uint32_t intids,
+			   bool *per_irq)
 {
 	uint64_t bits = 0;
 	unsigned int b, r;
@@ -57,7 +57,8 @@ static uint64_t field_bits(unsigned int off, unsigned int size,
 		unsigned int pos = off * 8 + b; /* bit in the frame pair */
 
 		for (r = 0; r < sizeof(irq_regs) / sizeof(irq_regs[0]); r++) {
-			unsigned int start = (GICR_SGI_BASE + irq_regs[r].start) * 8;
+			unsigned int start =
+				(GICR_SGI_BASE + irq_regs[r].start) * 8;
 			unsigned int intid;
 
 			if (pos < start || pos >= start + irq_regs[r].len * 8)
@@ -141,8 +142,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (off >= GICR_FRAME_STRIDE)
 		return 0;
 	if (!sz || sz > 8 || sz & (sz - 1) || off & (sz - 1))
-		fuzz_check(v.action == GICR_REFUSE,
-			   "size %u at 0x%x accepted", sz, off);
+		fuzz_check(v.action == GICR_REFUSE, "size %u at 0x%x accepted",
+			   sz, off);
 	if (v.action != GICR_PASS || !is_write) {
 		/* another CPU's frame: only what finds one's own frame */
 		if (v.action == GICR_PASS && who == GICR_WHO_FOREIGN)
@@ -159,16 +160,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	merged = gicr_merge(&v, value, old);
 	refused = gicr_refused(&v, value, old);
 	/* The invariant: reserved interrupts' fields stay as they were. */
-	fuzz_check(!(v.mask & reserved_bits),
-		   "write of 0x%x size %u by %d may change reserved fields 0x%llx (mask 0x%llx)",
-		   off, sz, who, (unsigned long long)reserved_bits,
-		   (unsigned long long)v.mask);
+	fuzz_check(
+		!(v.mask & reserved_bits),
+		"write of 0x%x size %u by %d may change reserved fields 0x%llx (mask 0x%llx)",
+		off, sz, who, (unsigned long long)reserved_bits,
+		(unsigned long long)v.mask);
 	if (v.w1x)
 		fuzz_check(!(value & v.mask & reserved_bits), "w1x write");
 	else
-		fuzz_check((merged & reserved_bits) == (old & reserved_bits),
-			   "merge of 0x%llx into 0x%llx changed reserved fields",
-			   (unsigned long long)value, (unsigned long long)old);
+		fuzz_check(
+			(merged & reserved_bits) == (old & reserved_bits),
+			"merge of 0x%llx into 0x%llx changed reserved fields",
+			(unsigned long long)value, (unsigned long long)old);
 	fuzz_check(!(refused & v.mask), "refused bits were let through");
 
 	if (who == GICR_WHO_FOREIGN)

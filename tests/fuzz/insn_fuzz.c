@@ -43,8 +43,7 @@ static void check_single(uint32_t w, const struct insn_ldst *d)
 	fuzz_check(field(w, 29, 27) == 7 && !field(w, 26, 26) &&
 			   !field(w, 25, 25),
 		   "0x%08x: not a single-register class", w);
-	fuzz_check(field(w, 31, 30) == size_log, "0x%08x: size %u", w,
-		   d->size);
+	fuzz_check(field(w, 31, 30) == size_log, "0x%08x: size %u", w, d->size);
 	opc = !d->load ? 0 : !d->sign_extend ? 1 : d->dest_64 ? 2 : 3;
 	fuzz_check(field(w, 23, 22) == opc, "0x%08x: opc", w);
 	/* PRFM is no access; opc 11 exists for bytes and halves only */
@@ -71,7 +70,8 @@ static void check_single(uint32_t w, const struct insn_ldst *d)
 		fuzz_check(d->addressing == INSN_ADDR_REG_OFFSET &&
 				   d->rm == field(w, 20, 16) &&
 				   d->extend == option &&
-				   d->shift == (field(w, 12, 12) ? size_log : 0) &&
+				   d->shift ==
+					   (field(w, 12, 12) ? size_log : 0) &&
 				   d->offset == 0,
 			   "0x%08x: register offset fields", w);
 		return;
@@ -98,10 +98,10 @@ static void check_single(uint32_t w, const struct insn_ldst *d)
 static void check_pair(uint32_t w, const struct insn_ldst *d)
 {
 	unsigned int opc = field(w, 31, 30), index = field(w, 24, 23);
-	static const enum insn_addressing modes[] = {
-		INSN_ADDR_OFFSET, INSN_ADDR_POST_INDEX, INSN_ADDR_OFFSET,
-		INSN_ADDR_PRE_INDEX
-	};
+	static const enum insn_addressing modes[] = { INSN_ADDR_OFFSET,
+						      INSN_ADDR_POST_INDEX,
+						      INSN_ADDR_OFFSET,
+						      INSN_ADDR_PRE_INDEX };
 
 	fuzz_check(field(w, 29, 27) == 5 && !field(w, 26, 26) &&
 			   !field(w, 25, 25),
@@ -118,7 +118,8 @@ static void check_pair(uint32_t w, const struct insn_ldst *d)
 	fuzz_check(d->rt == field(w, 4, 0) && d->rt2 == field(w, 14, 10) &&
 			   d->rn == field(w, 9, 5),
 		   "0x%08x: registers", w);
-	fuzz_check(!d->load || d->rt != d->rt2, "0x%08x: load into one register twice", w);
+	fuzz_check(!d->load || d->rt != d->rt2,
+		   "0x%08x: load into one register twice", w);
 	fuzz_check(d->addressing == modes[index], "0x%08x: index", w);
 	fuzz_check(d->offset == sext(field(w, 21, 15), 7) * (int64_t)d->size &&
 			   d->offset >= -64 * (int64_t)d->size &&
@@ -135,7 +136,8 @@ static void check_helpers(const struct insn_ldst *d, uint64_t base,
 	switch (d->addressing) {
 	case INSN_ADDR_PRE_INDEX:
 		fuzz_check(addr == base + (uint64_t)d->offset &&
-				   new_base == addr, "pre-index");
+				   new_base == addr,
+			   "pre-index");
 		break;
 	case INSN_ADDR_POST_INDEX:
 		fuzz_check(addr == base &&
@@ -144,12 +146,14 @@ static void check_helpers(const struct insn_ldst *d, uint64_t base,
 		break;
 	case INSN_ADDR_OFFSET:
 		fuzz_check(addr == base + (uint64_t)d->offset &&
-				   new_base == base, "offset");
+				   new_base == base,
+			   "offset");
 		break;
 	case INSN_ADDR_REG_OFFSET: {
-		uint64_t x = d->extend == 2 ? (uint32_t)index :
-			     d->extend == 6 ? (uint64_t)(int64_t)(int32_t)index :
-					      index;
+		uint64_t x =
+			d->extend == 2 ? (uint32_t)index :
+			d->extend == 6 ? (uint64_t)(int64_t)(int32_t)index :
+					 index;
 
 		fuzz_check(addr == base + (x << d->shift) && new_base == base,
 			   "register offset");
@@ -169,10 +173,13 @@ static void check_helpers(const struct insn_ldst *d, uint64_t base,
 		fuzz_check(v == (raw & size_mask), "zero extension");
 	else if (d->size < 8)
 		/* the bits above are copies of the sign bit */
-		fuzz_check((v & ~size_mask & (d->dest_64 ? ~0ULL : 0xffffffffULL)) ==
+		fuzz_check((v & ~size_mask &
+			    (d->dest_64 ? ~0ULL : 0xffffffffULL)) ==
 				   ((raw >> (d->size * 8 - 1) & 1) ?
-					    ~size_mask & (d->dest_64 ? ~0ULL :
-								       0xffffffffULL) :
+					    ~size_mask &
+						    (d->dest_64 ?
+							     ~0ULL :
+							     0xffffffffULL) :
 					    0),
 			   "sign extension");
 }

@@ -110,10 +110,10 @@ static uint64_t model_first_mapped(uint64_t va, uint64_t end)
 
 	for (i = 0; i < num_ranges; i++)
 		if (ranges[i].va < end && ranges[i].end > va)
-			first = ranges[i].va > va ? (ranges[i].va < first ?
-							     ranges[i].va :
-							     first) :
-						    va;
+			first = ranges[i].va > va ?
+					(ranges[i].va < first ? ranges[i].va :
+								first) :
+					va;
 	return first;
 }
 
@@ -165,8 +165,8 @@ static void invalidate(void *ctx, uint64_t va, uint64_t size)
 	uint64_t pa, attrs;
 	unsigned int level;
 
-	fuzz_check(size == SZ_2M || size == SZ_1G,
-		   "invalidate of 0x%llx bytes", (unsigned long long)size);
+	fuzz_check(size == SZ_2M || size == SZ_1G, "invalidate of 0x%llx bytes",
+		   (unsigned long long)size);
 	fuzz_check(!(va & (size - 1)), "invalidate of an unaligned block");
 	/* break-before-make: the entry is invalid while TLBs forget it */
 	fuzz_check(pgtable_lookup(&pt, va, &pa, &attrs, &level) == -ENOENT &&
@@ -261,18 +261,20 @@ static uint64_t walk(uint64_t *table, unsigned int level, uint64_t table_va)
 		/* the leaf may span ranges the model keeps apart */
 		for (at = va; at < va + block; at = r->end) {
 			r = model_find(at);
-			fuzz_check(r, "leaf 0x%llx+0x%llx maps 0x%llx, the model does not",
-				   (unsigned long long)va,
-				   (unsigned long long)block,
-				   (unsigned long long)at);
-			fuzz_check(pa + (at - va) == r->pa + (at - r->va) &&
-					   ATTRS(d) == ATTRS(r->attrs | PTE_AF),
-				   "leaf 0x%llx: 0x%llx, model at 0x%llx: PA 0x%llx attrs 0x%llx",
-				   (unsigned long long)va,
-				   (unsigned long long)d,
-				   (unsigned long long)at,
-				   (unsigned long long)(r->pa + (at - r->va)),
-				   (unsigned long long)r->attrs);
+			fuzz_check(
+				r,
+				"leaf 0x%llx+0x%llx maps 0x%llx, the model does not",
+				(unsigned long long)va,
+				(unsigned long long)block,
+				(unsigned long long)at);
+			fuzz_check(
+				pa + (at - va) == r->pa + (at - r->va) &&
+					ATTRS(d) == ATTRS(r->attrs | PTE_AF),
+				"leaf 0x%llx: 0x%llx, model at 0x%llx: PA 0x%llx attrs 0x%llx",
+				(unsigned long long)va, (unsigned long long)d,
+				(unsigned long long)at,
+				(unsigned long long)(r->pa + (at - r->va)),
+				(unsigned long long)r->attrs);
 		}
 		mapped += block;
 	}
@@ -368,7 +370,8 @@ static void step(struct fuzz_input *in)
 	case 1: /* unmap */
 		expect = va >= limit || size > limit - va ? -EINVAL : 0;
 		err = pgtable_unmap(&pt, va, size);
-		fuzz_check(err == expect, "unmap 0x%llx+0x%llx: %d, expected %d",
+		fuzz_check(err == expect,
+			   "unmap 0x%llx+0x%llx: %d, expected %d",
 			   (unsigned long long)va, (unsigned long long)size,
 			   err, expect);
 		if (!err)

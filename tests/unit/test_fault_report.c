@@ -185,7 +185,8 @@ static void unhandled_data_starts_the_next_report(void **state)
 	fault_explain(out, &r[1], &ctx);
 	fclose(out);
 	assert_non_null(strstr(text, "address:   IPA 0xfe201000"));
-	assert_non_null(strstr(text, "unhandled: write of 4 bytes at IPA 0xfe201000"));
+	assert_non_null(
+		strstr(text, "unhandled: write of 4 bytes at IPA 0xfe201000"));
 	free(text);
 
 	/* Without a syndrome (ISV=0) the "(1)" is no size. */

@@ -167,14 +167,13 @@ static void refuses_overlap_misalignment_and_range(void **state)
 	assert_int_equal(pgtable_map(&pt, 0x80000000, 0x0050000000000000ULL,
 				     0x1000, 0, 0),
 			 -EINVAL);
-	assert_int_equal(pgtable_map(&pt, 0x80000000, 0xfffffffff000ULL,
-				     0x2000, 0, 0),
+	assert_int_equal(pgtable_map(&pt, 0x80000000, 0xfffffffff000ULL, 0x2000,
+				     0, 0),
 			 -EINVAL);
-	assert_int_equal(pgtable_map(&pt, 0x80000000, ~0xfffULL, 0x2000, 0,
-				     0),
+	assert_int_equal(pgtable_map(&pt, 0x80000000, ~0xfffULL, 0x2000, 0, 0),
 			 -EINVAL);
-	assert_int_equal(pgtable_map(&pt, 0x80000000, 0xfffffffff000ULL,
-				     0x1000, 0, 0),
+	assert_int_equal(pgtable_map(&pt, 0x80000000, 0xfffffffff000ULL, 0x1000,
+				     0, 0),
 			 0);
 }
 

@@ -285,14 +285,12 @@ static void test_map_over_emptied_table(void **state)
 	uint64_t rw = stage2_attrs(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE);
 	unsigned int start = used;
 
-	assert_int_equal(pgtable_map(&pt, 0x40000000, 0x40000000, 0x1000, rw,
-				     0),
-			 0);
+	assert_int_equal(
+		pgtable_map(&pt, 0x40000000, 0x40000000, 0x1000, rw, 0), 0);
 	assert_int_equal(pgtable_unmap(&pt, 0x40000000, 0x1000), 0);
 	assert_int_equal(level_of(0x40000000), -1);
-	assert_int_equal(pgtable_map(&pt, 0x40000000, 0x40000000, 0x200000,
-				     rw, 0),
-			 0);
+	assert_int_equal(
+		pgtable_map(&pt, 0x40000000, 0x40000000, 0x200000, rw, 0), 0);
 	assert_int_equal(level_of(0x40000000), 3);
 	assert_int_equal(level_of(0x401ff000), 3);
 	assert_int_equal(level_of(0x40200000), -1);
