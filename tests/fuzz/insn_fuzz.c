@@ -92,7 +92,6 @@ static void check_single(uint32_t w, const struct insn_ldst *d)
 	default:
 		fuzz_check(0, "0x%08x: unprivileged form taken", w);
 	}
-	/* no writeback forms of PRFM */
 }
 
 static void check_pair(uint32_t w, const struct insn_ldst *d)
