@@ -40,7 +40,7 @@ export TOP B WARDEN_VERSION CROSS_COMPILE
 
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps check FORCE demo run bench mutate clean distclean format help install
+.PHONY: all deps check FORCE demo run bench mutate clean distclean format help install fuzz
 all:
 
 # Everything that needs a package or the Debian kernel orders itself after
@@ -68,6 +68,7 @@ FORCE:
 -include $(TOP)/bench/build.mk
 -include $(TOP)/tests/unit/build.mk
 -include $(TOP)/tests/system/build.mk
+-include $(TOP)/tests/fuzz/build.mk
 -include $(TOP)/scripts/initramfs.mk
 
 all: $(ALL_TARGETS)
@@ -108,6 +109,7 @@ help:
 	@echo "make          build hypervisor, driver, CLI, configs, inmates, initramfs"
 	@echo "make deps     install Debian packages and fetch the Debian arm64 kernel"
 	@echo "make check    host unit tests and QEMU system tests"
+	@echo "make fuzz     every fuzz target for FUZZ_TIME seconds (default 300)"
 	@echo "make demo     scripted demo in QEMU (exits by itself)"
 	@echo "make run      interactive root shell in QEMU (Ctrl-A x quits)"
 	@echo "make install DESTDIR=DIR  install into a target's root file system"

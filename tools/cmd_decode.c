@@ -116,11 +116,6 @@ int cmd_decode(int argc, char **argv)
 				return usage_error(
 					"--kaslr-offset needs a number such as 0x5d0843400000");
 			have_kaslr = true;
-		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			usage_error(
-				"decodes fault reports from LOG or standard input");
-			ret = 0;
-			goto out;
 		} else if (a[0] == '-' && a[1]) {
 			snprintf(err, sizeof(err), "unknown option %s", a);
 			ret = usage_error(err);

@@ -14,6 +14,7 @@ struct command {
 	int (*run)(int argc, char **argv);
 	const char *args; /* usage synopsis after the command words */
 	const char *help; /* one line */
+	const char *details; /* more for "--help", or NULL */
 };
 
 /* The name the tool was called by ("warden" or "jailhouse"). */

@@ -114,6 +114,10 @@ static void describe_owner(FILE *out, const struct fault_context *ctx,
 	if (sys) {
 		const struct jailhouse_system *s = sys->system;
 		const struct jailhouse_memory *hv = &s->hypervisor_memory;
+		uint64_t gicr = s->platform_info.arm.gicr_base;
+		/* one redistributor (two 64 KiB frames) per CPU */
+		uint64_t gicr_size = 0x20000ULL * warden_config_cpu_count(sys);
+		const struct jailhouse_console *con = &s->debug_console;
 
 		if (addr >= hv->phys_start && addr - hv->phys_start < hv->size)
 			fprintf(out,
@@ -129,6 +133,19 @@ static void describe_owner(FILE *out, const struct fault_context *ctx,
 				"  owner:     " HEX
 				" is the GIC distributor, which the hypervisor emulates\n",
 				addr);
+		if (gicr && addr >= gicr && addr - gicr < gicr_size)
+			fprintf(out,
+				"  owner:     " HEX
+				" is the GIC redistributor of CPU %" PRIu64
+				", which the hypervisor filters\n",
+				addr, (addr - gicr) / 0x20000);
+		if (con->address && con->size && addr >= con->address &&
+		    addr - con->address < con->size)
+			fprintf(out,
+				"  owner:     " HEX
+				" is the hypervisor's debug console (" HEX
+				"+0x%x)\n",
+				addr, (uint64_t)con->address, con->size);
 	}
 	for (i = 0; i < ctx->num_configs; i++) {
 		const struct warden_config *c = &ctx->configs[i];
@@ -252,6 +269,41 @@ static void explain_other(FILE *out, const struct fault_report *r,
 	}
 }
 
+/*
+ * Jailhouse's "Unhandled data write at 0x76100000(4)": the cell's access
+ * hit no region of its config and no device the hypervisor emulates. The
+ * size is 1 << ESR.SAS, which means nothing without a syndrome (ISV=0).
+ */
+static void explain_unhandled_data(FILE *out, const struct fault_report *r,
+				   const struct esr_info *e,
+				   const struct region_hit *h)
+{
+	bool no_size = r->access_size <= 0 || (e && e->is_data && !e->isv);
+
+	fprintf(out, "  unhandled: %s of ", r->access_write ? "write" : "read");
+	if (no_size)
+		fprintf(out, "unknown size");
+	else
+		fprintf(out, "%d byte%s", r->access_size,
+			r->access_size == 1 ? "" : "s");
+	fprintf(out,
+		" at IPA " HEX
+		": no memory region of the cell and no emulated device covers it%s%s\n",
+		r->addr,
+		e && e->is_data && !e->isv ?
+			"\n             (ISV=0: the \"(1)\" in the report is not the access's size)" :
+			"",
+		h && h->inside ?
+			"\n             -- yet the config given maps it: the hypervisor runs another configuration" :
+			"");
+	/* Without a syndrome in the report, this line is the whole story. */
+	if (!e && !(h && h->inside))
+		fprintf(out,
+			"  cause:     the cell %s an address its config does not map: a device or RAM is missing\n"
+			"             from its memory regions (add it), or the driver/inmate uses a wrong address\n",
+			r->access_write ? "wrote to" : "read from");
+}
+
 void fault_explain(FILE *out, const struct fault_report *r,
 		   const struct fault_context *ctx)
 {
@@ -356,6 +408,8 @@ void fault_explain(FILE *out, const struct fault_report *r,
 				"  region:    no config given for cell \"%s\" (pass its .cell with --config)\n",
 				r->cell);
 	}
+	if (r->unhandled_data)
+		explain_unhandled_data(out, r, have_esr ? &e : NULL, h);
 	if (r->have_pc)
 		print_symbol(out, "pc:", r->pc, ctx);
 	if (r->have_lr)
@@ -364,7 +418,7 @@ void fault_explain(FILE *out, const struct fault_report *r,
 		explain_abort(out, r, &e, h);
 	else if (have_esr)
 		explain_other(out, r, &e);
-	else if (r->have_ec &&
+	else if (r->have_ec && !r->unhandled_data &&
 		 (e.ec == ESR_EC_IABT_LOW || e.ec == ESR_EC_DABT_LOW))
 		fprintf(out,
 			"  cause:     an access the cell's config does not allow (no syndrome in the report)\n");

@@ -341,10 +341,61 @@ static void parse_word(struct fault_report *r, struct words *ws, size_t *i)
 	}
 }
 
+/* Jailhouse's "Unhandled data read|write at 0xADDR(SIZE)", at *i. */
+struct unhandled_data {
+	bool valid;
+	uint64_t addr;
+	int size, write;
+	char line[80];
+};
+
+static bool take_unhandled_data(struct words *ws, size_t *i,
+				struct unhandled_data *u)
+{
+	const char *h;
+	size_t len;
+
+	if (*i + 4 >= ws->n || !word_is(ws->w[*i], "Unhandled") ||
+	    !word_is(ws->w[*i + 1], "data") ||
+	    !(word_is(ws->w[*i + 2], "read") ||
+	      word_is(ws->w[*i + 2], "write")) ||
+	    !word_is(ws->w[*i + 3], "at"))
+		return false;
+	h = ws->w[*i + 4];
+	len = strcspn(h, "(");
+	if (!parse_hex(h, len, &u->addr))
+		return false;
+	u->size = h[len] == '(' ? atoi(h + len + 1) : 0;
+	if (u->size < 0 || u->size > 64)
+		u->size = 0;
+	u->write = word_is(ws->w[*i + 2], "write");
+	snprintf(u->line, sizeof(u->line), "Unhandled data %s at %s",
+		 ws->w[*i + 2], h);
+	u->valid = true;
+	*i += 4;
+	return true;
+}
+
+static void apply_unhandled_data(struct fault_report *r,
+				 struct unhandled_data *u)
+{
+	if (!u->valid)
+		return;
+	r->unhandled_data = true;
+	r->have_addr = true;
+	r->addr = u->addr;
+	r->access_size = u->size;
+	r->access_write = u->write;
+	if (!r->headline[0])
+		snprintf(r->headline, sizeof(r->headline), "%s", u->line);
+	u->valid = false;
+}
+
 int fault_report_parse(const char *text, struct fault_report *reports, int max)
 {
 	struct words ws = { 0 };
 	struct fault_report *cur = NULL;
+	struct unhandled_data pending = { 0 };
 	int n = 0;
 	size_t i;
 
@@ -352,6 +403,16 @@ int fault_report_parse(const char *text, struct fault_report *reports, int max)
 	for (i = 0; i < ws.n; i++) {
 		const char *w = ws.w[i];
 
+		/*
+		 * Jailhouse prints it before the FATAL line of its report: it
+		 * belongs to the next report, not to one whose dump is over.
+		 */
+		if (take_unhandled_data(&ws, &i, &pending)) {
+			if (cur && !report_has_state(cur) && cur->cpu < 0 &&
+			    !cur->have_addr)
+				apply_unhandled_data(cur, &pending);
+			continue;
+		}
 		if (word_is(w, "FATAL:")) {
 			/*
 			 * Several FATAL lines before the register dump belong
@@ -364,6 +425,8 @@ int fault_report_parse(const char *text, struct fault_report *reports, int max)
 				report_init(cur);
 			}
 			take_headline(cur, &ws, i);
+			if (!cur->have_addr)
+				apply_unhandled_data(cur, &pending);
 			if (i + 2 < ws.n && word_is(ws.w[i + 1], "Unhandled") &&
 			    word_is(ws.w[i + 2], "HYP"))
 				cur->hyp_exception = true;
@@ -374,6 +437,11 @@ int fault_report_parse(const char *text, struct fault_report *reports, int max)
 		parse_word(cur, &ws, &i);
 	}
 	words_free(&ws);
+	/* A log cut off after the line still reports an access. */
+	if (pending.valid && n < max) {
+		report_init(&reports[n]);
+		apply_unhandled_data(&reports[n++], &pending);
+	}
 	for (i = 0; i < (size_t)n; i++) {
 		struct fault_report *r = &reports[i];
 

@@ -27,6 +27,13 @@ struct fault_report {
 	uint64_t addr;
 	int access_size; /* from "(4)" or "size: 4"; 0 if unknown */
 	int access_write; /* 1 write, 0 read, -1 unknown */
+	/*
+	 * Jailhouse's "Unhandled data write at 0x76100000(4)", printed just
+	 * before "FATAL: unhandled trap (exception class 0x24)": the only
+	 * line of its data-abort report that names the address (an IPA),
+	 * the direction and the size. Set when addr etc. came from it.
+	 */
+	bool unhandled_data;
 
 	uint64_t pc, lr, sp, elr, spsr, far;
 	bool have_pc, have_lr, have_sp, have_elr, have_spsr, have_far;

@@ -5,6 +5,7 @@
  * Also installed as "jailhouse": the grammar is Jailhouse's, so scripts
  * written for it keep working.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,48 +20,62 @@ static int cmd_version(int argc, char **argv)
 static int cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
-	{ NULL, "--version", cmd_version, "", "print the version" },
-	{ NULL, "--help", cmd_help, "", "print this help" },
+	{ NULL, "--version", cmd_version, "", "print the version", NULL },
+	{ NULL, "--help", cmd_help, "", "print this help", NULL },
 	{ NULL, "enable", cmd_enable, "[--skip-check] SYSCONFIG",
-	  "start the hypervisor; Linux becomes the root cell" },
-	{ NULL, "disable", cmd_disable, "", "stop the hypervisor" },
+	  "start the hypervisor; Linux becomes the root cell", NULL },
+	{ NULL, "disable", cmd_disable, "", "stop the hypervisor", NULL },
 	{ NULL, "console", cmd_console, "[-f]",
-	  "print the hypervisor's console (-f: follow)" },
+	  "print the hypervisor's console (-f: follow)", NULL },
 	{ "cell", "create", cmd_cell_create, "CELLCONFIG",
-	  "create a cell: its CPUs, memory and interrupts leave the root" },
+	  "create a cell: its CPUs, memory and interrupts leave the root",
+	  NULL },
 	{ "cell", "load", cmd_cell_load,
 	  "{ID|[--name] NAME} {IMAGE|-s STRING} [-a ADDR] ...",
-	  "stop the cell and load images into its memory" },
+	  "stop the cell and load images into its memory", NULL },
 	{ "cell", "start", cmd_cell_start, "{ID|[--name] NAME}",
-	  "start the cell at its reset address" },
+	  "start the cell at its reset address", NULL },
 	{ "cell", "shutdown", cmd_cell_shutdown, "{ID|[--name] NAME}",
-	  "stop the cell (it can be loaded and started again)" },
+	  "stop the cell (it can be loaded and started again)", NULL },
 	{ "cell", "destroy", cmd_cell_destroy, "{ID|[--name] NAME}",
-	  "destroy the cell: everything goes back to the root" },
-	{ "cell", "list", cmd_cell_list, "", "list the cells" },
+	  "destroy the cell: everything goes back to the root", NULL },
+	{ "cell", "list", cmd_cell_list, "", "list the cells", NULL },
 	{ "cell", "stats", cmd_cell_stats, "{ID|[--name] NAME} [-f]",
-	  "exits per reason and CPU (-f: follow, with rates)" },
+	  "exits per reason and CPU (-f: follow, with rates)", NULL },
 	{ NULL, "hypercall", cmd_hypercall, "[--stub|--smc] CODE [ARG1 [ARG2]]",
-	  "issue one hypercall (tests, diagnosis)" },
-	{ NULL, "decode", cmd_decode, "[--elf F]... [--config F]... [LOG]",
-	  "explain fault reports" },
+	  "issue one hypercall (tests, diagnosis)", NULL },
+	{ NULL, "decode", cmd_decode,
+	  "[--elf F]... [--config F]... [--kaslr-offset N] [LOG]",
+	  "explain fault reports",
+	  "Reads LOG (or standard input: \"-\" or none) for Jailhouse's and "
+	  "Warden's\nfault reports and explains each: the exception, the "
+	  "faulting address\nagainst the configs' regions, the code against "
+	  "the ELF files' symbols." },
 	{ "config", "check", cmd_config_check,
 	  "[--json] SYSCONFIG [CELLCONFIG...]",
-	  "find mistakes in cell configurations" },
+	  "find mistakes in cell configurations",
+	  "Checks a system config and the cell configs meant to run on it; "
+	  "exit status 1\non any error. Every check and its fix: "
+	  "docs/config-format.md" },
 	{ "config", "show", cmd_config_show, "FILE.cell...",
-	  "print a cell configuration readably" },
+	  "print a cell configuration readably", NULL },
 };
 
 #define NUM_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
-static void usage(FILE *out)
+/* All commands, or those of one group ("cell", "config"). */
+static void usage(FILE *out, const char *group)
 {
 	unsigned int i;
 
-	fprintf(out, "Usage: %s COMMAND [ARGS]\n\nCommands:\n", prog_name);
+	fprintf(out, "Usage: %s %s%sCOMMAND [ARGS]\n\nCommands:\n", prog_name,
+		group ? group : "", group ? " " : "");
 	for (i = 0; i < NUM_COMMANDS; i++) {
 		const struct command *c = &commands[i];
 		char words[96];
+
+		if (group && (!c->group || strcmp(c->group, group)))
+			continue;
 
 		snprintf(words, sizeof(words), "%s%s%s %s",
 			 c->group ? c->group : "", c->group ? " " : "", c->name,
@@ -75,7 +90,47 @@ static void usage(FILE *out)
 
 static int cmd_help(int argc, char **argv)
 {
-	usage(stdout);
+	usage(stdout, NULL);
+	return 0;
+}
+
+/* Options whose next word is their value: "-s -h" loads the string "-h". */
+static int takes_value(const char *word)
+{
+	static const char *const valued[] = { "-s",	  "--string",
+					      "-a",	  "--address",
+					      "--name",	  "--elf",
+					      "--config", "--kaslr-offset" };
+	unsigned int i;
+
+	for (i = 0; i < sizeof(valued) / sizeof(valued[0]); i++)
+		if (!strcmp(word, valued[i]))
+			return 1;
+	return 0;
+}
+
+/* Whether a command's arguments ask for its help (-h or --help). */
+static int wants_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return 1;
+		if (takes_value(argv[i]))
+			i++;
+	}
+	return 0;
+}
+
+/* "warden COMMAND --help": its synopsis and what it does, on stdout. */
+static int command_help(const struct command *c)
+{
+	printf("Usage: %s %s%s%s%s%s\n\n%c%s.\n", prog_name,
+	       c->group ? c->group : "", c->group ? " " : "", c->name,
+	       *c->args ? " " : "", c->args, toupper(c->help[0]), c->help + 1);
+	if (c->details)
+		printf("%s\n", c->details);
 	return 0;
 }
 
@@ -99,7 +154,7 @@ int main(int argc, char **argv)
 		prog_name = "jailhouse";
 
 	if (argc < 2) {
-		usage(stderr);
+		usage(stderr, NULL);
 		return 2;
 	}
 	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))
@@ -108,13 +163,24 @@ int main(int argc, char **argv)
 	for (i = 0; i < NUM_COMMANDS; i++) {
 		const struct command *c = &commands[i];
 
-		if (!c->group && !strcmp(c->name, argv[1]))
-			return c->run(argc - 1, argv + 1);
-		if (c->group && !strcmp(c->group, argv[1]) && argc > 2 &&
-		    !strcmp(c->name, argv[2]))
-			return c->run(argc - 2, argv + 2);
+		int words = c->group ? 2 : 1;
+
+		if (c->group ? !strcmp(c->group, argv[1]) && argc > 2 &&
+				       !strcmp(c->name, argv[2]) :
+			       !strcmp(c->name, argv[1])) {
+			/* every command, before it takes --help for a file */
+			if (c->name[0] != '-' &&
+			    wants_help(argc - words + 1, argv + words - 1))
+				return command_help(c);
+			return c->run(argc - words, argv + words);
+		}
 	}
 
+	if (is_group(argv[1]) && argc > 2 &&
+	    (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
+		usage(stdout, argv[1]);
+		return 0;
+	}
 	if (is_group(argv[1]))
 		fprintf(stderr, "%s: unknown %s command \"%s\"\n", prog_name,
 			argv[1], argc > 2 ? argv[2] : "");

@@ -112,6 +112,17 @@ static uint64_t size_mask(unsigned int size)
 	return size >= 8 ? ~0ULL : (1ULL << (size * 8)) - 1;
 }
 
+/*
+ * A register's bits from byte on, as an access there sees them. Registers
+ * longer than 8 bytes (the ID block) reach past the 64 bits of fields:
+ * a shift by 64 or more is undefined in C, and arm64 would shift by its
+ * low 6 bits only, showing bits of the wrong byte.
+ */
+static uint64_t bits_from(uint64_t bits, unsigned int byte)
+{
+	return byte < 8 ? bits >> (byte * 8) : 0;
+}
+
 static const struct gicr_reg *find_reg(unsigned int off)
 {
 	unsigned int i;
@@ -166,9 +177,9 @@ void gicr_filter(unsigned int off, unsigned int size, bool is_write,
 		/* Linux as root writes whole registers (gicr_filter.h). */
 		v->quiet = who == GICR_WHO_ROOT;
 	} else {
-		v->fields = (r->fields >> (byte * 8)) & size_mask(size);
+		v->fields = bits_from(r->fields, byte) & size_mask(size);
 		if (who == GICR_WHO_ROOT)
-			v->mask = (r->root_mask >> (byte * 8)) &
+			v->mask = bits_from(r->root_mask, byte) &
 				  size_mask(size);
 		v->why = who == GICR_WHO_ROOT && r->root_why ? r->root_why :
 							       r->why;

@@ -113,6 +113,9 @@ static enum insn_decode_status decode_pair(uint32_t insn, struct insn_ldst *out)
 		out->dest_64 = false;
 		break;
 	case 1:
+		/* no non-temporal (LDNP/STNP) form of LDPSW or STGP */
+		if (bits(insn, 24, 23) == 0)
+			return INSN_UNALLOCATED;
 		/* LDPSW; opc 01 with L=0 is STGP (memory tagging). */
 		if (!load)
 			return INSN_UNSUPPORTED;

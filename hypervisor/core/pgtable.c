@@ -31,7 +31,14 @@ static int map_one(struct pgtable *pt, uint64_t va, uint64_t pa, uint64_t size,
 	for (level = pt->start_level; level <= 3; level++) {
 		uint64_t block = 1ULL << level_shift(level);
 		uint64_t *pte = &table[index_at(pt, va, level)];
-		int blocks_ok = level >= 1 && !(flags & PGTABLE_NO_BLOCKS);
+		/*
+		 * A table here (maybe emptied by pgtable_unmap) is filled
+		 * rather than replaced: its entries may be live.
+		 */
+		int is_table = (*pte & (PTE_VALID | PTE_TABLE)) ==
+			       (PTE_VALID | PTE_TABLE);
+		int blocks_ok = level >= 1 && !(flags & PGTABLE_NO_BLOCKS) &&
+				!is_table;
 
 		if (level == 3 || (blocks_ok && !(va & (block - 1)) &&
 				   !(pa & (block - 1)) && size >= block)) {
@@ -66,6 +73,9 @@ int pgtable_map(struct pgtable *pt, uint64_t va, uint64_t pa, uint64_t size,
 	if ((va | pa | size) & (PGTABLE_PAGE_SIZE - 1))
 		return -EINVAL;
 	if (va >= limit || size > limit - va)
+		return -EINVAL;
+	/* Address bits above 47 would land in the descriptor's attributes. */
+	if (pa > PTE_ADDR_MASK || size > PTE_ADDR_MASK + PGTABLE_PAGE_SIZE - pa)
 		return -EINVAL;
 	while (size) {
 		uint64_t step;

@@ -57,4 +57,4 @@ done
 grep -q '"name": "pool pages per cell", "value": [1-9]' "$json" || fail "no pool figure per cell"
 grep -q '"samples": 50' "$json" || fail "JSON lacks the sample count"
 grep -q '"name": "warden.bin", "value": [1-9]' "$json" || fail "JSON lacks the image size"
-[ "$(grep -c '{' "$json")" -eq "$(grep -c '}' "$json")" ] || fail "unbalanced JSON"
+python3 -m json.tool "$json" >/dev/null || fail "latest.json is not valid JSON"

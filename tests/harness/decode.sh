@@ -37,6 +37,27 @@ has "$tmp/out" "IPA 0x8080000"
 has "$tmp/out" "outside every region of cell \"qemu-virt\""
 has "$tmp/out" "lr:        0x4c7e10"
 
+# Jailhouse's "Unhandled data write at 0x...(4)" line, printed before
+# its FATAL line, is the one place its data-abort report names the
+# address: against the configs, the UART0 page the inmate wrote is the
+# root's, not the inmate's.
+"$cli" decode --config "$B/configs/rpi4-4g.cell" --config "$B/configs/rpi4-inmate-demo.cell" \
+	"$data/rpi4-unhandled-write.log" >"$tmp/out" 2>&1 || fail "decode of the unhandled write failed"
+cat "$tmp/out"
+has "$tmp/out" "unhandled trap (exception class 0x24) -- CPU 3 of cell \"rpi4-inmate-demo\""
+has "$tmp/out" "address:   IPA 0xfe201000"
+has "$tmp/out" "unhandled: write of 4 bytes at IPA 0xfe201000: no memory region of the cell and no emulated device covers it"
+has "$tmp/out" "outside every region of cell \"rpi4-inmate-demo\""
+has "$tmp/out" "0xfe201000 is physical memory of cell \"rpi4-4g\" (region 0)"
+[ "$(grep -c '^unhandled trap' "$tmp/out")" -eq 1 ] || fail "the unhandled write is not one report"
+# Only the line (a log cut short): still a report, read and size included.
+printf '<3>[ 12.5] Unhandled data read at 0x9000018(1)\n' |
+	"$cli" decode --config "$B/configs/qemu-virt.cell" --config "$B/configs/qemu-virt-inmate-demo.cell" >"$tmp/out" 2>&1 ||
+	fail "decode of a lone unhandled read failed"
+cat "$tmp/out"
+has "$tmp/out" "unhandled: read of 1 byte at IPA 0x9000018"
+has "$tmp/out" "0x9000018 is the hypervisor's debug console"
+
 # Symbols: a report whose pc lies 8 bytes into a function of the
 # hypervisor's ELF names that function.
 elf=$B/hypervisor/warden.elf

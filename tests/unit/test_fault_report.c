@@ -129,8 +129,14 @@ static void reads_unhandled_data_access(void **state)
 			"FATAL: unhandled trap (exception class 0x24)\n",
 			r, 1),
 		1);
-	/* The address came before FATAL: only what follows it counts. */
+	/* Jailhouse prints the access before FATAL: it is this report's. */
 	assert_true(r[0].have_ec && r[0].ec == 0x24);
+	assert_true(r[0].unhandled_data);
+	assert_true(r[0].have_addr && r[0].addr == 0x76100000);
+	assert_int_equal(r[0].access_size, 4);
+	assert_int_equal(r[0].access_write, 0);
+	assert_string_equal(r[0].headline,
+			    "unhandled trap (exception class 0x24)");
 	assert_int_equal(
 		fault_report_parse(
 			"FATAL: Invalid MMIO write, address: 9000100, size: 4\n",
@@ -139,6 +145,63 @@ static void reads_unhandled_data_access(void **state)
 	assert_true(r[0].have_addr && r[0].addr == 0x9000100);
 	assert_int_equal(r[0].access_size, 4);
 	assert_int_equal(r[0].access_write, 1);
+}
+
+/*
+ * The line belongs to the report after it, not to the one before whose
+ * dump is over; a log that ends with it still makes a report.
+ */
+static void unhandled_data_starts_the_next_report(void **state)
+{
+	struct fault_report r[3];
+	struct fault_context ctx = { NULL, 0, NULL };
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out;
+
+	assert_int_equal(
+		fault_report_parse(
+			"FATAL: forbidden access (exception class 0x20)\n"
+			" pc: 0000000000001000 esr: 20 1 0000086\n"
+			"Parking CPU 1 (Cell: \"a\")\n"
+			"Unhandled data write at 0xfe201000(4)\n"
+			"FATAL: unhandled trap (exception class 0x24)\n"
+			" pc: 0000000000000a3c esr: 24 1 1830047\n"
+			"Parking CPU 3 (Cell: \"b\")\n"
+			"Unhandled data read at 0x9000000(2)\n",
+			r, 3),
+		3);
+	assert_false(r[0].have_addr);
+	assert_false(r[0].unhandled_data);
+	assert_true(r[1].unhandled_data && r[1].addr == 0xfe201000);
+	assert_int_equal(r[1].access_write, 1);
+	assert_int_equal(r[1].cpu, 3);
+	assert_true(r[2].unhandled_data && r[2].addr == 0x9000000);
+	assert_int_equal(r[2].access_size, 2);
+	assert_string_equal(r[2].headline,
+			    "Unhandled data read at 0x9000000(2)");
+
+	out = open_memstream(&text, &len);
+	fault_explain(out, &r[1], &ctx);
+	fclose(out);
+	assert_non_null(strstr(text, "address:   IPA 0xfe201000"));
+	assert_non_null(
+		strstr(text, "unhandled: write of 4 bytes at IPA 0xfe201000"));
+	free(text);
+
+	/* Without a syndrome (ISV=0) the "(1)" is no size. */
+	assert_int_equal(
+		fault_report_parse(
+			"Unhandled data write at 0x9000000(1)\n"
+			"FATAL: unhandled trap (exception class 0x24)\n"
+			" pc: 0000000000000a3c esr: 24 1 0000047\n",
+			r, 1),
+		1);
+	out = open_memstream(&text, &len);
+	fault_explain(out, &r[0], &ctx);
+	fclose(out);
+	assert_non_null(strstr(text, "unhandled: write of unknown size"));
+	free(text);
 }
 
 static void explains_in_words(void **state)
@@ -178,6 +241,7 @@ int main(void)
 		cmocka_unit_test(reads_warden_report),
 		cmocka_unit_test(ignores_text_without_reports),
 		cmocka_unit_test(reads_unhandled_data_access),
+		cmocka_unit_test(unhandled_data_starts_the_next_report),
 		cmocka_unit_test(explains_in_words),
 	};
 

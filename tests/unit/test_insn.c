@@ -111,6 +111,15 @@ static void refuses_what_it_cannot_emulate(void **state)
 	assert_int_equal(insn_decode_ldst(0xd503201f, &d), INSN_NOT_LDST);
 	/* ldp x1, x1, [x2]: unpredictable */
 	assert_int_equal(insn_decode_ldst(0xa9400441, &d), INSN_UNALLOCATED);
+	/*
+	 * opc 01 of the no-allocate pair class (as LDNP with LDPSW's opc):
+	 * "undefined" to objdump, found by tests/fuzz/insn_fuzz.c.
+	 */
+	assert_int_equal(insn_decode_ldst(0x68400861, &d), INSN_UNALLOCATED);
+	assert_int_equal(insn_decode_ldst(0x68000861, &d), INSN_UNALLOCATED);
+	/* ldnp w1, w2, [x3] and ldpsw x1, x2, [x3, #8] still decode */
+	assert_int_equal(insn_decode_ldst(0x28400861, &d), INSN_OK);
+	assert_int_equal(insn_decode_ldst(0x69410861, &d), INSN_OK);
 	assert_string_equal(insn_status_name(INSN_SIMD_FP),
 			    "SIMD/floating-point load or store");
 }

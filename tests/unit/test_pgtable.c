@@ -160,6 +160,21 @@ static void refuses_overlap_misalignment_and_range(void **state)
 	assert_int_equal(pgtable_map(&pt, (1ULL << 36) - 0x1000, 0, 0x2000, 0,
 				     0),
 			 -EINVAL);
+	/*
+	 * A PA past 48 bits would set attribute bits (here bit 54, XN, and
+	 * 52, contiguous); one that wraps around is no range at all.
+	 */
+	assert_int_equal(pgtable_map(&pt, 0x80000000, 0x0050000000000000ULL,
+				     0x1000, 0, 0),
+			 -EINVAL);
+	assert_int_equal(pgtable_map(&pt, 0x80000000, 0xfffffffff000ULL, 0x2000,
+				     0, 0),
+			 -EINVAL);
+	assert_int_equal(pgtable_map(&pt, 0x80000000, ~0xfffULL, 0x2000, 0, 0),
+			 -EINVAL);
+	assert_int_equal(pgtable_map(&pt, 0x80000000, 0xfffffffff000ULL, 0x1000,
+				     0, 0),
+			 0);
 }
 
 /*

@@ -274,6 +274,32 @@ static void test_collapse_breaks_before_make(void **state)
 	assert_int_equal(level_of(0x7fa00000), 2);
 }
 
+/*
+ * A range whose pages were all unmapped is free: mapping it back whole
+ * must not fail with -EEXIST on the emptied table the unmap left (found
+ * by tests/fuzz/pgtable_fuzz.c); it fills that table, and collapse makes
+ * the block.
+ */
+static void test_map_over_emptied_table(void **state)
+{
+	uint64_t rw = stage2_attrs(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE);
+	unsigned int start = used;
+
+	assert_int_equal(
+		pgtable_map(&pt, 0x40000000, 0x40000000, 0x1000, rw, 0), 0);
+	assert_int_equal(pgtable_unmap(&pt, 0x40000000, 0x1000), 0);
+	assert_int_equal(level_of(0x40000000), -1);
+	assert_int_equal(
+		pgtable_map(&pt, 0x40000000, 0x40000000, 0x200000, rw, 0), 0);
+	assert_int_equal(level_of(0x40000000), 3);
+	assert_int_equal(level_of(0x401ff000), 3);
+	assert_int_equal(level_of(0x40200000), -1);
+	pgtable_collapse(&pt, 0x40000000, 0x200000, release);
+	assert_int_equal(level_of(0x40000000), 2);
+	/* level 1 and level 2 tables stay; the level 3 one is freed */
+	assert_int_equal(used, start + 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +318,8 @@ int main(void)
 			test_split_1g_breaks_before_make, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			test_collapse_breaks_before_make, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_map_over_emptied_table,
+						setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -52,8 +52,11 @@ struct pgtable {
 /*
  * Maps [va, va + size) to [pa, pa + size) with attrs (PTE_AF etc. are
  * added). Uses 1 GiB and 2 MiB blocks where va, pa and size allow unless
- * PGTABLE_NO_BLOCKS. Returns 0, -EINVAL (unaligned, outside the table's
- * range), -EEXIST (part of the range is already mapped) or -ENOMEM.
+ * PGTABLE_NO_BLOCKS, and where no table is there already (one left by
+ * pgtable_unmap gets smaller entries; pgtable_collapse merges them).
+ * Returns 0, -EINVAL (unaligned, outside the table's range, a PA range
+ * past 48 bits), -EEXIST (part of the range is already mapped) or
+ * -ENOMEM.
  */
 int pgtable_map(struct pgtable *pt, uint64_t va, uint64_t pa, uint64_t size,
 		uint64_t attrs, unsigned int flags);
