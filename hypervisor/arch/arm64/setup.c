@@ -24,6 +24,8 @@ _Static_assert(offsetof(struct jailhouse_system, debug_console.address) ==
 _Static_assert(offsetof(struct jailhouse_system, platform_info.arm.gicd_base) ==
 		       SYSCFG_GICD_BASE,
 	       "SYSCFG_GICD_BASE");
+/* The rules and config check see CPU sets as 64-bit masks. */
+_Static_assert(HV_MAX_CPUS <= RULES_MAX_CPUS, "HV_MAX_CPUS");
 
 /*
  * A CPU that does not come within this time fails the enable. Generous:
