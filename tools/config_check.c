@@ -71,9 +71,9 @@ struct report_sink {
 static void report_rule(struct rules_sink *sink, const struct rules_finding *f)
 {
 	struct report_sink *rs = (struct report_sink *)sink;
-	struct config_finding *e = config_report_add(
-		rs->r, FINDING_ERROR, f->rule, f->cell, f->region, "%s",
-		f->text);
+	struct config_finding *e = config_report_add(rs->r, FINDING_ERROR,
+						     f->rule, f->cell,
+						     f->region, "%s", f->text);
 
 	if (f->has_range)
 		set_range(e, f->start, f->size);
@@ -83,8 +83,8 @@ void config_check_rules(const struct warden_config *system,
 			const struct warden_config *const *cells,
 			unsigned int num_cells, struct config_report *report)
 {
-	const struct warden_config **live = calloc(num_cells + 1,
-						    sizeof(*live));
+	const struct warden_config **live =
+		calloc(num_cells + 1, sizeof(*live));
 	struct report_sink rs = { .sink.report = report_rule, .r = report };
 	/* The hypervisor with the most CPUs the format side allows. */
 	struct rules_env env = {

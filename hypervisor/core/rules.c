@@ -125,21 +125,23 @@ static void system_header(const struct rules_env *env, struct rules_sink *s)
 			   name, sys->platform_info.arm.gic_version);
 	else if (!sys->platform_info.arm.gicd_base ||
 		 !sys->platform_info.arm.gicr_base)
-		rules_emit(s, "gic-base", -EINVAL, root, -1, NULL,
-			   "system config \"%s\" lacks the GIC distributor "
-			   "(gicd_base 0x%llx) or redistributor (gicr_base "
-			   "0x%llx) address: copy them from the device tree's "
-			   "GIC node",
-			   name,
-			   (unsigned long long)sys->platform_info.arm.gicd_base,
-			   (unsigned long long)sys->platform_info.arm.gicr_base);
+		rules_emit(
+			s, "gic-base", -EINVAL, root, -1, NULL,
+			"system config \"%s\" lacks the GIC distributor "
+			"(gicd_base 0x%llx) or redistributor (gicr_base "
+			"0x%llx) address: copy them from the device tree's "
+			"GIC node",
+			name,
+			(unsigned long long)sys->platform_info.arm.gicd_base,
+			(unsigned long long)sys->platform_info.arm.gicr_base);
 	if (sys->platform_info.arm.maintenance_irq < 16 ||
 	    sys->platform_info.arm.maintenance_irq > 31)
-		rules_emit(s, "maintenance-irq", -EINVAL, root, -1, NULL,
-			   "maintenance_irq %u of system config \"%s\" is not "
-			   "a PPI (16-31): use the GIC maintenance interrupt "
-			   "from the device tree as an INTID, 25 on most boards",
-			   sys->platform_info.arm.maintenance_irq, name);
+		rules_emit(
+			s, "maintenance-irq", -EINVAL, root, -1, NULL,
+			"maintenance_irq %u of system config \"%s\" is not "
+			"a PPI (16-31): use the GIC maintenance interrupt "
+			"from the device tree as an INTID, 25 on most boards",
+			sys->platform_info.arm.maintenance_irq, name);
 	if (!warden_config_cpu_count(root))
 		rules_emit(s, "cpus", -EINVAL, root, -1, NULL,
 			   "root cell \"%s\" has no CPUs: set every CPU Linux "

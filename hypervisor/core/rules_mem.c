@@ -23,6 +23,11 @@ static int is_shared(const struct jailhouse_memory *m)
 	return !!(m->flags & JAILHOUSE_MEM_ROOTSHARED);
 }
 
+static __u64 later(__u64 a, __u64 b)
+{
+	return a > b ? a : b;
+}
+
 static const char *cell_word(const struct rules_env *env,
 			     const struct warden_config *c)
 {
@@ -78,10 +83,8 @@ static void region_self(const struct warden_config *c, unsigned int i,
 				   "regions %u and %u of cell \"%s\" overlap "
 				   "at guest address 0x%llx: move one of them",
 				   j, i, rules_name(c),
-				   (unsigned long long)(m->virt_start >
-								o->virt_start ?
-							m->virt_start :
-							o->virt_start));
+				   (unsigned long long)later(m->virt_start,
+							     o->virt_start));
 		else if (!is_comm(m) && !is_comm(o) &&
 			 warden_range_overlaps(m->phys_start, m->size,
 					       o->phys_start, o->size))
@@ -90,10 +93,8 @@ static void region_self(const struct warden_config *c, unsigned int i,
 				   "physical memory at 0x%llx: a cell's memory "
 				   "must not overlap itself",
 				   j, i, rules_name(c),
-				   (unsigned long long)(m->phys_start >
-								o->phys_start ?
-							m->phys_start :
-							o->phys_start));
+				   (unsigned long long)later(m->phys_start,
+							     o->phys_start));
 	}
 }
 
@@ -129,8 +130,9 @@ static void region_gic(const struct rules_env *env,
 					   f[k].size))
 			continue;
 		rules_emit(s, "gic-overlap", -EINVAL, c, i, m,
-			   "region %u of %s \"%s\" " RANGE " maps the GIC %s "
-			   RANGE ", which the hypervisor emulates or keeps: "
+			   "region %u of %s \"%s\" " RANGE
+			   " maps the GIC %s " RANGE
+			   ", which the hypervisor emulates or keeps: "
 			   "split the region around it",
 			   i, cell_word(env, c), rules_name(c),
 			   R(m->phys_start, m->size), f[k].what,
@@ -201,12 +203,13 @@ static void region_in_root(const struct rules_env *env,
 	const struct jailhouse_memory *r;
 
 	if (k < 0) {
-		rules_emit(s, "not-in-root", -EINVAL, c, i, m,
-			   "region %u of cell \"%s\" " RANGE " is not inside "
-			   "one memory region of the root cell: only memory "
-			   "the root has can be given to a cell, each region "
-			   "from one root region; split it or add a root region",
-			   i, rules_name(c), R(m->phys_start, m->size));
+		rules_emit(
+			s, "not-in-root", -EINVAL, c, i, m,
+			"region %u of cell \"%s\" " RANGE " is not inside "
+			"one memory region of the root cell: only memory "
+			"the root has can be given to a cell, each region "
+			"from one root region; split it or add a root region",
+			i, rules_name(c), R(m->phys_start, m->size));
 		return;
 	}
 	r = &root->mem_regions[k];
@@ -240,14 +243,14 @@ static void region_cells(const struct rules_env *env,
 			    !warden_range_overlaps(m->phys_start, m->size,
 						   om->phys_start, om->size))
 				continue;
-			rules_emit(s, "cell-overlap", -EBUSY, c, i, m,
-				   "region %u of cell \"%s\" " RANGE " overlaps "
-				   "region %u of cell \"%s\" " RANGE ", and not "
-				   "both are ROOTSHARED: destroy that cell or "
-				   "move the region",
-				   i, rules_name(c), R(m->phys_start, m->size),
-				   j, rules_name(o),
-				   R(om->phys_start, om->size));
+			rules_emit(
+				s, "cell-overlap", -EBUSY, c, i, m,
+				"region %u of cell \"%s\" " RANGE " overlaps "
+				"region %u of cell \"%s\" " RANGE ", and not "
+				"both are ROOTSHARED: destroy that cell or "
+				"move the region",
+				i, rules_name(c), R(m->phys_start, m->size), j,
+				rules_name(o), R(om->phys_start, om->size));
 		}
 	}
 }

@@ -317,7 +317,8 @@ static void test_root_over_gicv(void **state)
 	root.sys.platform_info.arm.gicv_base = 0x6f020000;
 	fx_add_mem(&root, 0x6f000000, 0x6f000000, 0x100000, FX_IO);
 	assert_int_equal(check_system(), -EINVAL);
-	expect_msg("maps the GIC virtual CPU interface (0x6f020000-0x6f021fff)");
+	expect_msg(
+		"maps the GIC virtual CPU interface (0x6f020000-0x6f021fff)");
 }
 
 /* A second IPA for root memory outlives the cell taking the memory. */
@@ -377,8 +378,9 @@ static void test_system_header(void **state)
 	fx_qemu_root(&root);
 	root.mem[3].size = 0x10000000;
 	assert_int_equal(check_system(), -EINVAL);
-	expect_msg("region 3 of root cell \"qemu-virt\" (0x70000000-0x7fffffff) "
-		   "overlaps the hypervisor memory (0x7fc00000-0x7fffffff)");
+	expect_msg(
+		"region 3 of root cell \"qemu-virt\" (0x70000000-0x7fffffff) "
+		"overlaps the hypervisor memory (0x7fc00000-0x7fffffff)");
 }
 
 /* The system file's bytes beyond its counts: the hypervisor refuses. */
@@ -425,9 +427,10 @@ static void test_rootshared_one_side(void **state)
 		   FX_RW | JAILHOUSE_MEM_ROOTSHARED);
 	assert_int_equal(check(0xb, others, 1), -EBUSY);
 	assert_string_equal(rule, "cell-overlap");
-	expect_msg("region 3 of cell \"second\" (0x7fa00000-0x7fa0ffff) "
-		   "overlaps region 1 of cell \"first\" (0x7fa00000-0x7fa0ffff), "
-		   "and not both are ROOTSHARED");
+	expect_msg(
+		"region 3 of cell \"second\" (0x7fa00000-0x7fa0ffff) "
+		"overlaps region 1 of cell \"first\" (0x7fa00000-0x7fa0ffff), "
+		"and not both are ROOTSHARED");
 
 	/* the live cell shares it, the new one would take it */
 	fx_add_mem(&other, 0x7f800000, 0x100000, 0x1000,

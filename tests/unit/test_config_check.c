@@ -583,27 +583,49 @@ static void hypervisor_view(unsigned int n)
 static void mutate(unsigned int k)
 {
 	switch (k) {
-	case 1: root.mem[3].size = 0x10000000; break;
-	case 2: fx_add_mem(&root, 0x080c0000, 0x080c0000, 0x60000, FX_IO); break;
-	case 3: root.mem[4].virt_start = 0x5010000000; break;
-	case 4: a.mem[1].phys_start = 0x80000000; break;
-	case 5: b.mem[1].phys_start = 0x7fa08000; break;
-	case 6: b.cpus = 0x8; break;
+	case 1:
+		root.mem[3].size = 0x10000000;
+		break;
+	case 2:
+		fx_add_mem(&root, 0x080c0000, 0x080c0000, 0x60000, FX_IO);
+		break;
+	case 3:
+		root.mem[4].virt_start = 0x5010000000;
+		break;
+	case 4:
+		a.mem[1].phys_start = 0x80000000;
+		break;
+	case 5:
+		b.mem[1].phys_start = 0x7fa08000;
+		break;
+	case 6:
+		b.cpus = 0x8;
+		break;
 	case 7:
 		fx_add_irqchip(&a, 0, 1 << 27, 0, 0, 0);
 		fx_add_irqchip(&a, 0, 0, 0, 0, 0);
 		a.irq[1].address = 0;
 		break;
-	case 8: a.mem[0].size = 0x40; break;
-	case 9: strcpy(b.desc.name, "a"); break;
-	case 10: root.mem[2].flags &= ~JAILHOUSE_MEM_EXECUTE; break;
-	case 11: a.mem[1].phys_start = 0x6fff0000; a.mem[1].size = 0x20000;
+	case 8:
+		a.mem[0].size = 0x40;
+		break;
+	case 9:
+		strcpy(b.desc.name, "a");
+		break;
+	case 10:
+		root.mem[2].flags &= ~JAILHOUSE_MEM_EXECUTE;
+		break;
+	case 11:
+		a.mem[1].phys_start = 0x6fff0000;
+		a.mem[1].size = 0x20000;
 		break;
 	case 12:
 		b.mem[1].phys_start = 0x7fa00000;
 		b.mem[1].flags |= JAILHOUSE_MEM_ROOTSHARED;
 		break;
-	case 13: root.sys.platform_info.arm.gic_version = 2; break;
+	case 13:
+		root.sys.platform_info.arm.gic_version = 2;
+		break;
 	}
 }
 
