@@ -208,7 +208,7 @@ static void cell_cpus(const struct rules_env *env,
 	if (beyond >= 0) {
 		rules_emit(s, "cpus", -EINVAL, cell, -1, NULL,
 			   "cell \"%s\" lists CPU %ld; this hypervisor "
-			   "supports CPUs 0-%u",
+			   "supports CPUs 0-%u: pick one of those",
 			   name, beyond, env->max_cpus - 1);
 		return;
 	}
