@@ -38,7 +38,7 @@ static void log_hv_console(u32 from)
 {
 	struct warden_console_ring *ring = warden.console;
 	unsigned int n = 0;
-	char line[160];
+	char line[384]; /* a rule engine sentence: up to 320 + "ERROR: " */
 	u32 pos, tail;
 
 	if (!ring || ring->magic != WARDEN_CONSOLE_MAGIC)

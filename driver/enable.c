@@ -261,7 +261,7 @@ static int check_el2(u64 stub_va)
 static void print_hv_console(u32 from)
 {
 	struct warden_console_ring *ring = warden.console;
-	char line[160];
+	char line[384]; /* a rule engine sentence: up to 320 + "ERROR: " */
 	unsigned int n = 0;
 	u32 pos;
 

@@ -2,10 +2,11 @@
 /*
  * warden enable [--skip-check] SYSCONFIG
  *
- * Checks the system config (unless told not to: the hypervisor checks it
- * again anyway, and tests need to reach that check), finds the kernel's hyp
- * stub in /proc/kallsyms and asks the driver to start the hypervisor. On
- * failure it shows the reasons the driver and the hypervisor gave.
+ * Checks the system config with the hypervisor's own rules (unless told
+ * not to: the hypervisor applies them anyway, and tests need to reach
+ * it), finds the kernel's hyp stub in /proc/kallsyms and asks the driver
+ * to start the hypervisor. On failure it shows the reasons the driver and
+ * the hypervisor gave.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -106,6 +107,10 @@ static int read_whole(const char *path, void **data, size_t *size)
 	return 0;
 }
 
+/*
+ * The rule engine's errors are what the hypervisor would refuse: stop
+ * here with the same sentences. Advice is shown and never stops enable.
+ */
 static int precheck(const char *path, const void *data, size_t size)
 {
 	struct config_report report = { 0 };
@@ -118,13 +123,13 @@ static int precheck(const char *path, const void *data, size_t size)
 	}
 	config_check(&f.cfg, NULL, 0, &report);
 	bad = report.errors != 0;
-	if (bad) {
+	if (report.count)
 		config_report_print(&report, stderr);
+	if (bad)
 		fprintf(stderr,
-			"%s: not enabling with %s: fix the errors above (or "
-			"pass --skip-check to let the hypervisor decide)\n",
+			"%s: not enabling with %s: the hypervisor refuses it "
+			"for the errors above\n",
 			prog_name, path);
-	}
 	config_report_free(&report);
 	return bad ? -1 : 0;
 }

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * "warden config check": runs the checks (config_check_mem.c,
- * config_check_irq.c, config_check_pvu.c) and holds the ones on whole
- * files and the system; docs/config-format.md explains every check.
- * Regions are compared by physical address unless the check is about
- * what the cell sees (its IPA, virt_start).
+ * "warden config check": the errors are the rule engine's
+ * (hypervisor/core/rules*.c), the very functions the hypervisor refuses
+ * configs with; the advice comes from config_check_mem.c,
+ * config_check_irq.c and config_check_pvu.c and never decides anything.
+ * docs/config-format.md lists every rule and every advice.
  */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <warden/rules.h>
 
 #include "config_check_int.h"
 #include "numparse.h"
@@ -59,51 +61,67 @@ int is_shmem_region(const struct warden_config *c, uint32_t i)
 	return 0;
 }
 
-/*
- * Whether the root cell's regions together cover [start, +size) of
- * physical memory, possibly through several adjacent regions.
- */
-int root_covers(const struct ctx *x, uint64_t start, uint64_t size)
+/* ---- errors: the rule engine ---- */
+
+struct report_sink {
+	struct rules_sink sink; /* first: the engine passes its address */
+	struct config_report *r;
+};
+
+static void report_rule(struct rules_sink *sink, const struct rules_finding *f)
 {
-	const struct warden_config *root = x->sys;
-	uint64_t pos = start, left = size;
-	int progress = 1;
+	struct report_sink *rs = (struct report_sink *)sink;
+	struct config_finding *e = config_report_add(rs->r, FINDING_ERROR,
+						     f->rule, f->cell,
+						     f->region, "%s", f->text);
 
-	while (left && progress) {
-		uint32_t i;
-
-		progress = 0;
-		for (i = 0; i < root->cell->num_memory_regions && left; i++) {
-			const struct jailhouse_memory *m = mem(root, i);
-			uint64_t end, take;
-
-			if (!has_phys(m) ||
-			    !warden_range_contains(m->phys_start, m->size, pos,
-						   1))
-				continue;
-			end = m->phys_start +
-			      (m->size - 1); /* no wrap: parsed */
-			take = end - pos + 1;
-			if (!take || take >= left) /* !take: up to 2^64 */
-				return 1;
-			pos += take;
-			left -= take;
-			progress = 1;
-		}
-	}
-	return !left;
+	if (f->has_range)
+		set_range(e, f->start, f->size);
 }
 
-/* ---- whole-file and system-wide checks ---- */
+void config_check_rules(const struct warden_config *system,
+			const struct warden_config *const *cells,
+			unsigned int num_cells, struct config_report *report)
+{
+	const struct warden_config **live =
+		calloc(num_cells + 1, sizeof(*live));
+	struct report_sink rs = { .sink.report = report_rule, .r = report };
+	/* The hypervisor with the most CPUs the format side allows. */
+	struct rules_env env = {
+		.root = system,
+		.root_cpus = rules_cpu_mask(system),
+		.cells = live,
+		.max_cpus = RULES_MAX_CPUS,
+	};
+	unsigned int i;
+
+	if (!live) {
+		config_report_add(report, FINDING_ERROR, "internal", "", -1,
+				  "out of memory");
+		return;
+	}
+	rules_system(&env, &rs.sink);
+	/* Created in order: each one that passes is live for the next. */
+	for (i = 0; i < num_cells; i++) {
+		if (rules_cell(&env, cells[i], &rs.sink))
+			continue;
+		live[env.num_cells++] = cells[i];
+		env.root_cpus &= ~rules_cpu_mask(cells[i]);
+	}
+	free(live);
+}
+
+/* ---- advice on whole files ---- */
 
 static void check_size(const struct ctx *x, const struct warden_config *c)
 {
 	struct config_finding *f;
 	uint32_t i;
 
-	if (c->size < c->file_size) {
+	/* A system config's is the rule "config-size". */
+	if (c->size < c->file_size && !is_root(x, c)) {
 		f = config_report_add(
-			x->r, FINDING_ERROR, "size-mismatch", name_of(c), -1,
+			x->r, FINDING_ADVICE, "size-mismatch", name_of(c), -1,
 			"file is %llu bytes but its header and counts describe "
 			"%llu: a count is smaller than its array (a region added "
 			"without bumping num_memory_regions?), so the last "
@@ -120,103 +138,13 @@ static void check_size(const struct ctx *x, const struct warden_config *c)
 		if (m->size || m->flags || m->phys_start || m->virt_start ||
 		    is_shmem_region(c, i))
 			continue;
-		f = config_report_add(x->r, FINDING_WARNING, "empty-region",
+		f = config_report_add(x->r, FINDING_ADVICE, "empty-region",
 				      name_of(c), i,
 				      "region %u is all zeros and maps nothing",
 				      i);
 		set_fix(f,
 			"the array is declared larger than its initialisers: "
 			"shrink it, or fill in the region you meant");
-	}
-	if (!c->cell->name[0]) {
-		f = config_report_add(x->r, FINDING_ERROR, "name", "", -1,
-				      "the cell has an empty name");
-		set_fix(f, "set .name: the CLI and the driver select cells by "
-			   "it");
-	}
-}
-
-static void check_names(const struct ctx *x)
-{
-	unsigned int i, j;
-
-	for (i = 0; i < x->num_cells; i++)
-		for (j = 0; j < i; j++) {
-			struct config_finding *f;
-
-			if (strcmp(name_of(x->cells[i]), name_of(x->cells[j])))
-				continue;
-			f = config_report_add(x->r, FINDING_ERROR, "name",
-					      name_of(x->cells[i]), -1,
-					      "two cells are called \"%s\"",
-					      name_of(x->cells[i]));
-			set_fix(f, "give every cell a unique .name");
-		}
-}
-
-static void check_hypervisor(const struct ctx *x)
-{
-	const struct jailhouse_memory *hv = &x->sys->system->hypervisor_memory;
-	struct config_finding *f;
-
-	if (!hv->size || hv->phys_start % HV_ALIGN || hv->size % HV_ALIGN) {
-		f = config_report_add(
-			x->r, FINDING_ERROR, "hv-align", "", -1,
-			"hypervisor memory must be a non-empty, 2 MiB aligned "
-			"block (Warden maps it with 2 MiB pages)");
-		set_range(f, hv->phys_start, hv->size);
-		set_fix(f, "round phys_start down and size up to multiples "
-			   "of 0x200000, and reserve that range from Linux");
-	}
-}
-
-static void check_gic_setup(const struct ctx *x)
-{
-	const typeof(x->sys->system->platform_info.arm) *arm =
-		&x->sys->system->platform_info.arm;
-	struct config_finding *f;
-
-	if (arm->gic_version != 2 && arm->gic_version != 3) {
-		f = config_report_add(x->r, FINDING_ERROR, "gic", "", -1,
-				      "GIC version %u is not supported",
-				      arm->gic_version);
-		set_fix(f, "set platform_info.arm.gic_version to 2 or 3, as "
-			   "the device tree's interrupt controller says");
-		return;
-	}
-	if (!arm->gicd_base || (arm->gic_version == 3 && !arm->gicr_base) ||
-	    (arm->gic_version == 2 &&
-	     (!arm->gicc_base || !arm->gich_base || !arm->gicv_base))) {
-		f = config_report_add(
-			x->r, FINDING_ERROR, "gic", "", -1,
-			"a GICv%u base address is 0 (gicd_base 0x%llx, "
-			"gicr_base 0x%llx, gicc/gich/gicv 0x%llx/0x%llx/0x%llx)",
-			arm->gic_version, (unsigned long long)arm->gicd_base,
-			(unsigned long long)arm->gicr_base,
-			(unsigned long long)arm->gicc_base,
-			(unsigned long long)arm->gich_base,
-			(unsigned long long)arm->gicv_base);
-		set_fix(f, "copy the addresses from the device tree's GIC node "
-			   "(reg property)");
-	}
-	/*
-	 * A valid Jailhouse config, but this Warden cannot run it yet: say so
-	 * here rather than let `warden enable` be the first to tell.
-	 */
-	if (arm->gic_version == 2) {
-		f = config_report_add(x->r, FINDING_WARNING, "gic-v2", "", -1,
-				      "GICv2: Warden supports GICv3 only so "
-				      "far; warden enable refuses this system "
-				      "config");
-		set_fix(f, "use a board with a GICv3 (or GICv4) interrupt "
-			   "controller; GICv2 support is planned");
-	}
-	if (arm->maintenance_irq < 16 || arm->maintenance_irq > 31) {
-		f = config_report_add(x->r, FINDING_ERROR, "gic", "", -1,
-				      "maintenance_irq %u is not a PPI (16-31)",
-				      arm->maintenance_irq);
-		set_fix(f, "use the GIC maintenance PPI from the device tree, "
-			   "as an INTID: 25 on most boards (PPI 9)");
 	}
 }
 
@@ -232,7 +160,9 @@ void config_check(const struct warden_config *system,
 	};
 	unsigned int i;
 
-	/* The root cell first, then the others: most checks cover all. */
+	config_check_rules(system, cells, num_cells, report);
+
+	/* The root cell first, then the others: most advice covers all. */
 	all = malloc(x.num_cells * sizeof(*all));
 	if (!all) {
 		config_report_add(report, FINDING_ERROR, "internal", "", -1,
@@ -244,30 +174,21 @@ void config_check(const struct warden_config *system,
 		all[i + 1] = cells[i];
 	x.cells = all;
 
-	check_hypervisor(&x);
-	check_gic_setup(&x);
-	check_names(&x);
 	for (i = 0; i < x.num_cells; i++) {
 		const struct warden_config *c = all[i];
 
 		check_size(&x, c);
-		check_overlaps(&x, c);
-		check_intercepted(&x, c);
-		check_alignment(&x, c);
+		check_ecam(&x, c);
 		check_comm_region(&x, c);
 		check_console(&x, c);
 		check_irqchips(&x, c);
-		check_vpci_irqs(&x, c);
-		check_ivshmem(&x, c);
+		check_pci(&x, c);
 		if (is_root(&x, c))
 			continue;
 		check_reset_address(&x, c);
-		check_against_root(&x, c);
+		check_dma(&x, c);
 	}
 	check_root_exec(&x);
-	check_cpus(&x);
-	check_spi_conflicts(&x);
-	check_private_overlaps(&x);
 	check_pvu(&x);
 	free(all);
 }

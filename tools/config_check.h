@@ -13,9 +13,15 @@
 
 #include <warden/config.h>
 
+/*
+ * An error is a finding of the rule engine (hypervisor/core/rules*.c):
+ * the hypervisor refuses the config for it, with the same sentence.
+ * Advice is the CLI's own: a likely mistake that enable and cell create
+ * never refuse.
+ */
 enum finding_severity {
 	FINDING_ERROR,
-	FINDING_WARNING,
+	FINDING_ADVICE,
 };
 
 struct config_finding {
@@ -26,20 +32,30 @@ struct config_finding {
 	long region; /* memory region index, -1 if none */
 	int has_range;
 	uint64_t start, size; /* the region or object concerned */
-	char message[400];
+	char message[400]; /* for an error, the rule engine's sentence */
 	char fix[400];
 };
 
 struct config_report {
 	struct config_finding *findings;
 	unsigned int count, capacity;
-	unsigned int errors, warnings;
+	unsigned int errors, advice;
 };
 
-/* The cell names in findings come from cells[i]->cell->name. */
+/*
+ * Errors, then advice. The errors are what the rule engine finds when the
+ * system config is enabled and the cells are created one after the other
+ * in this order (a refused cell is not there for the next ones). The cell
+ * names in findings come from cells[i]->cell->name.
+ */
 void config_check(const struct warden_config *system,
 		  const struct warden_config *const *cells,
 		  unsigned int num_cells, struct config_report *report);
+
+/* The errors alone: what the hypervisor would refuse, in that order. */
+void config_check_rules(const struct warden_config *system,
+			const struct warden_config *const *cells,
+			unsigned int num_cells, struct config_report *report);
 
 /*
  * Records a finding; message and fix are printf formats separated by the
@@ -61,7 +77,7 @@ void config_report_free(struct config_report *report);
 /* Human-readable, one finding per paragraph, then a summary line. */
 void config_report_print(const struct config_report *report, FILE *out);
 
-/* One JSON object: {"errors": N, "warnings": N, "findings": [...]}. */
+/* One JSON object: {"errors": N, "advice": N, "findings": [...]}. */
 void config_report_json(const struct config_report *report, FILE *out);
 
 #endif

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Shared by the files of "warden config check" (tools/config_check*.c):
- * the context the checks run in, helpers, and the checks themselves.
+ * the context the advice runs in, helpers, and the advice itself.
  */
 #ifndef WARDEN_TOOLS_CONFIG_CHECK_INT_H
 #define WARDEN_TOOLS_CONFIG_CHECK_INT_H
@@ -10,11 +10,6 @@
 
 #include "config_check.h"
 
-#define PAGE_SIZE 0x1000ULL
-#define HV_ALIGN (2ULL << 20)
-#define GICD_V3_SIZE 0x10000ULL
-#define GICR_V3_FRAME 0x20000ULL /* RD_base + SGI_base, per CPU */
-#define GIC_MAX_INTID 1019 /* 1020..1023 are special, not lines */
 #define IVSHMEM_MAX_PEERS 12
 
 /* The root cell is cells[0]; most checks cover every cell. */
@@ -62,26 +57,17 @@ const char *range_str(uint64_t start, uint64_t size, char *buf, size_t len);
 /* Is region i one of the shared-memory regions of an ivshmem device? */
 int is_shmem_region(const struct warden_config *c, uint32_t i);
 
-/* Do the root's regions together cover [start, +size) physically? */
-int root_covers(const struct ctx *x, uint64_t start, uint64_t size);
-
-/* config_check_mem.c: memory of one cell, and against other cells */
-void check_overlaps(const struct ctx *x, const struct warden_config *c);
-void check_intercepted(const struct ctx *x, const struct warden_config *c);
-void check_alignment(const struct ctx *x, const struct warden_config *c);
+/* config_check_mem.c: memory advice */
+void check_ecam(const struct ctx *x, const struct warden_config *c);
 void check_comm_region(const struct ctx *x, const struct warden_config *c);
 void check_reset_address(const struct ctx *x, const struct warden_config *c);
 void check_root_exec(const struct ctx *x);
 void check_console(const struct ctx *x, const struct warden_config *c);
-void check_against_root(const struct ctx *x, const struct warden_config *c);
-void check_private_overlaps(const struct ctx *x);
+void check_dma(const struct ctx *x, const struct warden_config *c);
 
-/* config_check_irq.c: CPUs, interrupts, PCI devices */
+/* config_check_irq.c: interrupt and PCI advice */
 void check_irqchips(const struct ctx *x, const struct warden_config *c);
-void check_vpci_irqs(const struct ctx *x, const struct warden_config *c);
-void check_ivshmem(const struct ctx *x, const struct warden_config *c);
-void check_spi_conflicts(const struct ctx *x);
-void check_cpus(const struct ctx *x);
+void check_pci(const struct ctx *x, const struct warden_config *c);
 
 /* config_check_pvu.c: TI PVU limits */
 void check_pvu(const struct ctx *x);

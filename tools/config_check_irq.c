@@ -1,88 +1,56 @@
 // SPDX-License-Identifier: GPL-2.0
-/* CPU, interrupt and PCI checks of "warden config check". */
+/*
+ * Interrupt and PCI advice of "warden config check" (the interrupt and
+ * CPU rules are hypervisor/core/rules.c and rules_irq.c).
+ */
 #include <string.h>
 
 #include "config_check_int.h"
 
-/* ---- interrupts ---- */
-
+/*
+ * Entries the hypervisor ignores: ones that grant nothing (often the
+ * unused tail of an array), and the root's SGI/PPI bits.
+ */
 void check_irqchips(const struct ctx *x, const struct warden_config *c)
 {
-	uint64_t gicd = x->sys->system->platform_info.arm.gicd_base;
 	struct config_finding *f;
 	uint32_t i;
 
 	for (i = 0; i < c->cell->num_irqchips; i++) {
 		const struct jailhouse_irqchip *chip = &c->irqchips[i];
-		uint64_t top = 0;
-		unsigned int w, low = 0;
+		unsigned int w, b, low = 0;
 
-		if (chip->address != gicd) {
-			f = config_report_add(
-				x->r, FINDING_WARNING, "irqchip", name_of(c),
-				-1,
-				"irqchip %u has address 0x%llx, not the GIC "
-				"distributor 0x%llx: it is ignored",
-				i, (unsigned long long)chip->address,
-				(unsigned long long)gicd);
-			set_fix(f, "set .address to the gicd_base of the "
-				   "system config");
+		if (!(chip->pin_bitmap[0] | chip->pin_bitmap[1] |
+		      chip->pin_bitmap[2] | chip->pin_bitmap[3])) {
+			f = config_report_add(x->r, FINDING_ADVICE, "irqchip",
+					      name_of(c), -1,
+					      "irqchip %u grants no interrupt: "
+					      "it is ignored",
+					      i);
+			set_fix(f, "drop it, or set the bits you meant");
 			continue;
 		}
-		if (chip->pin_base % 32) {
-			f = config_report_add(
-				x->r, FINDING_ERROR, "irqchip", name_of(c), -1,
-				"irqchip %u has pin_base %u, not a multiple of "
-				"32: the cell would be refused",
-				i, chip->pin_base);
-			set_fix(f,
-				"use pin_base %u and shift the bitmap by %u "
-				"bits",
-				chip->pin_base & ~31u, chip->pin_base % 32);
-		}
-		for (w = 0; w < 4; w++) {
-			uint32_t bits = chip->pin_bitmap[w];
-			unsigned int b;
-
-			for (b = 0; b < 32; b++) {
-				uint64_t intid =
-					(uint64_t)chip->pin_base + 32 * w + b;
-
-				if (!((bits >> b) & 1))
-					continue;
-				if (intid < 32)
-					low++;
-				if (intid > GIC_MAX_INTID && intid > top)
-					top = intid;
-			}
-		}
-		if (low) {
-			f = config_report_add(
-				x->r, FINDING_WARNING, "irqchip", name_of(c),
-				-1,
-				"irqchip %u grants %u SGI/PPI line(s) (INTID < "
-				"32): those are per CPU and always the cell's, "
-				"the bits are ignored",
-				i, low);
-			set_fix(f, "start at pin_base 32: bit 0 of "
-				   "pin_bitmap[0] is then INTID 32 (SPI 0)");
-		}
-		if (top) {
-			f = config_report_add(
-				x->r, FINDING_ERROR, "irqchip", name_of(c), -1,
-				"irqchip %u grants INTIDs up to %llu, beyond the "
-				"GIC's last line %u",
-				i, (unsigned long long)top, GIC_MAX_INTID);
-			set_fix(f,
-				"clear the bits beyond INTID %u; bit b of "
-				"pin_bitmap[w] is INTID pin_base + 32*w + b",
-				GIC_MAX_INTID);
-		}
+		if (!is_root(x, c))
+			continue; /* a cell's are refused (rule "irq") */
+		for (w = 0; w < 4; w++)
+			for (b = 0; b < 32; b++)
+				low += (chip->pin_bitmap[w] >> b & 1) &&
+				       chip->pin_base + 32ULL * w + b < 32;
+		if (!low)
+			continue;
+		f = config_report_add(
+			x->r, FINDING_ADVICE, "irqchip", name_of(c), -1,
+			"irqchip %u grants %u SGI/PPI line(s) (INTID < 32): "
+			"those are per CPU and always the cell's, the bits "
+			"are ignored",
+			i, low);
+		set_fix(f, "start at pin_base 32: bit 0 of pin_bitmap[0] is "
+			   "then INTID 32 (SPI 0)");
 	}
 }
 
 /* INTx of ivshmem devices: 32 + vpci_irq_base + (slot & 3). */
-void check_vpci_irqs(const struct ctx *x, const struct warden_config *c)
+static void check_vpci_irqs(const struct ctx *x, const struct warden_config *c)
 {
 	uint64_t gicd = x->sys->system->platform_info.arm.gicd_base;
 	uint32_t d;
@@ -98,7 +66,7 @@ void check_vpci_irqs(const struct ctx *x, const struct warden_config *c)
 		    warden_config_has_irq(c, gicd, intid))
 			continue;
 		f = config_report_add(
-			x->r, FINDING_ERROR, "vpci-irq", name_of(c), -1,
+			x->r, FINDING_ADVICE, "vpci-irq", name_of(c), -1,
 			"ivshmem device %02x:%02x.%x raises INTID %llu "
 			"(vpci_irq_base %u), which the cell's irqchip does "
 			"not grant: its interrupts never arrive",
@@ -115,7 +83,7 @@ void check_vpci_irqs(const struct ctx *x, const struct warden_config *c)
 	}
 }
 
-void check_ivshmem(const struct ctx *x, const struct warden_config *c)
+static void check_ivshmem(const struct ctx *x, const struct warden_config *c)
 {
 	uint32_t d;
 
@@ -126,7 +94,7 @@ void check_ivshmem(const struct ctx *x, const struct warden_config *c)
 		if ((uint64_t)dev->caps_start + dev->num_caps >
 		    c->cell->num_pci_caps) {
 			f = config_report_add(
-				x->r, FINDING_ERROR, "pci", name_of(c), -1,
+				x->r, FINDING_ADVICE, "pci", name_of(c), -1,
 				"PCI device %u uses capabilities %u..%u, the "
 				"cell has %u",
 				d, dev->caps_start,
@@ -141,7 +109,7 @@ void check_ivshmem(const struct ctx *x, const struct warden_config *c)
 		    dev->shmem_peers > IVSHMEM_MAX_PEERS ||
 		    dev->shmem_dev_id >= dev->shmem_peers) {
 			f = config_report_add(
-				x->r, FINDING_ERROR, "ivshmem", name_of(c), -1,
+				x->r, FINDING_ADVICE, "ivshmem", name_of(c), -1,
 				"ivshmem device %u: dev_id %u with %u peers "
 				"(1..%u peers, dev_id below peers)",
 				d, dev->shmem_dev_id, dev->shmem_peers,
@@ -152,7 +120,7 @@ void check_ivshmem(const struct ctx *x, const struct warden_config *c)
 		if ((uint64_t)dev->shmem_regions_start + 2 + dev->shmem_peers >
 		    c->cell->num_memory_regions) {
 			f = config_report_add(
-				x->r, FINDING_ERROR, "ivshmem", name_of(c), -1,
+				x->r, FINDING_ADVICE, "ivshmem", name_of(c), -1,
 				"ivshmem device %u needs regions %u..%llu "
 				"(state, R/W, one output per peer), the cell "
 				"has %u",
@@ -167,134 +135,25 @@ void check_ivshmem(const struct ctx *x, const struct warden_config *c)
 	}
 }
 
-/* Report INTIDs shared by two non-root cells, as ranges. */
-void check_spi_conflicts(const struct ctx *x)
+/* Nothing in Warden serves PCI devices or ivshmem yet: say so. */
+void check_pci(const struct ctx *x, const struct warden_config *c)
 {
-	uint64_t gicd = x->sys->system->platform_info.arm.gicd_base;
-	unsigned int i, j;
-
-	for (i = 0; i < x->num_cells; i++)
-		for (j = i + 1; j < x->num_cells; j++) {
-			const struct warden_config *a = x->cells[i],
-						   *b = x->cells[j];
-			char list[200] = "";
-			size_t used = 0;
-			uint64_t intid, first = 0;
-			int in = 0;
-
-			if (is_root(x, a) || is_root(x, b))
-				continue;
-			for (intid = 32; intid <= GIC_MAX_INTID + 1; intid++) {
-				int both =
-					intid <= GIC_MAX_INTID &&
-					warden_config_has_irq(a, gicd, intid) &&
-					warden_config_has_irq(b, gicd, intid);
-
-				if (both && !in) {
-					first = intid;
-					in = 1;
-				} else if (!both && in) {
-					in = 0;
-					if (used < sizeof(list))
-						used += snprintf(
-							list + used,
-							sizeof(list) - used,
-							first == intid - 1 ?
-								"%s%llu" :
-								"%s%llu-%llu",
-							used ? ", " : "",
-							(unsigned long long)
-								first,
-							(unsigned long long)
-									intid -
-								1);
-				}
-			}
-			if (list[0]) {
-				struct config_finding *f = config_report_add(
-					x->r, FINDING_ERROR, "irq-conflict",
-					name_of(b), -1,
-					"interrupts granted to both \"%s\" and "
-					"\"%s\": INTID %s",
-					name_of(a), name_of(b), list);
-				set_fix(f, "an SPI goes to one cell: clear it "
-					   "from one of the two irqchip "
-					   "bitmaps");
-			}
-		}
-}
-
-/* ---- CPUs ---- */
-
-void check_cpus(const struct ctx *x)
-{
-	const struct warden_config *root = x->sys;
-	uint64_t limit = warden_config_cpu_limit(root), cpu;
 	struct config_finding *f;
-	unsigned int i, j, kept = 0;
+	uint32_t d, shmem = 0;
 
-	if (!limit) {
-		f = config_report_add(x->r, FINDING_ERROR, "cpus",
-				      name_of(root), -1,
-				      "the root cell has no CPU");
-		set_fix(f, "set the root's cpus bitmap to every CPU Linux "
-			   "runs on");
-	}
-	for (i = 0; i < x->num_cells; i++) {
-		const struct warden_config *c = x->cells[i];
-		uint64_t n = (uint64_t)c->cell->cpu_set_size * 8;
-
-		if (is_root(x, c))
-			continue;
-		if (!warden_config_cpu_count(c)) {
-			f = config_report_add(x->r, FINDING_ERROR, "cpus",
-					      name_of(c), -1,
-					      "the cell has no CPU");
-			set_fix(f, "set at least one bit in .cpus");
-		}
-		for (cpu = 0; cpu < n; cpu++) {
-			if (!warden_config_has_cpu(c, cpu))
-				continue;
-			if (!warden_config_has_cpu(root, cpu)) {
-				f = config_report_add(
-					x->r, FINDING_ERROR, "cpus", name_of(c),
-					-1,
-					"CPU %llu is not a CPU of the root "
-					"cell, which lends every CPU",
-					(unsigned long long)cpu);
-				set_fix(f, "use CPUs of the root cell's set");
-			}
-			for (j = 0; j < i; j++)
-				if (!is_root(x, x->cells[j]) &&
-				    warden_config_has_cpu(x->cells[j], cpu)) {
-					f = config_report_add(
-						x->r, FINDING_ERROR, "cpus",
-						name_of(c), -1,
-						"CPU %llu is also in cell "
-						"\"%s\"",
-						(unsigned long long)cpu,
-						name_of(x->cells[j]));
-					set_fix(f, "give each CPU to one "
-						   "non-root cell");
-				}
-		}
-	}
-	for (cpu = 0; cpu < limit; cpu++) {
-		int taken = 0;
-
-		if (!warden_config_has_cpu(root, cpu))
-			continue;
-		for (i = 0; i < x->num_cells; i++)
-			taken |= !is_root(x, x->cells[i]) &&
-				 warden_config_has_cpu(x->cells[i], cpu);
-		kept += !taken;
-	}
-	if (limit && !kept) {
-		f = config_report_add(x->r, FINDING_ERROR, "cpus",
-				      name_of(root), -1,
-				      "the non-root cells take every CPU of "
-				      "the root cell");
-		set_fix(f, "leave at least one CPU to the root cell (Linux "
-			   "cannot give away its last CPU)");
-	}
+	if (!c->cell->num_pci_devices)
+		return;
+	for (d = 0; d < c->cell->num_pci_devices; d++)
+		shmem += c->pci_devices[d].type == JAILHOUSE_PCI_TYPE_IVSHMEM;
+	f = config_report_add(
+		x->r, FINDING_ADVICE, "pci", name_of(c), -1,
+		"lists %u PCI device(s), %u of them ivshmem: Warden does not "
+		"emulate PCI yet, so nothing serves them (no virtual "
+		"config space, no doorbells); ivshmem memory regions are "
+		"mapped as plain memory",
+		c->cell->num_pci_devices, shmem);
+	set_fix(f, "share memory through ROOTSHARED regions in both cells "
+		   "and poll it, or wait for PCI support");
+	check_vpci_irqs(x, c);
+	check_ivshmem(x, c);
 }

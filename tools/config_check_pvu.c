@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * TI PVU checks of "warden config check". The capacity model: each DMA
+ * TI PVU advice of "warden config check" (Warden programs no IOMMU yet,
+ * so nothing here decides acceptance). The capacity model: each DMA
  * region is cut greedily into the largest PVU page both its addresses are
  * aligned to; each stream id of a cell walks its own chain of TLBs of
  * PVU_TLB_ENTRIES entries; a unit has tlb_size / PVU_TLB_STRIDE TLBs.
@@ -49,26 +50,38 @@ static uint64_t pvu_entries(const struct jailhouse_memory *m)
 	return n;
 }
 
-static const struct jailhouse_iommu *find_pvu(const struct ctx *x)
+/*
+ * The system's PVU, if any. *other: whether it has another kind of IOMMU
+ * as well (an SMMU), behind which stream ids are not PVU virtual ids.
+ */
+static const struct jailhouse_iommu *find_pvu(const struct ctx *x, int *other)
 {
 	const struct jailhouse_system *s = x->sys->system;
+	const struct jailhouse_iommu *pvu = NULL;
 	unsigned int u;
 
+	*other = 0;
 	for (u = 0; u < JAILHOUSE_MAX_IOMMU_UNITS; u++) {
-		if (!s->platform_info.iommu_units[u].base)
+		const struct jailhouse_iommu *io =
+			&s->platform_info.iommu_units[u];
+
+		if (!io->base)
 			break;
-		if (s->platform_info.iommu_units[u].type == JAILHOUSE_IOMMU_PVU)
-			return &s->platform_info.iommu_units[u];
+		if (io->type != JAILHOUSE_IOMMU_PVU)
+			*other = 1;
+		else if (!pvu)
+			pvu = io;
 	}
-	return NULL;
+	return pvu;
 }
 
 void check_pvu(const struct ctx *x)
 {
-	const struct jailhouse_iommu *pvu = find_pvu(x);
 	uint64_t tlbs_used = 0, tlbs;
 	struct config_finding *f;
 	unsigned int i;
+	int smmu;
+	const struct jailhouse_iommu *pvu = find_pvu(x, &smmu);
 
 	if (!pvu)
 		return;
@@ -83,10 +96,10 @@ void check_pvu(const struct ctx *x)
 		for (s = 0; s < c->cell->num_stream_ids; s++) {
 			uint32_t id = warden_config_stream_id(c, s);
 
-			if (id <= PVU_MAX_VIRTID)
+			if (id <= PVU_MAX_VIRTID || smmu)
 				continue;
 			f = config_report_add(
-				x->r, FINDING_ERROR, "pvu", name_of(c), -1,
+				x->r, FINDING_ADVICE, "pvu", name_of(c), -1,
 				"stream id %u is above %u, the last virtual "
 				"id a TI PVU has",
 				id, PVU_MAX_VIRTID);
@@ -103,7 +116,7 @@ void check_pvu(const struct ctx *x)
 			n = pvu_entries(m);
 			if (!n) {
 				f = config_report_add(
-					x->r, FINDING_ERROR, "pvu", name_of(c),
+					x->r, FINDING_ADVICE, "pvu", name_of(c),
 					r,
 					"DMA region cannot be expressed in TI "
 					"PVU pages (4K, 16K, 64K, 2M, 32M, "
@@ -119,7 +132,7 @@ void check_pvu(const struct ctx *x)
 			     c->cell->num_stream_ids;
 		if (tlbs && tlbs_used > tlbs) {
 			f = config_report_add(
-				x->r, FINDING_ERROR, "pvu", name_of(c), -1,
+				x->r, FINDING_ADVICE, "pvu", name_of(c), -1,
 				"DMA regions need %llu PVU entries per stream "
 				"id; with the cells before it that is %llu "
 				"TLBs of %u entries, the PVU has %llu",

@@ -43,7 +43,7 @@ struct config_finding *config_report_add(struct config_report *r,
 	if (severity == FINDING_ERROR)
 		r->errors++;
 	else
-		r->warnings++;
+		r->advice++;
 	return f;
 }
 
@@ -65,7 +65,7 @@ void config_report_free(struct config_report *r)
 
 static const char *severity_name(enum finding_severity s)
 {
-	return s == FINDING_ERROR ? "error" : "warning";
+	return s == FINDING_ERROR ? "error" : "advice";
 }
 
 void config_report_print(const struct config_report *r, FILE *out)
@@ -95,9 +95,9 @@ void config_report_print(const struct config_report *r, FILE *out)
 		if (f->fix[0])
 			fprintf(out, "  fix: %s\n", f->fix);
 	}
-	fprintf(out, "%u error%s, %u warning%s\n", r->errors,
-		r->errors == 1 ? "" : "s", r->warnings,
-		r->warnings == 1 ? "" : "s");
+	/* errors: the hypervisor refuses; advice: it accepts */
+	fprintf(out, "%u error%s, %u advice\n", r->errors,
+		r->errors == 1 ? "" : "s", r->advice);
 }
 
 static void json_string(FILE *out, const char *s)
@@ -122,8 +122,8 @@ void config_report_json(const struct config_report *r, FILE *out)
 {
 	unsigned int i;
 
-	fprintf(out, "{\"errors\": %u, \"warnings\": %u, \"findings\": [",
-		r->errors, r->warnings);
+	fprintf(out, "{\"errors\": %u, \"advice\": %u, \"findings\": [",
+		r->errors, r->advice);
 	for (i = 0; i < r->count; i++) {
 		const struct config_finding *f = &r->findings[i];
 		char size[32];

@@ -12,7 +12,7 @@
 # expect: ^warden-test: truncated: .*short.cell: file is 150 bytes, but its header and counts describe 236
 # expect: ^warden-test: duplicate: .*a cell named "inmate-demo" exists already \(ID 1\)
 # expect: ^warden-test: cpu taken: .*CPU 3 of cell "inmate-smp" is not the root cell's
-# expect: ^warden-test: memory taken: .*hypervisor: ERROR: region 1 of cell "inmate-demo-2" \(0x7fa00000-0x7fa0ffff\) overlaps region 1 of cell "inmate-demo": destroy that cell or move the region
+# expect: ^warden-test: memory taken: .*hypervisor: ERROR: region 1 of cell "inmate-demo-2" \(0x7fa00000-0x7fa0ffff\) overlaps region 1 of cell "inmate-demo" \(0x7fa00000-0x7fa0ffff\), and not both are ROOTSHARED: destroy that cell or move the region
 # expect: ^warden-test: too big: .*image of 70 KiB does not fit region 1 \(64 KiB\) of cell "inmate-demo"
 # expect: ^warden-test: string overflow: .*image of 301 bytes at 0xff00 does not fit region 1 \(64 KiB at 0x0\) of cell "inmate-demo"
 # expect: ^warden-test: nowhere: .*address 0x20000 is in no memory region of cell "inmate-demo"

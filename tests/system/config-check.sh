@@ -1,8 +1,8 @@
 # The configs shipped in /etc/warden/ pass "warden config check" inside
 # the guest too (static aarch64 CLI), and a broken copy is refused with a
 # message that names the problem and the fix.
-# expect: ^warden-test: qemu-virt pair: 0 errors, 0 warnings
-# expect: ^warden-test: j721e pair: 0 errors, 1 warning \(dma-mismatch\)
+# expect: ^warden-test: qemu-virt pair: 0 errors, 0 advice
+# expect: ^warden-test: j721e pair: 0 errors, 1 advice \(dma-mismatch\)
 # expect: ^warden-test: rev12: revision 12, expected 14: rebuild the config with this version's headers
 # expect: ^warden-test: show: CPUs: 0-3 \(4\)
 set -e

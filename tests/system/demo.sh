@@ -2,7 +2,7 @@
 # stage shows what it claims.
 # add: scripts/demo.sh:demo.sh
 # expect: ^warden-demo\$ warden config check
-# expect: ^0 errors, 0 warnings
+# expect: ^0 errors, 0 advice
 # expect: ^Warden enabled: root cell "qemu-virt", 4 CPUs
 # expect: ^0 +qemu-virt +running +0-3
 # expect: ^Timer fired, jitter: +[0-9]+ ns, min: +[0-9]+ ns, max: +[0-9]+ ns

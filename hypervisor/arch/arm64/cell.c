@@ -14,6 +14,7 @@
  */
 #include <arch/cell.h>
 #include <arch/pool.h>
+#include <arch/rules_log.h>
 #include <warden/cell_check.h>
 #include <warden/errno.h>
 #include <warden/pgtable_edit.h>
@@ -484,24 +485,23 @@ static const struct warden_config *others[MAX_CELLS];
 
 static long check_against_system(struct cell *c, unsigned int caller)
 {
-	struct cell_check_env env = {
+	struct rules_env env = {
 		.root = &root_config,
 		.root_cpus = root_cpu_set,
 		.cells = others,
 		.max_cpus = HV_MAX_CPUS,
 	};
-	char msg[200];
+	struct rules_sink sink = { .report = rules_log };
 	unsigned int i;
 	long err;
 
+	/* the live cells, not what the root's config says */
 	for (i = 0; i < MAX_CELLS; i++)
 		if (cells[i].id)
 			others[env.num_cells++] = &cells[i].cfg;
-	err = cell_check(&env, &c->cfg, msg, sizeof(msg));
-	if (err) {
-		printk("ERROR: %s\n", msg);
+	err = rules_cell(&env, &c->cfg, &sink);
+	if (err)
 		return err;
-	}
 	for (i = 0; i < HV_MAX_CPUS; i++) {
 		if (!(c->cpus & (1ULL << i)))
 			continue;

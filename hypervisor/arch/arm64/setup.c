@@ -7,6 +7,7 @@
  * same error, so that a failed enable leaves Linux exactly as it was.
  */
 #include <arch/hv.h>
+#include <arch/rules_log.h>
 #include <warden/config.h>
 #include <warden/errno.h>
 
@@ -23,6 +24,8 @@ _Static_assert(offsetof(struct jailhouse_system, debug_console.address) ==
 _Static_assert(offsetof(struct jailhouse_system, platform_info.arm.gicd_base) ==
 		       SYSCFG_GICD_BASE,
 	       "SYSCFG_GICD_BASE");
+/* The rules and config check see CPU sets as 64-bit masks. */
+_Static_assert(HV_MAX_CPUS <= RULES_MAX_CPUS, "HV_MAX_CPUS");
 
 /*
  * A CPU that does not come within this time fails the enable. Generous:
@@ -60,31 +63,6 @@ static uint64_t sys_config_max_size(uint64_t off)
 	return hv_size > off ? hv_size - off : 0;
 }
 
-static int cpu_set_from_config(const struct jailhouse_cell_desc *cell,
-			       uint64_t *set)
-{
-	const uint8_t *bits = (const uint8_t *)(cell + 1);
-	uint32_t cpu;
-
-	*set = 0;
-	for (cpu = 0; cpu < cell->cpu_set_size * 8; cpu++) {
-		if (!(bits[cpu / 8] & (1 << (cpu % 8))))
-			continue;
-		if (cpu >= HV_MAX_CPUS) {
-			printk("ERROR: root cell lists CPU %u; this hypervisor "
-			       "supports CPUs 0-%u\n",
-			       cpu, HV_MAX_CPUS - 1);
-			return -EINVAL;
-		}
-		*set |= 1ULL << cpu;
-	}
-	if (!*set) {
-		printk("ERROR: root cell has no CPUs\n");
-		return -EINVAL;
-	}
-	return 0;
-}
-
 static const char *const parse_errors[] = {
 	[WARDEN_CONFIG_TOO_SMALL] = "too small",
 	[WARDEN_CONFIG_BAD_SIGNATURE] = "no JHSYS signature",
@@ -104,6 +82,9 @@ static int config_check(void)
 {
 	uint64_t off = hv_header.config_offset, size = hv_header.config_size;
 	const struct jailhouse_system *sys;
+	struct rules_env env = { .root = &root_config,
+				 .max_cpus = HV_MAX_CPUS };
+	struct rules_sink sink = { .report = rules_log };
 	enum warden_config_status st;
 	uint64_t hv_size;
 
@@ -127,13 +108,12 @@ static int config_check(void)
 		       (unsigned long long)root_config.expected);
 		return -EINVAL;
 	}
-	if (root_config.size != size) {
-		printk("ERROR: system config is %llu bytes but its counts "
-		       "describe %llu\n",
-		       (unsigned long long)size,
-		       (unsigned long long)root_config.size);
-		return -EINVAL;
-	}
+	/*
+	 * The rules are the rule engine's, the same as "config check" runs;
+	 * what follows is what only the running hypervisor knows.
+	 */
+	if (rules_system(&env, &sink))
+		return sink.first_err;
 	hv_size = sys->hypervisor_memory.size;
 	if (sys->hypervisor_memory.phys_start != hv_phys) {
 		printk("ERROR: config says hypervisor memory is at 0x%llx, "
@@ -150,19 +130,9 @@ static int config_check(void)
 		       (unsigned long long)hv_size, HV_MAX_BLOCKS * 2);
 		return -EINVAL;
 	}
-	if (warden_range_overlaps(sys->debug_console.address, 0x1000, hv_phys,
-				  hv_size)) {
-		printk("ERROR: debug console 0x%llx lies in hypervisor memory\n",
-		       (unsigned long long)sys->debug_console.address);
-		return -EINVAL;
-	}
-	if (sys->platform_info.arm.gic_version != 3) {
-		printk("ERROR: GIC version %u: only GICv3 is supported\n",
-		       sys->platform_info.arm.gic_version);
-		return -EINVAL;
-	}
 	sys_config = sys;
-	return cpu_set_from_config(&sys->root_cell, &root_cpu_set);
+	root_cpu_set = rules_cpu_mask(&root_config);
+	return 0;
 }
 
 static int global_init(void)

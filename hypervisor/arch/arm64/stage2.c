@@ -128,23 +128,6 @@ int stage2_root_fault_retry(unsigned int cpu)
 	return mapped;
 }
 
-static int overlaps(uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
-{
-	return a < b + bsize && b < a + asize;
-}
-
-static int region_covers(const struct jailhouse_memory *mem, uint32_t n,
-			 uint64_t addr)
-{
-	uint32_t i;
-
-	for (i = 0; i < n; i++)
-		if (addr >= mem[i].virt_start &&
-		    addr - mem[i].virt_start < mem[i].size)
-			return 1;
-	return 0;
-}
-
 static int map_checked(const char *what, uint64_t ipa, uint64_t pa,
 		       uint64_t size, uint64_t attrs, unsigned int flags)
 {
@@ -162,27 +145,6 @@ static int map_checked(const char *what, uint64_t ipa, uint64_t pa,
 		       (unsigned long long)ipa,
 		       (unsigned long long)(ipa + size - 1), err);
 	return err;
-}
-
-static int map_gic(const struct jailhouse_memory *mem, uint32_t n)
-{
-	uint64_t gicd = sys_config->platform_info.arm.gicd_base;
-	uint64_t gicr = sys_config->platform_info.arm.gicr_base;
-	if (!gicd || !gicr) {
-		printk("ERROR: system config lacks the GIC distributor or "
-		       "redistributor base\n");
-		return -EINVAL;
-	}
-	/* Both stay unmapped: their accesses trap to gicd.c and gicr.c. */
-	if (region_covers(mem, n, gicd) || region_covers(mem, n, gicr)) {
-		printk("ERROR: a root region maps the GIC distributor (0x%llx) "
-		       "or redistributors (0x%llx); the hypervisor emulates "
-		       "them: remove the region from the config\n",
-		       (unsigned long long)gicd, (unsigned long long)gicr);
-		return -EINVAL;
-	}
-	gicr_init();
-	return 0;
 }
 
 static int map_hv_memory(void)
@@ -207,8 +169,6 @@ static int map_hv_memory(void)
 
 static int map_regions(const struct jailhouse_memory *mem, uint32_t n)
 {
-	uint64_t hv_start = sys_config->hypervisor_memory.phys_start;
-	uint64_t hv_size = sys_config->hypervisor_memory.size;
 	uint64_t limit = 1ULL << ipa_bits;
 	uint32_t i;
 	int err;
@@ -220,14 +180,6 @@ static int map_regions(const struct jailhouse_memory *mem, uint32_t n)
 			continue; /* the root cell has no comm region */
 		if (!m->size)
 			continue;
-		if (JAILHOUSE_MEMORY_IS_SUBPAGE(m) || m->phys_start & 0xfff) {
-			printk("ERROR: root region %u (0x%llx, size 0x%llx) is "
-			       "not page aligned; sub-page regions are not "
-			       "supported yet\n",
-			       i, (unsigned long long)m->phys_start,
-			       (unsigned long long)m->size);
-			return -EINVAL;
-		}
 		if (m->phys_start + m->size < m->phys_start ||
 		    m->virt_start + m->size > limit ||
 		    m->phys_start + m->size > limit) {
@@ -236,17 +188,6 @@ static int map_regions(const struct jailhouse_memory *mem, uint32_t n)
 			       "space\n",
 			       i, (unsigned long long)m->phys_start,
 			       (unsigned long long)m->size, ipa_bits);
-			return -EINVAL;
-		}
-		if (overlaps(m->phys_start, m->size, hv_start, hv_size) ||
-		    overlaps(m->virt_start, m->size, hv_start, hv_size)) {
-			printk("ERROR: root region %u (0x%llx-0x%llx) overlaps "
-			       "the hypervisor memory 0x%llx-0x%llx\n",
-			       i, (unsigned long long)m->phys_start,
-			       (unsigned long long)(m->phys_start + m->size -
-						    1),
-			       (unsigned long long)hv_start,
-			       (unsigned long long)(hv_start + hv_size - 1));
 			return -EINVAL;
 		}
 		err = map_checked("root region", m->virt_start, m->phys_start,
@@ -298,8 +239,9 @@ int stage2_build_root(void)
 	err = pool_alloc(NULL, &root_s2.root);
 	if (!err)
 		err = map_regions(mem, n);
+	/* no region maps GICD or GICR (rules_system): they trap */
 	if (!err)
-		err = map_gic(mem, n);
+		gicr_init();
 	if (!err)
 		err = map_hv_memory();
 	if (!err)

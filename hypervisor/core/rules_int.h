@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Shared by the files of the rule engine (rules.c, rules_mem.c,
+ * rules_irq.c): reporting a finding and small helpers.
+ */
+#ifndef WARDEN_RULES_INT_H
+#define WARDEN_RULES_INT_H
+
+#include <warden/errno.h>
+#include <warden/rules.h>
+
+#define RULES_PAGE_MASK 0xfffULL
+
+void rules_emit(struct rules_sink *sink, const char *rule, int err,
+		const struct warden_config *c, long region,
+		const struct jailhouse_memory *m, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+static inline const char *rules_name(const struct warden_config *c)
+{
+	return c->cell->name;
+}
+
+static inline int rules_is_root(const struct rules_env *env,
+				const struct warden_config *c)
+{
+	return c == env->root;
+}
+
+/* Last byte of a region the parser accepted (it does not wrap). */
+static inline __u64 rules_last(__u64 start, __u64 size)
+{
+	return start + (size - 1);
+}
+
+/* Whether region i is one of the shared-memory regions of an ivshmem. */
+int rules_is_shmem(const struct warden_config *c, unsigned int i);
+
+/* rules_mem.c: the memory regions of one config */
+void rules_regions(const struct rules_env *env, const struct warden_config *c,
+		   struct rules_sink *sink);
+
+/* rules_irq.c: the irqchips of one config */
+void rules_irqchips(const struct rules_env *env, const struct warden_config *c,
+		    struct rules_sink *sink);
+
+#endif
