@@ -1,19 +1,18 @@
 # SPDX-License-Identifier: GPL-2.0
 # `make fuzz`: every libFuzzer target, one after the other, for FUZZ_TIME
-# seconds each (default 300): the config parser/checker (config-fuzz.sh)
-# and the hypervisor core's trust boundary (run.sh: the redistributor and
-# distributor filters, the load/store decoder, stage-2 table editing).
-# `make check` runs each for a few seconds (tests/harness/*fuzz*.sh).
+# seconds each (default 300), all through tests/fuzz/run.sh: the config
+# parser/checker, the rule engine, and the rest of the hypervisor core's
+# trust boundary (the redistributor and distributor filters, the
+# load/store decoder, stage-2 table editing). `make check` runs each for
+# a few seconds (tests/harness/fuzz.sh).
 # Crashes are kept in build/tests/fuzz/; docs/testing.md says more.
 
 FUZZ_TIME ?= 300
-FUZZ_CORE_TARGETS := gicr_filter gic_filter insn pgtable
+FUZZ_TARGETS := config rules gicr_filter gic_filter insn pgtable
 
 .PHONY: fuzz
 fuzz: | deps
-	@echo "  FUZZ     config ($(FUZZ_TIME) s)"
-	$(Q)$(TOP)/tests/fuzz/config-fuzz.sh $(FUZZ_TIME)
-	$(Q)set -e; for t in $(FUZZ_CORE_TARGETS); do \
+	$(Q)set -e; for t in $(FUZZ_TARGETS); do \
 		echo "  FUZZ     $$t ($(FUZZ_TIME) s)"; \
 		$(TOP)/tests/fuzz/run.sh $$t $(FUZZ_TIME); \
 	done

@@ -4,7 +4,7 @@
  * is a system config, optionally followed by cell configs. Every piece
  * that parses is checked against the others and shown, so the fuzzer
  * reaches the checks with consistent-looking files. Build and run it with
- * tests/fuzz/config-fuzz.sh (docs/config-format.md).
+ * tests/fuzz/run.sh config (docs/config-format.md).
  */
 #include <stdint.h>
 #include <stdio.h>

@@ -6,7 +6,7 @@
  * against the system with the cells before it live. Besides the
  * sanitizers it checks what callers rely on: a refusal has findings and
  * the first finding's errno, every sentence is terminated and non-empty,
- * regions named exist. Run with tests/fuzz/run-fuzz.sh rules.
+ * regions named exist. Run with tests/fuzz/run.sh rules.
  */
 #include <stdint.h>
 #include <stdlib.h>

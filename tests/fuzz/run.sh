@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # tests/fuzz/run.sh TARGET [SECONDS [LIBFUZZER-OPTIONS...]]
-# Builds the libFuzzer target tests/fuzz/TARGET_fuzz.c with the hypervisor
-# core files it tests (clang, -fsanitize=fuzzer,address,undefined) into
+# Builds the libFuzzer target tests/fuzz/TARGET_fuzz.c with the files it
+# tests (clang, -fsanitize=fuzzer,address,undefined) into
 # build/tests/fuzz/, replays its seeds in tests/fuzz/corpus/TARGET/ and
 # then fuzzes for SECONDS (default 10). New inputs go to
 # build/tests/fuzz/corpus-TARGET/, crashes (with the input that made them)
@@ -17,14 +17,24 @@ target=${1:?usage: tests/fuzz/run.sh TARGET [SECONDS [OPTIONS...]]}
 secs=${2:-10}
 shift $(($# < 2 ? $# : 2))
 core=$top/hypervisor/core
+targets="config rules gicr_filter gic_filter insn pgtable"
 
-# The core files each target links: what it tests and what that uses.
+# The files each target links: what it tests and what that uses.
+#   config       the CLI's parser, config check and config show
+#   rules        the rule engine alone, as the hypervisor runs it
+#   gicr_filter, gic_filter  the redistributor and distributor filters
+#   insn         the A64 load/store decoder
+#   pgtable      stage-2 table editing
 case $target in
+config) srcs=("$core"/*.c "$top"/tools/config_check*.c
+	"$top"/tools/config_report.c "$top"/tools/config_show.c
+	"$top"/tools/numparse.c) ;;
+rules) srcs=("$core"/*.c) ;;
 gicr_filter) srcs=("$core/gicr_filter.c" "$core/gic_filter.c" "$core/format.c") ;;
 gic_filter) srcs=("$core/gic_filter.c") ;;
 insn) srcs=("$core/insn.c") ;;
 pgtable) srcs=("$core/pgtable.c" "$core/pgtable_edit.c") ;;
-*) echo "tests/fuzz/run.sh: unknown target \"$target\" (gicr_filter, gic_filter, insn, pgtable)" >&2; exit 2 ;;
+*) echo "tests/fuzz/run.sh: unknown target \"$target\" ($targets)" >&2; exit 2 ;;
 esac
 srcs=("$top/tests/fuzz/${target}_fuzz.c" "${srcs[@]}")
 out=$b/tests/fuzz
@@ -36,7 +46,8 @@ command -v clang >/dev/null || {
 	exit 77
 }
 if [ ! -x "$bin" ] || [ -n "$(find "${srcs[@]}" "$top/tests/fuzz/fuzz_input.h" \
-	"$top/hypervisor/include/warden" -newer "$bin" 2>/dev/null)" ]; then
+	"$top/include" "$top/hypervisor/include/warden" "$top"/tools/*.h \
+	-newer "$bin" 2>/dev/null)" ]; then
 	# Can clang link a fuzzer at all? If not, skip; our errors fail.
 	echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)
 		{ return 0; }' >"$out/probe-$target.c"
@@ -46,7 +57,8 @@ if [ ! -x "$bin" ] || [ -n "$(find "${srcs[@]}" "$top/tests/fuzz/fuzz_input.h" \
 	}
 	clang -g -O1 -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-I"$top/include" -I"$top/hypervisor/include" "${srcs[@]}" \
+		-I"$top/include" -I"$top/hypervisor/include" -I"$top/tools" \
+		"${srcs[@]}" \
 		-o "$bin.tmp"
 	mv "$bin.tmp" "$bin"
 fi
@@ -55,5 +67,5 @@ cd "$out/$target"
 # Replay the seeds: every one must run clean.
 "$bin" -runs=0 "$top/tests/fuzz/corpus/$target"
 # Then fuzz, starting from the seeds and what earlier runs found.
-"$bin" -max_total_time="$secs" -timeout=10 -max_len=4096 "$@" \
+"$bin" -max_total_time="$secs" -timeout=10 -max_len=8192 "$@" \
 	"$out/corpus-$target" "$top/tests/fuzz/corpus/$target"

@@ -1,6 +1,0 @@
-# The pgtable fuzz target (tests/fuzz/pgtable_fuzz.c): replays its seeds in
-# tests/fuzz/corpus/pgtable and fuzzes briefly (WARDEN_FUZZ_SECONDS, default
-# 5; `make fuzz` runs it for minutes). Skips without clang.
-set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-exec "$top/tests/fuzz/run.sh" pgtable "${WARDEN_FUZZ_SECONDS:-5}"
