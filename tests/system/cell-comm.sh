@@ -12,13 +12,13 @@
 # expect: ^warden-test: create while locked: .*hypervisor: ERROR: cell "inmate-demo-2" is locked \(running/locked\)
 # expect: ^warden-test: locked cells destroyed
 # expect: ^warden-test: approving cell shut down: state shut down
-# expect: ^Inmate stopped\.
-# expect: ^Timeout expired while waiting for a reply from cell "inmate-comm" \(shutdown request\): the cell is marked failed
+# expect-console: ^Inmate stopped\.
+# expect-console: ^Timeout expired while waiting for a reply from cell "inmate-comm" \(shutdown request\): the cell is marked failed
 # expect: ^warden-test: silent cell shut down: state shut down
 # expect: ^warden-test: answering cell told about another cell: state running
-# expect: ^Timeout expired while waiting for a reply from cell "inmate-comm" \(reconfiguration\): the cell is marked failed
+# expect-console: ^Timeout expired while waiting for a reply from cell "inmate-comm" \(reconfiguration\): the cell is marked failed
 # expect: ^warden-test: silent cell told about another cell: state failed
-# expect: ^Cell "inmate-comm" denied the shutdown request
+# expect-console: ^Cell "inmate-comm" denied the shutdown request
 # expect: ^warden-test: deny shutdown: .*cannot shut down cell "inmate-comm": Operation not permitted
 # expect: ^warden-test: deny destroy: .*cannot destroy cell "inmate-comm": Operation not permitted
 # expect: ^warden-test: denying cell still running

@@ -15,39 +15,39 @@
 # QEMU virt: redistributor frames at 0x080a0000 + CPU * 0x20000, SGI_base
 # 0x10000 above; the probe finds its own frame (gicr-off=) like the inmate
 # library, by GICR_TYPER affinity.
-# expect: ^probe: own redistributor at 0x80e0000$
-# expect: ^probe: 0x80f0180 reads back 0x2008000$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 15 \(the hypervisor's stop SGI\) ignored: reserved for the hypervisor$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 25 \(the GIC maintenance interrupt\) ignored: reserved for the hypervisor$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 15 \(the hypervisor's stop SGI\) and IRQ 25 \(the GIC maintenance interrupt\) ignored
-# expect: ^probe: 0x80f0100 reads back 0x2008006$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ISENABLER0 of CPU 2: write to IRQ 15
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICPENDR0 of CPU 2: write to IRQ 15 .* and IRQ 25
-# expect: ^probe: 0x80f0300 reads back 0x0$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ISACTIVER0 of CPU 2: write to IRQ 15
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICACTIVER0 of CPU 2: write to IRQ 25
-# expect: ^probe: 0x80f040c reads back 0xa0f0f0f0$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_IPRIORITYR of CPU 2: write to IRQ 15
-# expect: ^probe: 0x80f0418 reads back 0xf0f0a0f0$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_IPRIORITYR of CPU 2: write to IRQ 25
-# expect: ^probe: 0x80f0080 reads back 0x2008000$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_IGROUPR0 of CPU 2: write to IRQ 15 .* and IRQ 25
-# expect: ^probe: 0x80f0c04 reads back 0x0$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICFGR1 of CPU 2: write to IRQ 25
-# expect: ^probe: 0x80e0070 reads back 0x0$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_PROPBASER of CPU 2: write of 0x7fc00000 ignored: LPIs are not supported
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_PENDBASER of CPU 2: write of 0x7fc00000 ignored: LPIs are not supported
-# expect: ^probe: 0x80e0000 reads back 0x[0-9a-f]*[02468ace]$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_CTLR of CPU 2: write of 0x1 ignored: the redistributor's controls are the hypervisor's$
-# expect: ^probe: 0x80e0014 reads back 0x0$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_WAKER of CPU 2: write of 0x2 ignored: the hypervisor keeps the redistributor awake$
-# expect: ^probe: 0x8110180 reads back 0x0$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 3: write of 0xffffffff ignored: not a CPU of the cell$
-# expect: ^probe: redistributor priorities of IRQs 8-11 by writeback
-# expect: ^probe: str pre-index: base \+16$
-# expect: ^probe: ldp post-index: 0xa0a0a0a0 0x[0-9a-f]+, base \+24$
-# expect: ^probe: str wzr pre-index: base \+16, reads back 0x0$
-# expect: ^probe: ldr \[sp, #8\]!: 0x50505050, sp \+8$
+# expect-console: ^probe: own redistributor at 0x80e0000$
+# expect-console: ^probe: 0x80f0180 reads back 0x2008000$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 15 \(the hypervisor's stop SGI\) ignored: reserved for the hypervisor$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 25 \(the GIC maintenance interrupt\) ignored: reserved for the hypervisor$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 15 \(the hypervisor's stop SGI\) and IRQ 25 \(the GIC maintenance interrupt\) ignored
+# expect-console: ^probe: 0x80f0100 reads back 0x2008006$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ISENABLER0 of CPU 2: write to IRQ 15
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICPENDR0 of CPU 2: write to IRQ 15 .* and IRQ 25
+# expect-console: ^probe: 0x80f0300 reads back 0x0$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ISACTIVER0 of CPU 2: write to IRQ 15
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICACTIVER0 of CPU 2: write to IRQ 25
+# expect-console: ^probe: 0x80f040c reads back 0xa0f0f0f0$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_IPRIORITYR of CPU 2: write to IRQ 15
+# expect-console: ^probe: 0x80f0418 reads back 0xf0f0a0f0$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_IPRIORITYR of CPU 2: write to IRQ 25
+# expect-console: ^probe: 0x80f0080 reads back 0x2008000$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_IGROUPR0 of CPU 2: write to IRQ 15 .* and IRQ 25
+# expect-console: ^probe: 0x80f0c04 reads back 0x0$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICFGR1 of CPU 2: write to IRQ 25
+# expect-console: ^probe: 0x80e0070 reads back 0x0$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_PROPBASER of CPU 2: write of 0x7fc00000 ignored: LPIs are not supported
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_PENDBASER of CPU 2: write of 0x7fc00000 ignored: LPIs are not supported
+# expect-console: ^probe: 0x80e0000 reads back 0x[0-9a-f]*[02468ace]$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_CTLR of CPU 2: write of 0x1 ignored: the redistributor's controls are the hypervisor's$
+# expect-console: ^probe: 0x80e0014 reads back 0x0$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_WAKER of CPU 2: write of 0x2 ignored: the hypervisor keeps the redistributor awake$
+# expect-console: ^probe: 0x8110180 reads back 0x0$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 3: write of 0xffffffff ignored: not a CPU of the cell$
+# expect-console: ^probe: redistributor priorities of IRQs 8-11 by writeback
+# expect-console: ^probe: str pre-index: base \+16$
+# expect-console: ^probe: ldp post-index: 0xa0a0a0a0 0x[0-9a-f]+, base \+24$
+# expect-console: ^probe: str wzr pre-index: base \+16, reads back 0x0$
+# expect-console: ^probe: ldr \[sp, #8\]!: 0x50505050, sp \+8$
 # expect: ^warden-test: gicr-writeback: state running
 # expect: ^warden-test: gic-demo never stopped: [1-9][0-9]* more interrupts in every probe
 # expect: ^warden-test: rogue cell shut down: shut down

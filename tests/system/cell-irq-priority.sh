@@ -3,11 +3,11 @@
 # be taken strictly in priority order, in 20 runs out of 20. Five pending
 # interrupts are more than QEMU's four list registers, so this also checks
 # that the overflow keeps the most urgent ones in the list registers.
-# expect: ^test-irq-priority: INTIDs 40\.\.44, 20 runs
-# expect: ^run 0: expected 41 43 44 40 42
-# expect: ^run 1: taken 41 43 44 40 42
-# expect: ^test-irq-priority: 20 of 20 runs in priority order
-# expect: ^TEST PASS
+# expect-console: ^test-irq-priority: INTIDs 40\.\.44, 20 runs
+# expect-console: ^run 0: expected 41 43 44 40 42
+# expect-console: ^run 1: taken 41 43 44 40 42
+# expect-console: ^test-irq-priority: 20 of 20 runs in priority order
+# expect-console: ^TEST PASS
 # reject: WRONG ORDER
 # timeout: 120
 set -e

@@ -8,24 +8,24 @@
 # and destroyed.
 # expect: ^warden-test: root-ram-read: state failed
 # expect: ^2 +inmate-demo-2 +failed +2 +2$
-# expect: ^FATAL: data abort \(access outside the cell\) by cell "inmate-demo-2" on CPU 2
+# expect-console: ^FATAL: data abort \(access outside the cell\) by cell "inmate-demo-2" on CPU 2
 # expect: ^warden-test: root-ram-write: state failed
 # expect: ^warden-test: hv-memory: state failed
 # expect: ^warden-test: other-cell-ram: state failed
 # expect: ^warden-test: other-device: state failed
-# expect: ^probe: IRQ 33 enabled: 0
-# expect: ^Warning: CPU 2: routing of IRQ 40 to 0x0 \(outside the cell\) ignored
-# expect: ^probe: IRQ 40 routed to 0x2
-# expect: ^probe: IRQ 33 priority 0x0$
-# expect: ^probe: CPU_ON returned -3
-# expect: ^Cell "inmate-demo-2": CPU 2: PSCI CPU_ON of MPIDR 0x0, not a CPU of the cell: denied
-# expect: ^probe: hypercall 1 \(0x40000000\)
-# expect: ^probe: hypercall 4 \(0x1\)
-# expect: ^probe: hypercall 0 \(0x0\)
-# expect: ^probe: hypercall 6 \(0x1\)
-# expect: ^probe: hypercall 7 \(0x0\)
-# expect: ^probe: hypercall 8 \(0x41\)
-# expect: ^probe: hypercall returned -1
+# expect-console: ^probe: IRQ 33 enabled: 0
+# expect-console: ^Warning: CPU 2: routing of IRQ 40 to 0x0 \(outside the cell\) ignored
+# expect-console: ^probe: IRQ 40 routed to 0x2
+# expect-console: ^probe: IRQ 33 priority 0x0$
+# expect-console: ^probe: CPU_ON returned -3
+# expect-console: ^Cell "inmate-demo-2": CPU 2: PSCI CPU_ON of MPIDR 0x0, not a CPU of the cell: denied
+# expect-console: ^probe: hypercall 1 \(0x40000000\)
+# expect-console: ^probe: hypercall 4 \(0x1\)
+# expect-console: ^probe: hypercall 0 \(0x0\)
+# expect-console: ^probe: hypercall 6 \(0x1\)
+# expect-console: ^probe: hypercall 7 \(0x0\)
+# expect-console: ^probe: hypercall 8 \(0x41\)
+# expect-console: ^probe: hypercall returned -1
 # reject: ^probe: hypercall returned ([0-9]|-[02-9])
 # reject: ^probe: IRQ 33 enabled: 1
 # reject: ^probe: IRQ 33 priority 0x10

@@ -1,10 +1,10 @@
 # PSCI for a cell: version 1.1; SYSTEM_OFF and SYSTEM_RESET shut the cell
 # down (not the machine): the cell shows "shut down", the root and the
 # machine run on, and the cell can be loaded and started again.
-# expect: ^probe: smc returned 65537
-# expect: ^Cell "inmate-demo-2" shut itself down \(PSCI SYSTEM_OFF\)
+# expect-console: ^probe: smc returned 65537
+# expect-console: ^Cell "inmate-demo-2" shut itself down \(PSCI SYSTEM_OFF\)
 # expect: ^warden-test: after SYSTEM_OFF: state shut down, root alive
-# expect: ^Cell "inmate-demo-2" shut itself down \(PSCI SYSTEM_RESET\)
+# expect-console: ^Cell "inmate-demo-2" shut itself down \(PSCI SYSTEM_RESET\)
 # expect: ^warden-test: after SYSTEM_RESET: state shut down, root alive
 # expect: ^warden-test: started again: state running
 # reject: FATAL

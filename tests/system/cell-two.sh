@@ -2,17 +2,17 @@
 # CPU 2, both producing output next to a working root, destroyed in either
 # order; then a cell with two CPUs (test-smp: CPU_ON and SGIs inside the
 # cell).
-# expect: ^Created cell "inmate-demo" \(ID 1, CPUs 0x8\)
-# expect: ^Created cell "inmate-demo-2" \(ID 2, CPUs 0x4\)
+# expect-console: ^Created cell "inmate-demo" \(ID 1, CPUs 0x8\)
+# expect-console: ^Created cell "inmate-demo-2" \(ID 2, CPUs 0x4\)
 # expect: ^warden-test: two cells: online 0-1
 # expect: ^2 +inmate-demo-2 +running +2
-# expect: ^Hello 3 from cell!
-# expect: ^Timer fired, jitter
+# expect-console: ^Hello 3 from cell!
+# expect-console: ^Timer fired, jitter
 # expect: ^warden-test: both running: gic-demo [1-9][0-9]* interrupts, uart-demo alive, root on cpus 0 1
 # expect: ^warden-test: round 1 destroyed 1 then 2: online 0-3
 # expect: ^warden-test: round 2 destroyed 2 then 1: online 0-3
-# expect: ^test-smp: CPU 0x3 up
-# expect: ^test-smp: 10 pings answered by 10 pongs
+# expect-console: ^test-smp: CPU 0x3 up
+# expect-console: ^test-smp: 10 pings answered by 10 pongs
 # expect: ^warden-test: pool used [0-9]+ pages before and after
 # expect: ^warden-test: disable with two running cells: online 0-3, no cells left
 # reject: FATAL

@@ -8,7 +8,7 @@
 # expect: ^warden-test: enabled: ISENABLER1 shows the UART's IRQ 33 enabled
 # expect: ^warden-test: enabled: IRQ 200 \(not granted\) enable ignored, reads 0x00000000
 # expect: ^warden-test: enabled: IRQ 33 moved to CPU 1 through the hypervisor \([1-9][0-9]* MMIO exits\)
-# expect: ^Warning: CPU [0-3]: routing of IRQ 33 to 0x7 \(outside the cell\) ignored
+# expect-console: ^Warning: CPU [0-3]: routing of IRQ 33 to 0x7 \(outside the cell\) ignored
 # expect: ^warden-test: enabled: IRQ 33 route still 0x00000001
 # expect: ^warden-test: enabled: CPU 1's redistributor read through the hypervisor: affinity 0x00000001
 # expect: ^warden-test: disabled: IRQ 200 enable reaches the GIC: 0x00000100
