@@ -54,19 +54,32 @@
 # expect: ^warden-test: root cpus 0 1 ran a task
 # reject: ^probe: (read 0x40000000 =|returned from)
 # timeout: 180
+# add: tests/system/lib/wait.sh:wait.sh
 set -e
+. /guest-run/wait.sh
 
 dir=/usr/lib/warden/inmates
 warden enable /etc/warden/qemu-virt.cell
 warden cell create /etc/warden/qemu-virt-inmate-faults.cell
 
-# probe LABEL PARAMS: runs test-probe with PARAMS in the cell
+# probe LABEL PARAMS [STAT N]: runs test-probe with PARAMS in the cell
+# and waits until it has made its access: until the cell's statistic STAT
+# grew by N (then a second for what the cell prints after it), without
+# STAT until the hypervisor stopped the cell.
 probe() {
-	warden cell load inmate-faults $dir/test-probe.bin -s "$2" \
-		-a 0x1000 >/dev/null
-	warden cell start inmate-faults >/dev/null
-	sleep 1
-	echo "warden-test: $1: state $(cat /sys/devices/warden/cells/1/state)"
+	warden cell load inmate-faults $dir/test-probe.bin -s "$2" -a 0x1000
+	if [ $# -ge 4 ]; then
+		base=$(cell_stat 1 $3)
+		warden cell start inmate-faults
+		wait_for 60 "the $1 probe's access ($3 +$4)" \
+			stat_above 1 $3 $((base + $4 - 1))
+		sleep 1
+	else
+		warden cell start inmate-faults
+		wait_for 60 "the $1 probe's access to stop the cell" \
+			state_is_not 1 running
+	fi
+	echo "warden-test: $1: state $(cell_state 1)"
 }
 
 probe unmapped-read "probe=read addr=0x40000000"
@@ -75,11 +88,13 @@ probe hv-read "probe=read addr=0x7fc00000"
 probe exec-noexec "probe=exec addr=0x101000"
 # 0x110000: normal memory in the inmate's own page tables, nothing at stage 2
 probe exec-unmapped "probe=exec addr=0x110000"
-probe smc-unknown "probe=smc fid=0xc2000001"
-probe gicd-writeback "probe=gicd-writeback irq=40 value=0xa0a0a0a0"
+probe smc-unknown "probe=smc fid=0xc2000001" vmexits_smccc 1
+# str, ldp, str wzr, a read, a write and the ldr: 6 MMIO exits
+probe gicd-writeback "probe=gicd-writeback irq=40 value=0xa0a0a0a0" \
+	vmexits_mmio 6
 probe gicd-ldxr "probe=gicd-ldxr"
-probe walk-gicd "probe=walk-gicd"
-probe exec-gicd "probe=exec-gicd"
+probe walk-gicd "probe=walk-gicd" vmexits_total 1
+probe exec-gicd "probe=exec-gicd" vmexits_total 1
 
 for c in 0 1; do
 	[ "$(taskset -c $c cat /proc/self/stat | cut -d' ' -f39)" = $c ]
