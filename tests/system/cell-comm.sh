@@ -24,8 +24,10 @@
 # expect: ^warden-test: denying cell still running
 # expect: ^warden-test: disable refused while it runs: .*Device or resource busy .*warden: cell "inmate-comm" stays \(see above\): the hypervisor cannot leave while it exists
 # reject: FATAL
-# timeout: 120
+# timeout: 240
+# add: tests/system/lib/wait.sh:wait.sh
 set -e
+. /guest-run/wait.sh
 
 dir=/usr/lib/warden/inmates
 warden enable /etc/warden/qemu-virt.cell
@@ -36,7 +38,8 @@ lock() {
 	warden cell load inmate-demo-2 $dir/test-probe.bin \
 		-s "probe=write addr=0x80000008 value=0x1 alive=3" -a 0x1000
 	warden cell start inmate-demo-2
-	sleep 1
+	wait_for 60 "inmate-demo-2 to lock itself" \
+		state_is "$(cell_id inmate-demo-2)" running/locked
 }
 warden cell create /etc/warden/qemu-virt-inmate-demo.cell
 lock
@@ -72,6 +75,10 @@ echo "warden-test: silent cell shut down: state" \
 # other cells come and go: an answering cell goes on, a silent one fails
 warden cell load inmate-comm $dir/uart-demo.bin -s "pause-ms=200" -a 0x1000
 warden cell start inmate-comm
+# The root cannot see when the cell polls; its config allows 1000000
+# polls of the hypervisor for a reply (milliseconds): give it a second to
+# come up, as the cases above do.
+sleep 1
 warden cell create /etc/warden/qemu-virt-inmate-demo2.cell
 warden cell destroy inmate-demo-2
 echo "warden-test: answering cell told about another cell: state" \

@@ -12,7 +12,7 @@
 # expect: ^warden-test: run 1: [2-9][0-9] timer interrupts in the cell
 # expect: ^virt_irq +[0-9]+ +[0-9]+$
 # expect: ^Statistics of cell "inmate-demo" \(ID 1\), per second in brackets
-# expect: ^virt_irq +[0-9]+ +[0-9]+  \(([89]|1[0-2])\)$
+# expect: ^virt_irq +[0-9]+ +[0-9]+  \(([4-9]|1[0-6])\)$
 # expect: ^warden-test: run 2: [2-9][0-9] timer interrupts in the cell
 # expect-console: ^Destroyed cell "inmate-demo"; [0-9]+ of [0-9]+ pool pages used
 # expect: ^warden-test: destroyed: online 0-3, cpu 3 ran a task
@@ -48,8 +48,9 @@ warden cell start inmate-demo
 run 1 0
 warden cell list
 warden cell stats inmate-demo
-# following: a table a second, with rates (gic-demo: 10 interrupts/s)
-timeout 3 warden cell stats -f 1 || true
+# following: a table a second, with rates (gic-demo: 10 interrupts/s; a
+# busy host delays some of them into the next second)
+timeout 5 warden cell stats -f 1 || true
 
 warden cell shutdown inmate-demo
 warden cell list

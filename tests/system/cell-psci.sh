@@ -9,17 +9,22 @@
 # expect: ^warden-test: started again: state running
 # reject: FATAL
 # timeout: 120
+# add: tests/system/lib/wait.sh:wait.sh
 set -e
+. /guest-run/wait.sh
 
 dir=/usr/lib/warden/inmates
 warden enable /etc/warden/qemu-virt.cell
 warden cell create /etc/warden/qemu-virt-inmate-demo2.cell
 
-# smc FID: test-probe issues one SMC in the cell
+# smc FID: test-probe issues one SMC in the cell; wait for it, then a
+# second for the cell's line and the hypervisor's reaction
 smc() {
 	warden cell load inmate-demo-2 $dir/test-probe.bin \
-		-s "probe=smc fid=$1" -a 0x1000 >/dev/null
-	warden cell start inmate-demo-2 >/dev/null
+		-s "probe=smc fid=$1" -a 0x1000
+	base=$(cell_stat 1 vmexits_psci)
+	warden cell start inmate-demo-2
+	wait_for 60 "the SMC $1" stat_above 1 vmexits_psci $base
 	sleep 1
 }
 root() {
@@ -34,10 +39,7 @@ echo "warden-test: after SYSTEM_OFF: state" \
 smc 0x84000009
 echo "warden-test: after SYSTEM_RESET: state" \
 	"$(cat /sys/devices/warden/cells/1/state), $(root)"
-# Three lines, done long before the root's line below: a cell printing
-# while the root does interleaves the two on the shared UART (flaked).
-warden cell load inmate-demo-2 $dir/uart-demo.bin -s "pause-ms=100 count=3" \
-	-a 0x1000
+warden cell load inmate-demo-2 $dir/uart-demo.bin -s "pause-ms=100" -a 0x1000
 warden cell start inmate-demo-2
 sleep 1
 echo "warden-test: started again: state $(cat /sys/devices/warden/cells/1/state)"

@@ -26,8 +26,8 @@ taskset -c 1 ./mem-reader 0x7fa10000 /tmp/stop >/tmp/reader.log &
 reader=$!
 sleep 1
 for i in $(seq 20); do
-	taskset -c 0 warden cell create $cell >/dev/null
-	taskset -c 0 warden cell destroy inmate-demo >/dev/null
+	taskset -c 0 warden cell create $cell
+	taskset -c 0 warden cell destroy inmate-demo
 done
 echo "warden-test: 20 create/destroy cycles with a reader in the block"
 touch /tmp/stop

@@ -5,9 +5,9 @@
 # instead of executing an undefined SMC. PSCI keeps working either way.
 # expect: ^warden-test: SiP call refused: -1
 # expect: ^warden-test: refusal of 0x82000010 logged once
-# expect-console: ^Warning: CPU [0-3]: SMC 0x83000001 \(OEM\) refused$
+# expect: ^Warning: CPU [0-3]: SMC 0x83000001 \(OEM\) refused$
 # expect: ^SMC policy: the root's SiP and OEM calls are forwarded to firmware
-# expect-console: ^Warning: CPU [0-3]: SMC 0x82000011 \(SiP\) refused: forwarding is configured, but this machine has no EL3 firmware
+# expect: ^Warning: CPU [0-3]: SMC 0x82000011 \(SiP\) refused: forwarding is configured, but this machine has no EL3 firmware
 # expect: ^warden-test: standard service still refused: -1
 # expect: ^warden-test: PSCI version 0x10001
 # expect: ^warden-test: disabled

@@ -16,6 +16,8 @@ wait_for() {
 	done
 }
 
+# cell_id NAME: the ID of the cell named NAME (IDs are reused)
+cell_id() { grep -lx "$1" /sys/devices/warden/cells/*/name | cut -d/ -f6; }
 # cell_state ID / cell_stat ID NAME: a cell's state, one of its statistics
 cell_state() { cat /sys/devices/warden/cells/$1/state; }
 cell_stat() { cat /sys/devices/warden/cells/$1/statistics/$2; }
