@@ -38,10 +38,13 @@ grep -q 'WARDEN-GUEST-RUN: start' "$tmp/console.log" ||
 ! grep -q 'guest: about to fail' "$tmp/console.log" ||
 	{ echo "the script's output went to the serial console"; exit 1; }
 
-echo 'echo fine; exit 0' >"$tmp/ok.sh"
-"$top/scripts/guest-run" "$tmp/ok.sh" >"$tmp/out" 2>&1
+# A last line without a newline: the status still arrives, and the line.
+echo 'echo fine; printf "no newline"; exit 0' >"$tmp/ok.sh"
+"$top/scripts/guest-run" --script-log "$tmp/script.log" "$tmp/ok.sh" >"$tmp/out" 2>&1
 rc=$?
 [ $rc -eq 0 ] || { cat "$tmp/out"; echo "expected status 0, got $rc"; exit 1; }
+[ "$(tail -n1 "$tmp/script.log")" = "no newline" ] ||
+	{ cat -A "$tmp/script.log"; echo "last line without a newline lost"; exit 1; }
 
 echo 'echo hanging; sleep 1000' >"$tmp/hang.sh"
 "$top/scripts/guest-run" --timeout 25 "$tmp/hang.sh" >"$tmp/out" 2>&1
