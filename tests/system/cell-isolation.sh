@@ -26,6 +26,7 @@
 # expect: ^warden-test: root's view: IRQ 33 priority still 0x[0-9a-fA-F]+$
 # expect: ^warden-test: root's view: no SGI 6 arrived on a root CPU$
 # expect: ^warden-test: root's view: cells 0 1 2, hypervisor enabled$
+# expect: ^warden-test: root's view: inmate-demo's RAM still holds gic-demo's first bytes$
 # expect-console: ^probe: CPU_ON returned -3
 # expect-console: ^Cell "inmate-demo-2": CPU 2: PSCI CPU_ON of MPIDR 0x0, not a CPU of the cell: denied
 # expect-console: ^probe: hypercall 1 \(0x40000000\)
@@ -133,6 +134,13 @@ done
 echo "warden-test: root cpus$root ran a task"
 
 probe root-ram-read-again "probe=read addr=0x40000000"
+# inmate-demo's first 8 bytes (physical 0x7fa00000, where other-cell-ram
+# wrote 0x1), read by the root once the cell is shut down and its
+# loadable memory is the root's again: still gic-demo's
+warden cell shutdown inmate-demo
+want=$(od -A n -t x8 -N 8 $dir/gic-demo.bin | tr -d ' ')
+check "inmate-demo's RAM still holds gic-demo's first bytes" \
+	[ $(($(devmem 0x7fa00000 64))) = $((0x$want)) ]
 warden cell destroy inmate-demo-2
 warden cell destroy inmate-demo
 echo "warden-test: failed cell destroyed, online" \
