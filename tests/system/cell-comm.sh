@@ -12,20 +12,22 @@
 # expect: ^warden-test: create while locked: .*hypervisor: ERROR: cell "inmate-demo-2" is locked \(running/locked\)
 # expect: ^warden-test: locked cells destroyed
 # expect: ^warden-test: approving cell shut down: state shut down
-# expect: ^Inmate stopped\.
-# expect: ^Timeout expired while waiting for a reply from cell "inmate-comm" \(shutdown request\): the cell is marked failed
+# expect-console: ^Inmate stopped\.
+# expect-console: ^Timeout expired while waiting for a reply from cell "inmate-comm" \(shutdown request\): the cell is marked failed
 # expect: ^warden-test: silent cell shut down: state shut down
 # expect: ^warden-test: answering cell told about another cell: state running
-# expect: ^Timeout expired while waiting for a reply from cell "inmate-comm" \(reconfiguration\): the cell is marked failed
+# expect-console: ^Timeout expired while waiting for a reply from cell "inmate-comm" \(reconfiguration\): the cell is marked failed
 # expect: ^warden-test: silent cell told about another cell: state failed
-# expect: ^Cell "inmate-comm" denied the shutdown request
+# expect-console: ^Cell "inmate-comm" denied the shutdown request
 # expect: ^warden-test: deny shutdown: .*cannot shut down cell "inmate-comm": Operation not permitted
 # expect: ^warden-test: deny destroy: .*cannot destroy cell "inmate-comm": Operation not permitted
 # expect: ^warden-test: denying cell still running
 # expect: ^warden-test: disable refused while it runs: .*Device or resource busy .*warden: cell "inmate-comm" stays \(see above\): the hypervisor cannot leave while it exists
 # reject: FATAL
-# timeout: 120
+# timeout: 240
+# add: tests/system/lib/wait.sh:wait.sh
 set -e
+. /guest-run/wait.sh
 
 dir=/usr/lib/warden/inmates
 warden enable /etc/warden/qemu-virt.cell
@@ -36,7 +38,8 @@ lock() {
 	warden cell load inmate-demo-2 $dir/test-probe.bin \
 		-s "probe=write addr=0x80000008 value=0x1 alive=3" -a 0x1000
 	warden cell start inmate-demo-2
-	sleep 1
+	wait_for 60 "inmate-demo-2 to lock itself" \
+		state_is "$(cell_id inmate-demo-2)" running/locked
 }
 warden cell create /etc/warden/qemu-virt-inmate-demo.cell
 lock
@@ -72,6 +75,10 @@ echo "warden-test: silent cell shut down: state" \
 # other cells come and go: an answering cell goes on, a silent one fails
 warden cell load inmate-comm $dir/uart-demo.bin -s "pause-ms=200" -a 0x1000
 warden cell start inmate-comm
+# The root cannot see when the cell polls; its config allows 1000000
+# polls of the hypervisor for a reply (milliseconds): give it a second to
+# come up, as the cases above do.
+sleep 1
 warden cell create /etc/warden/qemu-virt-inmate-demo2.cell
 warden cell destroy inmate-demo-2
 echo "warden-test: answering cell told about another cell: state" \

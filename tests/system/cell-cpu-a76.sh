@@ -4,8 +4,8 @@
 # This script runs on cortex-a76; cell-cpu-max.sh on -cpu max.
 # qemu-opts: -cpu cortex-a76
 # append: id_aa64mmfr1.vh=0
-# expect: ^Created cell "inmate-demo" \(ID 1, CPUs 0x8\)
-# expect: ^Timer fired, jitter
+# expect-console: ^Created cell "inmate-demo" \(ID 1, CPUs 0x8\)
+# expect-console: ^Timer fired, jitter
 # expect: ^warden-test: [1-9][0-9] timer interrupts in the cell
 # expect: ^warden-test: destroyed: online 0-3
 # reject: ^FATAL

@@ -21,7 +21,7 @@
 # expect: ^warden-test: root: .*cell 0 is the root cell: it cannot be managed
 # expect: ^warden-test: online a cell's CPU: refused
 # expect: ^warden-test: raw create, config at 0: -22 \(
-# expect: ^ERROR: cell config at 0x0 is not in the root cell's RAM
+# expect-console: ^ERROR: cell config at 0x0 is not in the root cell's RAM
 # expect: ^warden-test: raw create, config in hypervisor memory: -22 \(
 # expect: ^warden-test: raw start of no cell: -2 \(
 # expect: ^warden-test: raw destroy of the root: -2 \(

@@ -15,39 +15,39 @@
 # QEMU virt: redistributor frames at 0x080a0000 + CPU * 0x20000, SGI_base
 # 0x10000 above; the probe finds its own frame (gicr-off=) like the inmate
 # library, by GICR_TYPER affinity.
-# expect: ^probe: own redistributor at 0x80e0000$
-# expect: ^probe: 0x80f0180 reads back 0x2008000$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 15 \(the hypervisor's stop SGI\) ignored: reserved for the hypervisor$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 25 \(the GIC maintenance interrupt\) ignored: reserved for the hypervisor$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 15 \(the hypervisor's stop SGI\) and IRQ 25 \(the GIC maintenance interrupt\) ignored
-# expect: ^probe: 0x80f0100 reads back 0x2008006$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ISENABLER0 of CPU 2: write to IRQ 15
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICPENDR0 of CPU 2: write to IRQ 15 .* and IRQ 25
-# expect: ^probe: 0x80f0300 reads back 0x0$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ISACTIVER0 of CPU 2: write to IRQ 15
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICACTIVER0 of CPU 2: write to IRQ 25
-# expect: ^probe: 0x80f040c reads back 0xa0f0f0f0$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_IPRIORITYR of CPU 2: write to IRQ 15
-# expect: ^probe: 0x80f0418 reads back 0xf0f0a0f0$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_IPRIORITYR of CPU 2: write to IRQ 25
-# expect: ^probe: 0x80f0080 reads back 0x2008000$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_IGROUPR0 of CPU 2: write to IRQ 15 .* and IRQ 25
-# expect: ^probe: 0x80f0c04 reads back 0x0$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICFGR1 of CPU 2: write to IRQ 25
-# expect: ^probe: 0x80e0070 reads back 0x0$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_PROPBASER of CPU 2: write of 0x7fc00000 ignored: LPIs are not supported
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_PENDBASER of CPU 2: write of 0x7fc00000 ignored: LPIs are not supported
-# expect: ^probe: 0x80e0000 reads back 0x[0-9a-f]*[02468ace]$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_CTLR of CPU 2: write of 0x1 ignored: the redistributor's controls are the hypervisor's$
-# expect: ^probe: 0x80e0014 reads back 0x0$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_WAKER of CPU 2: write of 0x2 ignored: the hypervisor keeps the redistributor awake$
-# expect: ^probe: 0x8110180 reads back 0x0$
-# expect: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 3: write of 0xffffffff ignored: not a CPU of the cell$
-# expect: ^probe: redistributor priorities of IRQs 8-11 by writeback
-# expect: ^probe: str pre-index: base \+16$
-# expect: ^probe: ldp post-index: 0xa0a0a0a0 0x[0-9a-f]+, base \+24$
-# expect: ^probe: str wzr pre-index: base \+16, reads back 0x0$
-# expect: ^probe: ldr \[sp, #8\]!: 0x50505050, sp \+8$
+# expect-console: ^probe: own redistributor at 0x80e0000$
+# expect-console: ^probe: 0x80f0180 reads back 0x2008000$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 15 \(the hypervisor's stop SGI\) ignored: reserved for the hypervisor$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 25 \(the GIC maintenance interrupt\) ignored: reserved for the hypervisor$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 15 \(the hypervisor's stop SGI\) and IRQ 25 \(the GIC maintenance interrupt\) ignored
+# expect-console: ^probe: 0x80f0100 reads back 0x2008006$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ISENABLER0 of CPU 2: write to IRQ 15
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICPENDR0 of CPU 2: write to IRQ 15 .* and IRQ 25
+# expect-console: ^probe: 0x80f0300 reads back 0x0$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ISACTIVER0 of CPU 2: write to IRQ 15
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICACTIVER0 of CPU 2: write to IRQ 25
+# expect-console: ^probe: 0x80f040c reads back 0xa0f0f0f0$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_IPRIORITYR of CPU 2: write to IRQ 15
+# expect-console: ^probe: 0x80f0418 reads back 0xf0f0a0f0$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_IPRIORITYR of CPU 2: write to IRQ 25
+# expect-console: ^probe: 0x80f0080 reads back 0x2008000$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_IGROUPR0 of CPU 2: write to IRQ 15 .* and IRQ 25
+# expect-console: ^probe: 0x80f0c04 reads back 0x0$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICFGR1 of CPU 2: write to IRQ 25
+# expect-console: ^probe: 0x80e0070 reads back 0x0$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_PROPBASER of CPU 2: write of 0x7fc00000 ignored: LPIs are not supported
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_PENDBASER of CPU 2: write of 0x7fc00000 ignored: LPIs are not supported
+# expect-console: ^probe: 0x80e0000 reads back 0x[0-9a-f]*[02468ace]$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_CTLR of CPU 2: write of 0x1 ignored: the redistributor's controls are the hypervisor's$
+# expect-console: ^probe: 0x80e0014 reads back 0x0$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_WAKER of CPU 2: write of 0x2 ignored: the hypervisor keeps the redistributor awake$
+# expect-console: ^probe: 0x8110180 reads back 0x0$
+# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 3: write of 0xffffffff ignored: not a CPU of the cell$
+# expect-console: ^probe: redistributor priorities of IRQs 8-11 by writeback
+# expect-console: ^probe: str pre-index: base \+16$
+# expect-console: ^probe: ldp post-index: 0xa0a0a0a0 0x[0-9a-f]+, base \+24$
+# expect-console: ^probe: str wzr pre-index: base \+16, reads back 0x0$
+# expect-console: ^probe: ldr \[sp, #8\]!: 0x50505050, sp \+8$
 # expect: ^warden-test: gicr-writeback: state running
 # expect: ^warden-test: gic-demo never stopped: [1-9][0-9]* more interrupts in every probe
 # expect: ^warden-test: rogue cell shut down: shut down
@@ -57,17 +57,21 @@
 # reject: did not stop within
 # reject: state (failed|shut down)$
 # timeout: 420
+# add: tests/system/lib/wait.sh:wait.sh
 # add: tests/system/lib/rogue-cell.sh:rogue-cell.sh
 set -e
 
+. /guest-run/wait.sh
 . /guest-run/rogue-cell.sh
 
+# The probe finds its frame by reading GICR_TYPER of frames 0, 1 and 2
+# (3 MMIO exits), then writes and reads back (5 in all).
 # w32 LABEL OFFSET VALUE: a 32-bit write into the rogue CPU's own frames
 w32() {
-	probe "$1" "probe=write32 gicr-off=$2 value=$3"
+	probe "$1" "probe=write32 gicr-off=$2 value=$3" vmexits_mmio 5
 }
 
-probe gicr-own "probe=gicr-own"
+probe gicr-own "probe=gicr-own" vmexits_mmio 3
 # ICENABLER0: the stop SGI, the maintenance interrupt, everything
 w32 disable-stop-sgi 0x10180 0x8000
 w32 disable-maintenance 0x10180 0x2000000
@@ -85,21 +89,26 @@ w32 group0 0x10080 0x0
 # ICFGR1: the maintenance interrupt edge-triggered (the other PPIs level)
 w32 config-maintenance 0x10c04 0x80000
 # LPI tables in hypervisor memory: the GIC would write there
-probe propbaser "probe=write gicr-off=0x70 value=0x7fc00000"
-probe pendbaser "probe=write gicr-off=0x78 value=0x7fc00000"
+probe propbaser "probe=write gicr-off=0x70 value=0x7fc00000" vmexits_mmio 5
+probe pendbaser "probe=write gicr-off=0x78 value=0x7fc00000" vmexits_mmio 5
 w32 enable-lpis 0x0 0x1
 w32 processor-sleep 0x14 0x2
-# CPU 3's ICENABLER0: gic-demo's timer would stop
-probe foreign-frame "probe=write32 addr=0x08110180 value=0xffffffff"
-probe gicr-writeback "probe=gicr-writeback irq=8 value=0xa0a0a0a0"
+# CPU 3's ICENABLER0: gic-demo's timer would stop (probe() waits for
+# gic-demo's next interrupt after the write)
+probe foreign-frame "probe=write32 addr=0x08110180 value=0xffffffff" \
+	vmexits_mmio 2
+# the frame search, then str, ldp, str wzr, a read, a write and the ldr
+probe gicr-writeback "probe=gicr-writeback irq=8 value=0xa0a0a0a0" \
+	vmexits_mmio 9
 echo "warden-test: gic-demo never stopped: $min more interrupts in every" \
 	"probe at least"
 
 # The last try left running, then shut down from the root
-warden cell load inmate-demo-2 $dir/test-probe.bin -a 0x1000 \
-	-s "probe=write32 gicr-off=0x10180 value=0xffffffff alive=30"
+warden cell load inmate-demo-2 $dir/test-probe.bin \
+	-s "probe=write32 gicr-off=0x10180 value=0xffffffff alive=30" -a 0x1000
+base=$(cell_stat 2 vmexits_mmio)
 warden cell start inmate-demo-2
-sleep 1
+wait_for 60 "the last probe's write" stat_above 2 vmexits_mmio $((base + 3))
 warden cell shutdown inmate-demo-2
 echo "warden-test: rogue cell shut down:" \
 	"$(cat /sys/devices/warden/cells/2/state)"

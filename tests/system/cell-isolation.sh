@@ -2,47 +2,82 @@
 # at a time, what a cell must not do, next to the root and a second cell
 # running gic-demo (inmate-demo, CPU 3). Each attempt is refused: memory
 # outside the cell stops the CPU with a report and the cell shows
-# "failed"; GIC writes for foreign interrupts or CPUs do not stick; PSCI
-# CPU_ON of a foreign CPU and root-only hypercalls return errors. The
-# root and gic-demo go on throughout; a failed cell can be loaded again
-# and destroyed.
+# "failed"; GIC writes for foreign interrupts or CPUs do not stick; an
+# SGI to a root CPU does not arrive; PSCI CPU_ON of a foreign CPU and
+# root-only hypercalls return errors. What did not stick is read from the
+# owner's side: the root reads the distributor for its own interrupts
+# (the hypervisor passes those reads to the hardware; what the rogue cell
+# reads back is masked and proves nothing) and counts the SGIs its CPUs
+# took in /proc/interrupts. The root and gic-demo go on throughout; a
+# failed cell can be loaded again and destroyed.
 # expect: ^warden-test: root-ram-read: state failed
 # expect: ^2 +inmate-demo-2 +failed +2 +2$
-# expect: ^FATAL: data abort \(access outside the cell\) by cell "inmate-demo-2" on CPU 2
+# expect-console: ^FATAL: data abort \(access outside the cell\) by cell "inmate-demo-2" on CPU 2
 # expect: ^warden-test: root-ram-write: state failed
 # expect: ^warden-test: hv-memory: state failed
 # expect: ^warden-test: other-cell-ram: state failed
 # expect: ^warden-test: other-device: state failed
-# expect: ^probe: IRQ 33 enabled: 0
-# expect: ^Warning: CPU 2: routing of IRQ 40 to 0x0 \(outside the cell\) ignored
-# expect: ^probe: IRQ 40 routed to 0x2
-# expect: ^probe: IRQ 33 priority 0x0$
-# expect: ^probe: CPU_ON returned -3
-# expect: ^Cell "inmate-demo-2": CPU 2: PSCI CPU_ON of MPIDR 0x0, not a CPU of the cell: denied
-# expect: ^probe: hypercall 1 \(0x40000000\)
-# expect: ^probe: hypercall 4 \(0x1\)
-# expect: ^probe: hypercall 0 \(0x0\)
-# expect: ^probe: hypercall 6 \(0x1\)
-# expect: ^probe: hypercall 7 \(0x0\)
-# expect: ^probe: hypercall 8 \(0x41\)
-# expect: ^probe: hypercall returned -1
+# expect-console: ^probe: IRQ 100 enabled: 0
+# expect: ^warden-test: root's view: IRQ 100 still disabled$
+# expect: ^warden-test: root's view: IRQ 33 still enabled$
+# expect-console: ^Warning: CPU 2: routing of IRQ 40 to 0x0 \(outside the cell\) ignored
+# expect-console: ^probe: IRQ 40 routed to 0x2
+# expect: ^warden-test: root's view: IRQ 33 still routed to 0x[0-9a-fA-F]+$
+# expect: ^warden-test: root's view: IRQ 33 priority still 0x[0-9a-fA-F]+$
+# expect: ^warden-test: root's view: no SGI 6 arrived on a root CPU$
+# expect: ^warden-test: root's view: cells 0 1 2, hypervisor enabled$
+# expect: ^warden-test: root's view: inmate-demo's RAM still holds gic-demo's first bytes$
+# expect-console: ^probe: CPU_ON returned -3
+# expect-console: ^Cell "inmate-demo-2": CPU 2: PSCI CPU_ON of MPIDR 0x0, not a CPU of the cell: denied
+# expect-console: ^probe: hypercall 1 \(0x40000000\)
+# expect-console: ^probe: hypercall 4 \(0x1\)
+# expect-console: ^probe: hypercall 0 \(0x0\)
+# expect-console: ^probe: hypercall 6 \(0x1\)
+# expect-console: ^probe: hypercall 7 \(0x0\)
+# expect-console: ^probe: hypercall 8 \(0x41\)
+# expect-console: ^probe: hypercall returned -1
 # reject: ^probe: hypercall returned ([0-9]|-[02-9])
-# reject: ^probe: IRQ 33 enabled: 1
-# reject: ^probe: IRQ 33 priority 0x10
+# reject: ^probe: IRQ 100 enabled: 1
 # reject: ^probe: CPU_ON returned [^-]
 # expect: ^warden-test: sgi-foreign: state running
 # expect: ^warden-test: gic-demo never stopped: [1-9][0-9]* more interrupts in every probe
 # expect: ^warden-test: root cpus 0 1 ran a task
 # expect: ^warden-test: failed cell destroyed, online 0-3
 # timeout: 240
+# append: iomem=relaxed
+# add: tests/system/lib/wait.sh:wait.sh
 # add: tests/system/lib/rogue-cell.sh:rogue-cell.sh
 set -e
 
+. /guest-run/wait.sh
 . /guest-run/rogue-cell.sh
+
+gicd=0x08000000
+# gicd_bit OFFSET IRQ: IRQ's bit in a one-bit-per-interrupt register
+gicd_bit() {
+	echo $((($(devmem $((gicd + $1 + $2 / 32 * 4)) 32) >> ($2 % 32)) & 1))
+}
+route33() { devmem $((gicd + 0x6000 + 33 * 8)) 64; }
+prio33() { devmem $((gicd + 0x400 + 33)) 8; }
+# SGI 6 (Linux' wake-up IPI, unused on this machine) taken by root CPUs
+ipi6() {
+	awk '/^ *IPI6:/ { n = 0; for (i = 2; i <= NF; i++)
+		if ($i ~ /^[0-9]+$/) n += $i; print n }' /proc/interrupts
+}
+# check WHAT CMD...: the root's view after a probe
+check() {
+	what=$1
+	shift
+	if ! "$@"; then
+		echo "warden-test: root's view: NOT $what"
+		exit 1
+	fi
+	echo "warden-test: root's view: $what"
+}
 
 # hc LABEL CODE ARG: a hypercall from the rogue cell (-1: EPERM)
 hc() {
-	probe "$1" "probe=hypercall code=$2 arg=$3"
+	probe "$1" "probe=hypercall code=$2 arg=$3" vmexits_hypercall 1
 }
 
 probe root-ram-read "probe=read addr=0x40000000"
@@ -53,12 +88,32 @@ probe hv-memory "probe=read addr=0x7fc00000"
 probe other-cell-ram "probe=write addr=0x7fa00000 value=0x1"
 # a virtio-mmio device of the root
 probe other-device "probe=read addr=0x0a000000"
-probe gicd-enable-foreign "probe=gicd-enable irq=33 alive=1"
-probe gicd-route-foreign "probe=gicd-route irq=40 mpidr=0x0 alive=1"
-# IRQ 33 is the root's UART
-probe gicd-priority-foreign "probe=gicd-priority irq=33 prio=0x10"
-probe sgi-foreign "probe=sgi mpidr=0x0 sgi=1 alive=1"
-probe cpu-on-foreign "probe=cpu-on mpidr=0x0"
+
+# The root's IRQs: 100 is unused (disabled), 33 its UART's (enabled).
+# Each probe writes once and reads back once (2 MMIO exits).
+[ "$(gicd_bit 0x100 100)" = 0 ]
+probe gicd-enable-foreign "probe=gicd-enable irq=100 alive=1" vmexits_mmio 2
+check "IRQ 100 still disabled" [ "$(gicd_bit 0x100 100)" = 0 ]
+# ICENABLER1, bit 1: IRQ 33
+probe gicd-disable-foreign "probe=write32 addr=0x08000184 value=0x2 alive=1" \
+	vmexits_mmio 2
+check "IRQ 33 still enabled" [ "$(gicd_bit 0x100 33)" = 1 ]
+# IRQ 40 is the cell's own: routing it to a root CPU is refused
+probe gicd-route-foreign "probe=gicd-route irq=40 mpidr=0x0 alive=1" \
+	vmexits_mmio 2
+route=$(route33)
+probe gicd-route-root "probe=gicd-route irq=33 mpidr=0x2 alive=1" \
+	vmexits_mmio 2
+check "IRQ 33 still routed to $route" [ "$(route33)" = "$route" ]
+prio=$(prio33)
+[ "$prio" != 0x10 ]
+probe gicd-priority-foreign "probe=gicd-priority irq=33 prio=0x10" \
+	vmexits_mmio 2
+check "IRQ 33 priority still $prio" [ "$(prio33)" = "$prio" ]
+[ "$(ipi6)" = 0 ]
+probe sgi-foreign "probe=sgi mpidr=0x0 sgi=6 alive=1" vmexits_virt_sgi 1
+check "no SGI 6 arrived on a root CPU" [ "$(ipi6)" = 0 ]
+probe cpu-on-foreign "probe=cpu-on mpidr=0x0" vmexits_psci 1
 hc hc-create 1 0x40000000
 hc hc-destroy 4 1
 hc hc-disable 0 0
@@ -66,6 +121,8 @@ hc hc-state 6 1
 hc hc-cpu-info-foreign 7 0
 # the debug console: the cell's config does not permit it
 hc hc-putc-unpermitted 8 0x41
+check "cells 0 1 2, hypervisor enabled" \
+	[ "$(ls /sys/devices/warden/cells | tr '\n' ' ')$(cat /sys/devices/warden/enabled)" = "0 1 2 1" ]
 echo "warden-test: gic-demo never stopped: $min more interrupts in every" \
 	"probe at least"
 
@@ -77,6 +134,13 @@ done
 echo "warden-test: root cpus$root ran a task"
 
 probe root-ram-read-again "probe=read addr=0x40000000"
+# inmate-demo's first 8 bytes (physical 0x7fa00000, where other-cell-ram
+# wrote 0x1), read by the root once the cell is shut down and its
+# loadable memory is the root's again: still gic-demo's
+warden cell shutdown inmate-demo
+want=$(od -A n -t x8 -N 8 $dir/gic-demo.bin | tr -d ' ')
+check "inmate-demo's RAM still holds gic-demo's first bytes" \
+	[ $(($(devmem 0x7fa00000 64))) = $((0x$want)) ]
 warden cell destroy inmate-demo-2
 warden cell destroy inmate-demo
 echo "warden-test: failed cell destroyed, online" \

@@ -2,19 +2,19 @@
 # (its timer lines appear, at least 20 timer interrupts reach the cell and
 # the statistics show them), shutdown, load and start again, destroy (CPU
 # 3 back in Linux's online mask, the page pool back where it was).
-# expect: ^Created cell "inmate-demo" \(ID 1, CPUs 0x8\)
+# expect-console: ^Created cell "inmate-demo" \(ID 1, CPUs 0x8\)
 # expect: ^warden-test: created: online 0-2
 # expect: ^1 +inmate-demo +shut down +3
-# expect: ^Cell "inmate-demo" can be loaded
-# expect: ^Started cell "inmate-demo"
-# expect: ^Timer fired, jitter: +[0-9]+ ns, min: +[0-9]+ ns, max: +[0-9]+ ns
+# expect-console: ^Cell "inmate-demo" can be loaded
+# expect-console: ^Started cell "inmate-demo"
+# expect-console: ^Timer fired, jitter: +[0-9]+ ns, min: +[0-9]+ ns, max: +[0-9]+ ns
 # expect: ^1 +inmate-demo +running +3
 # expect: ^warden-test: run 1: [2-9][0-9] timer interrupts in the cell
 # expect: ^virt_irq +[0-9]+ +[0-9]+$
 # expect: ^Statistics of cell "inmate-demo" \(ID 1\), per second in brackets
-# expect: ^virt_irq +[0-9]+ +[0-9]+  \(([89]|1[0-2])\)$
+# expect: ^virt_irq +[0-9]+ +[0-9]+  \(([4-9]|1[0-6])\)$
 # expect: ^warden-test: run 2: [2-9][0-9] timer interrupts in the cell
-# expect: ^Destroyed cell "inmate-demo"; [0-9]+ of [0-9]+ pool pages used
+# expect-console: ^Destroyed cell "inmate-demo"; [0-9]+ of [0-9]+ pool pages used
 # expect: ^warden-test: destroyed: online 0-3, cpu 3 ran a task
 # expect: ^warden-test: pool used [0-9]+ pages before and after
 # expect: ^warden-test: disabled
@@ -48,8 +48,9 @@ warden cell start inmate-demo
 run 1 0
 warden cell list
 warden cell stats inmate-demo
-# following: a table a second, with rates (gic-demo: 10 interrupts/s)
-timeout 3 warden cell stats -f 1 || true
+# following: a table a second, with rates (gic-demo: 10 interrupts/s; a
+# busy host delays some of them into the next second)
+timeout 5 warden cell stats -f 1 || true
 
 warden cell shutdown inmate-demo
 warden cell list

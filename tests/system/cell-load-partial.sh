@@ -15,7 +15,7 @@
 # expect: ^warden-test: refused load: .*image 2 of 2: address 0x20000 is in no memory region of cell "inmate-demo".*image 1: /usr/lib/warden/inmates/uart-demo.bin at 0x0 +image 2: string "pause-ms=100" at 0x20000
 # expect: ^warden-test: still refused: .*was loaded only in part
 # expect: ^warden-test: corrected load started: running
-# expect: ^Hello [0-9]+ from cell!
+# expect-console: ^Hello [0-9]+ from cell!
 # expect: ^warden-test: destroyed, pool as before
 # timeout: 120
 set -e

@@ -8,7 +8,7 @@
 # the hypervisor says so once. Without break-before-make there is no such
 # line, without the retry the reader's CPU is parked with a FATAL report.
 # add: build/tests/guest/mem-reader:mem-reader
-# expect: ^CPU 1: IPA 0x7fa10000 was invalid while the root.s stage 2 changed \(break-before-make\): access retried
+# expect-console: ^CPU 1: IPA 0x7fa10000 was invalid while the root.s stage 2 changed \(break-before-make\): access retried
 # expect: ^warden-test: 20 create/destroy cycles with a reader in the block
 # expect: ^mem-reader: [0-9]+ reads of 0x7fa10000
 # expect: ^warden-test: reader done, no fault
@@ -26,8 +26,8 @@ taskset -c 1 ./mem-reader 0x7fa10000 /tmp/stop >/tmp/reader.log &
 reader=$!
 sleep 1
 for i in $(seq 20); do
-	taskset -c 0 warden cell create $cell >/dev/null
-	taskset -c 0 warden cell destroy inmate-demo >/dev/null
+	taskset -c 0 warden cell create $cell
+	taskset -c 0 warden cell destroy inmate-demo
 done
 echo "warden-test: 20 create/destroy cycles with a reader in the block"
 touch /tmp/stop

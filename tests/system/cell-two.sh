@@ -2,22 +2,24 @@
 # CPU 2, both producing output next to a working root, destroyed in either
 # order; then a cell with two CPUs (test-smp: CPU_ON and SGIs inside the
 # cell).
-# expect: ^Created cell "inmate-demo" \(ID 1, CPUs 0x8\)
-# expect: ^Created cell "inmate-demo-2" \(ID 2, CPUs 0x4\)
+# expect-console: ^Created cell "inmate-demo" \(ID 1, CPUs 0x8\)
+# expect-console: ^Created cell "inmate-demo-2" \(ID 2, CPUs 0x4\)
 # expect: ^warden-test: two cells: online 0-1
 # expect: ^2 +inmate-demo-2 +running +2
-# expect: ^Hello 3 from cell!
-# expect: ^Timer fired, jitter
+# expect-console: ^Hello 3 from cell!
+# expect-console: ^Timer fired, jitter
 # expect: ^warden-test: both running: gic-demo [1-9][0-9]* interrupts, uart-demo alive, root on cpus 0 1
 # expect: ^warden-test: round 1 destroyed 1 then 2: online 0-3
 # expect: ^warden-test: round 2 destroyed 2 then 1: online 0-3
-# expect: ^test-smp: CPU 0x3 up
-# expect: ^test-smp: 10 pings answered by 10 pongs
+# expect-console: ^test-smp: CPU 0x3 up
+# expect-console: ^test-smp: 10 pings answered by 10 pongs
 # expect: ^warden-test: pool used [0-9]+ pages before and after
 # expect: ^warden-test: disable with two running cells: online 0-3, no cells left
 # reject: FATAL
-# timeout: 180
+# timeout: 300
+# add: tests/system/lib/wait.sh:wait.sh
 set -e
+. /guest-run/wait.sh
 
 dir=/usr/lib/warden/inmates
 warden enable /etc/warden/qemu-virt.cell
@@ -32,7 +34,8 @@ both() {
 		-s "pause-ms=200" -a 0x1000
 	warden cell start inmate-demo
 	warden cell start inmate-demo-2
-	sleep 3
+	# gic-demo ticks at 10 Hz, uart-demo prints every 200 ms
+	wait_for 60 "10 interrupts in gic-demo" stat_above 1 vmexits_virt_irq 9
 	warden cell list
 }
 
@@ -61,10 +64,12 @@ echo "warden-test: round 2 destroyed 2 then 1: online" \
 # Two CPUs in one cell: the first starts the second with PSCI CPU_ON.
 warden cell create /etc/warden/qemu-virt-inmate-smp.cell
 warden cell load inmate-smp $dir/test-smp.bin -s "cpu=3" -a 0x1000
-# Quiet: test-smp prints at once, and the CLI's line could split its
-# lines on the shared UART.
-warden cell start inmate-smp >/dev/null
-sleep 3
+warden cell start inmate-smp
+# 10 pings and 10 pongs are SGIs the hypervisor passes on; then a second
+# for the cell's summary line
+wait_for 120 "10 pings and 10 pongs" \
+	stat_above "$(cell_id inmate-smp)" vmexits_virt_sgi 19
+sleep 1
 warden cell destroy inmate-smp
 
 after=$(cat /sys/devices/warden/mem_pool_used)

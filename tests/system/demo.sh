@@ -3,13 +3,13 @@
 # add: scripts/demo.sh:demo.sh
 # expect: ^warden-demo\$ warden config check
 # expect: ^0 errors, 0 advice
-# expect: ^Warden enabled: root cell "qemu-virt", 4 CPUs
+# expect-console: ^Warden enabled: root cell "qemu-virt", 4 CPUs
 # expect: ^0 +qemu-virt +running +0-3
-# expect: ^Timer fired, jitter: +[0-9]+ ns, min: +[0-9]+ ns, max: +[0-9]+ ns
+# expect-console: ^Timer fired, jitter: +[0-9]+ ns, min: +[0-9]+ ns, max: +[0-9]+ ns
 # expect: ^1 +inmate-demo +running +3
-# expect: ^Destroyed cell "inmate-demo"
+# expect-console: ^Destroyed cell "inmate-demo"
 # expect: ^0-3$
-# expect: ^ Releasing CPU 0
+# expect-console: ^ Releasing CPU 0
 # expect: ^=== Demo finished ===
 set -e
 sh demo.sh

@@ -4,7 +4,7 @@
 # offer, and Linux must keep running on every CPU.
 # qemu-opts: -cpu cortex-a76
 # append: id_aa64mmfr1.vh=0
-# expect: ^Warden enabled: root cell "qemu-virt", 4 CPUs
+# expect-console: ^Warden enabled: root cell "qemu-virt", 4 CPUs
 # expect: ^warden-test: cpus 0 1 2 3 ran a task
 # expect: ^warden-test: hotplug of cpu 2 ok
 # expect: ^warden-test: disabled

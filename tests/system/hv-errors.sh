@@ -6,13 +6,13 @@
 # expect: ^warden-test: not enabled: .*not enabled
 # expect: ^warden-test: no firmware: .*warden.bin missing
 # expect: ^warden-test: overlap, CLI: .*not enabling with
-# expect: ^ERROR: region 3 of root cell "qemu-virt" \(0x70000000-0x80bfffff\) overlaps the hypervisor memory \(0x7fc00000-0x7fffffff\): move the region
+# expect-console: ^ERROR: region 3 of root cell "qemu-virt" \(0x70000000-0x80bfffff\) overlaps the hypervisor memory \(0x7fc00000-0x7fffffff\): move the region
 # expect: ^warden-test: overlap, hypervisor: .*enable failed: Invalid argument
 # expect: ^warden-test: memory in use: .*hypervisor memory 0x40c00000-0x40ffffff is in use by Linux.*mem=
-# expect: ^ERROR: system config "qemu-virt" has GIC version 2: this hypervisor supports GICv3 \(and v4\) only
-# expect: ^ERROR: region 1 of root cell "qemu-virt" \(0x9001000, size 0x36fff800\) is not page aligned
+# expect-console: ^ERROR: system config "qemu-virt" has GIC version 2: this hypervisor supports GICv3 \(and v4\) only
+# expect-console: ^ERROR: region 1 of root cell "qemu-virt" \(0x9001000, size 0x36fff800\) is not page aligned
 # expect: ^warden-test: console: .*hypervisor: ERROR: debug console 0x7fc00000 of system config "qemu-virt" lies in hypervisor memory
-# expect: ^ERROR: invalid system config: counts exceed the size
+# expect-console: ^ERROR: invalid system config: counts exceed the size
 # expect: ^warden-test: no such cpu: .*lists CPU 4, which this system does not have
 # expect: ^warden-test: cpu offline: .*CPU 2 of the root cell is offline: bring it online first
 # expect: ^warden-test: state unchanged after every refusal

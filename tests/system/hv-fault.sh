@@ -3,13 +3,13 @@
 # registers) and stops only the CPU that made it; the other CPUs go on.
 # Disable is then refused with the reason, instead of hanging on the
 # stopped CPU.
-# expect: ^FATAL: data abort \(access outside the cell\) by cell "qemu-virt" on CPU 3
-# expect: ^ esr: 0x9[0-9a-f]+: data abort from a lower exception level: read, 4 bytes, .*translation fault
-# expect: ^ far: 0x[0-9a-f]+  hpfar: 0x80800  \(IPA 0x8080000\)
-# expect: ^ region: outside, nearest region 0 \(0x9000000-0x9000fff, READ\|WRITE\|IO\), 0xf80000 bytes below it
-# expect: ^ owner: 0x8080000 as a physical address: no cell, nor the hypervisor or the GIC
-# expect: ^ x0 : [0-9a-f]{16}
-# expect: ^Parking CPU 3 \(cell "qemu-virt"\)
+# expect-console: ^FATAL: data abort \(access outside the cell\) by cell "qemu-virt" on CPU 3
+# expect-console: ^ esr: 0x9[0-9a-f]+: data abort from a lower exception level: read, 4 bytes, .*translation fault
+# expect-console: ^ far: 0x[0-9a-f]+  hpfar: 0x80800  \(IPA 0x8080000\)
+# expect-console: ^ region: outside, nearest region 0 \(0x9000000-0x9000fff, READ\|WRITE\|IO\), 0xf80000 bytes below it
+# expect-console: ^ owner: 0x8080000 as a physical address: no cell, nor the hypervisor or the GIC
+# expect-console: ^ x0 : [0-9a-f]{16}
+# expect-console: ^Parking CPU 3 \(cell "qemu-virt"\)
 # expect: ^warden-test: CPUs 0-2 still work
 # expect: ^warden-test: console has the report: FATAL: data abort
 # expect: ^warden-test: disable refused: .*CPU 3 was stopped by the hypervisor after a fault

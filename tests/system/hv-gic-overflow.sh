@@ -22,6 +22,15 @@ snapshot() {
 		"$(col2 'Timer broadcast') $(col2 'IRQ work')"
 }
 
+# taken N: CPU 1 took at least N of each since the snapshot u0 ... w0
+taken() {
+	n=$1
+	set -- $(snapshot)
+	[ $(($1 - u0)) -ge $n ] && [ $(($2 - p0)) -ge $n ] &&
+		[ $(($3 - r0)) -ge $n ] && [ $(($4 - t0)) -ge $n ] &&
+		[ $(($5 - w0)) -ge $n ]
+}
+
 # rounds PREFIX: three rounds of eight interrupts for CPU 1
 rounds() {
 	pre=$1
@@ -40,7 +49,13 @@ rounds() {
 		# GICD_ISPENDR1
 		taskset -c 0 devmem 0x080d0200 32 0x40800033
 		taskset -c 0 devmem 0x08000204 32 0x6
-		sleep 1
+		# until CPU 1 took this round (a busy host delays it)
+		i=0
+		until taken $round; do
+			[ $i -lt 300 ] || break
+			sleep 0.1
+			i=$((i + 1))
+		done
 	done
 	m1=$(warden hypercall 7 1 1004 | cut -d' ' -f1)
 	set -- $(snapshot)

@@ -2,15 +2,15 @@
 # parks the CPU in the hypervisor, CPU_ON restarts it in the root cell (not
 # at EL2), and the CPU works afterwards. Disable is refused while a root
 # CPU is off, and works once it is back.
-# expect: ^CPU 1 parked \(PSCI CPU_OFF\)
-# expect: ^CPU 1 restarts at 0x[0-9a-f]+ \(PSCI CPU_ON\)
-# expect: ^CPU 3 parked \(PSCI CPU_OFF\)
-# expect: ^CPU 3 restarts at 0x[0-9a-f]+ \(PSCI CPU_ON\)
+# expect-console: ^CPU 1 parked \(PSCI CPU_OFF\)
+# expect-console: ^CPU 1 restarts at 0x[0-9a-f]+ \(PSCI CPU_ON\)
+# expect-console: ^CPU 3 parked \(PSCI CPU_OFF\)
+# expect-console: ^CPU 3 restarts at 0x[0-9a-f]+ \(PSCI CPU_ON\)
 # expect: ^warden-test: cpu1 offline: online 0,2-3
 # expect: ^warden-test: disable refused while cpu1 is off
 # expect: ^warden-test: cpu1 back: online 0-3, runs tasks
 # expect: ^warden-test: cpus 2 and 3 cycled 3 times
-# expect: ^ Releasing CPU 1
+# expect-console: ^ Releasing CPU 1
 # expect: ^warden-test: disabled after hotplug
 # expect: ^warden-test: after disable: cpu1 off and on again
 set -e

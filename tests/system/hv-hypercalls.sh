@@ -12,7 +12,7 @@
 # expect: ^warden-test: cpu 0 hypercalls [1-9][0-9]* \(
 # expect: ^warden-test: putc without permission -1 \(
 # expect: ^warden-test: unknown code -38 \(
-# expect: ^Warning: CPU [0-3]: hvc #0x0 \(x0 0x0\) is not a Warden hypercall; refused
+# expect-console: ^Warning: CPU [0-3]: hvc #0x0 \(x0 0x0\) is not a Warden hypercall; refused
 # expect: ^warden-test: stub call 195938833 \(0xbadca11\)
 # expect: ^warden-test: all CPUs work after the stub call
 # expect: ^warden-test: not enabled: .*the hypervisor is not enabled

@@ -1,10 +1,17 @@
-# Sourced by the isolation tests (cell-isolation, cell-gicr-isolation):
-# the root enables Warden, runs gic-demo in inmate-demo (CPU 3, cell 1,
-# quiet: the cells share the UART and lines printed at once interleave)
-# and creates inmate-demo-2 (CPU 2, cell 2) for the rogue test-probe.
-# probe LABEL PARAMS runs one probe there: the load stops the run before
-# it (so the hypervisor's stop SGI must still work), and gic-demo must
-# have taken interrupts meanwhile; $min is the fewest it took in a probe.
+# Sourced by the isolation tests (cell-isolation, cell-gicr-isolation),
+# after lib/wait.sh: the root enables Warden, runs gic-demo in inmate-demo
+# (CPU 3, cell 1; quiet, so that test-probe's lines on the shared UART
+# stay whole) and creates inmate-demo-2 (CPU 2, cell 2) for the rogue
+# test-probe.
+#
+# probe LABEL PARAMS [STAT N] runs one probe there and waits until it has
+# made its access: until the cell's statistic STAT (vmexits_mmio, ...)
+# grew by N, the exits the probe makes up to and including the access
+# (without STAT: until the hypervisor stopped the cell for an access
+# outside it). Only then may the caller check the access's effect from
+# the owner's side. The load stops the run before it (so the
+# hypervisor's stop SGI must still work), and gic-demo must take
+# interrupts after the access; $min is the fewest it took in a probe.
 dir=/usr/lib/warden/inmates
 irqs=/sys/devices/warden/cells/1/statistics/vmexits_virt_irq
 warden enable /etc/warden/qemu-virt.cell
@@ -14,18 +21,30 @@ warden cell load inmate-demo $dir/gic-demo.bin -s "print-every=1000" -a 0x1000
 warden cell start inmate-demo
 min=
 
+irqs_above() { [ "$(cat $irqs)" -gt "$1" ]; }
+
 probe() {
 	before=$(cat $irqs)
-	warden cell load inmate-demo-2 $dir/test-probe.bin -s "$2" -a 0x1000 \
-		>/dev/null
-	warden cell start inmate-demo-2 >/dev/null
-	sleep 1
-	echo "warden-test: $1: state $(cat /sys/devices/warden/cells/2/state)"
-	more=$(($(cat $irqs) - before))
-	if [ "$more" -lt 1 ]; then
+	warden cell load inmate-demo-2 $dir/test-probe.bin -s "$2" -a 0x1000
+	if [ $# -ge 4 ]; then
+		base=$(cell_stat 2 $3)
+		warden cell start inmate-demo-2
+		wait_for 60 "the $1 probe's access ($3 +$4)" \
+			stat_above 2 $3 $((base + $4 - 1))
+	else
+		warden cell start inmate-demo-2
+		wait_for 60 "the $1 probe's access to stop the cell" \
+			state_is_not 2 running
+	fi
+	echo "warden-test: $1: state $(cell_state 2)"
+	after=$(cat $irqs)
+	if ! wait_for 30 "gic-demo's next interrupt" irqs_above $after; then
 		echo "warden-test: gic-demo stopped during $1"
 		exit 1
 	fi
-	[ -z "$min" ] || [ "$more" -lt "$min" ] && min=$more
+	more=$(($(cat $irqs) - before))
+	if [ -z "$min" ] || [ "$more" -lt "$min" ]; then
+		min=$more
+	fi
 	return 0
 }
