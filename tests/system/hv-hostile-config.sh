@@ -7,16 +7,16 @@
 #  - a cell's ROOTSHARED region over a running cell's private RAM, and a
 #    cell's private RAM over a running cell's ROOTSHARED region;
 #  - advice (an ECAM window the root maps) never stops enable.
-# expect: ^ERROR: region 4 of root cell "qemu-virt" \(0x80c0000-0x811ffff\) maps the GIC redistributors \(0x80a0000-0x811ffff\)
+# expect-console: ^ERROR: region 4 of root cell "qemu-virt" \(0x80c0000-0x811ffff\) maps the GIC redistributors \(0x80a0000-0x811ffff\)
 # expect: ^warden-test: gicr: refused by CLI and hypervisor with the same sentence
-# expect: ^ERROR: region 3 of root cell "qemu-virt" maps 0x70000000 at guest address 0x90000000: root regions must be identity-mapped
+# expect-console: ^ERROR: region 3 of root cell "qemu-virt" maps 0x70000000 at guest address 0x90000000: root regions must be identity-mapped
 # expect: ^warden-test: alias: refused by CLI and hypervisor with the same sentence
-# expect: ^ERROR: region 1 of cell "inmate-demo-2" \(0x7fa00000-0x7fa0ffff\) overlaps region 1 of cell "inmate-demo" \(0x7fa00000-0x7fa0ffff\), and not both are ROOTSHARED
+# expect-console: ^ERROR: region 1 of cell "inmate-demo-2" \(0x7fa00000-0x7fa0ffff\) overlaps region 1 of cell "inmate-demo" \(0x7fa00000-0x7fa0ffff\), and not both are ROOTSHARED
 # expect: ^warden-test: shared over private: refused by CLI and hypervisor with the same sentence
-# expect: ^ERROR: region 1 of cell "inmate-demo" \(0x7fa00000-0x7fa0ffff\) overlaps region 1 of cell "inmate-demo-2" \(0x7fa00000-0x7fa0ffff\), and not both are ROOTSHARED
+# expect-console: ^ERROR: region 1 of cell "inmate-demo" \(0x7fa00000-0x7fa0ffff\) overlaps region 1 of cell "inmate-demo-2" \(0x7fa00000-0x7fa0ffff\), and not both are ROOTSHARED
 # expect: ^warden-test: private over shared: refused by CLI and hypervisor with the same sentence
 # expect: ^warden-test: advice only: enabled \(ecam-overlap\)
-# expect: ^uart-demo: done after 3 lines
+# expect-console: ^uart-demo: done after 3 lines
 # expect: ^warden-test: afterwards a cell runs: running
 # expect: ^warden-test: disabled, every CPU back: 0-3
 # reject: FATAL
