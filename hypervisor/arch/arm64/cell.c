@@ -17,6 +17,7 @@
 #include <warden/cell_check.h>
 #include <warden/errno.h>
 #include <warden/pgtable_edit.h>
+#include <warden/range.h>
 
 /* EL2 mapping of a root config: two 1 GiB blocks, L1 slots 506-507. */
 #define WINDOW_L1_INDEX 506
@@ -43,7 +44,7 @@ struct pgtable *stage2_root(void);
 static struct cell cells[MAX_CELLS];
 static struct cell *cpu_cell[HV_MAX_CPUS];
 static volatile int stop_request[HV_MAX_CPUS];
-static spinlock_t cell_lock;
+spinlock_t cell_lock; /* released by el2_locks_release() */
 
 static void reconfig_completed(void);
 static long reconfig_ok(const struct cell *excluded);
@@ -190,13 +191,28 @@ static void window_unmap(void)
 	asm volatile("tlbi alle2is\n dsb ish\n isb" : : : "memory");
 }
 
-/* Whether the root may read [ipa, ipa + size) as its own normal memory. */
+static const struct jailhouse_memory *root_region_of(uint64_t phys);
+
+/*
+ * Whether the root may read [ipa, ipa + size) as its own normal memory:
+ * the range does not wrap, and every 4 KiB page of it lies in a RAM region
+ * of the root's config and is mapped to the root (not lent to a cell),
+ * readable and identity-mapped. Checked before the window maps anything,
+ * so that no address from the root can make EL2 fault.
+ */
 static int root_readable(uint64_t ipa, uint64_t size)
 {
-	uint64_t page, pa, attrs;
+	uint64_t page, end, pa, attrs;
+	const struct jailhouse_memory *r;
 	unsigned int level;
 
-	for (page = ipa & ~0xfffULL; page < ipa + size; page += 0x1000) {
+	if (range_pages(ipa, size, &page, &end))
+		return 0;
+	for (; page != end; page += 0x1000) {
+		r = root_region_of(page);
+		if (!r || r->flags & JAILHOUSE_MEM_IO ||
+		    !(r->flags & JAILHOUSE_MEM_READ))
+			return 0;
 		if (pgtable_lookup(stage2_root(), page, &pa, &attrs, &level) ||
 		    pa != page || !(attrs & S2_AP_READ) ||
 		    (attrs & (0xfULL << 2)) != S2_MEMATTR_NORMAL)

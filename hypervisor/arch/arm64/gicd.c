@@ -47,7 +47,7 @@ static const struct {
 
 static uint64_t gicd_phys;
 static volatile uint8_t *gicd;
-static spinlock_t gicd_lock;
+spinlock_t gicd_lock; /* released by el2_locks_release() */
 
 static uint64_t reg_read(unsigned int off, unsigned int size)
 {
