@@ -230,6 +230,34 @@ static long smc_policy(struct frame *f, unsigned int cpu, uint64_t fid)
 	return PSCI_NOT_SUPPORTED;
 }
 
+static long smc_forward_call(struct frame *f, unsigned int cpu)
+{
+	return (long)smc_forward(f);
+}
+
+/*
+ * The root powers off or resets the machine. The cells go first: their
+ * CPUs are parked, one line per cell, so that none is cut off in the
+ * middle of a write it does not know is its last. Then the call goes to
+ * the PSCI firmware, also without EL3 (QEMU's virt machine implements
+ * PSCI for an SMC from EL2 itself). Where no firmware takes the SMC
+ * (undefined without EL3 on hardware), the exception at EL2 ends the call
+ * with -EFAULT; whatever comes back is reported and returned to the root.
+ */
+static long psci_system_off(struct frame *f, unsigned int cpu, uint64_t fid)
+{
+	const char *what = fid == PSCI_SYSTEM_OFF ? "off" : "reset";
+	long ret;
+
+	printk("Root cell requested system %s\n", what);
+	cell_stop_all(what);
+	ret = el2_recoverable(f, cpu, smc_forward_call);
+	printk("ERROR: system %s: the firmware returned %ld%s; the cells stay "
+	       "stopped\n",
+	       what, ret, el3_present() ? "" : " (this machine has no EL3)");
+	return ret == -EFAULT ? PSCI_NOT_SUPPORTED : ret;
+}
+
 void psci_handle(struct frame *f, unsigned int cpu)
 {
 	uint64_t fid = f->x[0] & 0xffffffff;
@@ -270,10 +298,7 @@ void psci_handle(struct frame *f, unsigned int cpu)
 		break;
 	case PSCI_SYSTEM_OFF:
 	case PSCI_SYSTEM_RESET:
-		/* The root cell owns the machine; no other cell exists. */
-		printk("Root cell requested system %s\n",
-		       fid == PSCI_SYSTEM_OFF ? "off" : "reset");
-		ret = smc_forward(f);
+		ret = psci_system_off(f, cpu, fid);
 		break;
 	case SMCCC_VERSION:
 		ret = 0x10001; /* 1.1 */

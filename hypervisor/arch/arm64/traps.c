@@ -133,8 +133,8 @@ el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 			       el2_locks[i].name, cpu);
 	if (r->armed) {
 		r->armed = 0;
-		printk(" hypercall %llu of the root cell refused (-EFAULT); "
-		       "the hypervisor goes on\n",
+		printk(" call 0x%llx of the root cell refused (-EFAULT); the "
+		       "hypervisor goes on\n",
 		       (unsigned long long)r->code);
 		in_fault[cpu] = 0;
 		hv_recover_jump(r->regs, 1);
@@ -147,29 +147,36 @@ el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 		asm volatile("wfi");
 }
 
+long el2_recoverable(struct frame *f, unsigned int cpu,
+		     long (*fn)(struct frame *f, unsigned int cpu))
+{
+	struct recover_point *r = &recover[cpu];
+	long ret;
+
+	r->elr = sysreg_read(elr_el2);
+	r->spsr = sysreg_read(spsr_el2);
+	r->code = f->x[0];
+	if (hv_recover_set(r->regs)) {
+		/* back from el2_fault(): return to the caller */
+		sysreg_write(elr_el2, r->elr);
+		sysreg_write(spsr_el2, r->spsr);
+		isb();
+		return -EFAULT;
+	}
+	r->armed = 1;
+	ret = fn(f, cpu);
+	r->armed = 0;
+	return ret;
+}
+
 static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)
 {
 	static int warned;
 	unsigned int imm = esr & 0xffff;
 
 	if (imm == JAILHOUSE_HVC_CODE) {
-		struct recover_point *r = &recover[cpu];
-
 		cpu_data[cpu].stats[STAT_HYPERCALL]++;
-		r->elr = sysreg_read(elr_el2);
-		r->spsr = sysreg_read(spsr_el2);
-		r->code = f->x[0];
-		if (hv_recover_set(r->regs)) {
-			/* back from el2_fault(): return to the caller */
-			sysreg_write(elr_el2, r->elr);
-			sysreg_write(spsr_el2, r->spsr);
-			isb();
-			f->x[0] = (uint64_t)-EFAULT;
-			return;
-		}
-		r->armed = 1;
-		f->x[0] = hypercall(f, cpu);
-		r->armed = 0;
+		f->x[0] = el2_recoverable(f, cpu, hypercall);
 		return;
 	}
 	/* e.g. a hyp-stub call by kexec: refuse, do not hang. */

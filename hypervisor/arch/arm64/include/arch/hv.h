@@ -204,6 +204,12 @@ void stage2_root_collapse(uint64_t ipa, uint64_t size);
 int stage2_root_fault_retry(unsigned int cpu);
 
 long hypercall(struct frame *frame, unsigned int cpu);
+/*
+ * Runs fn(f, cpu) for the root with a recovery point: an exception at
+ * EL2 inside it ends it with -EFAULT instead of stopping the CPU (traps.c).
+ */
+long el2_recoverable(struct frame *f, unsigned int cpu,
+		     long (*fn)(struct frame *f, unsigned int cpu));
 void psci_handle(struct frame *frame, unsigned int cpu);
 /* The SMCCC service a function id belongs to ("SiP", "OEM", ...). */
 const char *smc_service(uint64_t fid);
