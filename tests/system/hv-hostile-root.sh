@@ -7,9 +7,16 @@
 # routing off: every cell and the hypervisor's own SGIs silenced) keeps
 # its Group 0 bit only: the root's RTC interrupts still arrive, a cell
 # still takes its timer interrupts and still stops. Then a good cell is
-# created and destroyed, and the hypervisor disables.
+# created and destroyed, and the hypervisor disables. The root's view of
+# its Spectre mitigations is the same before and after enable, also for
+# a CPU brought online under the hypervisor (which asks the firmware
+# again); without EL3 (QEMU here) SMCCC_ARCH_FEATURES for WORKAROUND_1 is
+# NOT_SUPPORTED, as the firmware's absence would have it.
 # append: iomem=relaxed
 # reject: exception in the hypervisor
+# expect: ^warden-test: spectre_v2 before enable: .+
+# expect: ^warden-test: ARCH_FEATURES\(WORKAROUND_1\) without EL3: -1 \(
+# expect: ^warden-test: spectre_v2 the same after enable and a CPU online
 # expect: ^ERROR: cell config at 0xffffffffffffffc0 is not in the root cell's RAM
 # expect: ^warden-test: config at 0xffffffffffffffc0: -22 \(
 # expect: ^warden-test: config at 0xfffffffffffff000: -22 \(
@@ -28,7 +35,16 @@ set -e
 
 hc() { taskset -c 0 warden hypercall "$@"; }
 
+v2=/sys/devices/system/cpu/vulnerabilities/spectre_v2
+before=$(cat $v2)
+echo "warden-test: spectre_v2 before enable: $before"
 warden enable /etc/warden/qemu-virt.cell
+echo "warden-test: ARCH_FEATURES(WORKAROUND_1) without EL3:" \
+	"$(taskset -c 0 warden hypercall --smc 0x80000001 0x80008000)"
+echo 0 >/sys/devices/system/cpu/cpu1/online
+echo 1 >/sys/devices/system/cpu/cpu1/online
+[ "$(cat $v2)" = "$before" ]
+echo "warden-test: spectre_v2 the same after enable and a CPU online"
 for a in 0xffffffffffffffc0 0xfffffffffffff000 0x0010000000000000 \
 	0x7fbffff0 0x09000000; do
 	echo "warden-test: config at $a: $(hc 1 $a)"
