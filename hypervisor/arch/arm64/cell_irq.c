@@ -20,6 +20,7 @@
 #define GICD_CTLR_RWP (1U << 31)
 #define GICD_IGROUPR 0x0080
 #define GICD_ICENABLER 0x0180
+#define GICD_ISPENDR 0x0200
 #define GICD_ICPENDR 0x0280
 #define GICD_ICACTIVER 0x0380
 #define GICD_IPRIORITYR 0x0400
@@ -235,9 +236,11 @@ void cell_irqs_return(struct cell *c, unsigned int caller)
 
 /*
  * Whether SPI intid, acknowledged on cpu, belongs to the cell cpu runs.
- * If not, it is not injected: it goes to a CPU of its owner (the root:
- * the first root CPU that runs; nobody: it is disabled), is deactivated,
- * counted and reported once per SPI. Returns 1 to inject, 0 if dropped.
+ * If not, it is not injected: it goes to a CPU of its owner (its first
+ * CPU that runs; an SPI nobody owns is disabled), pending again there if
+ * edge-triggered (a level-triggered one still asserts its line), is
+ * deactivated here, counted and reported once per SPI. Returns 1 to
+ * inject, 0 if dropped.
  */
 int cell_irq_deliverable(unsigned int cpu, uint32_t intid)
 {
@@ -261,9 +264,13 @@ int cell_irq_deliverable(unsigned int cpu, uint32_t intid)
 		     cpu_data[to].state != CPU_RUNNING))
 			to = i;
 	spin_lock(&gicd_lock);
-	if (to < HV_MAX_CPUS)
+	if (to < HV_MAX_CPUS) {
 		wr64(GICD_IROUTER + intid * 8, route_of(to));
-	else
+		/* an edge is gone once taken: pending again, for the owner */
+		if (field(GICD_ICFGR, intid, 2) & 2)
+			wr32(GICD_ISPENDR + intid / 32 * 4,
+			     1U << (intid % 32));
+	} else
 		wr32(GICD_ICENABLER + intid / 32 * 4, 1U << (intid % 32));
 	spin_unlock(&gicd_lock);
 	sysreg_write(icc_dir_el1, intid);
