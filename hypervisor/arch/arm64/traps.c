@@ -133,9 +133,9 @@ el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 			       el2_locks[i].name, cpu);
 	if (r->armed) {
 		r->armed = 0;
-		printk(" call 0x%llx of the root cell refused (-EFAULT); the "
+		printk(" call 0x%llx of cell \"%s\" refused (-EFAULT); the "
 		       "hypervisor goes on\n",
-		       (unsigned long long)r->code);
+		       (unsigned long long)r->code, cell_name_of(cpu));
 		in_fault[cpu] = 0;
 		hv_recover_jump(r->regs, 1);
 	}
@@ -167,6 +167,11 @@ long el2_recoverable(struct frame *f, unsigned int cpu,
 	ret = fn(f, cpu);
 	r->armed = 0;
 	return ret;
+}
+
+void el2_recover_cancel(unsigned int cpu)
+{
+	recover[cpu].armed = 0;
 }
 
 static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)

@@ -210,6 +210,8 @@ long hypercall(struct frame *frame, unsigned int cpu);
  */
 long el2_recoverable(struct frame *f, unsigned int cpu,
 		     long (*fn)(struct frame *f, unsigned int cpu));
+/* fn does not return (the CPU leaves): its recovery point is void. */
+void el2_recover_cancel(unsigned int cpu);
 void psci_handle(struct frame *frame, unsigned int cpu);
 /* The SMCCC service a function id belongs to ("SiP", "OEM", ...). */
 const char *smc_service(uint64_t fid);
