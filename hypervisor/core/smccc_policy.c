@@ -4,8 +4,7 @@
 static bool is_workaround(uint32_t fid)
 {
 	return fid == SMCCC_ARCH_WORKAROUND_1 ||
-	       fid == SMCCC_ARCH_WORKAROUND_2 ||
-	       fid == SMCCC_ARCH_WORKAROUND_3;
+	       fid == SMCCC_ARCH_WORKAROUND_2 || fid == SMCCC_ARCH_WORKAROUND_3;
 }
 
 enum smccc_arch_action smccc_arch_policy(uint32_t fid, uint32_t arg, bool el3)

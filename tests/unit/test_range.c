@@ -42,11 +42,9 @@ static void test_pages(void **state)
 	assert_int_equal(end, 0x2000);
 	/* empty, wrapping, and in the last page (its end would wrap) */
 	assert_int_equal(range_pages(0x1000, 0, &first, &end), -1);
-	assert_int_equal(range_pages(0xffffffffffffffc0ULL, 0x100, &first,
-				     &end),
-			 -1);
-	assert_int_equal(range_pages(0xfffffffffffff000ULL, 0x10, &first,
-				     &end),
+	assert_int_equal(
+		range_pages(0xffffffffffffffc0ULL, 0x100, &first, &end), -1);
+	assert_int_equal(range_pages(0xfffffffffffff000ULL, 0x10, &first, &end),
 			 -1);
 }
 

@@ -79,9 +79,8 @@ static uint64_t route_of(unsigned int cpu)
 
 static int root_has_spi(uint32_t intid)
 {
-	return warden_config_has_irq(&root_config,
-				     sys_config->platform_info.arm.gicd_base,
-				     intid);
+	return warden_config_has_irq(
+		&root_config, sys_config->platform_info.arm.gicd_base, intid);
 }
 
 int cell_irq_owned(unsigned int cpu, uint64_t intid)
@@ -106,8 +105,7 @@ static void rwp_wait(void)
 		cpu_relax();
 }
 
-static unsigned int field(unsigned int off, uint32_t intid,
-			  unsigned int bits)
+static unsigned int field(unsigned int off, uint32_t intid, unsigned int bits)
 {
 	unsigned int per = 32 / bits;
 
@@ -268,8 +266,7 @@ int cell_irq_deliverable(unsigned int cpu, uint32_t intid)
 		wr64(GICD_IROUTER + intid * 8, route_of(to));
 		/* an edge is gone once taken: pending again, for the owner */
 		if (field(GICD_ICFGR, intid, 2) & 2)
-			wr32(GICD_ISPENDR + intid / 32 * 4,
-			     1U << (intid % 32));
+			wr32(GICD_ISPENDR + intid / 32 * 4, 1U << (intid % 32));
 	} else
 		wr32(GICD_ICENABLER + intid / 32 * 4, 1U << (intid % 32));
 	spin_unlock(&gicd_lock);

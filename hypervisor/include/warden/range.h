@@ -19,8 +19,7 @@ static inline int range_add_overflows(__u64 start, __u64 size)
 }
 
 /* The 4 KiB pages [start, start + size) touches: first and end (after). */
-static inline int range_pages(__u64 start, __u64 size, __u64 *first,
-			      __u64 *end)
+static inline int range_pages(__u64 start, __u64 size, __u64 *first, __u64 *end)
 {
 	if (!size || range_add_overflows(start, size) ||
 	    range_add_overflows(start + size - 1, 0x1000))
