@@ -59,12 +59,31 @@ static void two_bit_fields(void **state)
 	assert_true(gic_field_mask(24, 4, 2, owned, NULL, &first) == 0x300);
 }
 
+/* GICD_CTLR: the root may not clear Group 1 or affinity routing. */
+static void ctlr(void **state)
+{
+	(void)state;
+	/* one security state (QEMU): DS | ARE | EnableGrp1 | EnableGrp0 */
+	assert_int_equal(gic_ctlr_filter(0x53, 0x0), 0x52);
+	assert_int_equal(gic_ctlr_filter(0x52, 0x53), 0x53);
+	assert_int_equal(gic_ctlr_filter(0x53, 0x53), 0x53);
+	/* RWP is read-only; DS and E1NWF stay what they are */
+	assert_int_equal(gic_ctlr_filter(0x80000053, 0x53), 0x53);
+	assert_int_equal(gic_ctlr_filter(0xd3, 0x13), 0xd3);
+	/* Non-secure view of two security states: ARE_NS, Grp1A, Grp1 */
+	assert_int_equal(gic_ctlr_filter(0x13, 0x0), 0x13);
+	assert_int_equal(gic_ctlr_filter(0x13, 0x40), 0x13);
+	/* bits that were clear may be set */
+	assert_int_equal(gic_ctlr_filter(0x10, 0x13), 0x13);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(one_bit_fields),
 		cmocka_unit_test(byte_fields),
 		cmocka_unit_test(two_bit_fields),
+		cmocka_unit_test(ctlr),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -18,6 +18,7 @@
 #include <warden/cell_check.h>
 #include <warden/errno.h>
 #include <warden/pgtable_edit.h>
+#include <warden/range.h>
 
 /* EL2 mapping of a root config: two 1 GiB blocks, L1 slots 506-507. */
 #define WINDOW_L1_INDEX 506
@@ -29,10 +30,6 @@
 /* a cell that never answers a shutdown request (msg_reply_timeout 0) */
 #define REPLY_TIMEOUT_US 2000000
 
-#define GICD_ICENABLER 0x0180
-#define GICD_ICPENDR 0x0280
-#define GICD_ICACTIVER 0x0380
-#define GICD_IROUTER 0x6000
 #define GICR_SGI 0x10000
 #define GICR_ISENABLER0 (GICR_SGI + 0x0100)
 #define GICR_ICENABLER0 (GICR_SGI + 0x0180)
@@ -44,7 +41,7 @@ struct pgtable *stage2_root(void);
 static struct cell cells[MAX_CELLS];
 static struct cell *cpu_cell[HV_MAX_CPUS];
 static volatile int stop_request[HV_MAX_CPUS];
-static spinlock_t cell_lock;
+spinlock_t cell_lock; /* released by el2_locks_release() */
 
 static void reconfig_completed(void);
 static long reconfig_ok(const struct cell *excluded);
@@ -66,29 +63,6 @@ const char *cell_name_of(unsigned int cpu)
 	struct cell *c = cell_of(cpu);
 
 	return c ? c->cfg.cell->name : sys_config->root_cell.name;
-}
-
-static uint64_t gicd_base(void)
-{
-	return sys_config->platform_info.arm.gicd_base;
-}
-
-int cell_irq_owned(unsigned int cpu, uint64_t intid)
-{
-	struct cell *c = cell_of(cpu);
-	unsigned int i;
-
-	if (intid < 32)
-		return 1; /* banked per CPU: the CPU's owner has them */
-	if (c)
-		return cell_check_has_spi(&c->cfg, gicd_base(), intid);
-	if (!warden_config_has_irq(&root_config, gicd_base(), intid))
-		return 0;
-	for (i = 0; i < MAX_CELLS; i++)
-		if (cells[i].id &&
-		    cell_check_has_spi(&cells[i].cfg, gicd_base(), intid))
-			return 0;
-	return 1;
 }
 
 unsigned int cell_count(void)
@@ -123,43 +97,9 @@ static volatile uint8_t *gic_virt(uint64_t phys)
 	return (volatile uint8_t *)(HV_GIC_VIRT + (phys & (GB - 1)));
 }
 
-static void gicd_write32(unsigned int off, uint32_t v)
-{
-	*(volatile uint32_t *)(gic_virt(gicd_base()) + off) = v;
-}
-
-static void gicd_write64(unsigned int off, uint64_t v)
-{
-	*(volatile uint64_t *)(gic_virt(gicd_base()) + off) = v;
-}
-
 static unsigned int first_cpu(uint64_t set)
 {
 	return __builtin_ctzll(set);
-}
-
-/*
- * The cell's SPIs: masked, not pending, not active; routed to its first
- * CPU (route) or left where they are.
- */
-static void spis_quiesce(struct cell *c, int route)
-{
-	uint64_t aff = cpu_data[first_cpu(c->cpus)].mpidr;
-	unsigned int intid;
-
-	for (intid = 32; intid < 1020; intid++) {
-		uint32_t bit = 1U << (intid % 32);
-
-		if (!cell_check_has_spi(&c->cfg, gicd_base(), intid))
-			continue;
-		gicd_write32(GICD_ICENABLER + intid / 32 * 4, bit);
-		gicd_write32(GICD_ICPENDR + intid / 32 * 4, bit);
-		gicd_write32(GICD_ICACTIVER + intid / 32 * 4, bit);
-		if (route)
-			gicd_write64(GICD_IROUTER + intid * 8,
-				     (aff & 0xffffff) | ((aff >> 32) & 0xff)
-								<< 32);
-	}
 }
 
 /* The EL2 translation table level 1 that maps the top 512 GiB. */
@@ -191,13 +131,28 @@ static void window_unmap(void)
 	asm volatile("tlbi alle2is\n dsb ish\n isb" : : : "memory");
 }
 
-/* Whether the root may read [ipa, ipa + size) as its own normal memory. */
+static const struct jailhouse_memory *root_region_of(uint64_t phys);
+
+/*
+ * Whether the root may read [ipa, ipa + size) as its own normal memory:
+ * the range does not wrap, and every 4 KiB page of it lies in a RAM region
+ * of the root's config and is mapped to the root (not lent to a cell),
+ * readable and identity-mapped. Checked before the window maps anything,
+ * so that no address from the root can make EL2 fault.
+ */
 static int root_readable(uint64_t ipa, uint64_t size)
 {
-	uint64_t page, pa, attrs;
+	uint64_t page, end, pa, attrs;
+	const struct jailhouse_memory *r;
 	unsigned int level;
 
-	for (page = ipa & ~0xfffULL; page < ipa + size; page += 0x1000) {
+	if (range_pages(ipa, size, &page, &end))
+		return 0;
+	for (; page != end; page += 0x1000) {
+		r = root_region_of(page);
+		if (!r || r->flags & JAILHOUSE_MEM_IO ||
+		    !(r->flags & JAILHOUSE_MEM_READ))
+			return 0;
 		if (pgtable_lookup(stage2_root(), page, &pa, &attrs, &level) ||
 		    pa != page || !(attrs & S2_AP_READ) ||
 		    (attrs & (0xfULL << 2)) != S2_MEMATTR_NORMAL)
@@ -561,7 +516,7 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 		goto unlock;
 	}
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
-	spis_quiesce(c, 1);
+	cell_irqs_take(c, caller);
 	spin_lock(&hv_lock);
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
 		if (!(c->cpus & (1ULL << cpu)))
@@ -729,6 +684,27 @@ static long stop_cpus(struct cell *c)
 	return 0;
 }
 
+void cell_stop_all(const char *why)
+{
+	unsigned int i;
+
+	spin_lock(&cell_lock);
+	for (i = 0; i < MAX_CELLS; i++) {
+		struct cell *c = &cells[i];
+
+		if (!c->id)
+			continue;
+		if (stop_cpus(c))
+			printk("Cell \"%s\" did not stop: system %s anyway\n",
+			       c->cfg.cell->name, why);
+		else
+			printk("Stopped cell \"%s\" for system %s\n",
+			       c->cfg.cell->name, why);
+		c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
+	}
+	spin_unlock(&cell_lock);
+}
+
 void cell_handle_events(struct frame *f, unsigned int cpu)
 {
 	if (cpu >= HV_MAX_CPUS || !stop_request[cpu])
@@ -840,7 +816,7 @@ long cell_start(unsigned int caller, uint64_t id)
 		goto unlock;
 	comm_init(c);
 	caches_for_start(c);
-	spis_quiesce(c, 1);
+	cell_irqs_quiesce(c, 1);
 	/* The first CPU starts; the others wait for the cell's CPU_ON. */
 	boot = first_cpu(c->cpus);
 	spin_lock(&hv_lock);
@@ -876,7 +852,7 @@ long cell_destroy(unsigned int caller, uint64_t id)
 		goto unlock;
 	printk("Closing cell \"%s\"\n", c->cfg.cell->name);
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
-	spis_quiesce(c, 0);
+	cell_irqs_return(c, caller);
 	regions_clean_inval(c, c->loadable ? REMAP_NOT_LOADABLE : REMAP_ALL);
 	root_remap(c, c->loadable ? REMAP_NOT_LOADABLE : REMAP_ALL,
 		   c->cfg.cell->num_memory_regions);

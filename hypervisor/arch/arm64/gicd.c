@@ -47,7 +47,7 @@ static const struct {
 
 static uint64_t gicd_phys;
 static volatile uint8_t *gicd;
-static spinlock_t gicd_lock;
+spinlock_t gicd_lock; /* released by el2_locks_release() */
 
 static uint64_t reg_read(unsigned int off, unsigned int size)
 {
@@ -133,7 +133,12 @@ static void irouter_access(struct mmio_access *a, unsigned int off,
 		a->value = reg_read(off, a->size);
 		return;
 	}
-	/* The whole 64-bit route the write would leave behind. */
+	/*
+	 * The whole 64-bit route the write would leave behind, read and
+	 * written under the lock: a 32-bit half written meanwhile by another
+	 * CPU would otherwise pass the check combined with a stale half.
+	 */
+	spin_lock(&gicd_lock);
 	route = reg_read(base, 8);
 	if (a->size == 8)
 		route = a->value;
@@ -142,6 +147,7 @@ static void irouter_access(struct mmio_access *a, unsigned int off,
 	else
 		route = (route & 0xffffffffULL) | a->value << 32;
 	if (route & IROUTER_IRM || !cpu_in_cell(route)) {
+		spin_unlock(&gicd_lock);
 		printk("Warning: CPU %u: routing of IRQ %llu to 0x%llx (outside "
 		       "the cell) ignored\n",
 		       cpu, (unsigned long long)intid,
@@ -149,6 +155,29 @@ static void irouter_access(struct mmio_access *a, unsigned int off,
 		return;
 	}
 	reg_write(off, a->size, a->value);
+	spin_unlock(&gicd_lock);
+}
+
+#define CTLR_RWP (1U << 31)
+
+static void ctlr_write(unsigned int cpu, uint32_t value)
+{
+	static int warned;
+	uint32_t cur, v;
+
+	spin_lock(&gicd_lock);
+	cur = reg_read(GICD_CTLR, 4);
+	v = gic_ctlr_filter(cur, value);
+	if (v != (cur & ~CTLR_RWP))
+		reg_write(GICD_CTLR, 4, v);
+	spin_unlock(&gicd_lock);
+	if ((value ^ v) & ~CTLR_RWP && !warned) {
+		warned = 1;
+		printk("Warning: CPU %u: GICD_CTLR write 0x%x refused in part: "
+		       "the hypervisor needs Group 1 enabled and affinity "
+		       "routing; GICD_CTLR stays 0x%x\n",
+		       cpu, value, v);
+	}
 }
 
 int gicd_init(void)
@@ -196,9 +225,11 @@ int gicd_mmio(struct mmio_access *a, unsigned int cpu)
 	if (a->size != 4)
 		return 0;
 	if (off == GICD_SETSPI_NSR || off == GICD_CLRSPI_NSR) {
-		if (a->is_write && irq_owned(a->value & 0x3ff) &&
-		    (a->value & 0x3ff) >= 32)
-			reg_write(off, 4, a->value);
+		/* the INTID checked is the INTID written, nothing more */
+		uint32_t intid = a->value & 0x3ff;
+
+		if (a->is_write && intid >= 32 && irq_owned(intid))
+			reg_write(off, 4, intid);
 		else if (!a->is_write)
 			a->value = 0;
 		return 1;
@@ -208,7 +239,9 @@ int gicd_mmio(struct mmio_access *a, unsigned int cpu)
 		 * The root cell owns the distributor's global controls;
 		 * other registers ignore writes.
 		 */
-		if ((off == GICD_CTLR || off == GICD_STATUSR) && !cell_of(cpu))
+		if (off == GICD_CTLR && !cell_of(cpu))
+			ctlr_write(cpu, a->value);
+		else if (off == GICD_STATUSR && !cell_of(cpu))
 			reg_write(off, 4, a->value);
 		return 1;
 	}

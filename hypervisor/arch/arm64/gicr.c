@@ -24,7 +24,7 @@ static uint64_t gicr_phys, gicr_size;
 static uint32_t reserved;
 static const char *roles[32];
 /* read-modify-write of one register against another CPU's */
-static spinlock_t gicr_lock;
+spinlock_t gicr_lock; /* released by el2_locks_release() */
 /* each CPU counts only its own lines: no lock */
 static unsigned int warned[HV_MAX_CPUS];
 

@@ -330,6 +330,9 @@ void gicv3_handle_irq(unsigned int cpu)
 			cpu_data[cpu].stats[STAT_MAINTENANCE]++;
 			continue;
 		}
+		/* an SPI of another cell is never injected here */
+		if (intid >= 32 && !cell_irq_deliverable(cpu, intid))
+			continue;
 		cpu_data[cpu].stats[STAT_VIRQ]++;
 		if (intid < 16)
 			sysreg_write(icc_dir_el1, intid);

@@ -108,6 +108,7 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 	gicv3_cpu_shutdown(cpu);
 	cpu_data[cpu].state = CPU_ABSENT;
 	spin_unlock(&hv_lock);
+	el2_recover_cancel(cpu);
 	cpu_leave(f, 0);
 }
 

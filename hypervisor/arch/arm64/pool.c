@@ -13,7 +13,7 @@
 
 static uint64_t bitmap[POOL_MAX_PAGES / 64];
 static uint64_t first_pa;
-static spinlock_t pool_lock;
+spinlock_t pool_lock; /* released by el2_locks_release() */
 
 static int page_used(uint64_t i)
 {

@@ -15,7 +15,7 @@
 #define PL011_FR_TXFF (1 << 5)
 
 static volatile uint32_t *uart;
-static spinlock_t print_lock;
+spinlock_t print_lock; /* released by el2_locks_release() */
 
 struct warden_console_ring *console_ring(void)
 {

@@ -11,6 +11,7 @@
 #include <arch/psci.h>
 #include <arch/hv.h>
 #include <warden/errno.h>
+#include <warden/smccc_policy.h>
 
 /* EL1h, D, A, I and F masked: how PSCI starts a CPU */
 #define SPSR_EL1H_MASKED 0x3c5
@@ -230,6 +231,64 @@ static long smc_policy(struct frame *f, unsigned int cpu, uint64_t fid)
 	return PSCI_NOT_SUPPORTED;
 }
 
+/*
+ * The firmware's CPU vulnerability workarounds (SMCCC_ARCH_WORKAROUND_1-3)
+ * and SMCCC_ARCH_FEATURES queries for them go to EL3 where there is one:
+ * the root's Linux on a Cortex-A57/A72 keeps its Spectre mitigations.
+ * Without EL3 they are answered as if no firmware offered them. Other
+ * calls follow the SMC policy.
+ */
+static long smccc_arch(struct frame *f, unsigned int cpu, uint64_t fid)
+{
+	static bool workaround_logged;
+
+	switch (smccc_arch_policy(fid, f->x[1] & 0xffffffff, el3_present())) {
+	case SMCCC_ARCH_FORWARD:
+		/* once: Linux calls WORKAROUND_1 on every context switch */
+		if (!workaround_logged) {
+			workaround_logged = true;
+			printk("CPU %u: SMC 0x%08llx (x1 0x%llx, firmware "
+			       "workaround) forwarded to firmware (logged "
+			       "once)\n",
+			       cpu, (unsigned long long)fid,
+			       (unsigned long long)f->x[1]);
+		}
+		return (long)smc_forward(f);
+	case SMCCC_ARCH_NOT_SUPPORTED:
+		return PSCI_NOT_SUPPORTED;
+	default:
+		return smc_policy(f, cpu, fid);
+	}
+}
+
+static long smc_forward_call(struct frame *f, unsigned int cpu)
+{
+	return (long)smc_forward(f);
+}
+
+/*
+ * The root powers off or resets the machine. The cells go first: their
+ * CPUs are parked, one line per cell, so that none is cut off in the
+ * middle of a write it does not know is its last. Then the call goes to
+ * the PSCI firmware, also without EL3 (QEMU's virt machine implements
+ * PSCI for an SMC from EL2 itself). Where no firmware takes the SMC
+ * (undefined without EL3 on hardware), the exception at EL2 ends the call
+ * with -EFAULT; whatever comes back is reported and returned to the root.
+ */
+static long psci_system_off(struct frame *f, unsigned int cpu, uint64_t fid)
+{
+	const char *what = fid == PSCI_SYSTEM_OFF ? "off" : "reset";
+	long ret;
+
+	printk("Root cell requested system %s\n", what);
+	cell_stop_all(what);
+	ret = el2_recoverable(f, cpu, smc_forward_call);
+	printk("ERROR: system %s: the firmware returned %ld%s; the cells stay "
+	       "stopped\n",
+	       what, ret, el3_present() ? "" : " (this machine has no EL3)");
+	return ret == -EFAULT ? PSCI_NOT_SUPPORTED : ret;
+}
+
 void psci_handle(struct frame *f, unsigned int cpu)
 {
 	uint64_t fid = f->x[0] & 0xffffffff;
@@ -270,20 +329,13 @@ void psci_handle(struct frame *f, unsigned int cpu)
 		break;
 	case PSCI_SYSTEM_OFF:
 	case PSCI_SYSTEM_RESET:
-		/* The root cell owns the machine; no other cell exists. */
-		printk("Root cell requested system %s\n",
-		       fid == PSCI_SYSTEM_OFF ? "off" : "reset");
-		ret = smc_forward(f);
+		ret = psci_system_off(f, cpu, fid);
 		break;
 	case SMCCC_VERSION:
 		ret = 0x10001; /* 1.1 */
 		break;
-	case SMCCC_ARCH_FEATURES:
-		/* No firmware workarounds are offered to the root cell. */
-		ret = PSCI_NOT_SUPPORTED;
-		break;
 	default:
-		ret = smc_policy(f, cpu, fid);
+		ret = smccc_arch(f, cpu, fid);
 		break;
 	}
 	f->x[0] = (uint64_t)ret;

@@ -20,7 +20,7 @@ static struct pgtable root_s2;
 static unsigned int ipa_bits;
 static uint64_t parange;
 /* held while an entry of root_s2 may be transiently invalid */
-static spinlock_t root_s2_lock;
+spinlock_t root_s2_lock; /* released by el2_locks_release() */
 static int said_retry;
 
 /* Pages come from the bitmap pool (pool.c), which cells give back to. */

@@ -52,6 +52,128 @@ void fault_report(struct frame *f, unsigned int cpu, const char *what)
 	report_regs(f);
 }
 
+/*
+ * Where a hypercall goes on after an unexpected exception at EL2: the
+ * callee-saved registers and stack of handle_hvc (recover.S), and the
+ * return to the caller that the exception overwrote in ELR/SPSR_EL2.
+ */
+struct recover_point {
+	uint64_t regs[13];
+	uint64_t elr, spsr, code;
+	int armed;
+};
+
+static struct recover_point recover[HV_MAX_CPUS];
+
+int hv_recover_set(uint64_t *regs) __attribute__((returns_twice));
+void hv_recover_jump(uint64_t *regs, long val) __attribute__((noreturn));
+
+/* Every lock of the hypervisor (hv.h: a held lock names its CPU). */
+extern spinlock_t print_lock, cell_lock, gicd_lock, gicr_lock, pool_lock,
+	root_s2_lock;
+static const struct {
+	spinlock_t *lock;
+	const char *name;
+} el2_locks[] = {
+	{ &print_lock, "console" }, /* first: the report needs it */
+	{ &hv_lock, "hv_lock" },
+	{ &cell_lock, "cell_lock" },
+	{ &gicd_lock, "gicd_lock" },
+	{ &gicr_lock, "gicr_lock" },
+	{ &pool_lock, "pool_lock" },
+	{ &root_s2_lock, "root_s2_lock" },
+};
+
+/* Releases the locks this CPU holds; returns them as a bit mask. */
+static unsigned int el2_locks_release(void)
+{
+	unsigned int i, held = 0;
+
+	for (i = 0; i < sizeof(el2_locks) / sizeof(el2_locks[0]); i++) {
+		if (*el2_locks[i].lock != lock_owner_value())
+			continue;
+		spin_unlock(el2_locks[i].lock);
+		held |= 1U << i;
+	}
+	return held;
+}
+
+/*
+ * An exception taken at EL2 is a bug in the hypervisor, or input it
+ * trusted that it should not have. It must not leave the system hung:
+ * report it, release the locks the CPU held, and end a hypercall with
+ * -EFAULT for its caller; elsewhere (an interrupt, a cell's trap) park
+ * the CPU as failed. What the interrupted operation changed so far stays
+ * as it is (a half-built cell's pool pages, for one).
+ */
+static void __attribute__((noreturn))
+el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
+{
+	static volatile int in_fault[HV_MAX_CPUS];
+	uint64_t esr = sysreg_read(esr_el2), elr = sysreg_read(elr_el2);
+	uint64_t far = sysreg_read(far_el2);
+	struct recover_point *r = &recover[cpu];
+	unsigned int held, i;
+	char desc[160];
+
+	if (cpu >= HV_MAX_CPUS || in_fault[cpu])
+		for (;;) /* a fault while reporting one: nothing is safe */
+			asm volatile("wfi");
+	in_fault[cpu] = 1;
+	held = el2_locks_release();
+	printk("FATAL: %s exception in the hypervisor on CPU %u: %s\n",
+	       kind == EXC_SYNC_EL2 ? "synchronous" : "asynchronous", cpu,
+	       esr_describe(esr, desc, sizeof(desc)));
+	printk(" esr: 0x%08llx  elr_el2: 0x%llx  far_el2: 0x%llx\n",
+	       (unsigned long long)esr, (unsigned long long)elr,
+	       (unsigned long long)far);
+	for (i = 0; i < sizeof(el2_locks) / sizeof(el2_locks[0]); i++)
+		if (held & (1U << i))
+			printk(" released %s, which CPU %u held\n",
+			       el2_locks[i].name, cpu);
+	if (r->armed) {
+		r->armed = 0;
+		printk(" call 0x%llx of cell \"%s\" refused (-EFAULT); the "
+		       "hypervisor goes on\n",
+		       (unsigned long long)r->code, cell_name_of(cpu));
+		in_fault[cpu] = 0;
+		hv_recover_jump(r->regs, 1);
+	}
+	printk("Parking CPU %u (cell \"%s\")\n", cpu, cell_name_of(cpu));
+	spin_lock(&hv_lock);
+	cpu_data[cpu].state = CPU_FAILED;
+	spin_unlock(&hv_lock);
+	for (;;)
+		asm volatile("wfi");
+}
+
+long el2_recoverable(struct frame *f, unsigned int cpu,
+		     long (*fn)(struct frame *f, unsigned int cpu))
+{
+	struct recover_point *r = &recover[cpu];
+	long ret;
+
+	r->elr = sysreg_read(elr_el2);
+	r->spsr = sysreg_read(spsr_el2);
+	r->code = f->x[0];
+	if (hv_recover_set(r->regs)) {
+		/* back from el2_fault(): return to the caller */
+		sysreg_write(elr_el2, r->elr);
+		sysreg_write(spsr_el2, r->spsr);
+		isb();
+		return -EFAULT;
+	}
+	r->armed = 1;
+	ret = fn(f, cpu);
+	r->armed = 0;
+	return ret;
+}
+
+void el2_recover_cancel(unsigned int cpu)
+{
+	recover[cpu].armed = 0;
+}
+
 static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)
 {
 	static int warned;
@@ -59,7 +181,7 @@ static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)
 
 	if (imm == JAILHOUSE_HVC_CODE) {
 		cpu_data[cpu].stats[STAT_HYPERCALL]++;
-		f->x[0] = hypercall(f, cpu);
+		f->x[0] = el2_recoverable(f, cpu, hypercall);
 		return;
 	}
 	/* e.g. a hyp-stub call by kexec: refuse, do not hang. */
@@ -114,18 +236,9 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 {
 	unsigned int cpu = this_cpu();
 	uint64_t esr = sysreg_read(esr_el2);
-	char desc[160];
 
-	if (kind == EXC_SYNC_EL2 || kind == EXC_OTHER_EL2) {
-		/* A bug in the hypervisor: stop this CPU, say where. */
-		printk("FATAL: exception in the hypervisor on CPU %u: %s\n",
-		       cpu, esr_describe(esr, desc, sizeof(desc)));
-		printk(" elr_el2: 0x%llx far_el2: 0x%llx\n",
-		       (unsigned long long)sysreg_read(elr_el2),
-		       (unsigned long long)sysreg_read(far_el2));
-		for (;;)
-			asm volatile("wfi");
-	}
+	if (kind == EXC_SYNC_EL2 || kind == EXC_OTHER_EL2)
+		el2_fault(f, cpu, kind);
 	cpu_data[cpu].stats[STAT_TOTAL]++;
 	if (kind == EXC_IRQ_LOWER) {
 		gicv3_handle_irq(cpu);

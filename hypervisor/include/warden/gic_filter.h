@@ -18,4 +18,10 @@ uint64_t gic_field_mask(unsigned int off, unsigned int size, unsigned int bits,
 			int (*owned)(void *ctx, uint64_t intid), void *ctx,
 			uint64_t *first);
 
+/*
+ * The GICD_CTLR value to write when the root cell writes value and the
+ * register holds cur (gic_filter.c says which bits the root may change).
+ */
+uint32_t gic_ctlr_filter(uint32_t cur, uint32_t value);
+
 #endif

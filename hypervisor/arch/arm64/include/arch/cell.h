@@ -41,6 +41,16 @@ uint64_t cell_cpus_of(unsigned int cpu);
 const char *cell_name_of(unsigned int cpu);
 /* Whether the cell of CPU cpu may touch interrupt intid. */
 int cell_irq_owned(unsigned int cpu, uint64_t intid);
+/* cell_irq.c: a cell's SPIs masked and idle, routed to its first CPU */
+void cell_irqs_quiesce(struct cell *c, int route);
+/* The new cell c takes its SPIs; SPIs routed to its CPUs go to caller. */
+void cell_irqs_take(struct cell *c, unsigned int caller);
+/* The cell's SPIs back to the root, as the root had programmed them. */
+void cell_irqs_return(struct cell *c, unsigned int caller);
+/* Whether an acknowledged interrupt may be injected into cpu's cell. */
+int cell_irq_deliverable(unsigned int cpu, uint32_t intid);
+/* The root powers off or resets the machine: every cell's CPUs park. */
+void cell_stop_all(const char *why);
 unsigned int cell_count(void);
 /* CPUs of all non-root cells */
 uint64_t cell_all_cpus(void);

@@ -61,6 +61,17 @@ static inline void cpu_relax(void)
 
 typedef volatile uint32_t spinlock_t;
 
+/*
+ * A held lock holds its owner: LOCK_HELD | CPU number (TPIDR_EL2; never 0,
+ * also before TPIDR_EL2 names the CPU), so that an unexpected exception at
+ * EL2 can release the locks its CPU holds (el2_locks_release(), traps.c).
+ */
+#define LOCK_HELD 0x80000000U
+static inline uint32_t lock_owner_value(void)
+{
+	return LOCK_HELD | (sysreg_read(tpidr_el2) & 0xffff);
+}
+
 static inline void spin_lock(spinlock_t *lock)
 {
 	uint32_t tmp;
@@ -72,7 +83,7 @@ static inline void spin_lock(spinlock_t *lock)
 		     "	stxr	%w0, %w2, [%1]\n"
 		     "	cbnz	%w0, 2b\n"
 		     : "=&r"(tmp)
-		     : "r"(lock), "r"(1)
+		     : "r"(lock), "r"(lock_owner_value())
 		     : "memory");
 }
 
@@ -193,6 +204,14 @@ void stage2_root_collapse(uint64_t ipa, uint64_t size);
 int stage2_root_fault_retry(unsigned int cpu);
 
 long hypercall(struct frame *frame, unsigned int cpu);
+/*
+ * Runs fn(f, cpu) for the root with a recovery point: an exception at
+ * EL2 inside it ends it with -EFAULT instead of stopping the CPU (traps.c).
+ */
+long el2_recoverable(struct frame *f, unsigned int cpu,
+		     long (*fn)(struct frame *f, unsigned int cpu));
+/* fn does not return (the CPU leaves): its recovery point is void. */
+void el2_recover_cancel(unsigned int cpu);
 void psci_handle(struct frame *frame, unsigned int cpu);
 /* The SMCCC service a function id belongs to ("SiP", "OEM", ...). */
 const char *smc_service(uint64_t fid);

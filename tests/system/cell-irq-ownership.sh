@@ -1,0 +1,76 @@
+# An interrupt reaches only the cell that owns it, checked from the
+# owner's side, with the RTC's alarm interrupt (INTID 34), a real device
+# of the root:
+# - the root routes it to offline CPU 3 (still the root's) before a cell
+#   takes CPU 3: cell create routes it back to a root CPU, and the root
+#   still gets its RTC interrupts while the cell runs on CPU 3;
+# - a cell that tries to route it to its own CPU is refused; the root
+#   still gets it;
+# - a cell that left its SPIs in Group 0 at another priority hands them
+#   back as the root had them: group and priority read after destroy
+#   are those from before create.
+# append: iomem=relaxed
+# expect: ^IRQ 34 was routed to a CPU of the new cell "inmate-demo": now to CPU [0-2]
+# expect: ^warden-test: RTC interrupt reached the root with the cell on CPU 3
+# expect: ^probe: IRQ 34 routed to 0x0$
+# expect: ^warden-test: RTC interrupt reached the root after the cell's routing attempt
+# expect: ^probe: 0x8000084 reads back 0x0
+# expect: ^probe: IRQ 40 priority 0x10
+# expect: ^warden-test: after destroy: IGROUPR1 0x[0-9A-F]+ and IPRIORITYR10 0x[0-9A-F]+ as before create
+# reject: exception in the hypervisor
+# timeout: 240
+set -e
+
+gicd=0x08000000
+dir=/usr/lib/warden/inmates
+# The RTC's alarm: a real device interrupt of the root on demand.
+rtc_irqs() { awk '/rtc-pl031/ { print $2 + $3 + $4 + $5 }' /proc/interrupts; }
+rtc_alarm() {
+	before=$(rtc_irqs)
+	echo 0 >/sys/class/rtc/rtc0/wakealarm
+	echo +1 >/sys/class/rtc/rtc0/wakealarm
+	t=0
+	while [ $(rtc_irqs) = $before ] && [ $t -lt 10 ]; do
+		sleep 1
+		t=$((t + 1))
+	done
+	[ $(rtc_irqs) -gt $before ]
+}
+
+warden enable /etc/warden/qemu-virt.cell
+echo 0 >/sys/devices/system/cpu/cpu3/online
+devmem $((gicd + 0x6000 + 34 * 8)) 32 3
+echo "warden-test: IRQ 34 routed to $(devmem $((gicd + 0x6000 + 34 * 8)) 32)"
+warden cell create /etc/warden/qemu-virt-inmate-demo.cell
+warden cell load inmate-demo $dir/gic-demo.bin -s "print-every=1000" \
+	-a 0x1000
+warden cell start inmate-demo
+rtc_alarm
+echo "warden-test: RTC interrupt reached the root with the cell on CPU 3"
+
+group=$(devmem $((gicd + 0x84)) 32)
+prio=$(devmem $((gicd + 0x428)) 32)
+warden cell create /etc/warden/qemu-virt-inmate-demo2.cell
+run() {
+	warden cell load inmate-demo-2 $dir/test-probe.bin -s "$1" -a 0x1000 \
+		>/dev/null
+	warden cell start inmate-demo-2 >/dev/null
+	sleep 1
+}
+run "probe=gicd-route irq=34 mpidr=2"
+rtc_alarm
+echo "warden-test: RTC interrupt reached the root after the cell's routing" \
+	"attempt"
+run "probe=write32 addr=0x08000084 value=0"
+run "probe=gicd-priority irq=40 prio=0x10"
+warden cell destroy inmate-demo-2
+g=$(devmem $((gicd + 0x84)) 32)
+p=$(devmem $((gicd + 0x428)) 32)
+echo "warden-test: before create: $group $prio, after destroy: $g $p"
+[ $g = $group ]
+[ $p = $prio ]
+echo "warden-test: after destroy: IGROUPR1 $g and IPRIORITYR10 $p as before" \
+	"create"
+warden cell destroy inmate-demo
+echo 1 >/sys/devices/system/cpu/cpu3/online
+warden disable
