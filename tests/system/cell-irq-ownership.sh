@@ -10,12 +10,12 @@
 #   back as the root had them: group and priority read after destroy
 #   are those from before create.
 # append: iomem=relaxed
-# expect: ^IRQ 34 was routed to a CPU of the new cell "inmate-demo": now to CPU [0-2]
+# expect-console: ^IRQ 34 was routed to a CPU of the new cell "inmate-demo": now to CPU [0-2]
 # expect: ^warden-test: RTC interrupt reached the root with the cell on CPU 3
-# expect: ^probe: IRQ 34 routed to 0x0$
+# expect-console: ^probe: IRQ 34 routed to 0x0$
 # expect: ^warden-test: RTC interrupt reached the root after the cell's routing attempt
-# expect: ^probe: 0x8000084 reads back 0x0
-# expect: ^probe: IRQ 40 priority 0x10
+# expect-console: ^probe: 0x8000084 reads back 0x0
+# expect-console: ^probe: IRQ 40 priority 0x10
 # expect: ^warden-test: after destroy: IGROUPR1 0x[0-9A-F]+ and IPRIORITYR10 0x[0-9A-F]+ as before create
 # reject: exception in the hypervisor
 # timeout: 240

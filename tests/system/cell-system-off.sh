@@ -5,9 +5,9 @@
 # guest-run exit marker itself before the call, since nothing runs after
 # it; if the call came back, the script fails with a second marker.
 # expect: ^Started cell "inmate-demo"
-# expect: ^Root cell requested system off
-# expect: ^Stopped cell "inmate-demo" for system off
-# expect: ^Stopped cell "inmate-demo-2" for system off
+# expect-console: ^Root cell requested system off
+# expect-console: ^Stopped cell "inmate-demo" for system off
+# expect-console: ^Stopped cell "inmate-demo-2" for system off
 # reject: ^warden-test: still running after SYSTEM_OFF
 # reject: exception in the hypervisor
 set -e

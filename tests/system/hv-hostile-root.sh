@@ -17,13 +17,13 @@
 # expect: ^warden-test: spectre_v2 before enable: .+
 # expect: ^warden-test: ARCH_FEATURES\(WORKAROUND_1\) without EL3: -1 \(
 # expect: ^warden-test: spectre_v2 the same after enable and a CPU online
-# expect: ^ERROR: cell config at 0xffffffffffffffc0 is not in the root cell's RAM
+# expect-console: ^ERROR: cell config at 0xffffffffffffffc0 is not in the root cell's RAM
 # expect: ^warden-test: config at 0xffffffffffffffc0: -22 \(
 # expect: ^warden-test: config at 0xfffffffffffff000: -22 \(
 # expect: ^warden-test: config at 0x0010000000000000: -22 \(
 # expect: ^warden-test: config at 0x7fbffff0: -22 \(
 # expect: ^warden-test: config at 0x09000000: -22 \(
-# expect: ^Warning: CPU 0: GICD_CTLR write 0x0 refused in part: the hypervisor needs Group 1 enabled and affinity routing; GICD_CTLR stays 0x52
+# expect-console: ^Warning: CPU 0: GICD_CTLR write 0x0 refused in part: the hypervisor needs Group 1 enabled and affinity routing; GICD_CTLR stays 0x52
 # expect: ^warden-test: GICD_CTLR 0x00000053, after writing 0: 0x00000052
 # expect: ^warden-test: RTC interrupts still arrive after the GICD_CTLR write
 # expect: ^warden-test: the cell took [1-9][0-9]* timer interrupts after the GICD_CTLR write
