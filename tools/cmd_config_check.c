@@ -23,16 +23,6 @@ int cmd_config_check(int argc, char **argv)
 	struct config_file *files;
 	int json = 0, first = 1, i, n, parsed = 0, status;
 
-	if (argc > 1 &&
-	    (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-		printf("Usage: %s config check [--json] SYSCONFIG "
-		       "[CELLCONFIG...]\n"
-		       "Checks a system config and the cell configs meant to "
-		       "run on it; exit status 1 on any error.\n"
-		       "Every check and its fix: docs/config-format.md\n",
-		       prog_name);
-		return 0;
-	}
 	if (argc > 1 && !strcmp(argv[1], "--json")) {
 		json = 1;
 		first = 2;

@@ -54,8 +54,10 @@ static const struct command commands[] = {
 	{ "config", "check", cmd_config_check,
 	  "[--json] SYSCONFIG [CELLCONFIG...]",
 	  "find mistakes in cell configurations",
-	  "Checks a system config and the cell configs meant to run on it; "
-	  "exit status 1\non any error. Every check and its fix: "
+	  "Checks a system config and the cell configs meant to run on it "
+	  "with the\nhypervisor's own rules: an error is what enable or cell "
+	  "create would refuse,\nadvice is what a person may ignore. Exit "
+	  "status 1 on any error. Every rule,\nevery advice and its fix: "
 	  "docs/config-format.md" },
 	{ "config", "show", cmd_config_show, "FILE.cell...",
 	  "print a cell configuration readably", NULL },
