@@ -41,6 +41,7 @@ uint64_t root_cpu_set;
 static struct {
 	int started;
 	int error;
+	int mapped; /* the EL2 tables are built: switch to them */
 	int go; /* all arrived, no error: commit */
 	int aborted; /* timed out: nobody commits */
 	int announced;
@@ -172,6 +173,13 @@ static int global_init(void)
 	memset(cpu_data, 0, sizeof(cpu_data));
 	err = config_check();
 	if (!err)
+		err = el2_map_build();
+	if (!err) {
+		el2_map_switch();
+		enter.mapped = 1;
+		err = el2_map_selfcheck();
+	}
+	if (!err)
 		err = gicd_init();
 	if (!err)
 		err = gicv3_init();
@@ -220,7 +228,7 @@ static void cpu_activate(unsigned int cpu, struct frame *frame)
 
 void cpu_leave(struct frame *frame, long result)
 {
-	arch_cpu_leave(result, hv_virt_to_phys(frame),
+	arch_cpu_leave(result, frame, hv_virt_to_phys(frame),
 		       hv_virt_to_phys(el2_leave));
 }
 
@@ -248,6 +256,8 @@ void hv_cpu_enter(struct frame *frame, uint64_t phys)
 		enter.expected = hv_header.online_cpus;
 		enter.deadline = timer_now_us() + ENTER_TIMEOUT_US;
 		enter.error = global_init();
+	} else if (enter.mapped) {
+		el2_map_switch();
 	}
 	if (!enter.error && enter.seen & (1ULL << cpu)) {
 		printk("ERROR: CPU %u entered twice\n", cpu);
