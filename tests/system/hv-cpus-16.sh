@@ -5,6 +5,9 @@
 # hypervisor reads them back (W^X), the cache maintenance that skips the
 # device region, and no EL2 window left mapped after a management call.
 # qemu-opts: -smp 16
+# 16 emulated CPUs on a loaded host: a CPU may wait long at EL2 during
+# enable without Linux calling it a lockup or an RCU stall.
+# append: nosoftlockup rcupdate.rcu_cpu_stall_suppress=1
 # timeout: 600
 # expect: ^ CPU 15 \(MPIDR 0xf\) entered
 # expect: ^EL2 W\^X: text RX 0x[0-9a-f]+-0x[0-9a-f]+, rodata R XN 0x[0-9a-f]+-0x[0-9a-f]+, data RW XN 0x[0-9a-f]+-0x[0-9a-f]+, WXN on$

@@ -28,7 +28,7 @@
 /* Above this many pages an unmap invalidates all EL2 TLB entries. */
 #define TLBI_PAGES_MAX 16
 
-#define TABLE_PAGES 16
+#define TABLE_PAGES 24
 
 extern char __text_end[], __rodata_end[], __tramp_start[], __tramp_end[];
 
@@ -154,12 +154,30 @@ static int map_windows(void)
 	return 0;
 }
 
+/*
+ * [pa, pa + size) of the GIC at its offset in the GIC area, as far as the
+ * distributor's 1 GiB reaches (gicv3.c refuses redistributors outside it).
+ */
+static int map_gic(uint64_t pa, uint64_t size)
+{
+	uint64_t gb = 1ULL << 30, off = pa & (gb - 1) & ~(PAGE - 1);
+
+	if (!pa)
+		return 0;
+	size = page_up(size + (pa & (PAGE - 1)));
+	if (size > gb - off)
+		size = gb - off;
+	return map(HV_GIC_VIRT + off, pa & ~(PAGE - 1), size, EL2_DEVICE, 0);
+}
+
 int el2_map_build(void)
 {
 	const struct jailhouse_system *sys = sys_config;
 	uint64_t tramp = hv_virt_to_phys(__tramp_start);
 	uint64_t uart = sys->debug_console.address;
 	uint64_t gicd = sys->platform_info.arm.gicd_base;
+	uint64_t gicr = sys->platform_info.arm.gicr_base;
+	uint64_t gicr_size = HV_GICR_MAP_SIZE;
 	char msg[120];
 	int err;
 
@@ -187,8 +205,13 @@ int el2_map_build(void)
 		err = map(HV_UART_VIRT + (uart & 0x1ff000), uart & ~(PAGE - 1),
 			  PAGE, EL2_DEVICE, PGTABLE_NO_BLOCKS);
 	if (!err)
-		err = map(HV_GIC_VIRT, gicd & ~((1ULL << 30) - 1), 1ULL << 30,
-			  EL2_DEVICE, 0);
+		err = map_gic(gicd, HV_GICD_MAP_SIZE);
+	/* up to the distributor if it follows the redistributors closely */
+	if (gicd > gicr && gicd - gicr < gicr_size)
+		gicr_size = gicd - gicr;
+	/* outside the distributor's 1 GiB: gicv3_init() refuses them */
+	if (!err && gicr >> 30 == gicd >> 30)
+		err = map_gic(gicr, gicr_size);
 	if (!err)
 		err = map_windows();
 	if (!err)

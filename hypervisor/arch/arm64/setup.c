@@ -29,7 +29,7 @@ _Static_assert(offsetof(struct jailhouse_system, platform_info.arm.gicd_base) ==
  * on hardware CPUs arrive within microseconds, but an emulator on a busy
  * host may not run a vCPU for seconds.
  */
-#define ENTER_TIMEOUT_US 10000000
+#define ENTER_TIMEOUT_US 30000000
 
 uint64_t hv_phys;
 spinlock_t hv_lock;

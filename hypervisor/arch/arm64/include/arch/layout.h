@@ -22,8 +22,10 @@
  *    executable.
  *  - UART: the debug UART's page, device memory, at its offset in a
  *    2 MiB slot.
- *  - GIC: the distributor's 1 GiB, device memory; the distributor and
- *    redistributors are at their offset in it.
+ *  - GIC: stands for the distributor's 1 GiB: the distributor's frame
+ *    (HV_GICD_MAP_SIZE) and the redistributors of up to 64 CPUs
+ *    (HV_GICR_MAP_SIZE, less where the 1 GiB ends) are mapped at their
+ *    offset in it, device memory; nothing else of it.
  *  - WINDOWS: HV_WINDOW_PAGES pages, empty except while the hypervisor
  *    reads root or cell RAM (a config, an instruction) or cleans it from
  *    the caches: then the pages of that access alone, read-only, normal
@@ -35,6 +37,8 @@
 #define HV_VIRT_BASE 0xffffc0000000
 #define HV_UART_VIRT 0xffffffe00000
 #define HV_GIC_VIRT 0xffff00000000
+#define HV_GICD_MAP_SIZE 0x10000
+#define HV_GICR_MAP_SIZE (64 * 0x20000)
 #define HV_WINDOW_VIRT 0xfffe00000000
 /* one level-3 table: windows never need a table allocated */
 #define HV_WINDOW_PAGES 512
