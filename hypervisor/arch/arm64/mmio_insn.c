@@ -12,7 +12,6 @@
 
 #include <arch/cell.h>
 #include <arch/hv.h>
-#include <arch/pool.h>
 #include <warden/el2_window.h>
 #include <warden/format.h>
 #include <warden/insn.h>
