@@ -79,6 +79,40 @@ static uint64_t page_up(uint64_t x)
 	return (x + PAGE - 1) & ~(PAGE - 1);
 }
 
+/*
+ * The layout's area that holds [va, va + size) and allows kind; the
+ * identity area (VA 0 in the table) holds what maps to itself below the
+ * top 512 GiB. NULL: the mapping is not in the layout.
+ */
+static const struct el2_area *area_of(uint64_t va, uint64_t pa, uint64_t size,
+				      unsigned int kind)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(layout) / sizeof(layout[0]); i++) {
+		const struct el2_area *a = &layout[i];
+		int inside = a->va ? va >= a->va && size <= a->size &&
+					     va - a->va <= a->size - size :
+				     va == pa && size <= a->size &&
+					     va + size <= 0xff8000000000ULL;
+
+		if (!inside)
+			continue;
+		switch (a->attrs) {
+		case EL2_BY_SECTION:
+			return kind == EL2_RX || kind == EL2_R ||
+					       kind == EL2_RW ?
+				       a :
+				       NULL;
+		case EL2_UNMAPPED: /* windows: read-only pages */
+			return kind == EL2_R ? a : NULL;
+		default:
+			return kind == a->attrs ? a : NULL;
+		}
+	}
+	return NULL;
+}
+
 static int map(uint64_t va, uint64_t pa, uint64_t size, unsigned int kind,
 	       unsigned int flags)
 {
@@ -86,6 +120,12 @@ static int map(uint64_t va, uint64_t pa, uint64_t size, unsigned int kind,
 
 	if (!size)
 		return 0;
+	if (!area_of(va, pa, size, kind)) {
+		printk("ERROR: EL2 mapping 0x%llx+0x%llx (kind %u) is not in "
+		       "the layout (arch/layout.h)\n",
+		       (unsigned long long)va, (unsigned long long)size, kind);
+		return -EINVAL;
+	}
 	err = pgtable_map(&el2_pt, va, pa, size, attrs_of(kind), flags);
 	if (err)
 		printk("ERROR: EL2 mapping 0x%llx+0x%llx failed (%d)\n",
