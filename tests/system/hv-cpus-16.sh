@@ -12,6 +12,7 @@
 # expect: ^ CPU 15 \(MPIDR 0xf\) entered
 # expect: ^EL2 W\^X: text RX 0x[0-9a-f]+-0x[0-9a-f]+, rodata R XN 0x[0-9a-f]+-0x[0-9a-f]+, data RW XN 0x[0-9a-f]+-0x[0-9a-f]+, WXN on$
 # expect: ^Warden enabled: root cell "qemu-virt-16", 16 CPUs
+# expect: ^warden-test: enabled, online 0-15
 # expect: ^Created cell "inmate-cpu15" \(ID 1, CPUs 0x8000\)
 # expect: ^warden-test: list: 0 qemu-virt-16 running 0-14
 # expect: ^warden-test: list: 1 inmate-cpu15 shut down 15
@@ -32,6 +33,7 @@ stat=/sys/devices/warden/cells/1/statistics
 
 echo "warden-test: $(grep -c ^processor /proc/cpuinfo) CPUs"
 warden enable /etc/warden/qemu-virt-16.cell
+echo "warden-test: enabled, online $(cat /sys/devices/system/cpu/online)"
 warden cell create /etc/warden/qemu-virt-16-inmate-demo.cell
 warden cell list | sed -n '2,3p' | tr -s ' ' | sed 's/^/warden-test: list: /'
 warden cell load inmate-cpu15 /usr/lib/warden/inmates/gic-demo.bin \
