@@ -26,6 +26,7 @@
 # expect: ^ Releasing CPU 15
 # expect: ^warden-test: disabled
 # reject: ^FATAL
+# reject: EL2 windows mapped: [1-9]
 # reject: ERROR
 set -e
 
