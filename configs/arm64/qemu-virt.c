@@ -19,6 +19,12 @@
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
 
+/* qemu-virt-16.c builds this config for -smp 16 */
+#ifndef QEMU_VIRT_NAME
+#define QEMU_VIRT_NAME "qemu-virt"
+#define QEMU_VIRT_CPUS 0xf
+#endif
+
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
@@ -50,7 +56,7 @@ struct {
 			},
 		},
 		.root_cell = {
-			.name = "qemu-virt",
+			.name = QEMU_VIRT_NAME,
 			.cpu_set_size = sizeof(config.cpus),
 			.num_memory_regions = ARRAY_SIZE(config.mem_regions),
 			.num_irqchips = ARRAY_SIZE(config.irqchips),
@@ -58,7 +64,7 @@ struct {
 	},
 
 	.cpus = {
-		0xf,
+		QEMU_VIRT_CPUS,
 	},
 
 	.mem_regions = {

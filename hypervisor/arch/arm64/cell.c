@@ -16,15 +16,14 @@
 #include <arch/pool.h>
 #include <arch/rules_log.h>
 #include <warden/cell_check.h>
+#include <warden/el2_window.h>
 #include <warden/errno.h>
 #include <warden/pgtable_edit.h>
 #include <warden/range.h>
 
-/* EL2 mapping of a root config: two 1 GiB blocks, L1 slots 506-507. */
-#define WINDOW_L1_INDEX 506
-#define WINDOW_VIRT (0xff8000000000ULL + ((uint64_t)WINDOW_L1_INDEX << 30))
-#define BLOCK_NORMAL_XN (0x701ULL | 1ULL << 54)
 #define GB (1ULL << 30)
+/* Memory is cleaned from the caches through windows of at most this. */
+#define CLEAN_CHUNK 0x100000ULL
 
 #define STOP_TIMEOUT_US 5000000 /* generous for emulated CPUs on a busy host */
 /* a cell that never answers a shutdown request (msg_reply_timeout 0) */
@@ -102,35 +101,6 @@ static unsigned int first_cpu(uint64_t set)
 	return __builtin_ctzll(set);
 }
 
-/* The EL2 translation table level 1 that maps the top 512 GiB. */
-static uint64_t *hv_l1(void)
-{
-	uint64_t *l0 = pool_virt(sysreg_read(ttbr0_el2) & PTE_ADDR_MASK);
-
-	return pool_virt(l0[511] & PTE_ADDR_MASK);
-}
-
-static void *window_map(uint64_t pa)
-{
-	uint64_t *l1 = hv_l1();
-
-	l1[WINDOW_L1_INDEX] = (pa & ~(GB - 1)) | BLOCK_NORMAL_XN;
-	l1[WINDOW_L1_INDEX + 1] = ((pa & ~(GB - 1)) + GB) | BLOCK_NORMAL_XN;
-	dsb(ishst);
-	asm volatile("tlbi alle2is\n dsb ish\n isb" : : : "memory");
-	return (void *)(WINDOW_VIRT + (pa & (GB - 1)));
-}
-
-static void window_unmap(void)
-{
-	uint64_t *l1 = hv_l1();
-
-	l1[WINDOW_L1_INDEX] = 0;
-	l1[WINDOW_L1_INDEX + 1] = 0;
-	dsb(ishst);
-	asm volatile("tlbi alle2is\n dsb ish\n isb" : : : "memory");
-}
-
 static const struct jailhouse_memory *root_region_of(uint64_t phys);
 
 /*
@@ -187,8 +157,12 @@ static long config_copy(struct cell *c, uint64_t ipa)
 		       (unsigned long long)ipa);
 		return -EINVAL;
 	}
-	hdr = window_map(ipa);
+	hdr = el2_window_map(ipa, sizeof(*hdr));
+	if (!hdr)
+		return -EINVAL;
 	size = warden_config_cell_size(hdr);
+	el2_window_unmap(hdr, sizeof(*hdr));
+	hdr = NULL;
 	if (size > CELL_CONFIG_MAX_PAGES * 4096ULL) {
 		printk("ERROR: cell config of %llu bytes: at most %llu are "
 		       "accepted\n",
@@ -204,6 +178,11 @@ static long config_copy(struct cell *c, uint64_t ipa)
 		err = -EINVAL;
 		goto out;
 	}
+	hdr = el2_window_map(ipa, size);
+	if (!hdr) {
+		err = -EINVAL;
+		goto out;
+	}
 	c->config_pages = (size + 4095) / 4096;
 	err = pool_alloc_pages(c->config_pages, &c->config_pa);
 	if (err) {
@@ -211,7 +190,6 @@ static long config_copy(struct cell *c, uint64_t ipa)
 		       "config\n");
 		goto out;
 	}
-	/* hdr stays mapped: the window spans 1 GiB beyond it */
 	memcpy(pool_virt(c->config_pa), hdr, size);
 	st = warden_config_parse(pool_virt(c->config_pa), size,
 				 WARDEN_CONFIG_CELL, &c->cfg);
@@ -225,7 +203,7 @@ static long config_copy(struct cell *c, uint64_t ipa)
 		err = -EINVAL;
 	}
 out:
-	window_unmap();
+	el2_window_unmap(hdr, size);
 	return err;
 }
 
@@ -382,6 +360,8 @@ static void dcache_clean_inval(uint64_t va, uint64_t size)
  */
 static void regions_clean_inval(struct cell *c, enum remap_which which)
 {
+	uint64_t cleaned = 0;
+	unsigned int skipped = 0;
 	uint32_t i;
 
 	for (i = 0; i < c->cfg.cell->num_memory_regions; i++) {
@@ -390,18 +370,35 @@ static void regions_clean_inval(struct cell *c, enum remap_which which)
 
 		if (!remap_selected(m, which))
 			continue;
+		/* devices: not cached, and no normal mapping may show them */
+		if (!el2_region_cache_maintained(m->flags)) {
+			skipped++;
+			continue;
+		}
 		while (left) {
-			/* the window spans 2 GiB from pa's 1 GiB block */
-			uint64_t chunk = 2 * GB - (pa & (GB - 1));
+			uint64_t chunk = CLEAN_CHUNK - (pa & 0xfff);
+			const void *w;
 
 			if (chunk > left)
 				chunk = left;
-			dcache_clean_inval((uint64_t)window_map(pa), chunk);
-			window_unmap();
+			w = el2_window_map(pa, chunk);
+			if (!w) {
+				printk("ERROR: region %u of cell \"%s\" not "
+				       "cleaned from the caches\n",
+				       i, c->cfg.cell->name);
+				break;
+			}
+			dcache_clean_inval((uint64_t)w, chunk);
+			el2_window_unmap(w, chunk);
+			cleaned += chunk;
 			pa += chunk;
 			left -= chunk;
 		}
 	}
+	printk("Cell \"%s\": 0x%llx bytes cleaned from the caches, %u IO "
+	       "region(s) skipped; EL2 windows mapped: %u\n",
+	       c->cfg.cell->name, (unsigned long long)cleaned, skipped,
+	       el2_windows_mapped());
 }
 
 static int root_unmap(struct cell *c, enum remap_which which)

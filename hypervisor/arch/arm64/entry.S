@@ -297,46 +297,53 @@ build_bootstrap_tables:
 	lsl	x12, x12, #30
 	ldr	x14, =BLOCK_DEVICE
 	orr	x12, x12, x14
-	str	x12, [x8, #HV_GIC_L1_INDEX * 8]
+	str	x12, [x8, #((HV_GIC_VIRT >> 30) & 511) * 8]
 4:	ret
 
 	.ltorg
 
-	.section .text.tramp, "ax"
 /*
- * void arch_cpu_leave(long result, u64 frame_pa, u64 tramp_pa): hand the
- * CPU back to Linux' stub. Runs on from tramp_pa, the physical alias of
- * el2_leave (identity-mapped), restores the stub's EL2 state, turns the
- * MMU off and returns to the caller of the hvc with x0 = result.
+ * void arch_cpu_leave(long result, struct frame *frame, u64 frame_pa,
+ * u64 tramp_pa): hand the CPU back to Linux' stub. Reads the stub's EL2
+ * state through the hypervisor's mapping, then runs on from tramp_pa, the
+ * physical alias of el2_leave: the EL2 tables map only the trampoline's
+ * pages there, not the frame. el2_leave restores the state, turns the MMU
+ * off and returns to the caller of the hvc with x0 = result.
  */
 	.global	arch_cpu_leave
 arch_cpu_leave:
-	br	x2
-	.global	el2_leave
-el2_leave:
 	/*
 	 * The frame was last written through the cache; after the MMU is off
 	 * it is read from memory, so clean it there first.
 	 */
-	mrs	x3, ctr_el0
-	ubfx	x3, x3, #16, #4
-	mov	x4, #4
-	lsl	x3, x4, x3		/* D-cache line size */
-	mov	x4, x1
-	add	x5, x1, #(2 * FRAME_SIZE)
-	sub	x6, x3, #1
-	bic	x4, x4, x6
-1:	dc	civac, x4
-	add	x4, x4, x3
-	cmp	x4, x5
+	mrs	x4, ctr_el0
+	ubfx	x4, x4, #16, #4
+	mov	x5, #4
+	lsl	x4, x5, x4		/* D-cache line size */
+	add	x6, x1, #(2 * FRAME_SIZE)
+	sub	x7, x4, #1
+	bic	x5, x1, x7
+1:	dc	civac, x5
+	add	x5, x5, x4
+	cmp	x5, x6
 	b.lo	1b
 	dsb	sy
 
-	add	x3, x1, #FRAME_SIZE
-	ldp	x4, x5, [x3, #SAVED_SCTLR]
-	ldp	x6, x7, [x3, #SAVED_MAIR]
-	ldp	x8, x9, [x3, #SAVED_HCR]
-	ldp	x10, x11, [x3, #SAVED_VTTBR]
+	add	x12, x1, #FRAME_SIZE
+	ldp	x4, x5, [x12, #SAVED_SCTLR]
+	ldp	x6, x7, [x12, #SAVED_MAIR]
+	ldp	x8, x9, [x12, #SAVED_HCR]
+	ldp	x10, x11, [x12, #SAVED_VTTBR]
+	mov	x1, x2
+	br	x3
+
+	.section .text.tramp, "ax"
+/*
+ * x0: result, x1: frame's physical address, x4-x11: the stub's SCTLR,
+ * TCR, MAIR, TTBR0, HCR, VTCR, VTTBR, VBAR (in that order).
+ */
+	.global	el2_leave
+el2_leave:
 	msr	hcr_el2, x8
 	msr	vtcr_el2, x9
 	msr	vttbr_el2, x10

@@ -12,21 +12,11 @@
 
 #include <arch/cell.h>
 #include <arch/hv.h>
-#include <arch/pool.h>
+#include <warden/el2_window.h>
 #include <warden/format.h>
 #include <warden/insn.h>
 #include <warden/pgtable.h>
 
-/*
- * A 1 GiB window onto guest memory per CPU, at L1 slots 496-503 of the
- * hypervisor's top 512 GiB: each CPU maps and unmaps only its own slot, so
- * no lock and only a local TLB invalidation are needed.
- */
-#define INSN_WINDOW_L1_FIRST 496
-#define INSN_WINDOW_VIRT(cpu) \
-	(0xff8000000000ULL + ((uint64_t)(INSN_WINDOW_L1_FIRST + (cpu)) << 30))
-#define BLOCK_NORMAL_XN (0x701ULL | 1ULL << 54)
-#define GB (1ULL << 30)
 /* The distributor's frame, as gicd.c emulates it. */
 #define GICD_FRAME_SIZE 0x10000
 
@@ -34,24 +24,6 @@
 #define SPSR_AARCH32 (1ULL << 4)
 #define SPSR_SP_ELX 1ULL /* M[0]: EL1h uses SP_EL1, EL1t and EL0 SP_EL0 */
 #define SPSR_EL_MASK 0xcULL
-
-static uint64_t *window_slot(unsigned int cpu)
-{
-	uint64_t *l0 = pool_virt(sysreg_read(ttbr0_el2) & PTE_ADDR_MASK);
-	uint64_t *l1 = pool_virt(l0[511] & PTE_ADDR_MASK);
-
-	return &l1[INSN_WINDOW_L1_FIRST + cpu];
-}
-
-static void window_set(unsigned int cpu, uint64_t entry)
-{
-	*window_slot(cpu) = entry;
-	dsb(ishst);
-	asm volatile("tlbi vae2, %0\n dsb nsh\n isb"
-		     :
-		     : "r"(INSN_WINDOW_VIRT(cpu) >> 12)
-		     : "memory");
-}
 
 /*
  * Translates the cell's PC through both stages as a read by EL1 would
@@ -71,14 +43,24 @@ static int guest_va_to_pa(uint64_t va, uint64_t *pa)
 	return 0;
 }
 
-static uint32_t guest_read_insn(unsigned int cpu, uint64_t pa)
+/*
+ * The instruction at pa, read through an EL2 window of its page alone:
+ * only from RAM of the CPU's cell (a normal mapping must never show a
+ * device). Returns 0, or -1 if pa is not such RAM.
+ */
+static int guest_read_insn(unsigned int cpu, uint64_t pa, uint32_t *insn)
 {
-	uint32_t insn;
+	const struct cell *c = cell_of(cpu);
+	const volatile uint32_t *p;
 
-	window_set(cpu, (pa & ~(GB - 1)) | BLOCK_NORMAL_XN);
-	insn = *(volatile uint32_t *)(INSN_WINDOW_VIRT(cpu) + (pa & (GB - 1)));
-	window_set(cpu, 0);
-	return insn;
+	if (!el2_config_ram_covers(c ? &c->cfg : &root_config, pa, 4))
+		return -1;
+	p = el2_window_map(pa, 4);
+	if (!p)
+		return -1;
+	*insn = *p;
+	el2_window_unmap((const void *)p, 4);
+	return 0;
 }
 
 /* Register 31 as a base is the stack pointer of the cell's mode. */
@@ -158,7 +140,8 @@ int mmio_emulate_insn(struct frame *f, unsigned int cpu, uint64_t ipa)
 		refuse(f, cpu, "the cell runs in AArch32", 0);
 	if (guest_va_to_pa(pc, &pa))
 		refuse(f, cpu, "the PC is not mapped for reading", 0);
-	insn = guest_read_insn(cpu, pa);
+	if (guest_read_insn(cpu, pa, &insn))
+		refuse(f, cpu, "the PC is not in the cell's RAM", 0);
 	st = insn_decode_ldst(insn, &in);
 	if (st != INSN_OK)
 		refuse(f, cpu, insn_status_name(st), insn);

@@ -32,7 +32,7 @@ _Static_assert(HV_MAX_CPUS <= RULES_MAX_CPUS, "HV_MAX_CPUS");
  * on hardware CPUs arrive within microseconds, but an emulator on a busy
  * host may not run a vCPU for seconds.
  */
-#define ENTER_TIMEOUT_US 10000000
+#define ENTER_TIMEOUT_US 30000000
 
 uint64_t hv_phys;
 spinlock_t hv_lock;
@@ -44,6 +44,7 @@ uint64_t root_cpu_set;
 static struct {
 	int started;
 	int error;
+	int mapped; /* the EL2 tables are built: switch to them */
 	int go; /* all arrived, no error: commit */
 	int aborted; /* timed out: nobody commits */
 	int announced;
@@ -142,6 +143,13 @@ static int global_init(void)
 	memset(cpu_data, 0, sizeof(cpu_data));
 	err = config_check();
 	if (!err)
+		err = el2_map_build();
+	if (!err) {
+		el2_map_switch();
+		enter.mapped = 1;
+		err = el2_map_selfcheck();
+	}
+	if (!err)
 		err = gicd_init();
 	if (!err)
 		err = gicv3_init();
@@ -190,7 +198,7 @@ static void cpu_activate(unsigned int cpu, struct frame *frame)
 
 void cpu_leave(struct frame *frame, long result)
 {
-	arch_cpu_leave(result, hv_virt_to_phys(frame),
+	arch_cpu_leave(result, frame, hv_virt_to_phys(frame),
 		       hv_virt_to_phys(el2_leave));
 }
 
@@ -218,6 +226,8 @@ void hv_cpu_enter(struct frame *frame, uint64_t phys)
 		enter.expected = hv_header.online_cpus;
 		enter.deadline = timer_now_us() + ENTER_TIMEOUT_US;
 		enter.error = global_init();
+	} else if (enter.mapped) {
+		el2_map_switch();
 	}
 	if (!enter.error && enter.seen & (1ULL << cpu)) {
 		printk("ERROR: CPU %u entered twice\n", cpu);

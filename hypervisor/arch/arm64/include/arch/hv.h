@@ -131,12 +131,31 @@ void *memcpy(void *d, const void *s, unsigned long n);
 uint64_t timer_now_us(void);
 
 void arch_cpu_activate(struct frame *frame) __attribute__((noreturn));
-void arch_cpu_leave(long result, uint64_t frame_pa, uint64_t tramp_pa)
-	__attribute__((noreturn));
+void arch_cpu_leave(long result, struct frame *frame, uint64_t frame_pa,
+		    uint64_t tramp_pa) __attribute__((noreturn));
 /* Returns the CPU to Linux' stub with result in x0; never returns. */
 void cpu_leave(struct frame *frame, long result) __attribute__((noreturn));
 
 int stage2_build_root(void);
+
+/*
+ * The EL2 tables (el2_map.c): built once the system config is checked,
+ * switched to by every CPU, then read back and reported.
+ */
+int el2_map_build(void);
+void el2_map_switch(void);
+int el2_map_selfcheck(void);
+/*
+ * A window onto [pa, pa + size) of root or cell RAM: read-only, normal
+ * memory, never executable; NULL (with the reason printed) if pa is in
+ * hypervisor memory or no window pages are free. The caller checks that
+ * it is RAM. Unmapped, and the TLBs invalidated, by el2_window_unmap with
+ * the same size.
+ */
+const void *el2_window_map(uint64_t pa, uint64_t size);
+void el2_window_unmap(const void *p, uint64_t size);
+/* Window pages valid in the EL2 tables now */
+unsigned int el2_windows_mapped(void);
 
 /* A trapped access: what the data abort's syndrome says. */
 struct mmio_access {

@@ -10,21 +10,65 @@
 #ifndef WARDEN_ARCH_LAYOUT_H
 #define WARDEN_ARCH_LAYOUT_H
 
-#define HV_VIRT_BASE 0xffffc0000000
-/* Last 2 MiB of the hypervisor's 1 GiB: the debug UART's block. */
-#define HV_UART_VIRT 0xffffffe00000
 /*
- * The GIC distributor's 1 GiB, as device memory, at L1 index 508 of the
- * hypervisor's 512 GiB: the distributor is at HV_GIC_VIRT plus the
- * distributor's offset in its 1 GiB.
+ * The EL2 address space: everything lies in the top 512 GiB (level-0
+ * slot 511) except the trampoline, which is also mapped at its physical
+ * address. EL2_LAYOUT lists the areas; what it does not list is unmapped.
+ * Attributes (EL2_* below, descriptors in el2_map.c):
+ *  - HV: hypervisor memory at HV_VIRT_BASE, up to HV_MAX_BLOCKS 2 MiB
+ *    blocks, mapped page by page by section: header and text read-only
+ *    and executable, rodata and the system config read-only, everything
+ *    else (data, bss, per-CPU stacks, the page pool) read-write, never
+ *    executable.
+ *  - UART: the debug UART's page, device memory, at its offset in a
+ *    2 MiB slot.
+ *  - GIC: stands for the distributor's 1 GiB: the distributor's frame
+ *    (HV_GICD_MAP_SIZE) and the redistributors of up to 64 CPUs
+ *    (HV_GICR_MAP_SIZE, less where the 1 GiB ends) are mapped at their
+ *    offset in it, device memory; nothing else of it.
+ *  - WINDOWS: HV_WINDOW_PAGES pages, empty except while the hypervisor
+ *    reads root or cell RAM (a config, an instruction) or cleans it from
+ *    the caches: then the pages of that access alone, read-only, normal
+ *    memory, never executable (el2_window_map()).
+ *  - IDMAP: the trampoline's pages at their physical address (VA 0 here:
+ *    it is known at run time only), read-only and executable, for the
+ *    instructions that turn the MMU off.
  */
+#define HV_VIRT_BASE 0xffffc0000000
+#define HV_UART_VIRT 0xffffffe00000
 #define HV_GIC_VIRT 0xffff00000000
-#define HV_GIC_L1_INDEX 508
+#define HV_GICD_MAP_SIZE 0x10000
+#define HV_GICR_MAP_SIZE (64 * 0x20000)
+#define HV_WINDOW_VIRT 0xfffe00000000
+/* one level-3 table: windows never need a table allocated */
+#define HV_WINDOW_PAGES 512
 /* 2 MiB blocks of hypervisor memory the bootstrap tables can map. */
 #define HV_MAX_BLOCKS 511
 
-#define HV_MAX_CPUS 8
-#define PERCPU_SHIFT 14
+#define EL2_RX 1 /* read-only, executable */
+#define EL2_R 2 /* read-only, execute-never */
+#define EL2_RW 3 /* read-write, execute-never */
+#define EL2_DEVICE 4 /* device memory, read-write, execute-never */
+#define EL2_BY_SECTION 5 /* RX, R or RW by what the image holds there */
+#define EL2_UNMAPPED 6 /* mapped by use (windows) */
+
+/* AREA(name, VA, size, attributes) */
+#define EL2_LAYOUT(AREA)                                                     \
+	AREA(HV, HV_VIRT_BASE, (unsigned long long)HV_MAX_BLOCKS << 21,      \
+	     EL2_BY_SECTION)                                                 \
+	AREA(UART, HV_UART_VIRT, 0x200000, EL2_DEVICE)                       \
+	AREA(GIC, HV_GIC_VIRT, 0x40000000, EL2_DEVICE)                       \
+	AREA(WINDOWS, HV_WINDOW_VIRT, HV_WINDOW_PAGES * 0x1000ULL,           \
+	     EL2_UNMAPPED)                                                   \
+	AREA(IDMAP, 0, 0x1000, EL2_RX)
+
+/*
+ * CPU ids 0-63: CPU sets are 64-bit masks. Each CPU costs PERCPU_SIZE of
+ * hypervisor memory (stack, trap frame, saved state) plus its entries in
+ * the per-CPU arrays (docs/hypervisor.md gives the sum).
+ */
+#define HV_MAX_CPUS 64
+#define PERCPU_SHIFT 13
 #define PERCPU_SIZE (1 << PERCPU_SHIFT)
 /*
  * Top of each CPU's block: the saved EL2 state of Linux' stub (256 bytes),
