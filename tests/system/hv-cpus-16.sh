@@ -9,21 +9,21 @@
 # enable without Linux calling it a lockup or an RCU stall.
 # append: nosoftlockup rcupdate.rcu_cpu_stall_suppress=1
 # timeout: 600
-# expect: ^ CPU 15 \(MPIDR 0xf\) entered
-# expect: ^EL2 W\^X: text RX 0x[0-9a-f]+-0x[0-9a-f]+, rodata R XN 0x[0-9a-f]+-0x[0-9a-f]+, data RW XN 0x[0-9a-f]+-0x[0-9a-f]+, WXN on$
-# expect: ^Warden enabled: root cell "qemu-virt-16", 16 CPUs
+# expect-console: ^ CPU 15 \(MPIDR 0xf\) entered
+# expect-console: ^EL2 W\^X: text RX 0x[0-9a-f]+-0x[0-9a-f]+, rodata R XN 0x[0-9a-f]+-0x[0-9a-f]+, data RW XN 0x[0-9a-f]+-0x[0-9a-f]+, WXN on$
+# expect-console: ^Warden enabled: root cell "qemu-virt-16", 16 CPUs
 # expect: ^warden-test: enabled, online 0-15
-# expect: ^Created cell "inmate-cpu15" \(ID 1, CPUs 0x8000\)
+# expect-console: ^Created cell "inmate-cpu15" \(ID 1, CPUs 0x8000\)
 # expect: ^warden-test: list: 0 qemu-virt-16 running 0-14
 # expect: ^warden-test: list: 1 inmate-cpu15 shut down 15
-# expect: ^Cell "inmate-cpu15": 0x10000 bytes cleaned from the caches, 1 IO region\(s\) skipped; EL2 windows mapped: 0$
-# expect: ^Started cell "inmate-cpu15"
+# expect-console: ^Cell "inmate-cpu15": 0x10000 bytes cleaned from the caches, 1 IO region\(s\) skipped; EL2 windows mapped: 0$
+# expect-console: ^Started cell "inmate-cpu15"
 # expect: ^warden-test: list: 1 inmate-cpu15 running 15
 # expect: ^warden-test: [1-9][0-9]* timer interrupts on CPU 15
 # expect: ^warden-test: stats: CPU 15
 # expect: ^Destroyed cell "inmate-cpu15"
 # expect: ^warden-test: destroyed: online 0-15
-# expect: ^ Releasing CPU 15
+# expect-console: ^ Releasing CPU 15
 # expect: ^warden-test: disabled
 # reject: ^FATAL
 # reject: EL2 windows mapped: [1-9]

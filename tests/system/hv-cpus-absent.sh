@@ -3,7 +3,7 @@
 # nothing: the 4-CPU config enables afterwards.
 # expect: the root cell lists CPU 4, which this system does not have \(CPUs 0-3\)
 # expect: ^warden-test: refused, enabled: 0
-# expect: ^Warden enabled: root cell "qemu-virt", 4 CPUs
+# expect-console: ^Warden enabled: root cell "qemu-virt", 4 CPUs
 # expect: ^warden-test: disabled
 set -e
 
