@@ -4,7 +4,9 @@
 # root without it, and everything goes back. Also: the EL2 tables as the
 # hypervisor reads them back (W^X), the cache maintenance that skips the
 # device region, and no EL2 window left mapped after a management call.
-# qemu-opts: -smp 16
+# One host thread runs all 16 emulated CPUs in turn (thread=single): on a
+# 2-core host 16 threads starved each other into soft lockups and hangs.
+# qemu-opts: -smp 16 -accel tcg,thread=single
 # 16 emulated CPUs on a loaded host: a CPU may wait long at EL2 during
 # enable without Linux calling it a lockup or an RCU stall.
 # append: nosoftlockup rcupdate.rcu_cpu_stall_suppress=1
