@@ -32,6 +32,8 @@ struct ctx {
 	const struct dt_tree *t;
 	const struct dt_node *gic;
 	struct ranges ram, excl, kept, linux_ram, io;
+	/* reservations made by an earlier overlay of ours, by name */
+	struct cc_range own_hv, own_cells;
 	char *err;
 	size_t errlen;
 };
@@ -294,6 +296,18 @@ static int read_memory(struct ctx *x)
 				 !strncmp(n->name, "atf", 3) ||
 				 !strncmp(n->name, "bl31", 4) ||
 				 !strncmp(n->name, "tfa", 3);
+			if (!strncmp(n->name, "warden-hypervisor@", 18) ||
+			    !strncmp(n->name, "warden-cells@", 13)) {
+				struct cc_range *own = n->name[7] == 'h' ?
+							       &x->own_hv :
+							       &x->own_cells;
+
+				own->start = a;
+				own->size = s;
+				snprintf(own->origin, sizeof(own->origin), "%s",
+					 path);
+				continue;
+			}
 			snprintf(origin, sizeof(origin), "%s%s", path,
 				 is_tee ? " (firmware/TEE, left out)" :
 				 dt_prop(n, "no-map") ? " (no-map)" :
@@ -414,6 +428,21 @@ static int place_memory(struct ctx *x, const struct cc_options *o)
 	subtract_all(&avail, &x->excl);
 	subtract_all(&avail, &x->kept);
 	sort(&avail);
+	/*
+	 * Booted with our overlay: its reservations are where the hypervisor
+	 * and the cells go, if they are large enough.
+	 */
+	if (x->own_hv.size >= c->hv_size &&
+	    (!c->inmates_size || x->own_cells.size >= c->inmates_size)) {
+		c->hv_start = x->own_hv.start;
+		c->hv_size = x->own_hv.size;
+		c->inmates_start = x->own_cells.start;
+		c->inmates_size = c->inmates_size ? x->own_cells.size : 0;
+		note(c, "memory as reserved by %s%s%s", x->own_hv.origin,
+		     c->inmates_size ? " and " : "",
+		     c->inmates_size ? x->own_cells.origin : "");
+		goto placed;
+	}
 	/* Free RAM first: memory the booted Linux does not use. */
 	free_ram = avail;
 	subtract_all(&free_ram, &x->linux_ram);
@@ -425,6 +454,7 @@ static int place_memory(struct ctx *x, const struct cc_options *o)
 			    "--mem-hv / --mem-inmates",
 			    format_size(c->hv_size, a, sizeof(a)),
 			    format_size(c->inmates_size, b, sizeof(b)));
+placed:
 	c->needs_reservation =
 		any_overlap(&x->linux_ram, c->hv_start, c->hv_size) ||
 		any_overlap(&x->linux_ram, c->inmates_start, c->inmates_size);
