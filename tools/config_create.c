@@ -34,6 +34,7 @@ struct ctx {
 	struct ranges ram, excl, kept, linux_ram, io;
 	/* reservations made by an earlier overlay of ours, by name */
 	struct cc_range own_hv, own_cells;
+	unsigned int iommu_noted;
 	char *err;
 	size_t errlen;
 };
@@ -152,7 +153,7 @@ static int read_gic(struct ctx *x)
 {
 	struct cc_config *c = x->c;
 	const struct dt_prop *irq;
-	uint64_t a[4] = { 0 }, s;
+	uint64_t a[4] = { 0 };
 	char path[256], why[256];
 	unsigned int i, need;
 
@@ -166,7 +167,8 @@ static int read_gic(struct ctx *x)
 	c->gic.version = dt_compatible(x->gic, gic_v3_compat) ? 3 : 2;
 	need = c->gic.version == 3 ? 2 : 4;
 	for (i = 0; i < need; i++) {
-		int r = dt_reg(x->gic, i, &a[i], &s, why, sizeof(why));
+		int r = dt_reg(x->gic, i, &a[i], &c->gic.frame_size[i], why,
+			       sizeof(why));
 
 		if (r > 0)
 			return fail(x,
@@ -670,6 +672,12 @@ static void walk_devices(struct ctx *x, const struct dt_node *n)
 			continue;
 		dt_path(n, path, sizeof(path));
 		node_irqs(x, n, path);
+		if (dt_prop(n, "#iommu-cells") && !x->iommu_noted++)
+			note(x->c,
+			     "IOMMU %s: left to Linux, unprotected from "
+			     "cells' DMA (Warden has no IOMMU support yet; "
+			     "stream IDs are not generated)",
+			     path);
 		is_pci = dt_has_string(n, "device_type", "pci");
 		if (n != x->gic)
 			for (i = 0; dt_reg(n, i, &a, &s, why, sizeof(why)) == 0;
@@ -702,20 +710,20 @@ static void merged_comment(char *out, size_t len, const char *first,
 static void io_regions(struct ctx *x)
 {
 	struct cc_config *c = x->c;
-	uint64_t frames[4][2] = { { c->gic.gicd, 0x10000 },
-				  { c->gic.gicc, 0x2000 },
-				  { c->gic.gich, 0x2000 },
-				  { c->gic.gicv, 0x2000 } };
+	uint64_t *fs = c->gic.frame_size;
+	uint64_t frames[5][2] = { { c->gic.gicd, fs[0] },
+				  { c->gic.gicc, c->gic.gicc ? fs[1] : 0 },
+				  { c->gic.gich, fs[2] },
+				  { c->gic.gicv, fs[3] },
+				  { c->gic.gicr, c->gic.gicr ? fs[1] : 0 } };
 	static char first[512];
 	const char *last = NULL;
 	unsigned int i, k, n = 0;
 
 	/* the GIC is the hypervisor's: never in the root's map */
-	for (k = 0; k < 4; k++)
+	for (k = 0; k < 5; k++)
 		if (frames[k][0])
 			subtract(&x->io, frames[k][0], frames[k][1]);
-	if (c->gic.gicr)
-		subtract(&x->io, c->gic.gicr, 0x20000ULL * c->ncpus);
 	sort(&x->io);
 	for (i = 0; i < x->io.n; i++) {
 		struct cc_range *r = &x->io.r[i];
@@ -894,9 +902,6 @@ int config_create_build(struct cc_config *c, const struct dt_tree *t,
 		goto out;
 	ram_regions(x);
 	qsort(c->regions, c->nregions, sizeof(c->regions[0]), cmp_region);
-	if (dt_find_path(t, "/smmu") || dt_find_path(t, "/iommu"))
-		note(c, "the IOMMU is not described: Warden has no IOMMU "
-			"support yet");
 	ret = 0;
 out:
 	free(x);

@@ -71,6 +71,7 @@ struct cc_config {
 	struct {
 		unsigned int version;
 		uint64_t gicd, gicc, gich, gicv, gicr;
+		uint64_t frame_size[4]; /* "reg" sizes, in its order */
 		unsigned int maintenance_irq;
 		char origin[512];
 	} gic;

@@ -145,8 +145,8 @@ int config_create_write_c(const struct cc_config *c, FILE *f)
 	if (c->needs_reservation)
 		fprintf(f,
 			" * Linux uses this memory now: boot with the "
-			"reserved-memory overlay (--overlay)%s\n"
-			" * before \"warden enable\".\n",
+			"reserved-memory overlay\n"
+			" * (--overlay)%s before \"warden enable\".\n",
 			c->mem_limit ? " or mem=" : "");
 	if (c->mem_limit)
 		fprintf(f,

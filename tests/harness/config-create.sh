@@ -32,7 +32,9 @@ regions() {
 		on && /JAILHOUSE_MEM_IO/ { f = "io" }
 		on && /JAILHOUSE_MEM_DMA/ { f = "ram" }
 		on && /^\t\t},/ { if (s != "") printf "%s %s %s\n", s, z, f; s = "" }' "$1" |
-		while read -r s z f; do printf '0x%x 0x%x %s\n' $((s)) $((z)) "$f"; done
+		while read -r s z f; do
+			printf '%016x 0x%x 0x%x %s\n' $((s)) $((s)) $((z)) "$f"
+		done | sort | cut -d' ' -f2-
 }
 
 for v in gicv3 gicv2 gicv3-smmu; do
@@ -55,6 +57,11 @@ for v in gicv3 gicv2 gicv3-smmu; do
 	rc=$?
 	echo "$check"
 	[ $rc -eq 0 ] || bad "$v: config check failed"
+	# The SMMUv3 is named, not configured (Warden has no IOMMU support).
+	if [ "$v" = gicv3-smmu ]; then
+		grep -q "IOMMU /smmuv3@9050000: left to Linux" "$out" ||
+			bad "$v: the SMMU is not mentioned"
+	fi
 	if [ "$v" = gicv2 ]; then
 		grep -q "0 errors, 1 warning" <<<"$check" && grep -q "gic-v2" <<<"$check" ||
 			bad "$v: expected only the GICv2 warning"
@@ -70,11 +77,11 @@ echo "== regions: configs/arm64/qemu-virt.c (<) vs generated (>)"
 regions "$hand" >"$tmp/hand"
 regions "$gen" >"$tmp/gen"
 diff "$tmp/hand" "$tmp/gen"
-"$cli" config show "$B/configs/qemu-virt.cell" | sed -n '2p;5p' >"$tmp/hand.hdr"
-"$cli" config show "$tmp/gicv3.cell" | sed -n '2p;5p' >"$tmp/gen.hdr"
+"$cli" config show "$B/configs/qemu-virt.cell" | sed -n '2,3p;6p' >"$tmp/hand.hdr"
+"$cli" config show "$tmp/gicv3.cell" | sed -n '2,3p;6p' >"$tmp/gen.hdr"
 cmp -s "$tmp/hand.hdr" "$tmp/gen.hdr" || {
 	diff "$tmp/hand.hdr" "$tmp/gen.hdr"
-	bad "hypervisor memory or GIC differ from qemu-virt.c"
+	bad "hypervisor memory, console or GIC differ from qemu-virt.c"
 }
 grep -q "Debug console: PL011 at 0x9000000 (4 KiB), MMIO, 32-bit" \
 	<("$cli" config show "$tmp/gicv3.cell") || bad "console differs"
@@ -143,6 +150,54 @@ cmp "$tmp/o.cell" "$tmp/ov.cell" || bad "the overlaid DTB gives another config"
 # The QEMU test tests/system/config-create-overlay.sh boots this DTB.
 cmp "$tmp/ov.dtb" "$data/qemu-virt-gicv3-warden.dtb" ||
 	bad "tests/data/dt/qemu-virt-gicv3-warden.dtb is not the fixture with the overlay applied: regenerate it"
+
+# Raspberry Pi 4 (4 GiB): Debian's bcm2711-rpi-4-b.dtb with the memory
+# node filled as the firmware does at the default gpu_mem=64 (0x0+
+# 0x3b400000, 0x40000000+0xbc000000), and a hand-made /proc/iomem with
+# that RAM and a few devices. Compared with configs/arm64/rpi4-4g.c.
+echo "== rpi4-4g"
+pi=$tmp/rpi4-4g.c
+"$cli" config create -r "$data/rpi4-4g" --mem-hv 4M --mem-inmates 176M \
+	--overlay "$tmp/pi.dts" "$pi" || bad "config create failed for rpi4-4g"
+awk 'length > 80 { n++ } END { exit n > 0 }' "$pi" || bad "rpi4: long lines"
+compile "$pi" "$tmp/pi.compiled.cell" && cmp "$tmp/rpi4-4g.cell" "$tmp/pi.compiled.cell" ||
+	bad "rpi4: the source does not compile into the written .cell"
+"$cli" config check "$tmp/rpi4-4g.cell" "$B/configs/rpi4-inmate-demo.cell" |
+	grep -q "0 errors, 1 warning" || bad "rpi4: config check"
+# The GIC-400 through /soc's second range (0x40041000 -> 0xff841000), the
+# mini UART through the first (0x7e215040 -> 0xfe215040): as written by hand.
+for l in 3 6; do
+	a=$("$cli" config show "$B/configs/rpi4-4g.cell" | sed -n ${l}p)
+	b=$("$cli" config show "$tmp/rpi4-4g.cell" | sed -n ${l}p)
+	[ "$a" = "$b" ] || bad "rpi4: \"$b\" differs from rpi4-4g.c: \"$a\""
+done
+echo "== regions: configs/arm64/rpi4-4g.c (<) vs generated (>)"
+regions "$top/configs/arm64/rpi4-4g.c" >"$tmp/pi.hand"
+regions "$pi" >"$tmp/pi.gen"
+diff "$tmp/pi.hand" "$tmp/pi.gen"
+# MMIO: the hand config maps 0xfc000000-0xff83ffff in one piece; every
+# generated device region (one per DT node, merged where they touch) and
+# the PCIe outbound window 0x600000000 must lie in one of its regions.
+while read -r s z _; do
+	ok=
+	while read -r hs hz _; do
+		((s >= hs && s + z <= hs + hz)) && ok=1
+	done < <(grep ' io$' "$tmp/pi.hand")
+	[ -n "$ok" ] || bad "rpi4: MMIO region $s+$z is in no region of rpi4-4g.c"
+done < <(grep ' io$' "$tmp/pi.gen")
+grep -q '^0x600000000 0x4000000 io$' "$tmp/pi.gen" || bad "rpi4: no PCIe window"
+# RAM differs on purpose: the hand config puts the hypervisor and cells at
+# 0x30000000-0x3b3fffff so that one cell config serves the 1 GiB board
+# too; the generator takes the top of RAM (0xf0c00000-0xfbffffff), which
+# the mem= alternative can also keep free. Both leave Linux the rest.
+grep -q '^0xf0c00000 0xb000000 ram$' "$tmp/pi.gen" || bad "rpi4: cells' memory"
+grep -q 'mem=3776M' "$pi" || bad "rpi4: no mem= alternative"
+# Overlay in the Pi's cells (#address-cells 2, #size-cells 1).
+grep -q 'reg = < 0x0 0xfbc00000 0x400000 >;' "$tmp/pi.dts" ||
+	bad "rpi4: the overlay does not use the board's cells"
+dtc -q -@ -I dts -O dtb -o "$tmp/pi.dtbo" "$tmp/pi.dts" &&
+	fdtoverlay -i "$data/rpi4-4g/fdt" -o "$tmp/pi-ov.dtb" "$tmp/pi.dtbo" ||
+	bad "rpi4: the overlay does not apply"
 
 [ $fails -eq 0 ] && echo "all config-create checks passed"
 [ $fails -eq 0 ]
