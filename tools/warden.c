@@ -61,12 +61,13 @@ static const struct command commands[] = {
 	  "print a cell configuration readably", NULL },
 	{ "config", "create", cmd_config_create,
 	  "[-r DIR|TARBALL] [--mem-hv SIZE] [--mem-inmates SIZE] "
-	  "[--console DEV] [--overlay OUT.dts] [--cell OUT.cell] OUT.c",
+	  "[--overlay DTS] OUT.c",
 	  "generate a root-cell config from the device tree and /proc/iomem",
 	  "Reads /sys/firmware/fdt and /proc/iomem (or what \"config "
 	  "collect\" gathered,\nwith -r) and writes OUT.c, a Jailhouse-format "
-	  "config source, and OUT.cell.\nMore options: --name NAME, --dtb "
-	  "FILE, --iomem FILE. docs/config-create.md" },
+	  "config source, and OUT.cell.\nMore options: --console DEV, --cell "
+	  "OUT.cell, --name NAME, --dtb FILE,\n--iomem FILE. "
+	  "docs/config-create.md" },
 	{ "config", "collect", cmd_config_collect, "OUT.tar",
 	  "gather what \"config create\" needs into a tarball (as root)",
 	  NULL },
