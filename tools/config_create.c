@@ -17,6 +17,8 @@
 #define PAGE 0x1000ULL
 #define RES_ALIGN 0x200000ULL /* reservations in 2 MiB blocks */
 #define HV_DEFAULT_SIZE 0x400000ULL
+/* more cells than any binding uses: a corrupt tree, ignored */
+#define MAX_CELLS 8
 #define RAM_FLAGS                                                           \
 	(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE | JAILHOUSE_MEM_EXECUTE | \
 	 JAILHOUSE_MEM_DMA)
@@ -567,7 +569,7 @@ static void node_irqs(struct ctx *x, const struct dt_node *n, const char *path)
 	const struct dt_prop *p;
 	unsigned int gcells = dt_u32(x->gic, "#interrupt-cells", 3), i;
 
-	if (gcells < 2)
+	if (gcells < 2 || gcells > MAX_CELLS)
 		return;
 	p = dt_prop(n, "interrupts");
 	if (p && dt_irq_parent(x->t, n) == x->gic)
@@ -582,6 +584,8 @@ static void node_irqs(struct ctx *x, const struct dt_node *n, const char *path)
 		if (!ctl)
 			break;
 		cells = dt_u32(ctl, "#interrupt-cells", 1);
+		if (cells > MAX_CELLS)
+			break;
 		if (ctl == x->gic && (i + 1 + cells) * 4 <= p->len)
 			mark_spi(x, p, i + 1, path);
 		i += 1 + cells;
@@ -592,6 +596,8 @@ static void node_irqs(struct ctx *x, const struct dt_node *n, const char *path)
 		unsigned int ca = dt_u32(n, "#address-cells", 2);
 		unsigned int ci = dt_u32(n, "#interrupt-cells", 1);
 
+		if (ca > MAX_CELLS || ci > MAX_CELLS)
+			return;
 		for (i = 0; (i + ca + ci + 1) * 4 <= p->len;) {
 			const struct dt_node *par =
 				dt_find_phandle(x->t, dt_cell(p, i + ca + ci));
@@ -601,6 +607,8 @@ static void node_irqs(struct ctx *x, const struct dt_node *n, const char *path)
 				break;
 			pa = dt_u32(par, "#address-cells", 0);
 			pi = dt_u32(par, "#interrupt-cells", 1);
+			if (pa > MAX_CELLS || pi > MAX_CELLS)
+				break;
 			if (par == x->gic &&
 			    (i + ca + ci + 1 + pa + pi) * 4 <= p->len)
 				mark_spi(x, p, i + ca + ci + 1 + pa, path);

@@ -374,6 +374,31 @@ static void iomem_must_match_dt(void **state)
 	assert_non_null(strstr(err, "iomem line 1"));
 }
 
+/* Corrupted trees are refused or read, never crash (ASan build). */
+static void survives_corrupted_dtbs(void **state)
+{
+	struct cc_options o = { .name = "pi", .mem_inmates = 16 << 20 };
+	static uint8_t copy[sizeof(dtb)];
+	size_t len = pi4_like(1, 0), pos;
+	unsigned int seed = 1, k;
+	struct dt_tree t;
+	char err[256];
+
+	for (k = 0; k < 3000; k++) {
+		memcpy(copy, dtb, len);
+		seed = seed * 1103515245 + 12345;
+		pos = (seed >> 8) % len;
+		copy[pos] ^= 1u << ((seed >> 4) & 7);
+		if (k & 1)
+			copy[(pos + 7) % len] = 0xff;
+		if (dt_parse(&t, copy, len - (k % 5 == 0 ? k % 64 : 0), err,
+			     sizeof(err)))
+			continue;
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err));
+		dt_free(&t);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -383,6 +408,7 @@ int main(void)
 		cmocka_unit_test(builds_pi4_like_config),
 		cmocka_unit_test(refuses_without_gic_or_with_overlap),
 		cmocka_unit_test(iomem_must_match_dt),
+		cmocka_unit_test(survives_corrupted_dtbs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
