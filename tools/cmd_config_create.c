@@ -239,7 +239,8 @@ int cmd_config_create(int argc, char **argv)
 	if (!src && !dtb &&
 	    load_file("/sys/firmware/fdt", &in.fdt, &in.fdt_len))
 		goto out;
-	if (!src && !iomem_path &&
+	/* a --dtb from elsewhere does not go with this machine's iomem */
+	if (!src && !dtb && !iomem_path &&
 	    load_file("/proc/iomem", &in.iomem, &in.iomem_len))
 		goto out;
 

@@ -759,6 +759,8 @@ static int read_console(struct ctx *x, const struct cc_options *o)
 	static const char *const pl011[] = { "arm,pl011", "arm,sbsa-uart",
 					     NULL };
 	static const char *const miniuart[] = { "brcm,bcm2835-aux-uart", NULL };
+	static const char *const ti_uart[] = { "ti,am654-uart", "ti,omap4-uart",
+					       NULL };
 	static const char *const u8250[] = { "ns16550a",
 					     "ns16550",
 					     "ns8250",
@@ -811,9 +813,14 @@ static int read_console(struct ctx *x, const struct cc_options *o)
 		c->console.type = JAILHOUSE_CON_TYPE_8250;
 		snprintf(c->console.type_name, sizeof(c->console.type_name),
 			 "8250");
-		if (dt_compatible(n, miniuart) ||
+		/* TI's UARTs are 32-bit spaced without saying reg-shift */
+		if (dt_compatible(n, miniuart) || dt_compatible(n, ti_uart) ||
 		    dt_u32(n, "reg-shift", 0) == 2)
 			c->console.flags |= JAILHOUSE_CON_REGDIST_4;
+		/* a page, as the hypervisor maps it; the mini UART shares
+		 * its page with the SPI controllers, so it keeps its 64 */
+		if (!dt_compatible(n, miniuart) && s < 0x1000)
+			s = 0x1000;
 	} else {
 		if (o->console)
 			return fail(x,
