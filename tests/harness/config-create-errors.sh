@@ -72,5 +72,16 @@ refused console-missing 'console "serial9" names no node' -r "$src" \
 # More memory than there is.
 refused toobig 'no room for 2 GiB of hypervisor' -r "$src" --mem-hv 2G
 
+# An earlier output survives a failed run unchanged.
+mkdir -p "$tmp/keep"
+echo "// earlier" >"$tmp/keep/sys.c"
+echo "earlier" >"$tmp/keep/sys.cell"
+"$cli" config create --dtb "$tmp/nogic.dtb" --iomem "$src/iomem" \
+	"$tmp/keep/sys.c" 2>/dev/null && bad "keep: config create succeeded"
+[ "$(cat "$tmp/keep/sys.c")" = "// earlier" ] &&
+	[ "$(cat "$tmp/keep/sys.cell")" = earlier ] &&
+	[ "$(ls "$tmp/keep" | wc -l)" -eq 2 ] && echo "[keep] earlier files untouched" ||
+	bad "keep: earlier output changed: $(ls "$tmp/keep")"
+
 [ $fails -eq 0 ] && echo "all config-create error checks passed"
 [ $fails -eq 0 ]
