@@ -4,7 +4,8 @@
 # config-create checks that it is exactly that) and mem=1G, so only the
 # no-map nodes keep Linux off the hypervisor's and the cells' memory.
 # config create on this system finds its own reservations and uses them;
-# enable, a demo cell and disable work.
+# enable, a demo cell and disable work. (The -dtb path is relative to the
+# repository top, where "make check" and tests/run are started from.)
 # qemu-opts: -dtb tests/data/dt/qemu-virt-gicv3-warden.dtb
 # append: mem=1G
 # expect: ^warden-test: cmdline .*mem=1G
