@@ -24,6 +24,8 @@ int cmd_decode(int argc, char **argv);
 
 int cmd_config_check(int argc, char **argv);
 int cmd_config_show(int argc, char **argv);
+int cmd_config_create(int argc, char **argv);
+int cmd_config_collect(int argc, char **argv);
 
 int cmd_enable(int argc, char **argv);
 int cmd_disable(int argc, char **argv);

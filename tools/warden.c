@@ -61,6 +61,18 @@ static const struct command commands[] = {
 	  "docs/config-format.md" },
 	{ "config", "show", cmd_config_show, "FILE.cell...",
 	  "print a cell configuration readably", NULL },
+	{ "config", "create", cmd_config_create,
+	  "[-r DIR|TARBALL] [--mem-hv SIZE] [--mem-inmates SIZE] "
+	  "[--overlay DTS] OUT.c",
+	  "generate a root-cell config from the device tree and /proc/iomem",
+	  "Reads /sys/firmware/fdt and /proc/iomem (or what \"config "
+	  "collect\" gathered,\nwith -r) and writes OUT.c, a Jailhouse-format "
+	  "config source, and OUT.cell.\nMore options: --console DEV, --cell "
+	  "OUT.cell, --name NAME, --dtb FILE,\n--iomem FILE. "
+	  "docs/config-create.md" },
+	{ "config", "collect", cmd_config_collect, "OUT.tar",
+	  "gather what \"config create\" needs into a tarball (as root)",
+	  NULL },
 };
 
 #define NUM_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -1,0 +1,61 @@
+# "warden config create" on the live guest (reading /sys/firmware/fdt and
+# /proc/iomem itself), then the generated config in use: config check
+# passes, the hypervisor sits where configs/arm64/qemu-virt.c puts it (the
+# free RAM above mem=768M), enable works, the demo cell is created, runs
+# gic-demo (its timer interrupts reach it), is destroyed, and disable
+# returns everything to Linux.
+# expect: ^wrote /tmp/gen\.c and /tmp/gen\.cell and /tmp/gen\.dts: [0-9]+ memory regions, GICv3, 4 CPUs
+# expect: ^hypervisor at 0x7fc00000\+0x400000, cells' memory at 0x70000000\+0xfc00000
+# expect: ^kernel command line alternative to the overlay: mem=768M
+# expect: ^0 errors, 0 warnings
+# expect: ^warden-test: hypervisor memory as in qemu-virt\.cell: Hypervisor memory: 0x7fc00000-0x7fffffff \(4 MiB\)
+# expect: ^warden-test: enabled with the generated config
+# expect: ^Created cell "inmate-demo"
+# expect: ^Timer fired, jitter
+# expect: ^warden-test: [1-9][0-9]* timer interrupts in the cell
+# expect: ^Destroyed cell "inmate-demo"
+# expect: ^warden-test: disabled, online 0-3
+# expect: ^wrote /tmp/c\.tar: fdt, iomem, cpuinfo, cmdline, cpus-online
+# expect: ^warden-test: -r /tmp/c\.tar gives the same \.c and \.cell
+# reject: Unhandled|FAULT|refused
+# timeout: 180
+set -e
+
+cell=/etc/warden/qemu-virt-inmate-demo.cell
+demo=/usr/lib/warden/inmates/gic-demo.bin
+stat=/sys/devices/warden/cells/1/statistics
+
+warden config create --mem-hv 4M --mem-inmates 252M --overlay /tmp/gen.dts \
+	/tmp/gen.c
+warden config check /tmp/gen.cell $cell
+gen=$(warden config show /tmp/gen.cell | sed -n 2p)
+hand=$(warden config show /etc/warden/qemu-virt.cell | sed -n 2p)
+[ "$gen" = "$hand" ]
+echo "warden-test: hypervisor memory as in qemu-virt.cell: $gen"
+
+warden enable /tmp/gen.cell
+echo "warden-test: enabled with the generated config"
+warden cell create $cell
+warden cell load inmate-demo $demo
+warden cell start inmate-demo >/dev/null
+t=0
+n=0
+while [ "$n" -lt 10 ] && [ $t -lt 30 ]; do
+	sleep 1
+	t=$((t + 1))
+	n=$(cat $stat/vmexits_virt_irq)
+done
+echo "warden-test: $n timer interrupts in the cell"
+[ "$n" -ge 10 ]
+warden cell destroy inmate-demo
+warden disable
+echo "warden-test: disabled, online $(cat /sys/devices/system/cpu/online)"
+
+# The same through a tarball, as on a development host.
+warden config collect /tmp/c.tar
+mkdir -p /tmp/r
+warden config create -r /tmp/c.tar --mem-hv 4M --mem-inmates 252M \
+	--name gen /tmp/r/gen.c >/dev/null
+cmp /tmp/gen.c /tmp/r/gen.c
+cmp /tmp/gen.cell /tmp/r/gen.cell
+echo "warden-test: -r /tmp/c.tar gives the same .c and .cell"

@@ -1,0 +1,415 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * "warden config create": the device-tree walk (cells, ranges, aliases),
+ * the DTB reader's refusals, and the model built from small trees made
+ * here with a minimal DTB writer.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "config_create.h"
+
+/* A minimal DTB writer: structure block, strings block, header. */
+static uint8_t st[8192], strs[2048];
+static size_t st_len, strs_len;
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	p[0] = v >> 24;
+	p[1] = v >> 16;
+	p[2] = v >> 8;
+	p[3] = v;
+}
+
+static void tok(uint32_t v)
+{
+	put32(st + st_len, v);
+	st_len += 4;
+}
+
+static void node(const char *name)
+{
+	tok(1);
+	strcpy((char *)st + st_len, name);
+	st_len += (strlen(name) + 4) & ~3u;
+}
+
+static void end(void)
+{
+	tok(2);
+}
+
+static uint32_t str_off(const char *s)
+{
+	size_t off = 0;
+
+	while (off < strs_len) {
+		if (!strcmp((char *)strs + off, s))
+			return off;
+		off += strlen((char *)strs + off) + 1;
+	}
+	strcpy((char *)strs + strs_len, s);
+	strs_len += strlen(s) + 1;
+	return off;
+}
+
+static void prop(const char *name, const void *val, uint32_t len)
+{
+	tok(3);
+	tok(len);
+	tok(str_off(name));
+	memcpy(st + st_len, val, len);
+	memset(st + st_len + len, 0, 3);
+	st_len += (len + 3) & ~3u;
+}
+
+static void prop_str(const char *name, const char *s)
+{
+	prop(name, s, strlen(s) + 1);
+}
+
+/* prop_cells("reg", 4, a, b, c, d) */
+static void prop_cells(const char *name, int n, ...)
+{
+	uint8_t buf[256];
+	va_list ap;
+	int i;
+
+	va_start(ap, n);
+	for (i = 0; i < n; i++)
+		put32(buf + 4 * i, va_arg(ap, uint32_t));
+	va_end(ap);
+	prop(name, buf, 4 * n);
+}
+
+static void begin(void)
+{
+	st_len = strs_len = 0;
+	node("");
+}
+
+/* Finishes the tree into a DTB in buf; returns its size. */
+static size_t finish(uint8_t *buf)
+{
+	size_t total;
+
+	end();
+	tok(9);
+	total = 40 + 16 + st_len + strs_len;
+	memset(buf, 0, 56);
+	put32(buf, 0xd00dfeed);
+	put32(buf + 4, total);
+	put32(buf + 8, 56);
+	put32(buf + 12, 56 + st_len);
+	put32(buf + 16, 40);
+	put32(buf + 20, 17);
+	put32(buf + 24, 16);
+	put32(buf + 32, strs_len);
+	put32(buf + 36, st_len);
+	memcpy(buf + 56, st, st_len);
+	memcpy(buf + 56 + st_len, strs, strs_len);
+	return total;
+}
+
+static uint8_t dtb[16384];
+
+/* A Raspberry Pi 4-like tree: /soc with 1 address cell, mapped at 0xfe. */
+static size_t pi4_like(int with_gic, int overlap)
+{
+	begin();
+	prop_cells("#address-cells", 1, 2);
+	prop_cells("#size-cells", 1, 1);
+	node("aliases");
+	prop_str("serial1", "/soc/serial@7e215040");
+	end();
+	node("chosen");
+	prop_str("stdout-path", "serial1:115200n8");
+	end();
+	node("cpus");
+	prop_cells("#address-cells", 1, 1);
+	prop_cells("#size-cells", 1, 0);
+	node("cpu@0");
+	prop_str("device_type", "cpu");
+	prop_cells("reg", 1, 0);
+	end();
+	node("cpu@1");
+	prop_str("device_type", "cpu");
+	prop_cells("reg", 1, 1);
+	end();
+	end();
+	node("memory@0");
+	prop_str("device_type", "memory");
+	/* 2 address cells, 1 size cell */
+	prop_cells("reg", 6, 0, 0, 0x3b400000, 0, 0x40000000, 0xbc000000);
+	end();
+	if (overlap) {
+		node("memory@3b000000");
+		prop_str("device_type", "memory");
+		prop_cells("reg", 3, 0, 0x3b000000, 0x1000000);
+		end();
+	}
+	node("soc");
+	prop_cells("#address-cells", 1, 1);
+	prop_cells("#size-cells", 1, 1);
+	prop_cells("ranges", 8, 0x7e000000, 0, 0xfe000000, 0x01800000,
+		   0x40000000, 0, 0xff800000, 0x00800000);
+	if (with_gic) {
+		node("interrupt-controller@40041000");
+		prop("interrupt-controller", "", 0);
+		prop_str("compatible", "arm,gic-400");
+		prop_cells("#interrupt-cells", 1, 3);
+		prop_cells("phandle", 1, 1);
+		prop_cells("reg", 8, 0x40041000, 0x1000, 0x40042000, 0x2000,
+			   0x40044000, 0x2000, 0x40046000, 0x2000);
+		prop_cells("interrupts", 3, 1, 9, 0xf04);
+		end();
+	}
+	node("serial@7e215040");
+	prop_str("compatible", "brcm,bcm2835-aux-uart");
+	prop_cells("reg", 2, 0x7e215040, 0x40);
+	prop_cells("interrupt-parent", 1, 1);
+	prop_cells("interrupts", 3, 0, 93, 4);
+	end();
+	node("i2c@7e804000");
+	prop_cells("#address-cells", 1, 1);
+	prop_cells("#size-cells", 1, 0);
+	prop_cells("reg", 2, 0x7e804000, 0x1000);
+	node("eeprom@50");
+	prop_cells("reg", 1, 0x50);
+	end();
+	end();
+	node("bus@7e300000");
+	prop_cells("#address-cells", 1, 1);
+	prop_cells("#size-cells", 1, 1);
+	prop("ranges", "", 0); /* identity */
+	node("mmc@7e300000");
+	prop_cells("reg", 2, 0x7e300000, 0x100);
+	prop_cells("interrupts-extended", 4, 1, 0, 126, 4);
+	end();
+	end();
+	node("disabled@7e400000");
+	prop_str("status", "disabled");
+	prop_cells("reg", 2, 0x7e400000, 0x100);
+	prop_cells("interrupt-parent", 1, 1);
+	prop_cells("interrupts", 3, 0, 100, 4);
+	end();
+	end();
+	return finish(dtb);
+}
+
+static void translates_through_ranges(void **state)
+{
+	struct dt_tree t;
+	char err[256];
+	uint64_t a, s;
+	struct dt_node *n;
+
+	assert_int_equal(dt_parse(&t, dtb, pi4_like(1, 0), err, sizeof(err)),
+			 0);
+	/* one address cell under /soc, two above: 0x7e.. -> 0xfe.. */
+	n = dt_find_path(&t, "/soc/serial@7e215040");
+	assert_non_null(n);
+	assert_int_equal(dt_reg(n, 0, &a, &s, err, sizeof(err)), 0);
+	assert_true(a == 0xfe215040 && s == 0x40);
+	assert_int_equal(dt_reg(n, 1, &a, &s, err, sizeof(err)), 1);
+	/* the second range: the GIC-400 at 0x40041000 is 0xff841000 */
+	n = dt_find_path(&t, "/soc/interrupt-controller");
+	assert_non_null(n);
+	assert_int_equal(dt_reg(n, 1, &a, &s, err, sizeof(err)), 0);
+	assert_true(a == 0xff842000 && s == 0x2000);
+	/* an empty "ranges" is the identity, then /soc's */
+	n = dt_find_path(&t, "/soc/bus@7e300000/mmc@7e300000");
+	assert_non_null(n);
+	assert_int_equal(dt_reg(n, 0, &a, &s, err, sizeof(err)), 0);
+	assert_true(a == 0xfe300000);
+	/* an I2C device is not in the CPU's address space */
+	n = dt_find_path(&t, "/soc/i2c@7e804000/eeprom@50");
+	assert_non_null(n);
+	assert_int_equal(dt_reg(n, 0, &a, &s, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "/soc/i2c@7e804000 has no \"ranges\""));
+	dt_free(&t);
+}
+
+static void reads_cells_and_resolves_stdout(void **state)
+{
+	struct dt_tree t;
+	char err[256], path[128];
+	uint64_t a, s;
+	struct dt_node *n;
+
+	assert_int_equal(dt_parse(&t, dtb, pi4_like(1, 0), err, sizeof(err)),
+			 0);
+	n = dt_find_path(&t, "/memory");
+	assert_non_null(n);
+	assert_int_equal(dt_addr_cells(n), 2);
+	assert_int_equal(dt_size_cells(n), 1);
+	assert_int_equal(dt_reg(n, 1, &a, &s, err, sizeof(err)), 0);
+	assert_true(a == 0x40000000 && s == 0xbc000000);
+	/* an alias with options, as /chosen/stdout-path has it */
+	n = dt_resolve(&t, "serial1:115200n8");
+	assert_non_null(n);
+	assert_string_equal(dt_path(n, path, sizeof(path)),
+			    "/soc/serial@7e215040");
+	assert_null(dt_resolve(&t, "serial7"));
+	assert_ptr_equal(dt_resolve(&t, "/soc/serial@7e215040"), n);
+	dt_free(&t);
+}
+
+static void refuses_truncated_and_foreign(void **state)
+{
+	struct dt_tree t;
+	static const char dts[64] = "/dts-v1/;\n/ {\n};\n";
+	char err[256];
+	size_t len = pi4_like(1, 0);
+
+	assert_int_equal(dt_parse(&t, dtb, len - 100, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "truncated DTB"));
+	assert_int_equal(dt_parse(&t, dts, sizeof(dts), err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "not a DTB"));
+	/* a header that claims a structure block past its end */
+	put32(dtb + 36, 0x100000);
+	assert_int_equal(dt_parse(&t, dtb, len, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "corrupt DTB header"));
+}
+
+static struct cc_config cfg;
+
+static void builds_pi4_like_config(void **state)
+{
+	struct cc_options o = { .name = "pi",
+				.mem_hv = 4 << 20,
+				.mem_inmates = 16 << 20 };
+	struct dt_tree t;
+	char err[256];
+	unsigned int i;
+
+	assert_int_equal(dt_parse(&t, dtb, pi4_like(1, 0), err, sizeof(err)),
+			 0);
+	assert_int_equal(
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), 0);
+	assert_int_equal(cfg.gic.version, 2);
+	assert_true(cfg.gic.gicd == 0xff841000 && cfg.gic.gicc == 0xff842000 &&
+		    cfg.gic.gich == 0xff844000 && cfg.gic.gicv == 0xff846000);
+	assert_int_equal(cfg.gic.maintenance_irq, 25);
+	assert_int_equal(cfg.ncpus, 2);
+	/* the mini UART: 8250 with 32-bit register spacing */
+	assert_true(cfg.console.address == 0xfe215040);
+	assert_int_equal(cfg.console.type, 2);
+	/* SPIs of "interrupts" and "interrupts-extended"; not disabled ones */
+	assert_int_equal(cfg.spi[93], 1);
+	assert_int_equal(cfg.spi[126], 1);
+	assert_int_equal(cfg.spi[100], 0);
+	/* hypervisor at the top of RAM, cells below it, mem= possible */
+	assert_true(cfg.hv_start == 0xfbc00000 && cfg.hv_size == 4 << 20);
+	assert_true(cfg.inmates_start == 0xfac00000);
+	assert_int_equal(cfg.needs_reservation, 1);
+	assert_true(cfg.mem_limit == 0x3b400000ULL + 0xbac00000ULL);
+	/* no region covers the GIC, the disabled node or the I2C child */
+	for (i = 0; i < cfg.nregions; i++) {
+		const struct cc_region *r = &cfg.regions[i];
+
+		assert_false(r->start < 0xff842000 + 0x2000 &&
+			     r->start + r->size > 0xff841000);
+		assert_false(r->start <= 0xfe400000 &&
+			     r->start + r->size > 0xfe400000);
+	}
+	dt_free(&t);
+}
+
+static void refuses_without_gic_or_with_overlap(void **state)
+{
+	struct cc_options o = { .name = "pi" };
+	struct dt_tree t;
+	char err[256];
+
+	assert_int_equal(dt_parse(&t, dtb, pi4_like(0, 0), err, sizeof(err)),
+			 0);
+	assert_int_equal(
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "no GIC in the device tree"));
+	dt_free(&t);
+
+	assert_int_equal(dt_parse(&t, dtb, pi4_like(1, 1), err, sizeof(err)),
+			 0);
+	assert_int_equal(
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "/memory@0 reg[0]"));
+	assert_non_null(strstr(err, "overlaps /memory@3b000000 reg[0]"));
+	dt_free(&t);
+}
+
+static void iomem_must_match_dt(void **state)
+{
+	struct cc_options o = { .name = "pi" };
+	static struct iomem io;
+	struct dt_tree t;
+	char err[256];
+
+	assert_int_equal(iomem_parse(&io,
+				     "fe215040-fe21507f : serial\n"
+				     "00000000-3b3fffff : System RAM\n"
+				     "  00210000-0100ffff : Kernel code\n"
+				     "200000000-23fffffff : System RAM\n",
+				     err, sizeof(err)),
+			 0);
+	assert_int_equal(io.n, 4);
+	assert_int_equal(io.lines[2].depth, 1);
+	assert_int_equal(dt_parse(&t, dtb, pi4_like(1, 0), err, sizeof(err)),
+			 0);
+	assert_int_equal(
+		config_create_build(&cfg, &t, &io, &o, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "iomem line 4 (200000000-23fffffff"));
+	dt_free(&t);
+	/* as read by a user: all zeros */
+	assert_int_equal(iomem_parse(&io, "00000000-00000000 : System RAM\n",
+				     err, sizeof(err)),
+			 -1);
+	assert_non_null(strstr(err, "without root rights"));
+	assert_int_equal(iomem_parse(&io, "garbage\n", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "iomem line 1"));
+}
+
+/* Corrupted trees are refused or read, never crash (ASan build). */
+static void survives_corrupted_dtbs(void **state)
+{
+	struct cc_options o = { .name = "pi", .mem_inmates = 16 << 20 };
+	static uint8_t copy[sizeof(dtb)];
+	size_t len = pi4_like(1, 0), pos;
+	unsigned int seed = 1, k;
+	struct dt_tree t;
+	char err[256];
+
+	for (k = 0; k < 3000; k++) {
+		memcpy(copy, dtb, len);
+		seed = seed * 1103515245 + 12345;
+		pos = (seed >> 8) % len;
+		copy[pos] ^= 1u << ((seed >> 4) & 7);
+		if (k & 1)
+			copy[(pos + 7) % len] = 0xff;
+		if (dt_parse(&t, copy, len - (k % 5 == 0 ? k % 64 : 0), err,
+			     sizeof(err)))
+			continue;
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err));
+		dt_free(&t);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(translates_through_ranges),
+		cmocka_unit_test(reads_cells_and_resolves_stdout),
+		cmocka_unit_test(refuses_truncated_and_foreign),
+		cmocka_unit_test(builds_pi4_like_config),
+		cmocka_unit_test(refuses_without_gic_or_with_overlap),
+		cmocka_unit_test(iomem_must_match_dt),
+		cmocka_unit_test(survives_corrupted_dtbs),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
