@@ -697,6 +697,19 @@ static void walk_devices(struct ctx *x, const struct dt_node *n)
 			pci_windows(x, n, path);
 			continue; /* its children are behind it */
 		}
+		if (n == x->gic) {
+			/*
+			 * The GIC's children (an ITS, a v2m frame) are GIC
+			 * frames the hypervisor keeps from every cell.
+			 */
+			if (n->child)
+				note(x->c,
+				     "%s: the GIC's MSI frames (ITS or v2m) are "
+				     "not mapped to the root: Warden does not "
+				     "support LPIs/MSIs yet",
+				     path);
+			continue;
+		}
 		walk_devices(x, n->child);
 	}
 }

@@ -12,7 +12,7 @@
 # expect: ^warden-test: System RAM 40000000-6fffffff
 # expect: ^hypervisor at 0x7fc00000\+0x400000, cells' memory at 0x70000000\+0xfc00000
 # expect: ^note: memory as reserved by /reserved-memory/warden-hypervisor@7fc00000 and /reserved-memory/warden-cells@70000000
-# expect: ^0 errors, 0 warnings
+# expect: ^0 errors, 0 advice
 # expect: ^warden-test: enabled with the generated config
 # expect: ^warden-test: [1-9][0-9]* timer interrupts in the cell
 # expect: ^warden-test: disabled, online 0-3

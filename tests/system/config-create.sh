@@ -7,11 +7,11 @@
 # expect: ^wrote /tmp/gen\.c and /tmp/gen\.cell and /tmp/gen\.dts: [0-9]+ memory regions, GICv3, 4 CPUs
 # expect: ^hypervisor at 0x7fc00000\+0x400000, cells' memory at 0x70000000\+0xfc00000
 # expect: ^kernel command line alternative to the overlay: mem=768M
-# expect: ^0 errors, 0 warnings
+# expect: ^0 errors, 0 advice
 # expect: ^warden-test: hypervisor memory as in qemu-virt\.cell: Hypervisor memory: 0x7fc00000-0x7fffffff \(4 MiB\)
 # expect: ^warden-test: enabled with the generated config
 # expect: ^Created cell "inmate-demo"
-# expect: ^Timer fired, jitter
+# expect-console: ^Timer fired, jitter
 # expect: ^warden-test: [1-9][0-9]* timer interrupts in the cell
 # expect: ^Destroyed cell "inmate-demo"
 # expect: ^warden-test: disabled, online 0-3
