@@ -5,8 +5,8 @@
 # exactly one error, the GIC version, until the hypervisor has a GICv2
 # back-end; `warden enable` refuses likewise, and with --skip-check the
 # hypervisor itself, entered at EL2 on the Pi, refuses it (its lines as
-# the driver relays them: on QEMU's mini UART, its debug console, nothing
-# shows yet).
+# the driver relays them: the hypervisor drives no 8250 yet, and the
+# mini UART is the Pi configs' debug console).
 # machine: rpi4
 # timeout: 300
 # allow-kernel-warnings
