@@ -3,12 +3,22 @@
 #
 # Installs what Warden needs on a Debian 12 host and fetches Debian's arm64
 # kernel (image, headers, host kbuild) and busybox into build/debian/.
+# With --rpi4, then the Raspberry Pi 4 leg's tools too (deps-rpi4.sh).
 # Idempotent and quiet when everything is present. Only apt and the Debian
 # archive are used; nothing is installed into the host outside apt.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=${WARDEN_DEBIAN_DIR:-$top/build/debian}
+
+# --rpi4: also the Raspberry Pi 4 leg's QEMU 10 and TF-A, only when asked
+# (scripts/deps-rpi4.sh says what and where), so that a fresh clone's
+# `make check` does not fetch them.
+if [ "${1:-}" = --rpi4 ]; then
+	"$0"
+	exec "$top/scripts/deps-rpi4.sh"
+fi
+[ $# -eq 0 ] || { echo "usage: deps.sh [--rpi4]" >&2; exit 1; }
 
 # Host packages, by the command or file that proves each one is there.
 host_pkgs=(

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * GICv3. Each CPU calls gic_init() for its redistributor and CPU
- * interface; SGIs and PPIs are then configured in the calling CPU's
- * redistributor, SPIs in the distributor. The distributor itself belongs
- * to the hypervisor in a cell; only when booted bare does the inmate own
- * it and has to switch it on.
+ * GICv3 back-end (gic.c picks it). Each CPU calls gic_init() for its
+ * redistributor and CPU interface; SGIs and PPIs are then configured in
+ * the calling CPU's redistributor, SPIs in the distributor. The
+ * distributor itself belongs to the hypervisor in a cell; only when
+ * booted bare does the inmate own it and has to switch it on.
  */
 #include "comm.h"
+#include "gic-ops.h"
 #include "gic.h"
 #include "inmate.h"
 #include "mmio.h"
@@ -16,17 +17,10 @@
 #define QEMU_VIRT_GICD 0x08000000UL
 #define QEMU_VIRT_GICR 0x080a0000UL
 
-#define GICD_CTLR 0x0000
 #define GICD_CTLR_ENABLE_G0 (1 << 0)
 #define GICD_CTLR_ENABLE_G1 (1 << 1)
 #define GICD_CTLR_ARE (1 << 4)
 #define GICD_CTLR_RWP (1U << 31)
-#define GICD_IGROUPR 0x0080
-#define GICD_ISENABLER 0x0100
-#define GICD_ICENABLER 0x0180
-#define GICD_ISPENDR 0x0200
-#define GICD_IPRIORITYR 0x0400
-#define GICD_ICFGR 0x0c00
 #define GICD_IROUTER 0x6000
 
 #define GICR_WAKER 0x0014
@@ -41,13 +35,7 @@
 #define GICR_VLPI_FRAME_SIZE 0x40000
 #define GICR_FRAMES_MAX 512
 
-#define IRQ_HANDLERS 16
 #define GIC_CPUS 8
-
-struct irq_slot {
-	unsigned int irq;
-	irq_handler_t handler;
-};
 
 /* Redistributors of the CPUs that called gic_init(), by affinity. */
 struct gic_cpu {
@@ -58,7 +46,6 @@ struct gic_cpu {
 static uintptr_t gicd, gicr_base;
 static struct gic_cpu gic_cpus[GIC_CPUS];
 static unsigned int gic_slots_taken;
-static struct irq_slot irq_slots[IRQ_HANDLERS];
 
 /*
  * Finds the redistributor frame whose affinity is this CPU's. Only the
@@ -122,20 +109,9 @@ static uintptr_t gic_redist(void)
 	return 0;
 }
 
-/*
- * Distributor and redistributor bases, once: the first CPU calls it
- * before any other CPU is started.
- */
-static int gic_init_global(void)
+static int gic_v3_init_global(void)
 {
-	if (gicd)
-		return 0;
 	if (comm_region) {
-		if (comm_region->gic_version != 3) {
-			printk("GIC: version %u is not supported, only 3\n",
-			       comm_region->gic_version);
-			return -1;
-		}
 		gicr_base = comm_region->gicr_base;
 		gicd = comm_region->gicd_base;
 	} else {
@@ -147,14 +123,12 @@ static int gic_init_global(void)
 	return 0;
 }
 
-int gic_init(void)
+static int gic_v3_init_cpu(void)
 {
 	uintptr_t rd = gic_redist();
 	unsigned int slot;
 	uint32_t waker;
 
-	if (gic_init_global())
-		return -1;
 	if (!rd) {
 		rd = gic_find_redist(gicr_base);
 		if (!rd) {
@@ -197,80 +171,30 @@ int gic_init(void)
 	return 0;
 }
 
-int irq_register(unsigned int irq, irq_handler_t handler)
-{
-	for (int i = 0; i < IRQ_HANDLERS; i++) {
-		if (!irq_slots[i].handler || irq_slots[i].irq == irq) {
-			irq_slots[i].irq = irq;
-			irq_slots[i].handler = handler;
-			return 0;
-		}
-	}
-	return -1;
-}
-
 /*
  * Private interrupts live in the calling CPU's redistributor, shared ones
  * in GICD.
  */
-static uintptr_t gic_irq_base(unsigned int irq)
+static uintptr_t gic_v3_irq_base(unsigned int irq)
 {
 	return irq < 32 ? gic_redist() + GICR_SGI_BASE : gicd;
 }
 
-static void gic_set_bit(unsigned int irq, unsigned int reg)
+static void gic_v3_irq_configure(unsigned int irq)
 {
-	mmio_write32(gic_irq_base(irq) + reg + irq / 32 * 4, 1U << (irq % 32));
-}
-
-void gic_set_priority(unsigned int irq, uint8_t prio)
-{
-	mmio_write8(gic_irq_base(irq) + GICD_IPRIORITYR + irq, prio);
-}
-
-void gic_enable_irq(unsigned int irq)
-{
-	uintptr_t group = gic_irq_base(irq) + GICD_IGROUPR + irq / 32 * 4;
+	uintptr_t group = gic_v3_irq_base(irq) + GICD_IGROUPR + irq / 32 * 4;
 
 	/*
 	 * Group 1 (group 0 would arrive as FIQ when the GIC has a single
 	 * security state, as bare QEMU's does).
 	 */
 	mmio_write32(group, mmio_read32(group) | 1U << (irq % 32));
-	gic_set_priority(irq, GIC_DEFAULT_PRIORITY);
 	if (irq >= 32)
 		mmio_write64(gicd + GICD_IROUTER + irq * 8,
 			     inmate_cpu_affinity());
-	gic_set_bit(irq, GICD_ISENABLER);
 }
 
-void gic_disable_irq(unsigned int irq)
-{
-	gic_set_bit(irq, GICD_ICENABLER);
-}
-
-void gic_set_pending(unsigned int irq)
-{
-	gic_set_bit(irq, GICD_ISPENDR);
-}
-
-bool gic_is_pending(unsigned int irq)
-{
-	return mmio_read32(gic_irq_base(irq) + GICD_ISPENDR + irq / 32 * 4) &
-	       1U << (irq % 32);
-}
-
-void gic_set_edge(unsigned int irq, bool edge)
-{
-	/* Two bits per interrupt; the upper one selects edge triggering. */
-	uintptr_t reg = gic_irq_base(irq) + GICD_ICFGR + irq / 16 * 4;
-	uint32_t bit = 2U << (irq % 16 * 2);
-
-	mmio_write32(reg,
-		     edge ? mmio_read32(reg) | bit : mmio_read32(reg) & ~bit);
-}
-
-void gic_send_sgi(uint64_t mpidr, unsigned int sgi)
+static void gic_v3_send_sgi(uint64_t mpidr, unsigned int sgi)
 {
 	uint64_t val = ((mpidr >> 32) & 0xff) << 48 |
 		       ((mpidr >> 16) & 0xff) << 32 |
@@ -281,23 +205,34 @@ void gic_send_sgi(uint64_t mpidr, unsigned int sgi)
 	isb();
 }
 
-void gic_handle_irq(void)
+static void gic_v3_sgi_self(unsigned int sgi)
 {
-	for (;;) {
-		unsigned int irq = read_sysreg_s(ICC_IAR1_EL1) & 0xffffff;
-		int i;
-
-		if (irq >= GIC_SPURIOUS_IRQ && irq < 1024)
-			return;
-		for (i = 0; i < IRQ_HANDLERS; i++) {
-			if (irq_slots[i].handler && irq_slots[i].irq == irq) {
-				irq_slots[i].handler(irq);
-				break;
-			}
-		}
-		if (i == IRQ_HANDLERS)
-			printk("GIC: unhandled interrupt %u\n", irq);
-		write_sysreg_s(irq, ICC_EOIR1_EL1);
-		isb();
-	}
+	/* The SGI bits of the redistributor's ISPENDR0 are writable. */
+	mmio_write32(gic_v3_irq_base(sgi) + GICD_ISPENDR, 1U << sgi);
 }
+
+static uint32_t gic_v3_ack(unsigned int *irq)
+{
+	uint32_t iar = read_sysreg_s(ICC_IAR1_EL1);
+
+	*irq = iar & 0xffffff;
+	return iar;
+}
+
+static void gic_v3_eoi(uint32_t iar)
+{
+	write_sysreg_s(iar, ICC_EOIR1_EL1);
+	isb();
+}
+
+const struct gic_ops gic_v3_ops = {
+	.version = 3,
+	.init_global = gic_v3_init_global,
+	.init_cpu = gic_v3_init_cpu,
+	.irq_base = gic_v3_irq_base,
+	.irq_configure = gic_v3_irq_configure,
+	.send_sgi = gic_v3_send_sgi,
+	.sgi_self = gic_v3_sgi_self,
+	.ack = gic_v3_ack,
+	.eoi = gic_v3_eoi,
+};

@@ -4,7 +4,8 @@
  * (NAME.bin, linked at IPA 0) can be tested before Warden runs cells.
  * At EL2 in QEMU it gives one CPU a stage-2 address space shaped like an
  * inmate cell's: the image's RAM at IPA 0, a comm region at 0x80000000,
- * the GIC and the PL011 identity-mapped, and then enters the image at
+ * the GIC (v3 or v2, as QEMU's machine has) and the PL011
+ * identity-mapped, and then enters the image at
  * EL1. Physical interrupts go to EL1 directly (HCR_EL2.IMO clear), so no
  * virtual GIC is needed. It serves what a cell uses from a hypervisor:
  * the debug-console hypercall, a shutdown request answered through the
@@ -30,7 +31,9 @@
 #define COMM_IPA 0x80000000UL
 #define UART_PA 0x09000000UL
 #define GICD_PA 0x08000000UL
-#define DEVICE_START 0x08000000UL /* GICD, GICR, PL011 */
+#define GICC_PA 0x08010000UL /* GICv2 */
+#define GICR_PA 0x080a0000UL /* GICv3 */
+#define DEVICE_START 0x08000000UL /* GICD, GICC or GICR, PL011 */
 #define DEVICE_END 0x0a000000UL
 
 #define S2_BLOCK 0x1UL
@@ -49,6 +52,7 @@
 #define HCR_TWI (1UL << 13)
 #define HCR_RW (1UL << 31)
 #define ICC_SRE_EL2 S3_4_C12_C9_5
+#define ID_AA64PFR0_GIC_SHIFT 24
 
 #define EC_WFX 0x01
 #define EC_HVC64 0x16
@@ -63,7 +67,7 @@ static union {
 	uint8_t page[4096];
 } comm_page __attribute__((aligned(4096)));
 
-static unsigned int wfi_traps, shutdown_after;
+static unsigned int wfi_traps, shutdown_after, gic_version;
 static bool request_sent;
 
 void sim_main(void);
@@ -119,9 +123,12 @@ static void sim_comm_setup(void)
 	comm->console.type = JAILHOUSE_CON_TYPE_PL011;
 	comm->console.flags = JAILHOUSE_CON_ACCESS_MMIO |
 			      JAILHOUSE_CON_REGDIST_4;
-	comm->gic_version = 3;
+	comm->gic_version = gic_version;
 	comm->gicd_base = GICD_PA;
-	comm->gicr_base = 0x080a0000UL;
+	if (gic_version == 3)
+		comm->gicr_base = GICR_PA;
+	else
+		comm->gicc_base = GICC_PA;
 }
 
 static void sim_stage2_setup(void)
@@ -137,9 +144,24 @@ static void sim_stage2_setup(void)
 			S2_SH_INNER | S2_AF;
 }
 
+/*
+ * QEMU virt,gic-version=2 or 3: a GICv3 connects the CPU's system-register
+ * interface, a GICv2 does not.
+ */
+static unsigned int sim_gic_version(void)
+{
+	return (read_sysreg(id_aa64pfr0_el1) >> ID_AA64PFR0_GIC_SHIFT & 0xf) ?
+		       3 : 2;
+}
+
 /* The root cell's job on a real system: switch the distributor on. */
 static void sim_gicd_enable(void)
 {
+	if (gic_version == 2) {
+		/* Both groups; the cell's interrupts stay in group 0. */
+		mmio_write32(GICD_PA, 1 << 1 | 1 << 0);
+		return;
+	}
 	mmio_write32(GICD_PA, 1 << 4);
 	while (mmio_read32(GICD_PA) & (1U << 31))
 		;
@@ -150,6 +172,7 @@ static void sim_gicd_enable(void)
 
 void sim_main(void)
 {
+	gic_version = sim_gic_version();
 	sim_comm_setup();
 	sim_stage2_setup();
 	sim_gicd_enable();
@@ -164,14 +187,16 @@ void sim_main(void)
 	write_sysreg(0, cntvoff_el2);
 	write_sysreg(0x33ff, cptr_el2); /* FP/SIMD not trapped */
 	write_sysreg(0, hstr_el2);
-	write_sysreg_s(0xf, ICC_SRE_EL2); /* EL1 may use the ICC registers */
+	/* EL1 may use the ICC registers (which a GICv2 CPU does not have). */
+	if (gic_version == 3)
+		write_sysreg_s(0xf, ICC_SRE_EL2);
 	write_sysreg(0x30d00800, sctlr_el1); /* MMU and caches off */
 	isb();
 	asm volatile("tlbi vmalls12e1\n\tdsb sy\n\tisb" : : : "memory");
 
 	sim_print("cell-sim: cell RAM PA 0x%lx at IPA 0, comm region at IPA "
-		  "0x%lx, shutdown request after %u WFIs\n",
-		  CELL_RAM_PA, COMM_IPA, shutdown_after);
+		  "0x%lx, GICv%u, shutdown request after %u WFIs\n",
+		  CELL_RAM_PA, COMM_IPA, gic_version, shutdown_after);
 	write_sysreg(0, elr_el2);
 	write_sysreg(0x3c5, spsr_el2); /* EL1h, DAIF masked */
 	asm volatile("eret");

@@ -83,6 +83,7 @@ static void test_gic(void)
 {
 	if (!TEST_EXPECT(gic_init() == 0))
 		return;
+	printk("test-basic: GICv%u\n", gic_version());
 	TEST_EXPECT(irq_register(TEST_SGI, test_sgi) == 0);
 	irq_set_entry_hook(count_irq_entry);
 	gic_enable_irq(TEST_SGI);
@@ -105,11 +106,16 @@ static void test_comm(void)
 		printk("test-basic: no comm region\n");
 		return;
 	}
-	printk("test-basic: comm region rev %u, GICv%u (GICD 0x%lx, GICR "
-	       "0x%lx), console type %u at 0x%lx, flags 0x%x\n",
+	/* The second GIC base: the redistributors, or GICv2's CPU interface. */
+	printk("test-basic: comm region rev %u, GICv%u (GICD 0x%lx, %s 0x%lx), "
+	       "console type %u at 0x%lx, flags 0x%x\n",
 	       comm_region->revision, comm_region->gic_version,
 	       (unsigned long)comm_region->gicd_base,
-	       (unsigned long)comm_region->gicr_base, comm_region->console.type,
+	       comm_region->gic_version == 2 ? "GICC" : "GICR",
+	       (unsigned long)(comm_region->gic_version == 2 ?
+				       comm_region->gicc_base :
+				       comm_region->gicr_base),
+	       comm_region->console.type,
 	       (unsigned long)comm_region->console.address, comm_region->flags);
 	TEST_EXPECT(comm_region->cell_state == WARDEN_CELL_RUNNING);
 	msg = comm_poll();

@@ -15,6 +15,8 @@
  *   into this CPU's redistributor frames, found as gicr-own does)
  *   gicd-enable   irq=N         set the SPI's enable bit, read it back
  *   gicd-route    irq=N mpidr=M route the SPI to CPU M, read it back
+ *                               (GICD_IROUTER; on GICv2 GICD_ITARGETSR
+ *                               with bit Aff0 of M)
  *   gicd-priority irq=N prio=P  set the SPI's priority, read it back
  *   sgi        mpidr=M sgi=S    send SGI S to CPU M
  *   cpu-on     mpidr=M          PSCI CPU_ON (SMC in a cell, HVC bare)
@@ -45,6 +47,7 @@
 #define GICD_ISENABLER 0x0100
 #define GICD_IPRIORITYR 0x0400
 #define GICD_IROUTER 0x6000
+#define GICD_ITARGETSR 0x0800
 #define GICR_TYPER 0x0008
 #define GICR_TYPER_LAST (1U << 4)
 #define GICR_FRAME_SIZE 0x20000
@@ -251,6 +254,16 @@ static void probe_run(void)
 		mmio_write32(reg, 1U << (irq % 32));
 		printk("probe: IRQ %u enabled: %u\n", irq,
 		       (mmio_read32(reg) >> (irq % 32)) & 1);
+	} else if (probe_is("gicd-route") && gic_version() == 2) {
+		/* GICv2 routes by CPU interface bit: Aff0's on QEMU virt. */
+		uintptr_t reg = gicd + GICD_ITARGETSR + irq;
+		uint8_t mask = 1U << (param("mpidr") & 7);
+
+		printk("probe: route IRQ %u to CPU interface mask 0x%x\n", irq,
+		       mask);
+		mmio_write8(reg, mask);
+		printk("probe: IRQ %u targets 0x%x\n", irq,
+		       *(volatile uint8_t *)reg);
 	} else if (probe_is("gicd-route")) {
 		uintptr_t reg = gicd + GICD_IROUTER + irq * 8;
 

@@ -6,6 +6,7 @@
 # and SPIs by priority), the debug-console hypercall, a shutdown request answered while gic-demo
 # runs, and that a stray access ends in a stage-2 fault.
 . "$(dirname "$0")/inmate-lib.bash"
+gic_matrix "$@"
 
 show() { echo "--- $1"; cat "$2"; }
 
@@ -15,8 +16,13 @@ sim_run_until "$img" 20 "$tmp/basic" '^TEST ' 1 ||
 show test-basic "$tmp/basic"
 grep -qx 'test-basic: hello from the inmate library (cell)' "$tmp/basic" ||
 	fail "no greeting from the cell image"
-grep -qx 'test-basic: comm region rev 2, GICv3 (GICD 0x8000000, GICR 0x80a0000), console type 3 at 0x9000000, flags 0x3' \
+case $GIC in
+3) gic_line='GICv3 (GICD 0x8000000, GICR 0x80a0000)' ;;
+2) gic_line='GICv2 (GICD 0x8000000, GICC 0x8010000)' ;;
+esac
+grep -qx "test-basic: comm region rev 2, $gic_line, console type 3 at 0x9000000, flags 0x3" \
 	"$tmp/basic" || fail "comm region at 0x80000000 not read"
+grep -qx "test-basic: GICv$GIC" "$tmp/basic" || fail "not the comm region's GIC"
 grep -qx 'test-basic: SGI 3 received 1 time(s)' "$tmp/basic" ||
 	fail "GIC from the comm region does not work"
 grep -Eqx 'TEST PASS \([0-9]+ checks\)' "$tmp/basic" || fail "no TEST PASS"

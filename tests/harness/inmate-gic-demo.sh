@@ -1,9 +1,10 @@
 # gic-demo boots bare in QEMU: the virtual timer interrupt arrives through
-# the GICv3 at 10 Hz and every tick prints the exact Jailhouse line
+# the GIC (v3, then v2) at 10 Hz and every tick prints the exact Jailhouse line
 # "Timer fired, jitter: %6ld ns, min: %6ld ns, max: %6ld ns" with
 # consistent figures. Once under -icount (deterministic virtual time),
 # once in real time.
 . "$(dirname "$0")/inmate-lib.bash"
+gic_matrix "$@"
 
 inmate_run_until gic-demo 30 "$tmp/icount" '^Timer fired' 25 \
 	-icount shift=0,sleep=off || { cat "$tmp/icount"; fail "too few ticks (icount)"; }

@@ -3,6 +3,7 @@
 # with SPIs (the default, through the distributor) and once with SGIs
 # (through the redistributor), chosen by the irq-base parameter.
 . "$(dirname "$0")/inmate-lib.bash"
+gic_matrix "$@"
 
 # check OUT FIRST: the five INTIDs from FIRST, priorities 0x80 0x20 0xa0
 # 0x40 0x60, must come as FIRST+1, +3, +4, +0, +2.

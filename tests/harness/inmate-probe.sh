@@ -32,10 +32,17 @@ expect "probe: IRQ 45 enabled: 1"
 probe "probe=gicd-route irq=45 mpidr=0x1"
 expect "probe: IRQ 45 routed to 0x1"
 
+# On a GICv2 an SPI is routed by CPU interface bit (GICD_ITARGETSR).
+BARE_MACHINE=virt,gic-version=2 probe "probe=gicd-route irq=45 mpidr=0x1" -smp 2
+expect "probe: route IRQ 45 to CPU interface mask 0x2"
+expect "probe: IRQ 45 targets 0x2"
+
 probe "probe=gicd-priority irq=45 prio=0x30"
 expect "probe: IRQ 45 priority 0x30"
 
 probe "probe=sgi mpidr=0 sgi=5"
+expect "probe: SGI sent"
+BARE_MACHINE=virt,gic-version=2 probe "probe=sgi mpidr=0 sgi=5"
 expect "probe: SGI sent"
 
 probe "probe=cpu-on mpidr=1" -smp 2

@@ -3,6 +3,7 @@
 # redistributor) and the two exchange SGIs. With one CPU, CPU_ON's error
 # is reported and the test inmate fails as it should.
 . "$(dirname "$0")/inmate-lib.bash"
+gic_matrix "$@"
 
 inmate_run test-smp 20 "$tmp/out" -smp 2 $(inmate_params "rounds=25")
 rc=$?

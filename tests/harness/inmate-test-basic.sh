@@ -1,7 +1,9 @@
 # test-basic boots bare in QEMU at EL1, runs its self-checks (formatting,
-# parameters, timer, MMU, GIC with an SGI to itself), reports TEST PASS
+# parameters, timer, MMU, GIC with an SGI to itself; GICv3 and GICv2, the
+# library telling which), reports TEST PASS
 # and powers QEMU off by itself. A parameter string at 0x1000 reaches it.
 . "$(dirname "$0")/inmate-lib.bash"
+gic_matrix "$@"
 
 inmate_run test-basic 20 "$tmp/out"
 rc=$?
@@ -10,6 +12,8 @@ cat "$tmp/out"
 grep -qx 'test-basic: hello from the inmate library (bare QEMU)' "$tmp/out" ||
 	fail "no greeting"
 grep -qx 'test-basic: parameters ""' "$tmp/out" || fail "parameters not empty"
+grep -qx "test-basic: GICv$GIC" "$tmp/out" ||
+	fail "the library did not find QEMU's GICv$GIC"
 grep -qx 'test-basic: SGI 3 received 1 time(s)' "$tmp/out" ||
 	fail "SGI not received exactly once"
 grep -qx 'test-basic: no comm region' "$tmp/out" ||

@@ -134,6 +134,33 @@ static void gicv2_interfaces(void **state)
 	assert_int_equal(only("gic-version")->severity, FINDING_ERROR);
 }
 
+/* The Pi 4 DT's bus address of the GIC, copied as it is: advice. */
+static void gicv2_dt_bus_address(void **state)
+{
+	const struct config_finding *f;
+
+	root.sys.platform_info.arm.gic_version = 2;
+	root.sys.platform_info.arm.gicd_base = 0x40041000;
+	root.sys.platform_info.arm.gicc_base = 0xff842000;
+	root.sys.platform_info.arm.gich_base = 0xff844000;
+	root.sys.platform_info.arm.gicv_base = 0xff846000;
+	root.sys.platform_info.arm.gicr_base = 0;
+	run(0);
+	f = only("gic-bus-address");
+	assert_int_equal(f->severity, FINDING_ADVICE);
+	assert_non_null(strstr(f->message, "gicd_base 0x40041000"));
+	assert_non_null(strstr(f->message, "at 0xff800000 (/soc ranges)"));
+	assert_non_null(strstr(f->fix, "set gicd_base to 0xff841000"));
+	/* The CPU's address is quiet. */
+	setup(state);
+	root.sys.platform_info.arm.gic_version = 2;
+	root.sys.platform_info.arm.gicd_base = 0xff841000;
+	root.sys.platform_info.arm.gicc_base = 0xff842000;
+	root.sys.platform_info.arm.gicr_base = 0;
+	run(0);
+	assert_int_equal(config_report_count(&rep, "gic-bus-address"), 0);
+}
+
 static void gic_setup(void **state)
 {
 	root.sys.platform_info.arm.gic_version = 4;
@@ -671,6 +698,7 @@ int main(void)
 		T(gic_distributor_passed_through),
 		T(gic_redistributor_of_last_cpu),
 		T(gicv2_interfaces),
+		T(gicv2_dt_bus_address),
 		T(gic_setup),
 		T(ecam_and_iommu),
 		T(overlaps_inside_a_cell),

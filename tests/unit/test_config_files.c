@@ -24,6 +24,9 @@
 #define config qemu_virt_inmate_demo
 #include "../../configs/arm64/qemu-virt-inmate-demo.c"
 #undef config
+#define config qemu_virt_gicv2
+#include "../../configs/arm64/qemu-virt-gicv2.c"
+#undef config
 #define config rpi4_1g
 #include "../../configs/arm64/rpi4-1g.c"
 #undef config
@@ -73,6 +76,7 @@ static const struct source sources[] = {
 	SOURCE("ti-j721e-linux-demo", ti_j721e_linux_demo),
 	SOURCE("rk3588", rk3588),
 	SOURCE("rk3588-inmate-demo", rk3588_inmate_demo),
+	SOURCE("qemu-virt-gicv2", qemu_virt_gicv2),
 };
 
 static const char *build_dir;
@@ -114,6 +118,37 @@ static void first_bytes(void **state)
 	assert_memory_equal(&qemu_virt, sys, 8);
 	assert_memory_equal(&qemu_virt_inmate_demo, cell, 8);
 	assert_memory_equal(&jh_inmate_demo, cell, 8);
+}
+
+/*
+ * QEMU virt's GICv2 config is qemu-virt.c with the GICv2 frames of QEMU's
+ * hw/arm/virt.c and its own name: the same memory and interrupts, so that
+ * the qemu-virt cells fit both.
+ */
+static void gicv2_is_qemu_virt_but_the_gic(void **state)
+{
+	const struct jailhouse_system *v2 = &qemu_virt_gicv2.header,
+				      *v3 = &qemu_virt.header;
+
+	assert_int_equal(sizeof(qemu_virt_gicv2), sizeof(qemu_virt));
+	assert_int_equal(v2->platform_info.arm.gic_version, 2);
+	assert_true(v2->platform_info.arm.gicd_base == 0x08000000);
+	assert_true(v2->platform_info.arm.gicc_base == 0x08010000);
+	assert_true(v2->platform_info.arm.gich_base == 0x08030000);
+	assert_true(v2->platform_info.arm.gicv_base == 0x08040000);
+	assert_true(v2->platform_info.arm.gicr_base == 0);
+	assert_int_equal(v2->platform_info.arm.maintenance_irq, 25);
+	assert_string_equal(v2->root_cell.name, "qemu-virt-gicv2");
+	assert_memory_equal(&v2->hypervisor_memory, &v3->hypervisor_memory,
+			    sizeof(v2->hypervisor_memory));
+	assert_memory_equal(&v2->debug_console, &v3->debug_console,
+			    sizeof(v2->debug_console));
+	assert_memory_equal(qemu_virt_gicv2.cpus, qemu_virt.cpus,
+			    sizeof(qemu_virt.cpus));
+	assert_memory_equal(qemu_virt_gicv2.mem_regions, qemu_virt.mem_regions,
+			    sizeof(qemu_virt.mem_regions));
+	assert_memory_equal(qemu_virt_gicv2.irqchips, qemu_virt.irqchips,
+			    sizeof(qemu_virt.irqchips));
 }
 
 /* The sizes Jailhouse's build gives its qemu-arm64 configs. */
@@ -182,7 +217,8 @@ static void built_files_are_byte_identical(void **state)
 
 /*
  * Each shipped pair: clean, except the intended J721E DMA advice and the
- * Raspberry Pi's GICv2, which the hypervisor refuses (an error).
+ * GICv2 systems (Raspberry Pi 4, QEMU virt's GICv2 config with the
+ * qemu-virt inmate demo), which the hypervisor refuses (an error).
  */
 static void shipped_pairs_check(void **state)
 {
@@ -192,7 +228,7 @@ static void shipped_pairs_check(void **state)
 	} pairs[] = {
 		{ 0, 1, NULL },	    { 2, 4, "gic-version" },
 		{ 3, 4, "gic-version" }, { 5, 6, "dma-mismatch" },
-		{ 7, 8, NULL },
+		{ 7, 8, NULL },	    { 9, 1, "gic-version" },
 	};
 	unsigned int i;
 
@@ -233,6 +269,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sizes_follow_the_formula),
 		cmocka_unit_test(first_bytes),
+		cmocka_unit_test(gicv2_is_qemu_virt_but_the_gic),
 		cmocka_unit_test(jailhouse_style_sources),
 		cmocka_unit_test(built_files_are_byte_identical),
 		cmocka_unit_test(shipped_pairs_check),

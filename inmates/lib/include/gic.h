@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * GICv3 interrupt handling: the redistributor of the calling CPU, the ICC
- * system-register CPU interface, per-interrupt enable and priority, and
- * dispatch to registered handlers (shared by all CPUs) with EOI. Every
- * CPU that takes interrupts calls gic_init() first; SGI and PPI calls
- * act on the calling CPU's redistributor.
+ * Interrupt handling on a GICv2 or GICv3, found at run time (gic.c):
+ * per-interrupt enable, priority and routing to the calling CPU, SGIs,
+ * and dispatch to registered handlers (shared by all CPUs) with EOI.
+ * Every CPU that takes interrupts calls gic_init() first; SGI and PPI
+ * calls act on the calling CPU's own (banked) copies.
  */
 #ifndef INMATE_GIC_H
 #define INMATE_GIC_H
@@ -17,8 +17,13 @@
 
 typedef void (*irq_handler_t)(unsigned int irq);
 
-/* Returns 0, or -1 (after printing why) if there is no usable GICv3. */
+/* Returns 0, or -1 (after printing why) if there is no usable GIC. */
 int gic_init(void);
+/*
+ * The GIC version gic_init() works with: the comm region's in a cell,
+ * bare 3 if the CPU has the GICv3 system-register interface, else 2.
+ */
+unsigned int gic_version(void);
 int irq_register(unsigned int irq, irq_handler_t handler);
 void gic_enable_irq(unsigned int irq);
 void gic_disable_irq(unsigned int irq);
