@@ -12,7 +12,7 @@
 
 #include "config_check.h"
 #include "config_show.h"
-#include "fuzz_input.h"
+#include "fuzz_config.h"
 
 #define MAX_CELLS 4
 
@@ -28,25 +28,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FILE *null = fopen("/dev/null", "w");
 	size_t used;
 
-	copies[0] = fuzz_piece(data, size);
-	if (!copies[0] || !null)
+	if (!null ||
+	    !fuzz_config(data, 0, size, WARDEN_CONFIG_ANY, &copies[0], &sys))
 		goto out;
-	if (warden_config_parse(copies[0], size, WARDEN_CONFIG_ANY, &sys) !=
-	    WARDEN_CONFIG_OK) {
-		goto out;
-	}
 	config_show(&sys, null);
 	if (sys.kind != WARDEN_CONFIG_SYSTEM)
 		goto out;
 	/* Cells follow the bytes the system config's counts describe. */
 	used = sys.size;
 	while (n < MAX_CELLS && used < size) {
-		size_t left = size - used;
-
-		copies[n + 1] = fuzz_piece(data + used, left);
-		if (!copies[n + 1] ||
-		    warden_config_parse(copies[n + 1], left, WARDEN_CONFIG_CELL,
-					&cells[n]) != WARDEN_CONFIG_OK)
+		if (!fuzz_config(data, used, size, WARDEN_CONFIG_CELL,
+				 &copies[n + 1], &cells[n]))
 			break;
 		/* Pretend each cell file ends where its counts say. */
 		cells[n].file_size = cells[n].size;
