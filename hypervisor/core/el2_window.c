@@ -9,6 +9,16 @@
 #define TOP_START 0xff8000000000ULL
 #define TOP_END 0x1000000000000ULL
 
+/* Says which area is wrong and how, with its range. */
+static int area_refuse(const struct el2_area *a, const char *why, char *msg,
+		       size_t size)
+{
+	format_string(msg, size, "EL2 area %s (0x%llx+0x%llx) %s", a->name,
+		      (unsigned long long)a->va, (unsigned long long)a->size,
+		      why);
+	return -EINVAL;
+}
+
 int el2_layout_check(const struct el2_area *areas, unsigned int n, char *msg,
 		     size_t size)
 {
@@ -17,24 +27,13 @@ int el2_layout_check(const struct el2_area *areas, unsigned int n, char *msg,
 	for (i = 0; i < n; i++) {
 		const struct el2_area *a = &areas[i];
 
-		if ((a->va | a->size) & (PAGE - 1) || !a->size) {
-			format_string(msg, size,
-				      "EL2 area %s (0x%llx+0x%llx) is not page "
-				      "aligned",
-				      a->name, (unsigned long long)a->va,
-				      (unsigned long long)a->size);
-			return -EINVAL;
-		}
+		if ((a->va | a->size) & (PAGE - 1) || !a->size)
+			return area_refuse(a, "is not page aligned", msg, size);
 		if (!a->va)
 			continue;
-		if (a->va < TOP_START || a->size > TOP_END - a->va) {
-			format_string(msg, size,
-				      "EL2 area %s (0x%llx+0x%llx) is not in "
-				      "the top 512 GiB",
-				      a->name, (unsigned long long)a->va,
-				      (unsigned long long)a->size);
-			return -EINVAL;
-		}
+		if (a->va < TOP_START || a->size > TOP_END - a->va)
+			return area_refuse(a, "is not in the top 512 GiB", msg,
+					   size);
 		for (j = 0; j < i; j++) {
 			const struct el2_area *b = &areas[j];
 

@@ -9,27 +9,14 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "config_check.h"
 #include "config_show.h"
+#include "fuzz_config.h"
 
 #define MAX_CELLS 4
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/*
- * The parser must not depend on alignment: copy each piece to a buffer of
- * its exact size, so that ASan catches any read past it.
- */
-static uint8_t *piece(const uint8_t *data, size_t size)
-{
-	uint8_t *p = malloc(size ? size : 1);
-
-	if (p)
-		memcpy(p, data, size);
-	return p;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -41,25 +28,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FILE *null = fopen("/dev/null", "w");
 	size_t used;
 
-	copies[0] = piece(data, size);
-	if (!copies[0] || !null)
+	if (!null ||
+	    !fuzz_config(data, 0, size, WARDEN_CONFIG_ANY, &copies[0], &sys))
 		goto out;
-	if (warden_config_parse(copies[0], size, WARDEN_CONFIG_ANY, &sys) !=
-	    WARDEN_CONFIG_OK) {
-		goto out;
-	}
 	config_show(&sys, null);
 	if (sys.kind != WARDEN_CONFIG_SYSTEM)
 		goto out;
 	/* Cells follow the bytes the system config's counts describe. */
 	used = sys.size;
 	while (n < MAX_CELLS && used < size) {
-		size_t left = size - used;
-
-		copies[n + 1] = piece(data + used, left);
-		if (!copies[n + 1] ||
-		    warden_config_parse(copies[n + 1], left, WARDEN_CONFIG_CELL,
-					&cells[n]) != WARDEN_CONFIG_OK)
+		if (!fuzz_config(data, used, size, WARDEN_CONFIG_CELL,
+				 &copies[n + 1], &cells[n]))
 			break;
 		/* Pretend each cell file ends where its counts say. */
 		cells[n].file_size = cells[n].size;

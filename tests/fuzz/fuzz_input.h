@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct fuzz_input {
 	const uint8_t *p;
@@ -31,6 +32,21 @@ static inline uint64_t fuzz_take(struct fuzz_input *in, unsigned int bytes)
 #define fuzz_u16(in) ((uint16_t)fuzz_take(in, 2))
 #define fuzz_u32(in) ((uint32_t)fuzz_take(in, 4))
 #define fuzz_u64(in) fuzz_take(in, 8)
+
+/*
+ * A copy of a piece of the input in a buffer of its exact size (one byte
+ * for an empty piece): the code under test must not depend on the
+ * input's alignment, and ASan catches any read past the piece's end.
+ * NULL when out of memory.
+ */
+static inline uint8_t *fuzz_piece(const uint8_t *data, size_t size)
+{
+	uint8_t *p = malloc(size ? size : 1);
+
+	if (p)
+		memcpy(p, data, size);
+	return p;
+}
 
 #define fuzz_check(cond, ...)                                              \
 	do {                                                               \

@@ -15,6 +15,8 @@
 #include <warden/errno.h>
 #include <warden/rules.h>
 
+#include "fuzz_config.h"
+
 #define MAX_CELLS 4
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -49,16 +51,6 @@ static void run(const struct rules_env *env, const struct warden_config *c,
 		abort();
 }
 
-/* Each piece in its own buffer of its exact size, for ASan. */
-static uint8_t *piece(const uint8_t *data, size_t size)
-{
-	uint8_t *p = malloc(size ? size : 1);
-
-	if (p)
-		memcpy(p, data, size);
-	return p;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct warden_config sys, cells[MAX_CELLS];
@@ -76,21 +68,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		env.max_cpus = 8;
 	data += 8;
 	size -= 8;
-	copies[0] = piece(data, size);
-	if (!copies[0] ||
-	    warden_config_parse(copies[0], size, WARDEN_CONFIG_SYSTEM, &sys) !=
-		    WARDEN_CONFIG_OK)
+	if (!fuzz_config(data, 0, size, WARDEN_CONFIG_SYSTEM, &copies[0], &sys))
 		goto out;
 	env.root = &sys;
 	run(&env, &sys, 1);
 	used = sys.size;
 	for (n = 0; n < MAX_CELLS && used < size; n++) {
-		size_t left = size - used;
-
-		copies[n + 1] = piece(data + used, left);
-		if (!copies[n + 1] ||
-		    warden_config_parse(copies[n + 1], left, WARDEN_CONFIG_CELL,
-					&cells[n]) != WARDEN_CONFIG_OK)
+		if (!fuzz_config(data, used, size, WARDEN_CONFIG_CELL,
+				 &copies[n + 1], &cells[n]))
 			break;
 		used += cells[n].size;
 		run(&env, &cells[n], 0);

@@ -45,7 +45,7 @@ command -v clang >/dev/null || {
 	echo "clang not found: run 'make deps' (installs clang and libclang-rt-14-dev)"
 	exit 77
 }
-if [ ! -x "$bin" ] || [ -n "$(find "${srcs[@]}" "$top/tests/fuzz/fuzz_input.h" \
+if [ ! -x "$bin" ] || [ -n "$(find "${srcs[@]}" "$top"/tests/fuzz/*.h \
 	"$top/include" "$top/hypervisor/include/warden" "$top"/tools/*.h \
 	-newer "$bin" 2>/dev/null)" ]; then
 	# Can clang link a fuzzer at all? If not, skip; our errors fail.

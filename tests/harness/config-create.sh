@@ -37,6 +37,16 @@ regions() {
 		done | sort | cut -d' ' -f2-
 }
 
+# in_io START SIZE FILE: START+SIZE lies within one io region of FILE
+# (regions' output).
+in_io() {
+	local hs hz
+	while read -r hs hz _; do
+		(($1 >= hs && $1 + $2 <= hs + hz)) && return 0
+	done < <(grep ' io$' "$3")
+	return 1
+}
+
 for v in gicv3 gicv2 gicv3-smmu; do
 	echo "== qemu-virt-$v"
 	out=$tmp/$v.c
@@ -105,11 +115,8 @@ cmp -s "$tmp/hand.ram" "$tmp/gen.ram" || bad "RAM regions differ"
 # 64-bit PCI window at 0x8000000000 (no BAR is placed there with -nic none).
 while read -r s z _; do
 	case $s in 0x0 | 0x8000000000) echo "extra (explained): $s+$z"; continue ;; esac
-	ok=
-	while read -r hs hz _; do
-		((s >= hs && s + z <= hs + hz)) && ok=1
-	done < <(grep ' io$' "$tmp/hand")
-	[ -n "$ok" ] || bad "generated MMIO region $s+$z is in no region of qemu-virt.c"
+	in_io "$s" "$z" "$tmp/hand" ||
+		bad "generated MMIO region $s+$z is in no region of qemu-virt.c"
 done < <(grep ' io$' "$tmp/gen")
 # The hand config maps all 128 SPIs; the generated one only those the DT
 # gives devices (UART 1, RTC 2, PCIe INTx 3-6, GPIO 7, virtio 16-47).
@@ -182,11 +189,8 @@ diff "$tmp/pi.hand" "$tmp/pi.gen"
 # generated device region (one per DT node, merged where they touch) and
 # the PCIe outbound window 0x600000000 must lie in one of its regions.
 while read -r s z _; do
-	ok=
-	while read -r hs hz _; do
-		((s >= hs && s + z <= hs + hz)) && ok=1
-	done < <(grep ' io$' "$tmp/pi.hand")
-	[ -n "$ok" ] || bad "rpi4: MMIO region $s+$z is in no region of rpi4-4g.c"
+	in_io "$s" "$z" "$tmp/pi.hand" ||
+		bad "rpi4: MMIO region $s+$z is in no region of rpi4-4g.c"
 done < <(grep ' io$' "$tmp/pi.gen")
 grep -q '^0x600000000 0x4000000 io$' "$tmp/pi.gen" || bad "rpi4: no PCIe window"
 # RAM differs on purpose: the hand config puts the hypervisor and cells at

@@ -19,23 +19,12 @@
 # expect: ^warden-test: after destroy: IGROUPR1 0x[0-9A-F]+ and IPRIORITYR10 0x[0-9A-F]+ as before create
 # reject: exception in the hypervisor
 # timeout: 240
+# add: tests/system/lib/rtc-alarm.sh:rtc-alarm.sh
 set -e
+. /guest-run/rtc-alarm.sh
 
 gicd=0x08000000
 dir=/usr/lib/warden/inmates
-# The RTC's alarm: a real device interrupt of the root on demand.
-rtc_irqs() { awk '/rtc-pl031/ { print $2 + $3 + $4 + $5 }' /proc/interrupts; }
-rtc_alarm() {
-	before=$(rtc_irqs)
-	echo 0 >/sys/class/rtc/rtc0/wakealarm
-	echo +1 >/sys/class/rtc/rtc0/wakealarm
-	t=0
-	while [ $(rtc_irqs) = $before ] && [ $t -lt 10 ]; do
-		sleep 1
-		t=$((t + 1))
-	done
-	[ $(rtc_irqs) -gt $before ]
-}
 
 warden enable /etc/warden/qemu-virt.cell
 echo 0 >/sys/devices/system/cpu/cpu3/online

@@ -19,11 +19,11 @@
 # expect: ^warden-test: -r /tmp/c\.tar gives the same \.c and \.cell
 # reject: Unhandled|FAULT|refused
 # timeout: 180
+# add: tests/system/lib/demo-cell.sh:demo-cell.sh
 set -e
+. /guest-run/demo-cell.sh
 
 cell=/etc/warden/qemu-virt-inmate-demo.cell
-demo=/usr/lib/warden/inmates/gic-demo.bin
-stat=/sys/devices/warden/cells/1/statistics
 
 warden config create --mem-hv 4M --mem-inmates 252M --overlay /tmp/gen.dts \
 	/tmp/gen.c
@@ -33,23 +33,7 @@ hand=$(warden config show /etc/warden/qemu-virt.cell | sed -n 2p)
 [ "$gen" = "$hand" ]
 echo "warden-test: hypervisor memory as in qemu-virt.cell: $gen"
 
-warden enable /tmp/gen.cell
-echo "warden-test: enabled with the generated config"
-warden cell create $cell
-warden cell load inmate-demo $demo
-warden cell start inmate-demo >/dev/null
-t=0
-n=0
-while [ "$n" -lt 10 ] && [ $t -lt 30 ]; do
-	sleep 1
-	t=$((t + 1))
-	n=$(cat $stat/vmexits_virt_irq)
-done
-echo "warden-test: $n timer interrupts in the cell"
-[ "$n" -ge 10 ]
-warden cell destroy inmate-demo
-warden disable
-echo "warden-test: disabled, online $(cat /sys/devices/system/cpu/online)"
+demo_cell_run /tmp/gen.cell
 
 # The same through a tarball, as on a development host.
 warden config collect /tmp/c.tar

@@ -31,7 +31,9 @@
 # expect: ^warden-test: good cell created and destroyed after the bad calls
 # expect: ^warden-test: disabled after the bad calls
 # timeout: 180
+# add: tests/system/lib/rtc-alarm.sh:rtc-alarm.sh
 set -e
+. /guest-run/rtc-alarm.sh
 
 hc() { taskset -c 0 warden hypercall "$@"; }
 
@@ -51,19 +53,6 @@ for a in 0xffffffffffffffc0 0xfffffffffffff000 0x0010000000000000 \
 done
 
 gicd=0x08000000
-# The RTC's alarm: a real device interrupt of the root on demand.
-rtc_irqs() { awk '/rtc-pl031/ { print $2 + $3 + $4 + $5 }' /proc/interrupts; }
-rtc_alarm() {
-	before=$(rtc_irqs)
-	echo 0 >/sys/class/rtc/rtc0/wakealarm
-	echo +1 >/sys/class/rtc/rtc0/wakealarm
-	t=0
-	while [ $(rtc_irqs) = $before ] && [ $t -lt 10 ]; do
-		sleep 1
-		t=$((t + 1))
-	done
-	[ $(rtc_irqs) -gt $before ]
-}
 ctlr=$(devmem $gicd 32)
 taskset -c 0 devmem $gicd 32 0
 echo "warden-test: GICD_CTLR $ctlr, after writing 0: $(devmem $gicd 32)"

@@ -12,6 +12,7 @@
  * only returned a result in x0.
  */
 #include <arch/layout.h>
+#include <arch/reg_pairs.h>
 #include <warden/errno.h>
 #include <warden/hv-header.h>
 
@@ -81,20 +82,7 @@ hyp_vectors:
 
 	.text
 trap_common:
-	stp	x2, x3, [sp, #16]
-	stp	x4, x5, [sp, #32]
-	stp	x6, x7, [sp, #48]
-	stp	x8, x9, [sp, #64]
-	stp	x10, x11, [sp, #80]
-	stp	x12, x13, [sp, #96]
-	stp	x14, x15, [sp, #112]
-	stp	x16, x17, [sp, #128]
-	stp	x18, x19, [sp, #144]
-	stp	x20, x21, [sp, #160]
-	stp	x22, x23, [sp, #176]
-	stp	x24, x25, [sp, #192]
-	stp	x26, x27, [sp, #208]
-	stp	x28, x29, [sp, #224]
+	reg_pairs	stp, sp, 16, 2, 29
 	str	x30, [sp, #240]
 	mov	x0, sp
 	bl	arch_handle_exception
@@ -104,20 +92,7 @@ trap_common:
 
 /* x0: frame. Restores x0..x30 from it and returns to the trapped context. */
 frame_restore_eret:
-	ldp	x2, x3, [x0, #16]
-	ldp	x4, x5, [x0, #32]
-	ldp	x6, x7, [x0, #48]
-	ldp	x8, x9, [x0, #64]
-	ldp	x10, x11, [x0, #80]
-	ldp	x12, x13, [x0, #96]
-	ldp	x14, x15, [x0, #112]
-	ldp	x16, x17, [x0, #128]
-	ldp	x18, x19, [x0, #144]
-	ldp	x20, x21, [x0, #160]
-	ldp	x22, x23, [x0, #176]
-	ldp	x24, x25, [x0, #192]
-	ldp	x26, x27, [x0, #208]
-	ldp	x28, x29, [x0, #224]
+	reg_pairs	ldp, x0, 16, 2, 29
 	ldr	x30, [x0, #240]
 	ldp	x0, x1, [x0]
 	eret
@@ -141,20 +116,7 @@ el2_bootstrap:
 	add	x1, x1, #PERCPU_SIZE
 	sub	x1, x1, #(PERCPU_SIZE - PERCPU_FRAME_OFF)
 	str	x0, [x1]
-	stp	x2, x3, [x1, #16]
-	stp	x4, x5, [x1, #32]
-	stp	x6, x7, [x1, #48]
-	stp	x8, x9, [x1, #64]
-	stp	x10, x11, [x1, #80]
-	stp	x12, x13, [x1, #96]
-	stp	x14, x15, [x1, #112]
-	stp	x16, x17, [x1, #128]
-	stp	x18, x19, [x1, #144]
-	stp	x20, x21, [x1, #160]
-	stp	x22, x23, [x1, #176]
-	stp	x24, x25, [x1, #192]
-	stp	x26, x27, [x1, #208]
-	stp	x28, x29, [x1, #224]
+	reg_pairs	stp, x1, 16, 2, 29
 	str	x30, [x1, #240]
 	mrs	x2, tpidr_el2
 	str	x2, [x1, #8]
@@ -361,20 +323,7 @@ el2_leave:
 	isb
 frame_restore_x0:
 	/* x0: result, x1: frame */
-	ldp	x2, x3, [x1, #16]
-	ldp	x4, x5, [x1, #32]
-	ldp	x6, x7, [x1, #48]
-	ldp	x8, x9, [x1, #64]
-	ldp	x10, x11, [x1, #80]
-	ldp	x12, x13, [x1, #96]
-	ldp	x14, x15, [x1, #112]
-	ldp	x16, x17, [x1, #128]
-	ldp	x18, x19, [x1, #144]
-	ldp	x20, x21, [x1, #160]
-	ldp	x22, x23, [x1, #176]
-	ldp	x24, x25, [x1, #192]
-	ldp	x26, x27, [x1, #208]
-	ldp	x28, x29, [x1, #224]
+	reg_pairs	ldp, x1, 16, 2, 29
 	ldr	x30, [x1, #240]
 	ldr	x1, [x1, #8]
 	eret

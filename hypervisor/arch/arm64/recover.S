@@ -6,15 +6,12 @@
  * exception at EL2 further down the same stack, returns from that
  * hv_recover_set once more with the given value (never 0).
  */
+#include <arch/reg_pairs.h>
+
 	.text
 	.global	hv_recover_set
 hv_recover_set:
-	stp	x19, x20, [x0, #0]
-	stp	x21, x22, [x0, #16]
-	stp	x23, x24, [x0, #32]
-	stp	x25, x26, [x0, #48]
-	stp	x27, x28, [x0, #64]
-	stp	x29, x30, [x0, #80]
+	reg_pairs	stp, x0, 0, 19, 30
 	mov	x2, sp
 	str	x2, [x0, #96]
 	mov	x0, #0
@@ -22,12 +19,7 @@ hv_recover_set:
 
 	.global	hv_recover_jump
 hv_recover_jump:
-	ldp	x19, x20, [x0, #0]
-	ldp	x21, x22, [x0, #16]
-	ldp	x23, x24, [x0, #32]
-	ldp	x25, x26, [x0, #48]
-	ldp	x27, x28, [x0, #64]
-	ldp	x29, x30, [x0, #80]
+	reg_pairs	ldp, x0, 0, 19, 30
 	ldr	x2, [x0, #96]
 	mov	sp, x2
 	cmp	x1, #0
