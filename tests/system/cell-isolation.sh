@@ -24,6 +24,7 @@
 # expect-console: ^probe: IRQ 40 routed to 0x2
 # expect: ^warden-test: root's view: IRQ 33 still routed to 0x[0-9a-fA-F]+$
 # expect: ^warden-test: root's view: IRQ 33 priority still 0x[0-9a-fA-F]+$
+# expect: ^warden-test: root's view: IRQ 45 priority still 0x[0-9a-fA-F]+$
 # expect: ^warden-test: root's view: no SGI 6 arrived on a root CPU$
 # expect: ^warden-test: root's view: cells 0 1 2, hypervisor enabled$
 # expect: ^warden-test: root's view: inmate-demo's RAM still holds gic-demo's first bytes$
@@ -110,6 +111,14 @@ prio=$(prio33)
 probe gicd-priority-foreign "probe=gicd-priority irq=33 prio=0x10" \
 	vmexits_mmio 2
 check "IRQ 33 priority still $prio" [ "$(prio33)" = "$prio" ]
+# IPRIORITYR11 holds IRQ 44 (the cell's) and 45-47 (the root's): a word
+# write by the cell may change its own byte only
+prio45() { devmem $((gicd + 0x400 + 45)) 8; }
+prio=$(prio45)
+[ "$prio" != 0x10 ]
+probe gicd-priority-word "probe=write32 addr=0x0800042c value=0x10101010 alive=1" \
+	vmexits_mmio 2
+check "IRQ 45 priority still $prio" [ "$(prio45)" = "$prio" ]
 [ "$(ipi6)" = 0 ]
 probe sgi-foreign "probe=sgi mpidr=0x0 sgi=6 alive=1" vmexits_virt_sgi 1
 check "no SGI 6 arrived on a root CPU" [ "$(ipi6)" = 0 ]
