@@ -17,7 +17,10 @@
 # expect-console: ^ERROR: system config "qemu-virt-gicv2" has GIC version 2: this hypervisor supports GICv3 \(and v4\) only
 # expect: ^warden-test: hypervisor: .*enable failed
 # expect: ^warden-test: state unchanged after both refusals
+# add: tests/system/lib/boot-checks.sh:boot-checks.sh
 set -e
+
+. /guest-run/boot-checks.sh
 
 grep -q GICv2 /proc/interrupts
 echo "warden-test: GIC: GICv2 driver, chip GICv2 in /proc/interrupts"
@@ -29,26 +32,8 @@ dmesg | grep -q 'CPU: All CPU(s) started at EL2'
 dmesg | grep -q 'GIC: Using split EOI/Deactivate mode'
 echo "warden-test: Linux at EL2, split EOI"
 
-# The virtual timer's line in /proc/interrupts: one count per CPU.
-timer_counts() { grep 'arch_timer' /proc/interrupts | head -n1 | awk '{print $2, $3, $4, $5}'; }
-before=$(timer_counts)
-cpus=
-for c in 0 1 2 3; do
-	ran=$(taskset -c $c sh -c 'sleep 0.2; cut -d" " -f39 /proc/self/stat')
-	[ "$ran" = $c ]
-	cpus="$cpus $c"
-done
-after=$(timer_counts)
-set -- $before
-for a in $after; do
-	[ "$a" -gt "$1" ] || { echo "warden-test: timer counts $before -> $after"; exit 1; }
-	shift
-done
-echo "warden-test: cpus$cpus took timer interrupts and ran a task"
-
-[ -e /sys/devices/warden/enabled ]
-echo "warden-test: driver loaded, enabled: $(cat /sys/devices/warden/enabled)"
-echo "warden-test: system.cell -> $(readlink /etc/warden/system.cell)"
+cpus_take_timer
+driver_loaded
 
 unchanged() {
 	[ "$(cat /sys/devices/warden/enabled)" = 0 ]

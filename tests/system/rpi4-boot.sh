@@ -24,7 +24,10 @@
 # expect: ^warden-test: hypervisor: .*warden: hypervisor: ERROR: system config "rpi4-1g" has GIC version 2: this hypervisor supports GICv3 \(and v4\) only
 # expect: ^warden-test: state unchanged after both refusals
 # expect: ^warden-test: dmesg clean
+# add: tests/system/lib/boot-checks.sh:boot-checks.sh
 set -e
+
+. /guest-run/boot-checks.sh
 
 echo "warden-test: model: $(tr -d '\0' </proc/device-tree/model)"
 
@@ -41,25 +44,8 @@ dmesg | grep -q 'psci: PSCIv1.1 detected in firmware'
 [ "$(nproc)" = 4 ]
 echo "warden-test: Linux at EL2, 4 CPUs by PSCI"
 
-timer_counts() { grep 'arch_timer' /proc/interrupts | head -n1 | awk '{print $2, $3, $4, $5}'; }
-before=$(timer_counts)
-cpus=
-for c in 0 1 2 3; do
-	ran=$(taskset -c $c sh -c 'sleep 0.2; cut -d" " -f39 /proc/self/stat')
-	[ "$ran" = $c ]
-	cpus="$cpus $c"
-done
-after=$(timer_counts)
-set -- $before
-for a in $after; do
-	[ "$a" -gt "$1" ] || { echo "warden-test: timer counts $before -> $after"; exit 1; }
-	shift
-done
-echo "warden-test: cpus$cpus took timer interrupts and ran a task"
-
-[ -e /sys/devices/warden/enabled ]
-echo "warden-test: driver loaded, enabled: $(cat /sys/devices/warden/enabled)"
-echo "warden-test: system.cell -> $(readlink /etc/warden/system.cell)"
+cpus_take_timer
+driver_loaded
 
 for s in rpi4-1g rpi4-4g; do
 	out=$(warden config check /etc/warden/$s.cell \
