@@ -19,6 +19,8 @@
  *                               with bit Aff0 of M)
  *   gicd-priority irq=N prio=P  set the SPI's priority, read it back
  *   sgi        mpidr=M sgi=S    send SGI S to CPU M
+ *   sgi0       value=V          write V to ICC_SGI0R_EL1 (GICv3)
+ *   asgi1      value=V          write V to ICC_ASGI1R_EL1 (GICv3)
  *   cpu-on     mpidr=M          PSCI CPU_ON (SMC in a cell, HVC bare)
  *   hypercall  code=C arg=A     hvc #0x4a48
  *   exec       addr=A           branch to A (an instruction fetch there)
@@ -288,6 +290,18 @@ static void probe_run(void)
 		       (unsigned long)param("mpidr"));
 		gic_send_sgi(param("mpidr"), param("sgi"));
 		printk("probe: SGI sent\n");
+	} else if (probe_is("sgi0")) {
+		printk("probe: ICC_SGI0R_EL1 <- 0x%lx\n",
+		       (unsigned long)param("value"));
+		write_sysreg_s(param("value"), ICC_SGI0R_EL1);
+		isb();
+		printk("probe: SGI register written\n");
+	} else if (probe_is("asgi1")) {
+		printk("probe: ICC_ASGI1R_EL1 <- 0x%lx\n",
+		       (unsigned long)param("value"));
+		write_sysreg_s(param("value"), ICC_ASGI1R_EL1);
+		isb();
+		printk("probe: SGI register written\n");
 	} else if (probe_is("cpu-on")) {
 		long ret;
 

@@ -41,6 +41,28 @@
 	b	\target
 .endm
 
+/*
+ * An entry from EL1/EL0 on a CPU that needs the firmware's Spectre-v2
+ * workaround (harden.c, core/vec_harden.c): before any indirect branch
+ * of the hypervisor, call vh_fid[this CPU] (SMCCC_ARCH_WORKAROUND_3 or
+ * _1), which preserves all registers but x0-x3. No conditional branch
+ * before the call: the choice is the vector table itself.
+ */
+.macro vector_fw target, kind
+	.align	7
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp]
+	stp	x2, x3, [sp, #16]
+	mrs	x1, tpidr_el2
+	adrp	x0, vh_fid
+	add	x0, x0, :lo12:vh_fid
+	ldr	w0, [x0, x1, lsl #2]
+	smc	#0
+	ldp	x2, x3, [sp, #16]
+	mov	x1, #\kind
+	b	\target
+.endm
+
 .macro spin
 	.align	7
 	b	.
@@ -73,12 +95,33 @@ hyp_vectors:
 	vector	trap_common, EXC_OTHER_EL2
 	vector	trap_common, EXC_SYNC_LOWER	/* lower EL, AArch64 */
 	vector	trap_common, EXC_IRQ_LOWER
-	vector	trap_common, EXC_OTHER_LOWER
-	vector	trap_common, EXC_OTHER_LOWER
+	vector	trap_common, EXC_FIQ_LOWER
+	vector	trap_common, EXC_SERROR_LOWER
 	vector	trap_common, EXC_OTHER_LOWER	/* lower EL, AArch32 */
 	vector	trap_common, EXC_OTHER_LOWER
 	vector	trap_common, EXC_OTHER_LOWER
 	vector	trap_common, EXC_OTHER_LOWER
+
+	/* The same, calling the firmware's workaround on entry from below. */
+	.align	11
+	.global	hyp_vectors_fw
+hyp_vectors_fw:
+	vector	trap_common, EXC_SYNC_EL2	/* current EL, SP0 */
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_SYNC_EL2	/* current EL, SPx */
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_OTHER_EL2
+	vector_fw	trap_common, EXC_SYNC_LOWER	/* lower EL, AArch64 */
+	vector_fw	trap_common, EXC_IRQ_LOWER
+	vector_fw	trap_common, EXC_FIQ_LOWER
+	vector_fw	trap_common, EXC_SERROR_LOWER
+	vector_fw	trap_common, EXC_OTHER_LOWER	/* lower EL, AArch32 */
+	vector_fw	trap_common, EXC_OTHER_LOWER
+	vector_fw	trap_common, EXC_OTHER_LOWER
+	vector_fw	trap_common, EXC_OTHER_LOWER
 
 	.text
 trap_common:

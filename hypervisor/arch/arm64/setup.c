@@ -8,6 +8,7 @@
  */
 #include <arch/hv.h>
 #include <arch/rules_log.h>
+#include <arch/traps.h>
 #include <warden/config.h>
 #include <warden/errno.h>
 
@@ -182,13 +183,15 @@ static void cpu_activate(unsigned int cpu, struct frame *frame)
 	sysreg_write(vttbr_el2, stage2_vttbr());
 	/*
 	 * Physical IRQs come to EL2 (IMO) and reach the cell through the
-	 * virtual CPU interface (gicv3.c). Group 0 (FIQ) is not used by
-	 * Linux and not routed here. SMCs trap (TSC) for PSCI emulation.
+	 * virtual CPU interface (gicv3.c). FIQs (Group 0, given to no cell)
+	 * and SErrors come to EL2 too (FMO, AMO; async.c), and with them
+	 * every SGI register write and every ICC Group-0 access is the
+	 * hypervisor's. SMCs trap (TSC) for PSCI emulation.
 	 */
 	gicv3_cpu_init(cpu);
-	sysreg_write(hcr_el2, HCR_VM | HCR_SWIO | HCR_IMO | HCR_TSC | HCR_RW |
-				      pauth_hcr_bits());
-	sysreg_write(vbar_el2, hyp_vectors);
+	sysreg_write(hcr_el2, HCR_VM | HCR_SWIO | HCR_IMO | HCR_FMO | HCR_AMO |
+				      HCR_TSC | HCR_RW | pauth_hcr_bits());
+	sysreg_write(vbar_el2, vec_harden_vectors(cpu));
 	isb();
 	/* Linux' TLB entries were made without stage 2. */
 	asm volatile("tlbi vmalls12e1\n dsb nsh\n isb" : : : "memory");
@@ -223,12 +226,14 @@ void hv_cpu_enter(struct frame *frame, uint64_t phys)
 		printk("\nWarden hypervisor %s starting on CPU %u, memory at "
 		       "0x%llx\n",
 		       WARDEN_VERSION, cpu, (unsigned long long)phys);
+		vec_harden_probe(cpu); /* before the config and the GIC */
 		enter.expected = hv_header.online_cpus;
 		enter.deadline = timer_now_us() + ENTER_TIMEOUT_US;
 		enter.error = global_init();
 	} else if (enter.mapped) {
 		el2_map_switch();
 	}
+	vec_harden_probe(cpu);
 	if (!enter.error && enter.seen & (1ULL << cpu)) {
 		printk("ERROR: CPU %u entered twice\n", cpu);
 		enter.error = -EINVAL;

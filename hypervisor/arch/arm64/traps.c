@@ -6,8 +6,10 @@
  */
 #include <arch/cell.h>
 #include <arch/hv.h>
+#include <arch/traps.h>
 #include <warden/errno.h>
 #include <warden/esr.h>
+#include <warden/sgi_policy.h>
 
 #define JAILHOUSE_HVC_CODE 0x4a48
 /* What Linux' hyp stub answers for a call it does not know. */
@@ -205,30 +207,24 @@ void park_failed(struct frame *f, unsigned int cpu, const char *what)
 }
 
 /*
- * With IMO set, the cell's writes to the SGI registers trap: they are the
- * only GIC system registers not redirected to the virtual interface.
+ * With IMO and FMO set, writes to the three SGI registers trap: they are
+ * the only GIC system registers not redirected to the virtual interface.
+ * Only ICC_SGI1R_EL1 sends anything, to CPUs of the writer's cell
+ * (core/sgi_policy.c).
  */
 static void handle_sysreg(struct frame *f, unsigned int cpu, uint64_t esr)
 {
 	uint32_t iss = esr & 0x1ffffff;
-	unsigned int op0 = (iss >> 20) & 3, op2 = (iss >> 17) & 7;
-	unsigned int op1 = (iss >> 14) & 7, crn = (iss >> 10) & 0xf;
-	unsigned int rt = (iss >> 5) & 0x1f, crm = (iss >> 1) & 0xf;
-	int is_read = iss & 1;
+	unsigned int rt = (iss >> 5) & 0x1f;
 	uint64_t v = rt == 31 ? 0 : f->x[rt];
-	static int warned;
+	enum sgi_reg reg = sgi_reg_of(iss);
 
-	if (op0 != 3 || op1 != 0 || crn != 12 || crm != 11 || is_read ||
-	    op2 < 5)
+	if (reg == SGI_REG_NONE)
 		park_failed(f, cpu, "unhandled system register access");
-	if (op2 == 5) {
+	if (sgi_policy(reg) == SGI_SEND)
 		gicv3_sgi_write(cpu, v);
-	} else if (!warned) {
-		/* ICC_ASGI1R_EL1, ICC_SGI0R_EL1: Linux uses neither */
-		warned = 1;
-		printk("Warning: CPU %u: SGI register (op2 %u) write ignored\n",
-		       cpu, op2);
-	}
+	else
+		sgi_refuse(cpu, reg, v);
 	sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
 }
 
@@ -246,10 +242,19 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 		cell_handle_events(f, cpu);
 		return;
 	}
+	if (kind == EXC_FIQ_LOWER) {
+		fiq_handle(cpu);
+		cell_handle_events(f, cpu);
+		return;
+	}
+	if (kind == EXC_SERROR_LOWER) {
+		serror_handle(f, cpu);
+		return;
+	}
 	if (kind != EXC_SYNC_LOWER) {
 		static int warned;
 
-		/* FMO is clear and SErrors are not routed here. */
+		/* AArch32 at EL1/EL0: not supported, nothing to route here */
 		if (!warned++)
 			printk("Warning: CPU %u: unexpected exception kind %lu "
 			       "from the root cell\n",

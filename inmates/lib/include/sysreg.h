@@ -32,6 +32,8 @@
 #define ICC_CTLR_EL1 S3_0_C12_C12_4
 #define ICC_IGRPEN1_EL1 S3_0_C12_C12_7
 #define ICC_SGI1R_EL1 S3_0_C12_C11_5
+#define ICC_ASGI1R_EL1 S3_0_C12_C11_6
+#define ICC_SGI0R_EL1 S3_0_C12_C11_7
 
 /* Expands the register name first, so the encodings above work. */
 #define read_sysreg_s(reg) __read_sysreg_s(reg)

@@ -104,6 +104,8 @@
 #define EXC_SYNC_LOWER 2
 #define EXC_IRQ_LOWER 3
 #define EXC_OTHER_LOWER 4
+#define EXC_FIQ_LOWER 5 /* Group 0, with HCR_EL2.FMO */
+#define EXC_SERROR_LOWER 6 /* with HCR_EL2.AMO */
 
 #define HV_CONSOLE_SIZE 0x4000 /* ring header plus 8 KiB of text */
 #define HV_CONSOLE_TEXT 0x2000

@@ -23,6 +23,8 @@
 #define HCR_SWIO (1ULL << 1)
 #define HCR_FMO (1ULL << 3)
 #define HCR_IMO (1ULL << 4)
+#define HCR_AMO (1ULL << 5)
+#define HCR_VSE (1ULL << 8)
 #define HCR_TSC (1ULL << 19)
 #define HCR_RW (1ULL << 31)
 #define HCR_APK (1ULL << 40)

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What HCR_EL2.AMO and FMO bring to EL2: SErrors from the root and the
+ * cells, physical FIQs (Group 0), and guests' Group-0 and alternate
+ * Group-1 SGI writes. Decisions in core/serror.c and core/sgi_policy.c.
+ */
+#include <arch/cell.h>
+#include <arch/hv.h>
+#include <arch/traps.h>
+#include <warden/format.h>
+#include <warden/serror.h>
+#include <warden/sgi_policy.h>
+
+/* At most this many report lines of each kind: a storm must not flood. */
+#define REPORT_MAX 8
+
+void serror_handle(struct frame *f, unsigned int cpu)
+{
+	static unsigned int reported;
+	uint64_t esr = sysreg_read(esr_el2);
+	/* ID_AA64PFR0_EL1.RAS: VSESR_EL2 exists */
+	bool ras = (sysreg_read(id_aa64pfr0_el1) >> 28 & 0xf) != 0;
+	struct serror_verdict v =
+		serror_attribute(esr, true, cell_of(cpu) == NULL, ras);
+	char desc[80], what[120];
+
+	serror_describe(esr, desc, sizeof(desc));
+	if (v.action == SERROR_TO_ROOT) {
+		/*
+		 * Pending for the root as a virtual SError: taken when its
+		 * Linux unmasks PSTATE.A, with the same syndrome where RAS
+		 * carries one; as if the hypervisor were not there.
+		 */
+		if (v.set_vsesr)
+			sysreg_write(s3_4_c5_c2_3, v.vsesr); /* VSESR_EL2 */
+		sysreg_write(hcr_el2, sysreg_read(hcr_el2) | HCR_VSE);
+		isb();
+		if (reported++ < REPORT_MAX)
+			printk("SError on CPU %u while the root cell ran (%s, "
+			       "esr 0x%08llx): handed to the root as a "
+			       "virtual SError\n",
+			       cpu, desc, (unsigned long long)esr);
+		return;
+	}
+	/* a cell's: its fault, reported as every other; never the root's */
+	format_string(what, sizeof(what), "SError (%s)", desc);
+	park_failed(f, cpu, what);
+}
+
+/*
+ * Group 0 is given to no guest (sgi_policy.h). A Group-0 interrupt that
+ * still reaches EL2 (one security state, and someone enabled Group 0) is
+ * acknowledged and its priority dropped, but not deactivated: it stays
+ * active, so that it never fires again, instead of storming.
+ */
+void fiq_handle(unsigned int cpu)
+{
+	static uint8_t reported[1024 / 8];
+	uint64_t intid = sysreg_read(s3_0_c12_c8_0); /* ICC_IAR0_EL1 */
+
+	if (intid >= 1020)
+		return; /* spurious */
+	sysreg_write(s3_0_c12_c8_1, intid); /* ICC_EOIR0_EL1: EOImode 1 */
+	isb();
+	if (reported[intid / 8] & (1U << (intid % 8)))
+		return;
+	reported[intid / 8] |= 1U << (intid % 8);
+	printk("Warning: Group-0 interrupt %llu reached EL2 on CPU %u (cell "
+	       "\"%s\"): Group 0 is given to no cell; left active\n",
+	       (unsigned long long)intid, cpu, cell_name_of(cpu));
+}
+
+void sgi_refuse(unsigned int cpu, unsigned int reg, uint64_t value)
+{
+	static uint64_t reported[3];
+	uint64_t mpidr[HV_MAX_CPUS], present = 0, targets, outside;
+	unsigned int i, r = reg - SGI_REG_SGI1R;
+
+	if (r >= 3 || cpu >= HV_MAX_CPUS)
+		return;
+	cpu_data[cpu].stats[STAT_VSGI]++;
+	if (reported[r] & (1ULL << cpu))
+		return;
+	reported[r] |= 1ULL << cpu;
+	for (i = 0; i < HV_MAX_CPUS; i++) {
+		mpidr[i] = cpu_data[i].mpidr;
+		if (cpu_data[i].state != CPU_ABSENT)
+			present |= 1ULL << i;
+	}
+	targets = sgi_targets(value, cpu, present, mpidr, HV_MAX_CPUS);
+	outside = targets & ~cell_cpus_of(cpu);
+	printk("Warning: CPU %u (cell \"%s\"): %s write 0x%llx (SGI %u to "
+	       "CPUs 0x%llx, 0x%llx outside the cell) refused: %s\n",
+	       cpu, cell_name_of(cpu), sgi_reg_name(reg),
+	       (unsigned long long)value, sgi_intid(value),
+	       (unsigned long long)targets, (unsigned long long)outside,
+	       reg == SGI_REG_SGI0R ?
+		       "Group 0 is given to no cell" :
+		       "it asks for Secure Group 1 SGIs");
+}

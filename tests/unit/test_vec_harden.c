@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * EL2 vector hardening: by MIDR, CSV2 and the firmware's answers, which
+ * CPUs call the firmware's workaround on every entry from EL1, and the
+ * boot line that says so.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <warden/smccc_policy.h>
+#include <warden/vec_harden.h>
+
+/* MIDR_EL1 values as QEMU's and the Raspberry Pi 4's CPUs report them */
+#define A53 0x410fd034ULL
+#define A57 0x411fd070ULL
+#define A72 0x410fd083ULL
+#define A73 0x410fd090ULL
+#define A75 0x412fd0a0ULL
+#define A76 0x414fd0b1ULL
+#define UNKNOWN 0x610f0220ULL /* not in the lists */
+#define CSV2 (1ULL << 56)
+
+static const struct vh_firmware no_el3 = { false, 0, 0, 0 };
+static const struct vh_firmware tfa_wa1 = { true, 0x10002, 0, -1 };
+static const struct vh_firmware tfa_wa3 = { true, 0x10002, 0, 0 };
+static const struct vh_firmware tfa_none = { true, 0x10002, -1, -1 };
+static const struct vh_firmware tfa_unaffected = { true, 0x10002, 1, -1 };
+static const struct vh_firmware smccc_1_0 = { true, -1, 0, 0 };
+
+static void affected_parts(void **state)
+{
+	(void)state;
+	assert_int_equal(vh_affected(A57, 0), VH_AFFECTED);
+	assert_int_equal(vh_affected(A72, 0), VH_AFFECTED);
+	assert_int_equal(vh_affected(A73, 0), VH_AFFECTED);
+	assert_int_equal(vh_affected(A75, 0), VH_AFFECTED);
+	assert_int_equal(vh_affected(A53, 0), VH_UNAFFECTED);
+	assert_int_equal(vh_affected(A76, CSV2), VH_UNAFFECTED);
+	/* CSV2 decides, whatever the part */
+	assert_int_equal(vh_affected(A72, CSV2), VH_UNAFFECTED);
+	assert_int_equal(vh_affected(UNKNOWN, 0), VH_UNKNOWN);
+	assert_true(vh_ask_firmware(VH_UNKNOWN));
+	assert_false(vh_ask_firmware(VH_UNAFFECTED));
+	assert_string_equal(vh_cpu_name(A72), "Cortex-A72");
+	assert_null(vh_cpu_name(UNKNOWN));
+}
+
+static void firmware_choice(void **state)
+{
+	struct vh_verdict v;
+
+	(void)state;
+	v = vh_choose(A72, 0, &tfa_wa1);
+	assert_int_equal(v.choice, VH_FIRMWARE);
+	assert_int_equal(v.fid, SMCCC_ARCH_WORKAROUND_1);
+	/* WORKAROUND_3 covers Spectre-v2 and BHB: preferred */
+	v = vh_choose(A72, 0, &tfa_wa3);
+	assert_int_equal(v.choice, VH_FIRMWARE);
+	assert_int_equal(v.fid, SMCCC_ARCH_WORKAROUND_3);
+	v = vh_choose(A57, 0, &no_el3);
+	assert_int_equal(v.choice, VH_NO_FIRMWARE);
+	assert_string_equal(v.why, "no EL3");
+	assert_int_equal(vh_choose(A57, 0, NULL).choice, VH_NO_FIRMWARE);
+	/* SMCCC 1.0 firmware has no ARCH_FEATURES: its answers mean nothing */
+	assert_int_equal(vh_choose(A73, 0, &smccc_1_0).choice, VH_NO_FIRMWARE);
+	assert_int_equal(vh_choose(A75, 0, &tfa_none).choice, VH_NO_FIRMWARE);
+	/* an unknown part is affected unless the firmware says otherwise */
+	assert_int_equal(vh_choose(UNKNOWN, 0, &tfa_unaffected).choice,
+			 VH_NOT_NEEDED);
+	assert_int_equal(vh_choose(UNKNOWN, 0, &tfa_wa1).choice, VH_FIRMWARE);
+	/* unaffected CPUs never call, whatever the firmware offers */
+	assert_int_equal(vh_choose(A76, CSV2, &tfa_wa3).choice, VH_NOT_NEEDED);
+	assert_int_equal(vh_choose(A53, 0, &tfa_wa1).choice, VH_NOT_NEEDED);
+}
+
+static void boot_lines(void **state)
+{
+	struct vh_verdict v;
+	char buf[160];
+
+	(void)state;
+	v = vh_choose(A72, 0, &tfa_wa1);
+	assert_string_equal(vh_describe(&v, A72, buf, sizeof(buf)),
+			    "EL2 vectors: Spectre-v2 workaround via firmware "
+			    "(SMCCC_ARCH_WORKAROUND_1) on entry from EL1 "
+			    "(Cortex-A72)");
+	v = vh_choose(A76, CSV2, &no_el3);
+	assert_string_equal(vh_describe(&v, A76, buf, sizeof(buf)),
+			    "EL2 vectors: Spectre-v2 workaround not needed "
+			    "(Cortex-A76: CSV2)");
+	v = vh_choose(A57, 0, &no_el3);
+	assert_string_equal(vh_describe(&v, A57, buf, sizeof(buf)),
+			    "EL2 vectors: Spectre-v2: affected, no firmware "
+			    "workaround (Cortex-A57: no EL3)");
+	v = vh_choose(UNKNOWN, 0, &tfa_none);
+	assert_string_equal(vh_describe(&v, UNKNOWN, buf, sizeof(buf)),
+			    "EL2 vectors: Spectre-v2: affected, no firmware "
+			    "workaround (MIDR 0x610f0220: firmware offers no "
+			    "workaround)");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(affected_parts),
+		cmocka_unit_test(firmware_choice),
+		cmocka_unit_test(boot_lines),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
