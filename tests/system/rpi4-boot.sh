@@ -23,6 +23,9 @@
 # expect: ^warden-test: CLI refuses: .*has GIC version 2: this hypervisor supports GICv3
 # expect: ^warden-test: hypervisor: .*warden: hypervisor: ERROR: system config "rpi4-1g" has GIC version 2: this hypervisor supports GICv3 \(and v4\) only
 # expect: ^warden-test: state unchanged after both refusals
+# The EL2 vectors' choice, made before the config and the GIC are looked
+# at: the Pi's Cortex-A72 with TF-A's SMCCC_ARCH_WORKAROUND_3.
+# expect-console: EL2 vectors: Spectre-v2 workaround via firmware \(SMCCC_ARCH_WORKAROUND_3\) on entry from EL1 \(Cortex-A72\)$
 # expect: ^warden-test: dmesg clean
 # add: tests/system/lib/boot-checks.sh:boot-checks.sh
 set -e
