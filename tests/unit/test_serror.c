@@ -76,6 +76,22 @@ static void described(void **state)
 	assert_string_equal(serror_describe(ESR_IDS, buf, 8), "impleme");
 }
 
+static void deferred_by_esb(void **state)
+{
+	/* DISR_EL1: A, AET restartable, DFSC asynchronous SError */
+	uint64_t disr = 1ULL << 31 | 2 << 10 | 0x11;
+
+	(void)state;
+	assert_true(serror_disr_pending(disr));
+	assert_false(serror_disr_pending(disr & ~(1ULL << 31)));
+	/* the ESR it would have had: what the report and VSESR_EL2 get */
+	assert_int_equal(serror_esr_from_disr(disr), ESR_RAS_UEO);
+	assert_int_equal(serror_attribute(serror_esr_from_disr(disr), true,
+					  true, true)
+				 .vsesr,
+			 2 << 10 | 0x11);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -83,6 +99,7 @@ int main(void)
 		cmocka_unit_test(cell_is_stopped),
 		cmocka_unit_test(at_el2_is_fatal),
 		cmocka_unit_test(described),
+		cmocka_unit_test(deferred_by_esb),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,15 +14,20 @@
 /* At most this many report lines of each kind: a storm must not flood. */
 #define REPORT_MAX 8
 
-void serror_handle(struct frame *f, unsigned int cpu)
+static bool cpu_has_ras(void)
+{
+	/* ID_AA64PFR0_EL1.RAS: ESB, DISR_EL1 and VSESR_EL2 exist */
+	return (sysreg_read(id_aa64pfr0_el1) >> 28 & 0xf) != 0;
+}
+
+static void serror_take(struct frame *f, unsigned int cpu, uint64_t esr,
+			const char *how)
 {
 	static unsigned int reported;
-	uint64_t esr = sysreg_read(esr_el2);
-	/* ID_AA64PFR0_EL1.RAS: VSESR_EL2 exists */
-	bool ras = (sysreg_read(id_aa64pfr0_el1) >> 28 & 0xf) != 0;
 	struct serror_verdict v =
-		serror_attribute(esr, true, cell_of(cpu) == NULL, ras);
-	char desc[80], what[120];
+		serror_attribute(esr, true, cell_of(cpu) == NULL,
+				 cpu_has_ras());
+	char desc[80], what[140];
 
 	serror_describe(esr, desc, sizeof(desc));
 	if (v.action == SERROR_TO_ROOT) {
@@ -36,15 +41,46 @@ void serror_handle(struct frame *f, unsigned int cpu)
 		sysreg_write(hcr_el2, sysreg_read(hcr_el2) | HCR_VSE);
 		isb();
 		if (reported++ < REPORT_MAX)
-			printk("SError on CPU %u while the root cell ran (%s, "
+			printk("SError on CPU %u while the root cell ran (%s%s, "
 			       "esr 0x%08llx): handed to the root as a "
 			       "virtual SError\n",
-			       cpu, desc, (unsigned long long)esr);
+			       cpu, desc, how, (unsigned long long)esr);
 		return;
 	}
-	/* a cell's: its fault, reported as every other; never the root's */
-	format_string(what, sizeof(what), "SError (%s)", desc);
+	/*
+	 * A cell's: its fault, reported as every other (the report reads
+	 * ESR_EL2, which a deferred SError did not write); never the root's.
+	 */
+	sysreg_write(esr_el2, esr);
+	format_string(what, sizeof(what), "SError (%s%s)", desc, how);
 	park_failed(f, cpu, what);
+}
+
+void serror_handle(struct frame *f, unsigned int cpu)
+{
+	serror_take(f, cpu, sysreg_read(esr_el2), "");
+}
+
+/*
+ * With RAS, an SError still pending when the CPU trapped is the trapped
+ * context's, not whoever runs on the CPU next: ESB (PSTATE.A is masked
+ * at EL2) takes it off the pending state into DISR_EL1, whose syndrome
+ * has the layout of ESR's bits 24:0. Without RAS it stays pending and is
+ * taken at the next return to EL1, from the context returned to.
+ */
+void serror_defer_check(struct frame *f, unsigned int cpu)
+{
+	uint64_t disr;
+
+	if (!cpu_has_ras())
+		return;
+	asm volatile("hint #16" : : : "memory"); /* ESB */
+	disr = sysreg_read(s3_0_c12_c1_1); /* DISR_EL1 */
+	if (!serror_disr_pending(disr))
+		return;
+	sysreg_write(s3_0_c12_c1_1, 0);
+	isb();
+	serror_take(f, cpu, serror_esr_from_disr(disr), ", pending at a trap");
 }
 
 /*

@@ -236,6 +236,8 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 	if (kind == EXC_SYNC_EL2 || kind == EXC_OTHER_EL2)
 		el2_fault(f, cpu, kind);
 	cpu_data[cpu].stats[STAT_TOTAL]++;
+	if (kind != EXC_SERROR_LOWER)
+		serror_defer_check(f, cpu);
 	if (kind == EXC_IRQ_LOWER) {
 		gicv3_handle_irq(cpu);
 		/* a cell CPU may have been asked to stop */

@@ -44,6 +44,21 @@ struct serror_verdict serror_attribute(uint64_t esr, bool from_lower,
 				       bool root, bool ras);
 
 /*
+ * An SError deferred by ESB (RAS): whether DISR_EL1 holds one (bit 31,
+ * A), and the ESR_EL2 it would have had (EC 0x2f, IL, and DISR's bits
+ * 24:0, which have the layout of ESR's ISS).
+ */
+static inline bool serror_disr_pending(uint64_t disr)
+{
+	return disr & (1ULL << 31);
+}
+
+static inline uint64_t serror_esr_from_disr(uint64_t disr)
+{
+	return 0x2fULL << 26 | 1ULL << 25 | (disr & 0x1ffffff);
+}
+
+/*
  * The SError's syndrome in words: "implementation defined syndrome 0x..."
  * (IDS), or with RAS the fault status and, for an asynchronous SError,
  * the severity (uncontainable, unrecoverable, restartable, recoverable,

@@ -14,6 +14,11 @@ const void *vec_harden_vectors(unsigned int cpu);
 
 /* async.c: an SError taken from EL1/EL0 (HCR_EL2.AMO). */
 void serror_handle(struct frame *f, unsigned int cpu);
+/*
+ * async.c: at every entry from EL1/EL0, an SError pending since the
+ * lower EL ran is that context's (RAS CPUs only; see there).
+ */
+void serror_defer_check(struct frame *f, unsigned int cpu);
 /* async.c: a physical FIQ (Group 0) taken at EL2 (HCR_EL2.FMO). */
 void fiq_handle(unsigned int cpu);
 /* async.c: a trapped ICC_SGI0R_EL1/ICC_ASGI1R_EL1 write: refused. */
