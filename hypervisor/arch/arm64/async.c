@@ -92,7 +92,26 @@ void serror_defer_check(struct frame *f, unsigned int cpu)
 void fiq_handle(unsigned int cpu)
 {
 	static uint8_t reported[1024 / 8];
-	uint64_t intid = sysreg_read(s3_0_c12_c8_0); /* ICC_IAR0_EL1 */
+	uint64_t intid;
+
+	/*
+	 * A GICv2 (no ICC system registers, ID_AA64PFR0_EL1.GIC 0) signals
+	 * Group 0 as FIQ only with GICC_CTLR.FIQEn, which Linux leaves
+	 * clear: nothing to acknowledge here, and ICC_IAR0_EL1 would be
+	 * undefined (also with the system register interface present but
+	 * disabled at EL2, ICC_SRE_EL2.SRE 0, a GICv3 CPU with a GICv2).
+	 */
+	if (!(sysreg_read(id_aa64pfr0_el1) >> 24 & 0xf) ||
+	    !(sysreg_read(s3_4_c12_c9_5) & 1)) {
+		static int warned;
+
+		if (!warned++)
+			printk("Warning: FIQ on CPU %u without a GICv3 CPU "
+			       "interface: ignored\n",
+			       cpu);
+		return;
+	}
+	intid = sysreg_read(s3_0_c12_c8_0); /* ICC_IAR0_EL1 */
 
 	if (intid >= 1020)
 		return; /* spurious */
