@@ -300,10 +300,18 @@ static void builds_pi4_like_config(void **state)
 	/* the mini UART: 8250 with 32-bit register spacing */
 	assert_true(cfg.console.address == 0xfe215040);
 	assert_int_equal(cfg.console.type, 2);
-	/* SPIs of "interrupts" and "interrupts-extended"; not disabled ones */
-	assert_int_equal(cfg.spi[93], 1);
-	assert_int_equal(cfg.spi[126], 1);
-	assert_int_equal(cfg.spi[100], 0);
+	/*
+	 * SPIs of "interrupts" and "interrupts-extended", not disabled
+	 * ones, are the DT's; without GIC facts the root gets every SPI up
+	 * to the highest (126) rounded up to the GIC's 32 lines: 128.
+	 */
+	assert_non_null(strstr(cfg.spi_origin[0], "/soc/serial@7e215040"));
+	assert_null(strstr(cfg.spi_origin[0], "disabled@"));
+	assert_int_equal(cfg.gic.spis, 128);
+	assert_int_equal(cfg.spi[0], 1);
+	assert_int_equal(cfg.spi[127], 1);
+	assert_int_equal(cfg.spi[128], 0);
+	assert_non_null(strstr(cfg.gic.spis_origin, "fewest the GIC can have"));
 	/* hypervisor at the top of RAM, cells below it, mem= possible */
 	assert_true(cfg.hv_start == 0xfbc00000 && cfg.hv_size == 4 << 20);
 	assert_true(cfg.inmates_start == 0xfac00000);
@@ -374,6 +382,59 @@ static void iomem_must_match_dt(void **state)
 	assert_non_null(strstr(err, "iomem line 1"));
 }
 
+/*
+ * The number of SPIs read on the target (collect's "gic" member) or given
+ * with --spis is what the root gets; facts of another GIC, or fewer SPIs
+ * than the DT uses, are refused by name.
+ */
+static void spis_from_gic_facts(void **state)
+{
+	struct cc_options o = { .name = "pi" };
+	struct dt_tree t;
+	char err[512];
+
+	assert_int_equal(dt_parse(&t, dtb, pi4_like(1, 0), err, sizeof(err)),
+			 0);
+	o.gic_facts = "# comment\ngic /soc/gic v2\ngicd 0xff841000\n"
+		      "source /dev/mem\nspis 192\ngicd_iidr 0x0200143b\n"
+		      "gicc_iidr 0x0202143b\ngich_vtr 0x90000003\n";
+	assert_int_equal(
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), 0);
+	assert_int_equal(cfg.gic.spis, 192);
+	assert_int_equal(cfg.spi[191], 1);
+	assert_int_equal(cfg.spi[192], 0);
+	assert_true(cfg.gic.gich_vtr == 0x90000003);
+	assert_non_null(strstr(cfg.gic.spis_origin, "GICD_TYPER"));
+	assert_non_null(strstr(cfg.gic.spis_origin, "/dev/mem"));
+
+	/* --spis wins */
+	o.spis = 256;
+	assert_int_equal(
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), 0);
+	assert_int_equal(cfg.gic.spis, 256);
+	o.spis = 0;
+
+	/* not readable: chosen, and the reason kept for the comment */
+	o.gic_facts = "gicd 0xff841000\nspis unknown\nwhy /dev/mem: EPERM\n";
+	assert_int_equal(
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), 0);
+	assert_int_equal(cfg.gic.spis, 128);
+	assert_non_null(strstr(cfg.gic.spis_origin, "/dev/mem: EPERM"));
+
+	/* fewer SPIs than the DT uses (SPI 126, interrupts-extended) */
+	o.gic_facts = "gicd 0xff841000\nspis 64\n";
+	assert_int_equal(
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "uses SPI 126, but the GIC has 64 SPIs"));
+
+	/* facts of another system's GIC */
+	o.gic_facts = "gicd 0x8000000\nspis 224\n";
+	assert_int_equal(
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "gic line 1 (gicd 0x8000000)"));
+	dt_free(&t);
+}
+
 /* Corrupted trees are refused or read, never crash (ASan build). */
 static void survives_corrupted_dtbs(void **state)
 {
@@ -408,6 +469,7 @@ int main(void)
 		cmocka_unit_test(builds_pi4_like_config),
 		cmocka_unit_test(refuses_without_gic_or_with_overlap),
 		cmocka_unit_test(iomem_must_match_dt),
+		cmocka_unit_test(spis_from_gic_facts),
 		cmocka_unit_test(survives_corrupted_dtbs),
 	};
 
