@@ -252,12 +252,16 @@ dtc -q -@ -I dts -O dtb -o "$tmp/pi.dtbo" "$tmp/pi.dts" &&
 	bad "rpi4: the overlay does not apply"
 
 # TI J721E EVM: Debian's k3-j721e-common-proc-board.dtb as shipped (its
-# memory node is filled in; no /proc/iomem fixture, so all RAM outside
-# no-map reservations counts as Linux's). GIC and console as in the
+# memory node is filled in) and a hand-made /proc/iomem to match: System
+# RAM around the no-map carve-outs (OP-TEE 0x9e800000, the R5F/C66/C71
+# pools to 0xa8ffffff, IPC 0xaa000000-0xabbfffff), which Linux shows as
+# "reserved". GIC and console as in the
 # hand-written ti-j721e.c (the main UART0, 32-bit spaced as TI's UARTs
 # are although the DT has no reg-shift). Placement differs: the hand
 # config uses a hole at 0xef000000 and 0x8a0000000 for its inmate; the
-# generator takes the top of the high bank.
+# generator takes the top of the high bank. The hand config's Linux RAM
+# 0x80000000-0xeeffffff also covers the OP-TEE and remote-core carve-outs
+# (no-map in the DT); the generated one leaves them out, as iomem does.
 echo "== ti-j721e"
 "$cli" config create -r "$data/ti-j721e" --mem-hv 16M --mem-inmates 1536M \
 	"$tmp/ti-j721e.c" || bad "config create failed for ti-j721e"
@@ -272,6 +276,9 @@ for l in 3 6; do
 	[ "$a" = "$b" ] || bad "ti-j721e: \"$b\" differs from ti-j721e.c: \"$a\""
 done
 grep -q "optee@9e800000" "$tmp/ti-j721e.c" && bad "ti-j721e: OP-TEE memory in the config"
+grep -q "no /proc/iomem given" "$tmp/ti-j721e.c" && bad "ti-j721e: iomem fixture not used"
+grep -q "iomem line 13: abc00000-ffffffff : System RAM" "$tmp/ti-j721e.c" ||
+	bad "ti-j721e: RAM not from the iomem fixture"
 echo "RAM: ti-j721e.c (<) vs generated (>)"
 diff <(regions "$top/configs/arm64/ti-j721e.c" | grep ram) \
 	<(regions "$tmp/ti-j721e.c" | grep ram)
