@@ -2,8 +2,9 @@
 /*
  * GIC facts the device tree does not hold, read on the live system for
  * "warden config collect" and "config create": GICD_TYPER.ITLinesNumber
- * (how many SPIs the distributor has) and, on a GICv2, the IIDRs and
- * GICH_VTR (list registers). Two ways, the first that works:
+ * (how many SPIs the distributor has) and, on a GICv2, the IIDRs of its
+ * CPU and virtual CPU interfaces and GICH_VTR (list registers): proof
+ * that the frames the DT names answer. Two ways, the first that works:
  *
  *  - /dev/mem: Debian's kernel (CONFIG_IO_STRICT_DEVMEM) allows it where
  *    no driver claimed the registers, as the GICv2 driver does not;
@@ -185,6 +186,10 @@ char *gic_facts_collect(const struct dt_tree *t)
 		    !dt_reg(gic, 2, &gich, &size, why[1], sizeof(why[1])) &&
 		    !devmem_read(gich + GICH_VTR, &v, why[1], sizeof(why[1])))
 			put(x, "gich_vtr 0x%08x\n", v);
+		if (!is_v3 &&
+		    !dt_reg(gic, 3, &gich, &size, why[1], sizeof(why[1])) &&
+		    !devmem_read(gich + GICC_IIDR, &v, why[1], sizeof(why[1])))
+			put(x, "gicv_iidr 0x%08x\n", v);
 		return (char *)x;
 	}
 	if (klog_spis(&spis, line, sizeof(line), why[1], sizeof(why[1])) ==

@@ -998,6 +998,8 @@ static int gic_facts(struct ctx *x, const char *text, int *known,
 			c->gic.gicc_iidr = v;
 		} else if (!strcmp(key, "gich_vtr")) {
 			c->gic.gich_vtr = v;
+		} else if (!strcmp(key, "gicv_iidr")) {
+			c->gic.gicv_iidr = v;
 		}
 	}
 	return 0;

@@ -86,7 +86,7 @@ struct cc_config {
 		unsigned int spis;
 		char spis_origin[700];
 		/* registers read on the target, for the comment; 0: unread */
-		uint32_t gicd_iidr, gicc_iidr, gich_vtr;
+		uint32_t gicd_iidr, gicc_iidr, gich_vtr, gicv_iidr;
 	} gic;
 
 	/* IOMMU units (platform_info.iommu_units) */

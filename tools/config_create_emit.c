@@ -168,9 +168,10 @@ int config_create_write_c(const struct cc_config *c, FILE *f)
 				 c->gic.version == 2 ? "," : ".");
 			if (c->gic.version == 2)
 				snprintf(n + strlen(n), sizeof(n) - strlen(n),
-					 " GICC_IIDR 0x%08x, GICH_VTR 0x%08x "
-					 "(%u list registers).",
-					 c->gic.gicc_iidr, c->gic.gich_vtr,
+					 " GICC_IIDR 0x%08x, GICV_IIDR 0x%08x, "
+					 "GICH_VTR 0x%08x (%u list registers).",
+					 c->gic.gicc_iidr, c->gic.gicv_iidr,
+					 c->gic.gich_vtr,
 					 (c->gic.gich_vtr & 0x3f) + 1);
 			wrap(f, " * ", 3, n);
 		}
