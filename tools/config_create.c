@@ -950,6 +950,32 @@ static int check_io(struct ctx *x)
 	return 0;
 }
 
+/*
+ * A unit whose registers a Linux driver holds (a nested iomem line) is
+ * Linux's now: once it is the hypervisor's, that driver faults on them.
+ */
+static void iommus_in_use(struct cc_config *c, const struct iomem *io)
+{
+	unsigned int u, i;
+
+	for (u = 0; u < c->niommus; u++)
+		for (i = 0; i < io->n; i++) {
+			const struct iomem_line *l = &io->lines[i];
+
+			if (!l->depth ||
+			    !overlaps(l->start, l->end - l->start + 1,
+				      c->iommu[u].base, c->iommu[u].size))
+				continue;
+			note(c,
+			     "Linux's driver holds IOMMU %s now (iomem line "
+			     "%u: %s): disable it in the device tree "
+			     "(status = \"disabled\") before \"warden "
+			     "enable\", or the root faults on its registers",
+			     c->iommu[u].origin, l->lineno, l->name);
+			break;
+		}
+}
+
 /* "key value" lines of collect's "gic" member. */
 static int gic_facts(struct ctx *x, const char *text, int *known,
 		     unsigned int *spis, char *source, size_t srclen)
@@ -1100,6 +1126,8 @@ int config_create_build(struct cc_config *c, const struct dt_tree *t,
 	if (choose_spis(x, o))
 		goto out;
 	config_create_iommus(c, t, o->pci_devices);
+	if (io)
+		iommus_in_use(c, io);
 	if (x->io.dropped[0]) {
 		fail(x, "more than %d device register ranges in the device "
 			"tree (the first left out: %s)", CC_MAX_IO,

@@ -84,6 +84,15 @@ for v in gicv3 gicv2 gicv3-smmu; do
 		grep -q "INTID 32-127$" <<<"$show" &&
 			grep -q "fewest the GIC can have" "$out" ||
 			bad "$v: SPIs not chosen as the DT's lower bound"
+		# With Linux's SMMU driver holding the registers (a nested
+		# iomem line), the config says to disable it in the DT first.
+		mkdir -p "$tmp/smmu-used"
+		cp "$data/qemu-virt-$v/fdt" "$tmp/smmu-used/"
+		sed 's/^10000000-3efeffff : pcie@10000000/09050000-0906ffff : smmuv3@9050000\n  09050000-0906ffff : 9050000.smmuv3 smmuv3@9050000\n&/' \
+			"$data/qemu-virt-$v/iomem" >"$tmp/smmu-used/iomem"
+		"$cli" config create -r "$tmp/smmu-used" "$tmp/smmu-used.c" >/dev/null &&
+			grep -q "Linux's driver holds IOMMU /smmuv3@9050000 now (iomem line" \
+				"$tmp/smmu-used.c" || bad "$v: no word on Linux's SMMU driver"
 		"$cli" config create -r "$data/qemu-virt-$v" --spis 224 \
 			"$tmp/spis.c" >/dev/null &&
 			grep -q "INTID 160-255$" <("$cli" config show "$tmp/spis.cell") ||
