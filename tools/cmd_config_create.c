@@ -38,7 +38,8 @@ static char *optional_member(const struct input *in, const char *src,
 
 	if (!in->tar) {
 		snprintf(path, sizeof(path), "%s/%s", src, name);
-		return access(path, F_OK) ? NULL : read_whole(path, &l, 1 << 20);
+		return access(path, F_OK) ? NULL :
+					    read_whole(path, &l, 1 << 20);
 	}
 	if (tar_find(in->tar, in->tar_len, name, &d, &l, err, sizeof(err)))
 		return NULL;

@@ -106,8 +106,8 @@ static int devmem_read(uint64_t phys, uint32_t *val, char *why, size_t len)
 }
 
 /* "GICv3: 256 SPIs implemented" in the kernel log: 0 and the number. */
-static int klog_spis(unsigned int *spis, char *line, size_t linelen,
-		     char *why, size_t len)
+static int klog_spis(unsigned int *spis, char *line, size_t linelen, char *why,
+		     size_t len)
 {
 	int size = klogctl(SYSLOG_SIZE_BUFFER, NULL, 0), n;
 	char *buf, *p;
@@ -192,10 +192,9 @@ char *gic_facts_collect(const struct dt_tree *t)
 			put(x, "gicv_iidr 0x%08x\n", v);
 		return (char *)x;
 	}
-	if (klog_spis(&spis, line, sizeof(line), why[1], sizeof(why[1])) ==
-	    0) {
-		put(x, "source kernel log \"%s\"\nspis %u\nnot-read %s\n",
-		    line, spis, why[0]);
+	if (klog_spis(&spis, line, sizeof(line), why[1], sizeof(why[1])) == 0) {
+		put(x, "source kernel log \"%s\"\nspis %u\nnot-read %s\n", line,
+		    spis, why[0]);
 		return (char *)x;
 	}
 	put(x, "spis unknown\nwhy %s; %s\n", why[0], why[1]);

@@ -728,8 +728,8 @@ static void scmi_smc(struct ctx *x, const struct dt_node *n, const char *path)
 		return;
 	x->c->forward_smc = 1;
 	snprintf(x->c->smc_origin, sizeof(x->c->smc_origin),
-		 "%s: SCMI through SMC function id 0x%x (%s service)", path,
-		 id, owner == 2 ? "SiP" : "OEM");
+		 "%s: SCMI through SMC function id 0x%x (%s service)", path, id,
+		 owner == 2 ? "SiP" : "OEM");
 }
 
 static void walk_devices(struct ctx *x, const struct dt_node *n)
@@ -994,8 +994,8 @@ static int gic_facts(struct ctx *x, const char *text, int *known,
 		snprintf(line, sizeof(line), "%.*s",
 			 (int)(eol ? eol - p : (long)strlen(p)), p);
 		p = eol ? eol + 1 : NULL;
-		if (line[0] == '#' || sscanf(line, "%31s %359[^\n]", key,
-					     val) < 1)
+		if (line[0] == '#' ||
+		    sscanf(line, "%31s %359[^\n]", key, val) < 1)
 			continue;
 		v = strtoull(val, NULL, 0);
 		if (!strcmp(key, "gicd") && v != c->gic.gicd)
@@ -1015,8 +1015,10 @@ static int gic_facts(struct ctx *x, const char *text, int *known,
 			*spis = v;
 			*known = 1;
 		} else if (!strcmp(key, "source") || !strcmp(key, "why")) {
-			snprintf(source, srclen, "%s%s", !strcmp(key, "why") ?
-				 "not readable: " : "read on the target from ",
+			snprintf(source, srclen, "%s%s",
+				 !strcmp(key, "why") ?
+					 "not readable: " :
+					 "read on the target from ",
 				 val);
 		} else if (!strcmp(key, "gicd_iidr")) {
 			c->gic.gicd_iidr = v;
@@ -1064,8 +1066,9 @@ static int choose_spis(struct ctx *x, const struct cc_options *o)
 			 "chosen: GICD_TYPER was %s; the fewest the GIC can "
 			 "have, as the device tree names SPI %d (%s); give "
 			 "--spis N for all",
-			 source[0] ? source : "not read (no collected gic "
-					     "facts)",
+			 source[0] ? source :
+				     "not read (no collected gic "
+				     "facts)",
 			 x->max_spi, x->max_spi < 0 ? "none" : x->max_spi_path);
 	}
 	if (o->spis > CC_MAX_SPI)
@@ -1129,9 +1132,10 @@ int config_create_build(struct cc_config *c, const struct dt_tree *t,
 	if (io)
 		iommus_in_use(c, io);
 	if (x->io.dropped[0]) {
-		fail(x, "more than %d device register ranges in the device "
-			"tree (the first left out: %s)", CC_MAX_IO,
-		     x->io.dropped);
+		fail(x,
+		     "more than %d device register ranges in the device "
+		     "tree (the first left out: %s)",
+		     CC_MAX_IO, x->io.dropped);
 		goto out;
 	}
 	io_regions(x);
@@ -1139,8 +1143,10 @@ int config_create_build(struct cc_config *c, const struct dt_tree *t,
 		goto out;
 	ram_regions(x);
 	if (x->regions_full) {
-		fail(x, "more than %d memory regions: the device tree's "
-			"devices do not merge into few enough", CC_MAX_REGIONS);
+		fail(x,
+		     "more than %d memory regions: the device tree's "
+		     "devices do not merge into few enough",
+		     CC_MAX_REGIONS);
 		goto out;
 	}
 	qsort(c->regions, c->nregions, sizeof(c->regions[0]), cmp_region);

@@ -213,7 +213,8 @@ int config_create_write_c(const struct cc_config *c, FILE *f)
 		"\t\t.hypervisor_memory = {\n"
 		"\t\t\t.phys_start = 0x%llx,\n"
 		"\t\t\t.size = 0x%llx,\n\t\t},\n",
-		c->forward_smc ? " |\n\t\t\t WARDEN_SYS_FORWARD_SIP_OEM_SMC" : "",
+		c->forward_smc ? " |\n\t\t\t WARDEN_SYS_FORWARD_SIP_OEM_SMC" :
+				 "",
 		(unsigned long long)c->hv_start,
 		(unsigned long long)c->hv_size);
 	if (c->console.address) {
@@ -231,8 +232,7 @@ int config_create_write_c(const struct cc_config *c, FILE *f)
 	}
 	fprintf(f, "\t\t/* ");
 	comment_text(f, c->gic.origin);
-	fprintf(f,
-		" */\n\t\t.platform_info = {\n");
+	fprintf(f, " */\n\t\t.platform_info = {\n");
 	if (c->niommus) {
 		fprintf(f, "\t\t\t.iommu_units = {\n");
 		for (i = 0; i < c->niommus; i++) {
@@ -315,10 +315,11 @@ int config_create_write_c(const struct cc_config *c, FILE *f)
 				continue;
 			char com[640];
 
-			snprintf(com, sizeof(com), "SPIs %u-%u; %s%s",
-				 b * 128, b * 128 + 127,
-				 c->spi_origin[b][0] ? "in the device tree: " :
-						       "none in the device tree",
+			snprintf(com, sizeof(com), "SPIs %u-%u; %s%s", b * 128,
+				 b * 128 + 127,
+				 c->spi_origin[b][0] ?
+					 "in the device tree: " :
+					 "none in the device tree",
 				 c->spi_origin[b]);
 			region_comment(f, "\t\t", com, " {");
 			fprintf(f,

@@ -124,7 +124,8 @@ static void node_iommus(struct iommu_ctx *x, const struct dt_node *n,
 	unsigned int i = 0;
 
 	while (p && (i + 1) * 4 <= p->len) {
-		const struct dt_node *unit = dt_find_phandle(x->t, dt_cell(p, i));
+		const struct dt_node *unit =
+			dt_find_phandle(x->t, dt_cell(p, i));
 		unsigned int cells;
 		int u;
 
@@ -171,9 +172,10 @@ static unsigned int map_pci(struct iommu_ctx *x, const struct dt_node *n,
 		    d == domain) {
 			rid = ((b << 8) | (dev << 3) | fn) & mask;
 			if (rid >= rid_base && rid - rid_base < len) {
-				snprintf(origin, sizeof(origin),
-					 "%s (iommu-map, PCI %04x:%02x:%02x.%x)",
-					 path, d, b, dev, fn);
+				snprintf(
+					origin, sizeof(origin),
+					"%s (iommu-map, PCI %04x:%02x:%02x.%x)",
+					path, d, b, dev, fn);
 				add_sid(x, sid_base + (rid - rid_base), m5,
 					origin);
 				found++;
