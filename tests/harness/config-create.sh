@@ -1,5 +1,5 @@
 # "warden config create" from QEMU virt DTBs (dumped with -machine
-# dumpdtb=, GICv3, GICv2, GICv3 with an SMMUv3) and the /proc/iomem of the
+# dumpdtb=, GICv3, GICv2, each also with an SMMUv3) and the /proc/iomem of the
 # guest-run guest (tests/data/dt/*/): each output compiles as the configs
 # in configs/arm64 do into the same bytes as the .cell written beside it,
 # passes "warden config check", and its regions are compared with the
@@ -47,7 +47,7 @@ in_io() {
 	return 1
 }
 
-for v in gicv3 gicv2 gicv3-smmu; do
+for v in gicv3 gicv2 gicv3-smmu gicv2-smmu; do
 	echo "== qemu-virt-$v"
 	out=$tmp/$v.c
 	"$cli" config create -r "$data/qemu-virt-$v" --mem-hv 4M \
@@ -98,6 +98,15 @@ for v in gicv3 gicv2 gicv3-smmu; do
 			grep -q "INTID 160-255$" <("$cli" config show "$tmp/spis.cell") ||
 			bad "$v: --spis 224 not used"
 		;;
+	gicv2-smmu)
+		# QEMU virt,gic-version=2,iommu=smmuv3 (dumpdtb; iomem, gic and
+		# pci-devices as the GICv2 guest's): the same SMMUv3 unit and
+		# stream id with the GICv2's 256 SPIs read through /dev/mem.
+		grep -q "^IOMMU 0: type 3 (SMMUv3) at 0x9050000 (128 KiB)" <<<"$show" &&
+			grep -q "^  Stream ids: 0x0$" <<<"$show" &&
+			grep -q "INTID 160-287$" <<<"$show" ||
+			bad "$v: SMMU unit, stream id or SPIs"
+		;;
 	gicv3)
 		# collect read "GICv3: 224 SPIs implemented" from the kernel
 		# log (/dev/mem refused: the GICv3 driver claims GICD).
@@ -115,7 +124,7 @@ for v in gicv3 gicv2 gicv3-smmu; do
 			bad "$v: GICv2 frames: $(grep ^GIC <<<"$show")"
 		;;
 	esac
-	if [ "$v" = gicv2 ]; then
+	if [ "${v%-smmu}" = gicv2 ]; then
 		# The hypervisor refuses GICv2 until its GICv2 back-end
 		# exists: that error and nothing else.
 		[ $rc -eq 1 ] && grep -q "^1 error, 0 advice" <<<"$check" &&
