@@ -147,6 +147,24 @@ static int klog_spis(unsigned int *spis, char *line, size_t linelen, char *why,
 	return -1;
 }
 
+/*
+ * With Warden enabled the GICv2 CPU interface frames are the hypervisor's:
+ * a root access to GICH is a stage-2 fault that parks the CPU. The
+ * distributor stays readable (emulated).
+ */
+static int warden_enabled(void)
+{
+	FILE *f = fopen("/sys/devices/warden/enabled", "r");
+	int v = 0;
+
+	if (f) {
+		if (fscanf(f, "%d", &v) != 1)
+			v = 0;
+		fclose(f);
+	}
+	return v;
+}
+
 char *gic_facts_collect(const struct dt_tree *t)
 {
 	const struct dt_node *gic = config_create_find_gic(t);
@@ -178,6 +196,11 @@ char *gic_facts_collect(const struct dt_tree *t)
 		    spis);
 		if (!devmem_read(gicd + GICD_IIDR, &v, why[1], sizeof(why[1])))
 			put(x, "gicd_iidr 0x%08x\n", v);
+		if (!is_v3 && warden_enabled()) {
+			put(x, "not-read GICC, GICH, GICV: Warden is enabled "
+			       "and they are the hypervisor's\n");
+			return (char *)x;
+		}
 		if (!is_v3 &&
 		    !dt_reg(gic, 1, &gicc, &size, why[1], sizeof(why[1])) &&
 		    !devmem_read(gicc + GICC_IIDR, &v, why[1], sizeof(why[1])))

@@ -15,6 +15,7 @@
 # expect-console: ^Timer fired, jitter
 # expect: ^warden-test: [1-9][0-9]* timer interrupts in the cell
 # expect: ^Destroyed cell "inmate-demo"
+# expect: ^warden-test: collect while enabled: GIC: 224 SPIs
 # expect: ^warden-test: disabled, online 0-3
 # expect: ^GIC: 224 SPIs
 # expect: ^wrote /tmp/c\.tar: fdt, iomem, cpuinfo, cmdline, cpus-online, gic, pci-devices
@@ -41,6 +42,12 @@ hand=$(warden config show /etc/warden/qemu-virt.cell | sed -n 2p)
 echo "warden-test: hypervisor memory as in qemu-virt.cell: $gen"
 
 demo_cell_run /tmp/gen.cell
+
+# collect while Warden is enabled: the distributor is the hypervisor's
+# now; the facts still come (the kernel log), and the root goes on.
+warden enable /tmp/gen.cell
+echo "warden-test: collect while enabled: $(warden config collect /tmp/e.tar | grep '^GIC:')"
+warden disable
 
 # The same through a tarball, as on a development host.
 warden config collect /tmp/c.tar
