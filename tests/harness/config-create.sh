@@ -301,6 +301,20 @@ echo "RAM: ti-j721e.c (<) vs generated (>)"
 diff <(regions "$top/configs/arm64/ti-j721e.c" | grep ram) \
 	<(regions "$tmp/ti-j721e.c" | grep ram)
 
+# MMIO: every generated device region lies in one of ti-j721e.c's five,
+# except what the DT has above 4 GiB and the hand config leaves out: the
+# OSPI controllers' memory-mapped flash (0x500000000, 0x700000000), the
+# PCIe windows from 0x4400000000 and the C66x DSPs' local memories at
+# 0x4d8xxxxxxx (their remoteproc driver maps them).
+echo "MMIO outside ti-j721e.c's regions (explained above):"
+while read -r s z _; do
+	case $s in 0x500000000 | 0x700000000 | 0x44???????? | 0x4d8???????)
+		echo "  $s+$z"; continue ;;
+	esac
+	in_io "$s" "$z" <(regions "$top/configs/arm64/ti-j721e.c") ||
+		bad "ti-j721e: MMIO region $s+$z is in no region of ti-j721e.c"
+done < <(regions "$tmp/ti-j721e.c" | grep ' io$')
+
 # The J721E's SMMUv3 (/bus@100000/bus@30000000/iommu@36600000) is an
 # IOMMU unit and its registers are not the root's; no node of this DT
 # names it (its PCIe uses msi-map only), so the root has no stream ids.
