@@ -12,10 +12,52 @@
 
 #include "commands.h"
 #include "config_collect.h"
+#include "config_create.h"
+
+/* The members "collect" makes itself: GIC facts, the PCI functions. */
+static void *generated(const char *name, const void *fdt, size_t fdt_len,
+		       size_t *len)
+{
+	char *text, err[256];
+	struct dt_tree t = { 0 };
+
+	if (!strcmp(name, "pci-devices")) {
+		text = pci_devices_list();
+	} else if (dt_parse(&t, fdt, fdt_len, err, sizeof(err))) {
+		text = malloc(strlen(err) + 64);
+		if (text)
+			sprintf(text, "spis unknown\nwhy the fdt: %s\n", err);
+	} else {
+		text = gic_facts_collect(&t);
+		dt_free(&t);
+	}
+	if (text)
+		*len = strlen(text);
+	return text;
+}
+
+/* What was found out about the GIC, in one line. */
+static void gic_summary(const char *facts)
+{
+	const char *spis = strstr(facts, "\nspis "), *why;
+
+	if (!spis)
+		return;
+	why = strstr(facts, "\nwhy ");
+	if (!strncmp(spis, "\nspis unknown", 13))
+		printf("GIC: the number of SPIs is not readable here (%.*s); "
+		       "\"config create\" will choose safely or take --spis\n",
+		       why ? (int)strcspn(why + 5, "\n") : 0,
+		       why ? why + 5 : "");
+	else
+		printf("GIC: %d SPIs\n", atoi(spis + 6));
+}
 
 int cmd_config_collect(int argc, char **argv)
 {
 	const struct collect_item *it;
+	void *fdt = NULL;
+	size_t fdt_len = 0;
 	char tmp[4096];
 	FILE *f;
 
@@ -32,8 +74,23 @@ int cmd_config_collect(int argc, char **argv)
 		return 1;
 	}
 	for (it = collect_items; it->name; it++) {
-		size_t len;
-		void *data = read_whole(it->source, &len, 64u << 20);
+		size_t len = 0;
+		void *data;
+
+		if (!it->source) {
+			data = generated(it->name, fdt, fdt_len, &len);
+			if (!data)
+				goto wfail;
+			if (!strcmp(it->name, "gic"))
+				gic_summary(data);
+			if (tar_add(f, it->name, data, len)) {
+				free(data);
+				goto wfail;
+			}
+			free(data);
+			continue;
+		}
+		data = read_whole(it->source, &len, 64u << 20);
 
 		if (!data) {
 			if (!it->required) {
@@ -62,7 +119,12 @@ int cmd_config_collect(int argc, char **argv)
 			free(data);
 			goto wfail;
 		}
-		free(data);
+		if (!strcmp(it->name, "fdt")) {
+			fdt = data;
+			fdt_len = len;
+		} else {
+			free(data);
+		}
 	}
 	if (tar_end(f))
 		goto wfail;
@@ -76,7 +138,9 @@ int cmd_config_collect(int argc, char **argv)
 		unlink(tmp);
 		return 1;
 	}
-	printf("wrote %s: fdt, iomem, cpuinfo, cmdline, cpus-online\n"
+	free(fdt);
+	printf("wrote %s: fdt, iomem, cpuinfo, cmdline, cpus-online, gic, "
+	       "pci-devices\n"
 	       "Next, here or on a host: %s config create -r %s OUT.c\n",
 	       argv[1], prog_name, argv[1]);
 	return 0;
@@ -84,6 +148,7 @@ wfail:
 	fprintf(stderr, "%s: writing %s: %s\n", prog_name, tmp,
 		strerror(errno));
 fail:
+	free(fdt);
 	if (f)
 		fclose(f);
 	unlink(tmp);

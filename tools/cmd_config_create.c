@@ -25,7 +25,31 @@ struct input {
 	size_t tar_len;
 	void *fdt, *iomem; /* owned unless from tar */
 	size_t fdt_len, iomem_len;
+	char *gic, *pci; /* optional members, owned, NUL-terminated */
 };
+
+/* An optional text member of a -r DIR or TARBALL: NULL if absent. */
+static char *optional_member(const struct input *in, const char *src,
+			     const char *name)
+{
+	char path[4096], err[256], *text = NULL;
+	const void *d;
+	size_t l;
+
+	if (!in->tar) {
+		snprintf(path, sizeof(path), "%s/%s", src, name);
+		return access(path, F_OK) ? NULL :
+					    read_whole(path, &l, 1 << 20);
+	}
+	if (tar_find(in->tar, in->tar_len, name, &d, &l, err, sizeof(err)))
+		return NULL;
+	text = malloc(l + 1);
+	if (text) {
+		memcpy(text, d, l);
+		text[l] = 0;
+	}
+	return text;
+}
 
 static int usage(void)
 {
@@ -34,7 +58,7 @@ static int usage(void)
 		"[--mem-inmates SIZE]\n"
 		"       [--console DEV] [--overlay OUT.dts] [--cell OUT.cell] "
 		"[--name NAME]\n"
-		"       [--dtb FILE] [--iomem FILE] OUT.c\n",
+		"       [--dtb FILE] [--iomem FILE] [--spis N] OUT.c\n",
 		prog_name);
 	return 2;
 }
@@ -196,6 +220,18 @@ int cmd_config_create(int argc, char **argv)
 			dtb = v;
 		} else if (!strcmp(a, "--iomem")) {
 			iomem_path = v;
+		} else if (!strcmp(a, "--spis")) {
+			uint64_t n;
+
+			if (!v || parse_u64(v, &n) || !n || n > 988) {
+				fprintf(stderr,
+					"%s: --spis needs the GIC's number of "
+					"SPIs (32 x (GICD_TYPER.ITLinesNumber "
+					"+ 1) - 32, at most 988), not \"%s\"\n",
+					prog_name, v ? v : "");
+				return 2;
+			}
+			o.spis = n;
 		} else if (a[0] == '-' || out) {
 			fprintf(stderr,
 				"%s: config create: unexpected \"%s\"\n",
@@ -252,6 +288,16 @@ int cmd_config_create(int argc, char **argv)
 			err);
 		goto out;
 	}
+	/* GIC facts and PCI functions: collected, or read here and now */
+	if (src) {
+		in.gic = optional_member(&in, src, "gic");
+		in.pci = optional_member(&in, src, "pci-devices");
+	} else if (!dtb) {
+		in.gic = gic_facts_collect(&t);
+		in.pci = pci_devices_list();
+	}
+	o.gic_facts = in.gic;
+	o.pci_devices = in.pci;
 	c = malloc(sizeof(*c));
 	io = malloc(sizeof(*io));
 	if (!c || !io)
@@ -305,6 +351,10 @@ int cmd_config_create(int argc, char **argv)
 		       (unsigned long long)c->inmates_start,
 		       (unsigned long long)c->inmates_size);
 	printf("\n");
+	printf("SPIs for the root: %u (%s)\n", c->gic.spis, c->gic.spis_origin);
+	if (c->niommus)
+		printf("IOMMU units: %u, the root's stream ids: %u\n",
+		       c->niommus, c->nsids);
 	if (c->needs_reservation)
 		printf("Linux uses that memory now: boot with the overlay%s%s "
 		       "first\n",
@@ -330,5 +380,7 @@ out:
 	free(in.tar);
 	free(in.fdt);
 	free(in.iomem);
+	free(in.gic);
+	free(in.pci);
 	return ret;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* ustar members for "warden config collect", and reading them back. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,6 +15,9 @@ const struct collect_item collect_items[] = {
 	{ "cpuinfo", "/proc/cpuinfo", 0 },
 	{ "cmdline", "/proc/cmdline", 0 },
 	{ "cpus-online", "/sys/devices/system/cpu/online", 0 },
+	/* made by "collect" itself */
+	{ "gic", NULL, 0 },
+	{ "pci-devices", NULL, 0 },
 	{ NULL, NULL, 0 },
 };
 
@@ -51,6 +55,43 @@ void *read_whole(const char *path, size_t *len, size_t max)
 		*len = n;
 	}
 	return buf;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *pci_devices_list(void)
+{
+	DIR *d = opendir("/sys/bus/pci/devices");
+	char *names[1024], *out;
+	unsigned int n = 0, i;
+	struct dirent *e;
+	size_t len = 1;
+
+	while (d && (e = readdir(d)) && n < 1024) {
+		if (e->d_name[0] == '.')
+			continue;
+		names[n] = strdup(e->d_name);
+		if (!names[n])
+			break;
+		len += strlen(names[n++]) + 1;
+	}
+	if (d)
+		closedir(d);
+	qsort(names, n, sizeof(names[0]), cmp_str);
+	out = malloc(len);
+	if (out)
+		out[0] = 0;
+	for (i = 0; i < n; i++) {
+		if (out) {
+			strcat(out, names[i]);
+			strcat(out, "\n");
+		}
+		free(names[i]);
+	}
+	return out;
 }
 
 static void octal(char *field, size_t width, uint64_t v)

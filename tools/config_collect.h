@@ -17,6 +17,13 @@ struct collect_item {
 };
 extern const struct collect_item collect_items[];
 
+/*
+ * "DDDD:BB:DD.F" lines, one per PCI function Linux found
+ * (/sys/bus/pci/devices), for stream ids through "iommu-map"; an empty
+ * string without PCI. malloc'ed, NULL without memory.
+ */
+char *pci_devices_list(void);
+
 /* Appends one member to an open tar stream; finish with tar_end(). */
 int tar_add(FILE *f, const char *name, const void *data, size_t len);
 int tar_end(FILE *f);

@@ -29,14 +29,28 @@ struct ranges {
 	unsigned int n;
 };
 
+/* Device ranges: one per "reg" entry, hundreds on an SoC. */
+struct io_ranges {
+	struct cc_range r[CC_MAX_IO];
+	unsigned int n;
+	char dropped[512]; /* the first that did not fit */
+};
+
 struct ctx {
 	struct cc_config *c;
 	const struct dt_tree *t;
 	const struct dt_node *gic;
-	struct ranges ram, excl, kept, linux_ram, io;
+	struct ranges ram, excl, kept, linux_ram;
+	struct io_ranges io;
 	/* reservations made by an earlier overlay of ours, by name */
 	struct cc_range own_hv, own_cells;
-	unsigned int iommu_noted;
+	int regions_full;
+	/* SPIs the device tree gives devices, by INTID - 32 */
+	uint8_t used[CC_MAX_SPI];
+	int max_spi; /* -1: none */
+	char max_spi_path[256];
+	/* "pci-devices" of "warden config collect", NULL if none */
+	const char *pci_devices;
 	char *err;
 	size_t errlen;
 };
@@ -51,7 +65,9 @@ static int fail(struct ctx *x, const char *fmt, ...)
 	return -1;
 }
 
-static void note(struct cc_config *c, const char *fmt, ...)
+#define note config_create_note
+
+void config_create_note(struct cc_config *c, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -86,23 +102,27 @@ static void sort(struct ranges *rs)
 	qsort(rs->r, rs->n, sizeof(rs->r[0]), cmp_range);
 }
 
-/* Removes [s, s+size) from every range, splitting where needed. */
-static void subtract(struct ranges *rs, uint64_t s, uint64_t size)
+/*
+ * Removes [s, s+size) from each of the *n ranges in rr (room for cap),
+ * splitting where needed.
+ */
+static void subtract_in(struct cc_range *rr, unsigned int *n, unsigned int cap,
+			uint64_t s, uint64_t size)
 {
 	uint64_t e = s + size;
 	unsigned int i;
 
-	for (i = 0; i < rs->n; i++) {
-		struct cc_range *r = &rs->r[i];
+	for (i = 0; i < *n; i++) {
+		struct cc_range *r = &rr[i];
 		uint64_t rs_ = r->start, re = r->start + r->size;
 
 		if (e <= rs_ || s >= re || !size)
 			continue;
-		if (s > rs_ && e < re && rs->n < CC_MAX_RANGES) {
-			rs->r[rs->n] = *r;
-			rs->r[rs->n].start = e;
-			rs->r[rs->n].size = re - e;
-			rs->n++;
+		if (s > rs_ && e < re && *n < cap) {
+			rr[*n] = *r;
+			rr[*n].start = e;
+			rr[*n].size = re - e;
+			(*n)++;
 			r->size = s - rs_;
 		} else if (s > rs_) {
 			r->size = s - rs_;
@@ -110,10 +130,15 @@ static void subtract(struct ranges *rs, uint64_t s, uint64_t size)
 			r->start = e;
 			r->size = re - e;
 		} else {
-			rs->r[i] = rs->r[--rs->n];
+			rr[i] = rr[--*n];
 			i--;
 		}
 	}
+}
+
+static void subtract(struct ranges *rs, uint64_t s, uint64_t size)
+{
+	subtract_in(rs->r, &rs->n, CC_MAX_RANGES, s, size);
 }
 
 static void subtract_all(struct ranges *rs, const struct ranges *minus)
@@ -149,6 +174,11 @@ static const struct dt_node *find_gic(const struct dt_node *n)
 			return g;
 	}
 	return NULL;
+}
+
+const struct dt_node *config_create_find_gic(const struct dt_tree *t)
+{
+	return find_gic(t->root);
 }
 
 static int read_gic(struct ctx *x)
@@ -512,8 +542,10 @@ static void add_region(struct ctx *x, uint64_t start, uint64_t size,
 	struct cc_config *c = x->c;
 	struct cc_region *r;
 
-	if (c->nregions == CC_MAX_REGIONS)
+	if (c->nregions == CC_MAX_REGIONS) {
+		x->regions_full = 1;
 		return;
+	}
 	r = &c->regions[c->nregions++];
 	r->start = start;
 	r->size = size;
@@ -554,9 +586,13 @@ static void mark_spi(struct ctx *x, const struct dt_prop *p, unsigned int i,
 	spi = dt_cell(p, i + 1);
 	if (spi >= CC_MAX_SPI)
 		return;
-	if (x->c->spi[spi])
+	if (x->used[spi])
 		return;
-	x->c->spi[spi] = 1;
+	x->used[spi] = 1;
+	if ((int)spi > x->max_spi) {
+		x->max_spi = spi;
+		snprintf(x->max_spi_path, sizeof(x->max_spi_path), "%s", path);
+	}
 	o = x->c->spi_origin[spi / 128];
 	if (!strstr(o, path) && !strstr(o, "..."))
 		snprintf(o + strlen(o), sizeof(x->c->spi_origin[0]) - strlen(o),
@@ -638,10 +674,20 @@ static void add_io(struct ctx *x, uint64_t a, uint64_t s, const char *origin)
 {
 	uint64_t start = a & ~(PAGE - 1);
 	uint64_t end = (a + s + PAGE - 1) & ~(PAGE - 1);
+	struct cc_range *r;
 
 	if (!s || end <= start)
 		return;
-	add(&x->io, start, end - start, origin);
+	if (x->io.n == CC_MAX_IO) {
+		if (!x->io.dropped[0])
+			snprintf(x->io.dropped, sizeof(x->io.dropped), "%s",
+				 origin);
+		return;
+	}
+	r = &x->io.r[x->io.n++];
+	r->start = start;
+	r->size = end - start;
+	snprintf(r->origin, sizeof(r->origin), "%s", origin);
 }
 
 static void pci_windows(struct ctx *x, const struct dt_node *n,
@@ -667,6 +713,25 @@ static void pci_windows(struct ctx *x, const struct dt_node *n,
 	}
 }
 
+/*
+ * SCMI over SMC (RK3588's clocks, say) calls the firmware with a SiP or
+ * OEM function id, which the hypervisor refuses unless the config says
+ * to forward them.
+ */
+static void scmi_smc(struct ctx *x, const struct dt_node *n, const char *path)
+{
+	static const char *const scmi[] = { "arm,scmi-smc", NULL };
+	uint32_t id = dt_u32(n, "arm,smc-id", 0), owner = id >> 24 & 0x3f;
+
+	if (x->c->forward_smc || !dt_compatible(n, scmi) ||
+	    (owner != 2 && owner != 3))
+		return;
+	x->c->forward_smc = 1;
+	snprintf(x->c->smc_origin, sizeof(x->c->smc_origin),
+		 "%s: SCMI through SMC function id 0x%x (%s service)", path, id,
+		 owner == 2 ? "SiP" : "OEM");
+}
+
 static void walk_devices(struct ctx *x, const struct dt_node *n)
 {
 	char path[256], why[256], origin[400];
@@ -680,12 +745,7 @@ static void walk_devices(struct ctx *x, const struct dt_node *n)
 			continue;
 		dt_path(n, path, sizeof(path));
 		node_irqs(x, n, path);
-		if (dt_prop(n, "#iommu-cells") && !x->iommu_noted++)
-			note(x->c,
-			     "IOMMU %s: left to Linux, unprotected from "
-			     "cells' DMA (Warden has no IOMMU support yet; "
-			     "stream IDs are not generated)",
-			     path);
+		scmi_smc(x, n, path);
 		is_pci = dt_has_string(n, "device_type", "pci");
 		if (n != x->gic)
 			for (i = 0; dt_reg(n, i, &a, &s, why, sizeof(why)) == 0;
@@ -741,11 +801,15 @@ static void io_regions(struct ctx *x)
 	const char *last = NULL;
 	unsigned int i, k, n = 0;
 
-	/* the GIC is the hypervisor's: never in the root's map */
+	/* the GIC and the IOMMUs are the hypervisor's: never the root's */
 	for (k = 0; k < 5; k++)
 		if (frames[k][0])
-			subtract(&x->io, frames[k][0], frames[k][1]);
-	sort(&x->io);
+			subtract_in(x->io.r, &x->io.n, CC_MAX_IO, frames[k][0],
+				    frames[k][1]);
+	for (k = 0; k < c->niommus; k++)
+		subtract_in(x->io.r, &x->io.n, CC_MAX_IO, c->iommu[k].base,
+			    c->iommu[k].size);
+	qsort(x->io.r, x->io.n, sizeof(x->io.r[0]), cmp_range);
 	for (i = 0; i < x->io.n; i++) {
 		struct cc_range *r = &x->io.r[i];
 		struct cc_region *prev = n ? &c->regions[c->nregions - 1] :
@@ -886,6 +950,142 @@ static int check_io(struct ctx *x)
 	return 0;
 }
 
+/*
+ * A unit whose registers a Linux driver holds (a nested iomem line) is
+ * Linux's now: once it is the hypervisor's, that driver faults on them.
+ */
+static void iommus_in_use(struct cc_config *c, const struct iomem *io)
+{
+	unsigned int u, i;
+
+	for (u = 0; u < c->niommus; u++)
+		for (i = 0; i < io->n; i++) {
+			const struct iomem_line *l = &io->lines[i];
+
+			if (!l->depth ||
+			    !overlaps(l->start, l->end - l->start + 1,
+				      c->iommu[u].base, c->iommu[u].size))
+				continue;
+			note(c,
+			     "Linux's driver holds IOMMU %s now (iomem line "
+			     "%u: %s): disable it in the device tree "
+			     "(status = \"disabled\") before \"warden "
+			     "enable\", or the root faults on its registers",
+			     c->iommu[u].origin, l->lineno, l->name);
+			break;
+		}
+}
+
+/* "key value" lines of collect's "gic" member. */
+static int gic_facts(struct ctx *x, const char *text, int *known,
+		     unsigned int *spis, char *source, size_t srclen)
+{
+	struct cc_config *c = x->c;
+	const char *p = text;
+	unsigned int lineno = 0;
+
+	*known = 0;
+	while (p && *p) {
+		const char *eol = strchr(p, '\n');
+		char line[400], key[32], val[360] = "";
+		unsigned long long v;
+
+		lineno++;
+		snprintf(line, sizeof(line), "%.*s",
+			 (int)(eol ? eol - p : (long)strlen(p)), p);
+		p = eol ? eol + 1 : NULL;
+		if (line[0] == '#' ||
+		    sscanf(line, "%31s %359[^\n]", key, val) < 1)
+			continue;
+		v = strtoull(val, NULL, 0);
+		if (!strcmp(key, "gicd") && v != c->gic.gicd)
+			return fail(x,
+				    "gic line %u (gicd 0x%llx) names another "
+				    "distributor than the device tree's %s at "
+				    "0x%llx: the collected files are not from "
+				    "the same system",
+				    lineno, v, c->gic.origin,
+				    (unsigned long long)c->gic.gicd);
+		if (!strcmp(key, "spis") && strcmp(val, "unknown")) {
+			if (v > CC_MAX_SPI)
+				return fail(x,
+					    "gic line %u: %llu SPIs, more "
+					    "than a GIC has (%d)",
+					    lineno, v, CC_MAX_SPI);
+			*spis = v;
+			*known = 1;
+		} else if (!strcmp(key, "source") || !strcmp(key, "why")) {
+			snprintf(source, srclen, "%s%s",
+				 !strcmp(key, "why") ?
+					 "not readable: " :
+					 "read on the target from ",
+				 val);
+		} else if (!strcmp(key, "gicd_iidr")) {
+			c->gic.gicd_iidr = v;
+		} else if (!strcmp(key, "gicc_iidr")) {
+			c->gic.gicc_iidr = v;
+		} else if (!strcmp(key, "gich_vtr")) {
+			c->gic.gich_vtr = v;
+		} else if (!strcmp(key, "gicv_iidr")) {
+			c->gic.gicv_iidr = v;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The root gets every SPI the GIC has, as hand-written configs give it:
+ * what Linux had before "enable", whether the DT names it or not (MSI
+ * frames, firmware-assigned lines). The number comes from --spis, from
+ * GICD_TYPER read on the target, or else is the lowest the GIC can have
+ * given the SPIs the device tree names (lines come in 32s): never a line
+ * the GIC lacks.
+ */
+static int choose_spis(struct ctx *x, const struct cc_options *o)
+{
+	struct cc_config *c = x->c;
+	char source[360] = "";
+	unsigned int spis = 0, i;
+	int known = 0;
+
+	if (o->gic_facts &&
+	    gic_facts(x, o->gic_facts, &known, &spis, source, sizeof(source)))
+		return -1;
+	if (o->spis) {
+		spis = o->spis;
+		snprintf(c->gic.spis_origin, sizeof(c->gic.spis_origin),
+			 "--spis");
+	} else if (known) {
+		snprintf(c->gic.spis_origin, sizeof(c->gic.spis_origin),
+			 "GICD_TYPER.ITLinesNumber, %s", source);
+	} else {
+		spis = x->max_spi < 0 ? 0 : ((x->max_spi + 32) | 31) + 1 - 32;
+		if (spis > CC_MAX_SPI)
+			spis = CC_MAX_SPI;
+		snprintf(c->gic.spis_origin, sizeof(c->gic.spis_origin),
+			 "chosen: GICD_TYPER was %s; the fewest the GIC can "
+			 "have, as the device tree names SPI %d (%s); give "
+			 "--spis N for all",
+			 source[0] ? source :
+				     "not read (no collected gic "
+				     "facts)",
+			 x->max_spi, x->max_spi < 0 ? "none" : x->max_spi_path);
+	}
+	if (o->spis > CC_MAX_SPI)
+		return fail(x, "--spis %u: a GIC has at most %d SPIs", o->spis,
+			    CC_MAX_SPI);
+	if (x->max_spi >= (int)spis)
+		return fail(x,
+			    "%s uses SPI %d, but the GIC has %u SPIs (%s): "
+			    "the device tree and the GIC disagree",
+			    x->max_spi_path, x->max_spi, spis,
+			    c->gic.spis_origin);
+	c->gic.spis = spis;
+	for (i = 0; i < spis; i++)
+		c->spi[i] = 1;
+	return 0;
+}
+
 static int cmp_region(const void *a, const void *b)
 {
 	const struct cc_region *x = a, *y = b;
@@ -924,11 +1124,31 @@ int config_create_build(struct cc_config *c, const struct dt_tree *t,
 	}
 	if (place_memory(x, o) || read_console(x, o))
 		goto out;
+	x->max_spi = -1;
 	walk_devices(x, t->root->child);
+	if (choose_spis(x, o))
+		goto out;
+	config_create_iommus(c, t, o->pci_devices);
+	if (io)
+		iommus_in_use(c, io);
+	if (x->io.dropped[0]) {
+		fail(x,
+		     "more than %d device register ranges in the device "
+		     "tree (the first left out: %s)",
+		     CC_MAX_IO, x->io.dropped);
+		goto out;
+	}
 	io_regions(x);
 	if (check_io(x))
 		goto out;
 	ram_regions(x);
+	if (x->regions_full) {
+		fail(x,
+		     "more than %d memory regions: the device tree's "
+		     "devices do not merge into few enough",
+		     CC_MAX_REGIONS);
+		goto out;
+	}
 	qsort(c->regions, c->nregions, sizeof(c->regions[0]), cmp_region);
 	ret = 0;
 out:

@@ -154,8 +154,37 @@ int config_create_write_c(const struct cc_config *c, FILE *f)
 			"line can keep Linux below it:\n"
 			" *   mem=%lluM\n",
 			(unsigned long long)(c->mem_limit >> 20));
+	{
+		char n[1024];
+
+		snprintf(n, sizeof(n), "SPIs: %u, all the root's (%s).",
+			 c->gic.spis, c->gic.spis_origin);
+		wrap(f, " * ", 3, n);
+		if (c->gic.gicd_iidr | c->gic.gicc_iidr | c->gic.gich_vtr) {
+			snprintf(n, sizeof(n),
+				 "GIC registers read on the target: "
+				 "GICD_IIDR 0x%08x%s",
+				 c->gic.gicd_iidr,
+				 c->gic.version == 2 ? "," : ".");
+			if (c->gic.version == 2)
+				snprintf(n + strlen(n), sizeof(n) - strlen(n),
+					 " GICC_IIDR 0x%08x, GICV_IIDR 0x%08x, "
+					 "GICH_VTR 0x%08x (%u list registers).",
+					 c->gic.gicc_iidr, c->gic.gicv_iidr,
+					 c->gic.gich_vtr,
+					 (c->gic.gich_vtr & 0x3f) + 1);
+			wrap(f, " * ", 3, n);
+		}
+		if (c->forward_smc) {
+			snprintf(n, sizeof(n),
+				 "The root's SiP/OEM SMCs go to the firmware "
+				 "(WARDEN_SYS_FORWARD_SIP_OEM_SMC): %s.",
+				 c->smc_origin);
+			wrap(f, " * ", 3, n);
+		}
+	}
 	for (i = 0; i < c->nnotes; i++) {
-		char n[256];
+		char n[512];
 
 		snprintf(n, sizeof(n), "Note: %s.", c->notes[i]);
 		wrap(f, " * ", 3, n);
@@ -171,16 +200,21 @@ int config_create_write_c(const struct cc_config *c, FILE *f)
 	if (nchips)
 		fprintf(f, "\tstruct jailhouse_irqchip irqchips[%u];\n",
 			nchips);
+	if (c->nsids)
+		fprintf(f, "\tunion jailhouse_stream_id stream_ids[%u];\n",
+			c->nsids);
 	fprintf(f,
 		"} __attribute__((packed)) config = {\n"
 		"\t.header = {\n"
 		"\t\t.signature = JAILHOUSE_SYSTEM_SIGNATURE,\n"
 		"\t\t.architecture = JAILHOUSE_ARM64,\n"
 		"\t\t.revision = JAILHOUSE_CONFIG_REVISION,\n"
-		"\t\t.flags = JAILHOUSE_SYS_VIRTUAL_DEBUG_CONSOLE,\n"
+		"\t\t.flags = JAILHOUSE_SYS_VIRTUAL_DEBUG_CONSOLE%s,\n"
 		"\t\t.hypervisor_memory = {\n"
 		"\t\t\t.phys_start = 0x%llx,\n"
 		"\t\t\t.size = 0x%llx,\n\t\t},\n",
+		c->forward_smc ? " |\n\t\t\t WARDEN_SYS_FORWARD_SIP_OEM_SMC" :
+				 "",
 		(unsigned long long)c->hv_start,
 		(unsigned long long)c->hv_size);
 	if (c->console.address) {
@@ -198,8 +232,25 @@ int config_create_write_c(const struct cc_config *c, FILE *f)
 	}
 	fprintf(f, "\t\t/* ");
 	comment_text(f, c->gic.origin);
+	fprintf(f, " */\n\t\t.platform_info = {\n");
+	if (c->niommus) {
+		fprintf(f, "\t\t\t.iommu_units = {\n");
+		for (i = 0; i < c->niommus; i++) {
+			fprintf(f, "\t\t\t\t/* ");
+			comment_text(f, c->iommu[i].origin);
+			fprintf(f,
+				" */\n\t\t\t\t{\n"
+				"\t\t\t\t\t.type = JAILHOUSE_IOMMU_%s,\n"
+				"\t\t\t\t\t.base = 0x%llx,\n"
+				"\t\t\t\t\t.size = 0x%llx,\n\t\t\t\t},\n",
+				c->iommu[i].type_name,
+				(unsigned long long)c->iommu[i].base,
+				(unsigned long long)c->iommu[i].size);
+		}
+		fprintf(f, "\t\t\t},\n");
+	}
 	fprintf(f,
-		" */\n\t\t.platform_info = {\n\t\t\t.arm = {\n"
+		"\t\t\t.arm = {\n"
 		"\t\t\t\t.gic_version = %u,\n"
 		"\t\t\t\t.gicd_base = 0x%llx,\n",
 		c->gic.version, (unsigned long long)c->gic.gicd);
@@ -225,6 +276,9 @@ int config_create_write_c(const struct cc_config *c, FILE *f)
 	if (nchips)
 		fprintf(f,
 			"\t\t\t.num_irqchips = ARRAY_SIZE(config.irqchips),\n");
+	if (c->nsids)
+		fprintf(f, "\t\t\t.num_stream_ids = "
+			   "ARRAY_SIZE(config.stream_ids),\n");
 	fprintf(f, "\t\t},\n\t},\n\n");
 
 	fprintf(f, "\t/* MPIDRs:");
@@ -261,8 +315,12 @@ int config_create_write_c(const struct cc_config *c, FILE *f)
 				continue;
 			char com[640];
 
-			snprintf(com, sizeof(com), "SPIs %u-%u; used: %s",
-				 b * 128, b * 128 + 127, c->spi_origin[b]);
+			snprintf(com, sizeof(com), "SPIs %u-%u; %s%s", b * 128,
+				 b * 128 + 127,
+				 c->spi_origin[b][0] ?
+					 "in the device tree: " :
+					 "none in the device tree",
+				 c->spi_origin[b]);
 			region_comment(f, "\t\t", com, " {");
 			fprintf(f,
 				"\t\t\t.address = 0x%llx,\n"
@@ -273,6 +331,22 @@ int config_create_write_c(const struct cc_config *c, FILE *f)
 				fprintf(f, "0x%08x,%s", spi_word(c, b, w),
 					w == 3 ? "\n" : " ");
 			fprintf(f, "\t\t\t},\n\t\t},\n");
+		}
+		fprintf(f, "\t},\n");
+	}
+	if (c->nsids) {
+		fprintf(f, "\n\t.stream_ids = {\n");
+		for (i = 0; i < c->nsids; i++) {
+			region_comment(f, "\t\t", c->sid[i].origin, "");
+			if (c->sid[i].mmu500)
+				fprintf(f,
+					"\t\t{ .mmu500 = { .id = 0x%x, "
+					".mask_out = 0x%x } },\n",
+					c->sid[i].id & 0xffff,
+					c->sid[i].id >> 16);
+			else
+				fprintf(f, "\t\t{ .id = 0x%x },\n",
+					c->sid[i].id);
 		}
 		fprintf(f, "\t},\n");
 	}
@@ -287,7 +361,8 @@ void *config_create_binary(const struct cc_config *c, size_t *len)
 	size_t size = sizeof(struct jailhouse_system) +
 		      cpu_words(c) * sizeof(__u64) +
 		      c->nregions * sizeof(struct jailhouse_memory) +
-		      nchips * sizeof(struct jailhouse_irqchip);
+		      nchips * sizeof(struct jailhouse_irqchip) +
+		      c->nsids * sizeof(__u32);
 	uint8_t *buf = calloc(1, size), *p;
 	struct jailhouse_system *sys = (void *)buf;
 
@@ -297,7 +372,13 @@ void *config_create_binary(const struct cc_config *c, size_t *len)
 	       JAILHOUSE_SIGNATURE_SIZE);
 	sys->architecture = JAILHOUSE_ARM64;
 	sys->revision = JAILHOUSE_CONFIG_REVISION;
-	sys->flags = JAILHOUSE_SYS_VIRTUAL_DEBUG_CONSOLE;
+	sys->flags = JAILHOUSE_SYS_VIRTUAL_DEBUG_CONSOLE |
+		     (c->forward_smc ? WARDEN_SYS_FORWARD_SIP_OEM_SMC : 0);
+	for (i = 0; i < c->niommus; i++) {
+		sys->platform_info.iommu_units[i].type = c->iommu[i].type;
+		sys->platform_info.iommu_units[i].base = c->iommu[i].base;
+		sys->platform_info.iommu_units[i].size = c->iommu[i].size;
+	}
 	sys->hypervisor_memory.phys_start = c->hv_start;
 	sys->hypervisor_memory.size = c->hv_size;
 	if (c->console.address) {
@@ -318,6 +399,7 @@ void *config_create_binary(const struct cc_config *c, size_t *len)
 	sys->root_cell.cpu_set_size = cpu_words(c) * sizeof(__u64);
 	sys->root_cell.num_memory_regions = c->nregions;
 	sys->root_cell.num_irqchips = nchips;
+	sys->root_cell.num_stream_ids = c->nsids;
 
 	p = buf + sizeof(*sys);
 	for (w = 0; w < cpu_words(c); w++) {
@@ -350,6 +432,12 @@ void *config_create_binary(const struct cc_config *c, size_t *len)
 			ic.pin_bitmap[w] = spi_word(c, b, w);
 		memcpy(p, &ic, sizeof(ic));
 		p += sizeof(ic);
+	}
+	for (i = 0; i < c->nsids; i++) {
+		uint32_t id = c->sid[i].id;
+
+		memcpy(p, &id, 4);
+		p += 4;
 	}
 	*len = size;
 	return buf;

@@ -69,6 +69,17 @@ refused console 'console /pl061@9030000 is not a UART' -r "$src" \
 refused console-missing 'console "serial9" names no node' -r "$src" \
 	--console serial9
 
+# GIC facts collected on another system: its distributor is elsewhere.
+mkdir -p "$tmp/other-gic"
+cp "$src/fdt" "$src/iomem" "$tmp/other-gic/"
+sed 's/^gicd 0x8000000$/gicd 0x2f000000/' "$src/gic" >"$tmp/other-gic/gic"
+refused gic-other 'gic line 3 (gicd 0x2f000000) names another distributor than the device tree'"'"'s /intc@8000000' \
+	-r "$tmp/other-gic"
+
+# Fewer SPIs than the device tree uses (virtio's SPI 47).
+refused spis-few '/virtio_mmio@a003e00 uses SPI 47, but the GIC has 32 SPIs (--spis)' \
+	-r "$src" --spis 32
+
 # More memory than there is.
 refused toobig 'no room for 2 GiB of hypervisor' -r "$src" --mem-hv 2G
 

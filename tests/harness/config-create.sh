@@ -1,5 +1,5 @@
 # "warden config create" from QEMU virt DTBs (dumped with -machine
-# dumpdtb=, GICv3, GICv2, GICv3 with an SMMUv3) and the /proc/iomem of the
+# dumpdtb=, GICv3, GICv2, each also with an SMMUv3) and the /proc/iomem of the
 # guest-run guest (tests/data/dt/*/): each output compiles as the configs
 # in configs/arm64 do into the same bytes as the .cell written beside it,
 # passes "warden config check", and its regions are compared with the
@@ -47,7 +47,7 @@ in_io() {
 	return 1
 }
 
-for v in gicv3 gicv2 gicv3-smmu; do
+for v in gicv3 gicv2 gicv3-smmu gicv2-smmu; do
 	echo "== qemu-virt-$v"
 	out=$tmp/$v.c
 	"$cli" config create -r "$data/qemu-virt-$v" --mem-hv 4M \
@@ -66,12 +66,65 @@ for v in gicv3 gicv2 gicv3-smmu; do
 		"$B/configs/qemu-virt-inmate-demo.cell" 2>&1)
 	rc=$?
 	echo "$check"
-	# The SMMUv3 is named, not configured (Warden has no IOMMU support).
-	if [ "$v" = gicv3-smmu ]; then
-		grep -q "IOMMU /smmuv3@9050000: left to Linux" "$out" ||
-			bad "$v: the SMMU is not mentioned"
-	fi
-	if [ "$v" = gicv2 ]; then
+	show=$("$cli" config show "$tmp/$v.cell")
+	case $v in
+	gicv3-smmu)
+		# The SMMUv3 is an IOMMU unit; the root's DMA master behind
+		# it is the PCI host bridge 0000:00:00.0 (the fixture's
+		# pci-devices, as collect lists /sys/bus/pci/devices),
+		# stream id 0 through the pcie node's iommu-map. Its
+		# registers are not the root's. Without collected GIC facts
+		# the root gets the SPIs up to the DT's highest (SPI 77, the
+		# SMMU's) rounded up to the GIC's 32-line granule: 96.
+		grep -q "^IOMMU 0: type 3 (SMMUv3) at 0x9050000 (128 KiB)" <<<"$show" &&
+			grep -q "^  Stream ids: 0x0$" <<<"$show" &&
+			grep -q "/pcie@10000000 (iommu-map, PCI 0000:00:00.0)" "$out" ||
+			bad "$v: SMMU unit or stream id"
+		grep -q " 0x9050000 .*IO" <<<"$show" && bad "$v: the root maps the SMMU"
+		grep -q "INTID 32-127$" <<<"$show" &&
+			grep -q "fewest the GIC can have" "$out" ||
+			bad "$v: SPIs not chosen as the DT's lower bound"
+		# With Linux's SMMU driver holding the registers (a nested
+		# iomem line), the config says to disable it in the DT first.
+		mkdir -p "$tmp/smmu-used"
+		cp "$data/qemu-virt-$v/fdt" "$tmp/smmu-used/"
+		sed 's/^10000000-3efeffff : pcie@10000000/09050000-0906ffff : smmuv3@9050000\n  09050000-0906ffff : 9050000.smmuv3 smmuv3@9050000\n&/' \
+			"$data/qemu-virt-$v/iomem" >"$tmp/smmu-used/iomem"
+		"$cli" config create -r "$tmp/smmu-used" "$tmp/smmu-used.c" >/dev/null &&
+			grep -q "Linux's driver holds IOMMU /smmuv3@9050000 now (iomem line" \
+				"$tmp/smmu-used.c" || bad "$v: no word on Linux's SMMU driver"
+		"$cli" config create -r "$data/qemu-virt-$v" --spis 224 \
+			"$tmp/spis.c" >/dev/null &&
+			grep -q "INTID 160-255$" <("$cli" config show "$tmp/spis.cell") ||
+			bad "$v: --spis 224 not used"
+		;;
+	gicv2-smmu)
+		# QEMU virt,gic-version=2,iommu=smmuv3 (dumpdtb; iomem, gic and
+		# pci-devices as the GICv2 guest's): the same SMMUv3 unit and
+		# stream id with the GICv2's 256 SPIs read through /dev/mem.
+		grep -q "^IOMMU 0: type 3 (SMMUv3) at 0x9050000 (128 KiB)" <<<"$show" &&
+			grep -q "^  Stream ids: 0x0$" <<<"$show" &&
+			grep -q "INTID 160-287$" <<<"$show" ||
+			bad "$v: SMMU unit, stream id or SPIs"
+		;;
+	gicv3)
+		# collect read "GICv3: 224 SPIs implemented" from the kernel
+		# log (/dev/mem refused: the GICv3 driver claims GICD).
+		grep -q "INTID 32-159$" <<<"$show" && grep -q "INTID 160-255$" <<<"$show" &&
+			grep -q 'kernel log "GICv3: 224 SPIs' "$out" ||
+			bad "$v: the root does not get the GIC's 224 SPIs"
+		;;
+	gicv2)
+		# collect read GICD_TYPER (ITLinesNumber 8: 256 SPIs),
+		# GICC_IIDR and GICH_VTR (4 list registers) through /dev/mem.
+		grep -q "INTID 160-287$" <<<"$show" &&
+			grep -q "GICH_VTR 0x90000003 (4 list registers)" "$out" ||
+			bad "$v: GICv2 facts not used"
+		grep -q "GIC: v2, distributor 0x8000000, CPU/hyp/virtual interfaces 0x8010000/0x8030000/0x8040000, maintenance INTID 25" <<<"$show" ||
+			bad "$v: GICv2 frames: $(grep ^GIC <<<"$show")"
+		;;
+	esac
+	if [ "${v%-smmu}" = gicv2 ]; then
 		# The hypervisor refuses GICv2 until its GICv2 back-end
 		# exists: that error and nothing else.
 		[ $rc -eq 1 ] && grep -q "^1 error, 0 advice" <<<"$check" &&
@@ -118,15 +171,13 @@ while read -r s z _; do
 	in_io "$s" "$z" "$tmp/hand" ||
 		bad "generated MMIO region $s+$z is in no region of qemu-virt.c"
 done < <(grep ' io$' "$tmp/gen")
-# The hand config maps all 128 SPIs; the generated one only those the DT
-# gives devices (UART 1, RTC 2, PCIe INTx 3-6, GPIO 7, virtio 16-47).
-grep -q "INTID 33-39,48-79" <("$cli" config show "$tmp/gicv3.cell") ||
-	bad "SPIs differ from the devices' interrupts"
+# The hand config gives the root SPIs 0-127; the generated one all 224
+# the GIC has (GICD_TYPER, as collected; checked above).
 
 # -r TARBALL (as "warden config collect" writes it; here made with tar(1)
 # from the fixture directory) gives the same files as -r DIR.
 echo "== -r TARBALL"
-tar -C "$data/qemu-virt-gicv3" -cf "$tmp/c.tar" fdt iomem cpuinfo
+tar -C "$data/qemu-virt-gicv3" -cf "$tmp/c.tar" fdt iomem cpuinfo gic pci-devices
 mkdir -p "$tmp/t"
 "$cli" config create -r "$tmp/c.tar" --mem-hv 4M --mem-inmates 252M \
 	--name qemu-virt "$tmp/t/gicv3.c" >/dev/null || bad "-r TARBALL failed"
@@ -153,7 +204,8 @@ for n in warden-hypervisor@7fc00000:"0 2143289344 0 4194304" \
 		fdtget -p "$tmp/ov.dtb" "/reserved-memory/${n%%:*}" | grep -qx no-map ||
 		bad "${n%%:*}: no no-map"
 done
-"$cli" config create --dtb "$tmp/ov.dtb" --iomem "$data/qemu-virt-gicv3/iomem" \
+# (-r for iomem and the GIC facts, --dtb for the overlaid device tree)
+"$cli" config create -r "$data/qemu-virt-gicv3" --dtb "$tmp/ov.dtb" \
 	--mem-hv 4M --mem-inmates 252M --name qemu-virt "$tmp/ov.c" ||
 	bad "config create on the overlaid DTB failed"
 cmp "$tmp/o.cell" "$tmp/ov.cell" || bad "the overlaid DTB gives another config"
@@ -199,6 +251,17 @@ grep -q '^0x600000000 0x4000000 io$' "$tmp/pi.gen" || bad "rpi4: no PCIe window"
 # the mem= alternative can also keep free. Both leave Linux the rest.
 grep -q '^0xf0c00000 0xb000000 ram$' "$tmp/pi.gen" || bad "rpi4: cells' memory"
 grep -q 'mem=3776M' "$pi" || bad "rpi4: no mem= alternative"
+# The demo cell of docs/config-create.md step 7: rpi4-inmate-demo.c with
+# its 1 MiB of RAM moved from 0x3a000000 (Linux's RAM in the generated
+# layout) to 0xf0c00000, the start of the generated cells' memory; config
+# check then finds only the GICv2 refusal.
+sed 's/\.phys_start = 0x3a000000/.phys_start = 0xf0c00000/' \
+	"$top/configs/arm64/rpi4-inmate-demo.c" >"$tmp/pi-demo.c"
+grep -q 'phys_start = 0xf0c00000' "$tmp/pi-demo.c" || bad "rpi4: demo RAM not moved"
+compile "$tmp/pi-demo.c" "$tmp/pi-demo.cell" &&
+	"$cli" config check "$tmp/rpi4-4g.cell" "$tmp/pi-demo.cell" >"$tmp/pi-demo.out"
+grep -q "^1 error, 0 advice" "$tmp/pi-demo.out" && grep -q "\[gic-version\]" "$tmp/pi-demo.out" ||
+	{ cat "$tmp/pi-demo.out"; bad "rpi4: the moved demo cell does not check"; }
 # Overlay in the Pi's cells (#address-cells 2, #size-cells 1).
 grep -q 'reg = < 0x0 0xfbc00000 0x400000 >;' "$tmp/pi.dts" ||
 	bad "rpi4: the overlay does not use the board's cells"
@@ -207,12 +270,16 @@ dtc -q -@ -I dts -O dtb -o "$tmp/pi.dtbo" "$tmp/pi.dts" &&
 	bad "rpi4: the overlay does not apply"
 
 # TI J721E EVM: Debian's k3-j721e-common-proc-board.dtb as shipped (its
-# memory node is filled in; no /proc/iomem fixture, so all RAM outside
-# no-map reservations counts as Linux's). GIC and console as in the
+# memory node is filled in) and a hand-made /proc/iomem to match: System
+# RAM around the no-map carve-outs (OP-TEE 0x9e800000, the R5F/C66/C71
+# pools to 0xa8ffffff, IPC 0xaa000000-0xabbfffff), which Linux shows as
+# "reserved". GIC and console as in the
 # hand-written ti-j721e.c (the main UART0, 32-bit spaced as TI's UARTs
 # are although the DT has no reg-shift). Placement differs: the hand
 # config uses a hole at 0xef000000 and 0x8a0000000 for its inmate; the
-# generator takes the top of the high bank.
+# generator takes the top of the high bank. The hand config's Linux RAM
+# 0x80000000-0xeeffffff also covers the OP-TEE and remote-core carve-outs
+# (no-map in the DT); the generated one leaves them out, as iomem does.
 echo "== ti-j721e"
 "$cli" config create -r "$data/ti-j721e" --mem-hv 16M --mem-inmates 1536M \
 	"$tmp/ti-j721e.c" || bad "config create failed for ti-j721e"
@@ -227,9 +294,99 @@ for l in 3 6; do
 	[ "$a" = "$b" ] || bad "ti-j721e: \"$b\" differs from ti-j721e.c: \"$a\""
 done
 grep -q "optee@9e800000" "$tmp/ti-j721e.c" && bad "ti-j721e: OP-TEE memory in the config"
+grep -q "no /proc/iomem given" "$tmp/ti-j721e.c" && bad "ti-j721e: iomem fixture not used"
+grep -q "iomem line 13: abc00000-ffffffff : System RAM" "$tmp/ti-j721e.c" ||
+	bad "ti-j721e: RAM not from the iomem fixture"
 echo "RAM: ti-j721e.c (<) vs generated (>)"
 diff <(regions "$top/configs/arm64/ti-j721e.c" | grep ram) \
 	<(regions "$tmp/ti-j721e.c" | grep ram)
+
+# MMIO: every generated device region lies in one of ti-j721e.c's five,
+# except what the DT has above 4 GiB and the hand config leaves out: the
+# OSPI controllers' memory-mapped flash (0x500000000, 0x700000000), the
+# PCIe windows from 0x4400000000 and the C66x DSPs' local memories at
+# 0x4d8xxxxxxx (their remoteproc driver maps them).
+echo "MMIO outside ti-j721e.c's regions (explained above):"
+while read -r s z _; do
+	case $s in 0x500000000 | 0x700000000 | 0x44???????? | 0x4d8???????)
+		echo "  $s+$z"; continue ;;
+	esac
+	in_io "$s" "$z" <(regions "$top/configs/arm64/ti-j721e.c") ||
+		bad "ti-j721e: MMIO region $s+$z is in no region of ti-j721e.c"
+done < <(regions "$tmp/ti-j721e.c" | grep ' io$')
+
+# The J721E's SMMUv3 (/bus@100000/bus@30000000/iommu@36600000) is an
+# IOMMU unit and its registers are not the root's; no node of this DT
+# names it (its PCIe uses msi-map only), so the root has no stream ids.
+# The hand-written ti-j721e.c has TI's PVUs instead, which Debian's DT
+# does not describe (Jailhouse's TI trees add them).
+show=$("$cli" config show "$tmp/ti-j721e.cell")
+grep -q "^IOMMU 0: type 3 (SMMUv3) at 0x36600000 (1 MiB)" <<<"$show" ||
+	bad "ti-j721e: the SMMUv3 is not an IOMMU unit"
+grep -q "Stream ids" <<<"$show" && bad "ti-j721e: stream ids without a master"
+grep -q "the root has no stream ids" "$tmp/ti-j721e.c" ||
+	bad "ti-j721e: no word on the missing stream ids"
+regions "$tmp/ti-j721e.c" | while read -r s z f; do
+	((s < 0x36700000 && s + z > 0x36600000)) && echo "FAIL: maps the SMMU: $s+$z"
+done | grep FAIL && bad "ti-j721e: the root maps the SMMU's registers"
+
+# RK3588: Debian 12's own kernel (6.1) ships no RK3588 DTB at all; this is
+# rockchip/rk3588-rock-5b.dtb from bookworm-backports' linux-image-6.12.95+
+# deb12-arm64-unsigned (6.12.95-1~bpo12+1), with the memory node filled as
+# U-Boot does for 8 GiB (0x200000-0xefffffff, TF-A's first 2 MiB left out;
+# 0x100000000-0x1ffffffff), and a hand-made /proc/iomem to match
+# (tests/data/dt/rk3588-8g/README). Compared with configs/arm64/rk3588.c.
+echo "== rk3588-8g"
+rk=$tmp/rk3588.c
+"$cli" config create -r "$data/rk3588-8g" --mem-hv 256M --mem-inmates 0x25000000 \
+	--name rk3588 "$rk" || bad "config create failed for rk3588"
+awk 'length > 80 { n++ } END { exit n > 0 }' "$rk" || bad "rk3588: long lines"
+compile "$rk" "$tmp/rk.compiled.cell" && cmp "$tmp/rk3588.cell" "$tmp/rk.compiled.cell" ||
+	bad "rk3588: the source does not compile into the written .cell"
+"$cli" config check "$tmp/rk3588.cell" "$B/configs/rk3588-inmate-demo.cell" |
+	grep -q "^0 errors, 0 advice" || bad "rk3588: config check"
+# The console (UART2, 32-bit stride from reg-shift) and the GIC-600
+# (distributor, redistributors; its ITS child stays unmapped) as by hand.
+for l in 3 6; do
+	a=$("$cli" config show "$B/configs/rk3588.cell" | sed -n ${l}p)
+	b=$("$cli" config show "$tmp/rk3588.cell" | sed -n ${l}p)
+	[ "$a" = "$b" ] || bad "rk3588: \"$b\" differs from rk3588.c: \"$a\""
+done
+echo "== regions: configs/arm64/rk3588.c (<) vs generated (>)"
+regions "$top/configs/arm64/rk3588.c" >"$tmp/rk.hand"
+regions "$rk" >"$tmp/rk.gen"
+diff "$tmp/rk.hand" "$tmp/rk.gen"
+# MMIO: the hand config maps 0xf0000000-0xfe5fffff and 0xfe780000-
+# 0xffffffff in two pieces; each generated device region lies in one of
+# them, except the PCIe controllers' 64-bit windows (0x900000000,
+# 0x980000000, 0xa00000000) and DBI registers (0xa40000000, 0xa40800000,
+# 0xa41000000) above RAM, which the hand config leaves out: with it,
+# Linux's PCIe driver (the Rock 5B's M.2 NVMe) would fault after enable.
+while read -r s z _; do
+	case $s in 0x900000000 | 0x980000000 | 0xa00000000 | 0xa40800000 | 0xa41000000)
+		echo "extra (explained): $s+$z"; continue ;;
+	esac
+	in_io "$s" "$z" "$tmp/rk.hand" ||
+		bad "rk3588: MMIO region $s+$z is in no region of rk3588.c"
+done < <(grep ' io$' "$tmp/rk.gen")
+in_io 0xfeb50000 0x1000 "$tmp/rk.gen" || bad "rk3588: the console UART is not the root's"
+# RAM: the hand config starts at 0 and puts the hypervisor and cells at
+# 0x80000000/0x90000000 in the low bank; the DT's memory starts at 2 MiB
+# (TF-A below) and the generator takes the top of the high bank.
+grep -q '^0x200000 0xefe00000 ram$' "$tmp/rk.gen" &&
+	grep -q '^0x1cb000000 0x25000000 ram$' "$tmp/rk.gen" ||
+	bad "rk3588: RAM"
+# Generated, not in the hand config: the DT's SCMI clock service calls
+# SMC 0x82000010 (a SiP call), so the root's SiP/OEM SMCs are forwarded.
+grep -q "forwarded to firmware" <("$cli" config show "$tmp/rk3588.cell") &&
+	grep -q "/firmware/scmi: SCMI through SMC function id 0x82000010" "$rk" ||
+	bad "rk3588: SCMI over SMC not forwarded"
+# SPIs: no GIC facts for this fixture (collect reads them on the board);
+# the DT's highest is SPI 398 (/adc@fec10000, INTID 430), and lines come
+# in 32s, so the root gets SPIs 0-415 (INTID 32-447) and the comment says
+# why. The hand config grants INTIDs 32-543.
+grep -q "INTID 416-447$" <("$cli" config show "$tmp/rk3588.cell") &&
+	grep -q "give --spis N for all" "$rk" || bad "rk3588: SPIs"
 
 [ $fails -eq 0 ] && echo "all config-create checks passed"
 [ $fails -eq 0 ]

@@ -12,6 +12,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <jailhouse/types.h>
+#include <jailhouse/cell-config.h>
+
 #include "config_create.h"
 
 /* A minimal DTB writer: structure block, strings block, header. */
@@ -300,10 +303,18 @@ static void builds_pi4_like_config(void **state)
 	/* the mini UART: 8250 with 32-bit register spacing */
 	assert_true(cfg.console.address == 0xfe215040);
 	assert_int_equal(cfg.console.type, 2);
-	/* SPIs of "interrupts" and "interrupts-extended"; not disabled ones */
-	assert_int_equal(cfg.spi[93], 1);
-	assert_int_equal(cfg.spi[126], 1);
-	assert_int_equal(cfg.spi[100], 0);
+	/*
+	 * SPIs of "interrupts" and "interrupts-extended", not disabled
+	 * ones, are the DT's; without GIC facts the root gets every SPI up
+	 * to the highest (126) rounded up to the GIC's 32 lines: 128.
+	 */
+	assert_non_null(strstr(cfg.spi_origin[0], "/soc/serial@7e215040"));
+	assert_null(strstr(cfg.spi_origin[0], "disabled@"));
+	assert_int_equal(cfg.gic.spis, 128);
+	assert_int_equal(cfg.spi[0], 1);
+	assert_int_equal(cfg.spi[127], 1);
+	assert_int_equal(cfg.spi[128], 0);
+	assert_non_null(strstr(cfg.gic.spis_origin, "fewest the GIC can have"));
 	/* hypervisor at the top of RAM, cells below it, mem= possible */
 	assert_true(cfg.hv_start == 0xfbc00000 && cfg.hv_size == 4 << 20);
 	assert_true(cfg.inmates_start == 0xfac00000);
@@ -374,6 +385,205 @@ static void iomem_must_match_dt(void **state)
 	assert_non_null(strstr(err, "iomem line 1"));
 }
 
+/*
+ * The number of SPIs read on the target (collect's "gic" member) or given
+ * with --spis is what the root gets; facts of another GIC, or fewer SPIs
+ * than the DT uses, are refused by name.
+ */
+static void spis_from_gic_facts(void **state)
+{
+	struct cc_options o = { .name = "pi" };
+	struct dt_tree t;
+	char err[512];
+
+	assert_int_equal(dt_parse(&t, dtb, pi4_like(1, 0), err, sizeof(err)),
+			 0);
+	o.gic_facts = "# comment\ngic /soc/gic v2\ngicd 0xff841000\n"
+		      "source /dev/mem\nspis 192\ngicd_iidr 0x0200143b\n"
+		      "gicc_iidr 0x0202143b\ngich_vtr 0x90000003\n";
+	assert_int_equal(
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), 0);
+	assert_int_equal(cfg.gic.spis, 192);
+	assert_int_equal(cfg.spi[191], 1);
+	assert_int_equal(cfg.spi[192], 0);
+	assert_true(cfg.gic.gich_vtr == 0x90000003);
+	assert_non_null(strstr(cfg.gic.spis_origin, "GICD_TYPER"));
+	assert_non_null(strstr(cfg.gic.spis_origin, "/dev/mem"));
+
+	/* --spis wins */
+	o.spis = 256;
+	assert_int_equal(
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), 0);
+	assert_int_equal(cfg.gic.spis, 256);
+	o.spis = 0;
+
+	/* not readable: chosen, and the reason kept for the comment */
+	o.gic_facts = "gicd 0xff841000\nspis unknown\nwhy /dev/mem: EPERM\n";
+	assert_int_equal(
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), 0);
+	assert_int_equal(cfg.gic.spis, 128);
+	assert_non_null(strstr(cfg.gic.spis_origin, "/dev/mem: EPERM"));
+
+	/* fewer SPIs than the DT uses (SPI 126, interrupts-extended) */
+	o.gic_facts = "gicd 0xff841000\nspis 64\n";
+	assert_int_equal(
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "uses SPI 126, but the GIC has 64 SPIs"));
+
+	/* facts of another system's GIC */
+	o.gic_facts = "gicd 0x8000000\nspis 224\n";
+	assert_int_equal(
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "gic line 1 (gicd 0x8000000)"));
+	dt_free(&t);
+}
+
+/* A GICv3 tree with IOMMUs and their masters, and SCMI over SMC. */
+static size_t iommu_tree(void)
+{
+	begin();
+	prop_cells("#address-cells", 1, 1);
+	prop_cells("#size-cells", 1, 1);
+	node("cpus");
+	prop_cells("#address-cells", 1, 1);
+	prop_cells("#size-cells", 1, 0);
+	node("cpu@0");
+	prop_str("device_type", "cpu");
+	prop_cells("reg", 1, 0);
+	end();
+	end();
+	node("memory@40000000");
+	prop_str("device_type", "memory");
+	prop_cells("reg", 2, 0x40000000, 0x40000000);
+	end();
+	node("intc@8000000");
+	prop("interrupt-controller", "", 0);
+	prop_str("compatible", "arm,gic-v3");
+	prop_cells("#interrupt-cells", 1, 3);
+	prop_cells("phandle", 1, 1);
+	prop_cells("reg", 4, 0x8000000, 0x10000, 0x80a0000, 0xf60000);
+	end();
+	node("iommu@fd800000");
+	prop_str("compatible", "arm,mmu-500");
+	prop_cells("#iommu-cells", 1, 2);
+	prop_cells("phandle", 1, 5);
+	prop_cells("reg", 2, 0xfd800000, 0x40000);
+	end();
+	node("smmuv3@9050000");
+	prop_str("compatible", "arm,smmu-v3");
+	prop_cells("#iommu-cells", 1, 1);
+	prop_cells("phandle", 1, 6);
+	prop_cells("reg", 2, 0x9050000, 0x20000);
+	end();
+	node("smmuv3@9100000");
+	prop_str("compatible", "arm,smmu-v3");
+	prop_str("status", "disabled");
+	prop_cells("#iommu-cells", 1, 1);
+	prop_cells("phandle", 1, 7);
+	prop_cells("reg", 2, 0x9100000, 0x20000);
+	end();
+	node("iommu@fdb50800");
+	prop_str("compatible", "rockchip,rk3588-iommu");
+	prop_cells("#iommu-cells", 1, 0);
+	prop_cells("phandle", 1, 8);
+	prop_cells("reg", 2, 0xfdb50800, 0x40);
+	end();
+	node("dma@9000000");
+	prop_cells("reg", 2, 0x9000000, 0x1000);
+	prop_cells("iommus", 3, 5, 0x10, 0x7f00);
+	end();
+	node("usb@9010000");
+	prop_cells("reg", 2, 0x9010000, 0x1000);
+	/* the SMMUv3's 0x20, the Rockchip one's (no cells), the disabled */
+	prop_cells("iommus", 5, 6, 0x20, 8, 7, 0x30);
+	end();
+	node("mc@9020000");
+	prop_cells("reg", 2, 0x9020000, 0x1000);
+	prop_cells("iommu-map", 4, 0x40, 6, 0x400, 2);
+	end();
+	node("pcie@10000000");
+	prop_str("device_type", "pci");
+	prop_cells("#address-cells", 1, 3);
+	prop_cells("#size-cells", 1, 2);
+	prop_cells("reg", 2, 0x10000000, 0x1000000);
+	prop_cells("iommu-map", 4, 0, 6, 0x1000, 0x10000);
+	end();
+	node("firmware");
+	node("scmi");
+	prop_str("compatible", "arm,scmi-smc");
+	prop_cells("arm,smc-id", 1, 0x82000010);
+	end();
+	end();
+	return finish(dtb);
+}
+
+/*
+ * SMMUv3 and MMU-500 nodes become IOMMU units, kept out of the root's
+ * map; "iommus" and "iommu-map" give the root's stream ids, a large map
+ * through the target's PCI functions; other IOMMUs, disabled units and
+ * masters of neither give none. SCMI over a SiP SMC is forwarded.
+ */
+static void iommus_and_stream_ids(void **state)
+{
+	struct cc_options o = { .name = "r",
+				.pci_devices = "0000:00:00.0\n0000:01:00.0\n"
+					       "0001:00:00.0\n" };
+	struct dt_tree t;
+	char err[512];
+	size_t len;
+	unsigned int i;
+	struct jailhouse_system *sys;
+
+	assert_int_equal(dt_parse(&t, dtb, iommu_tree(), err, sizeof(err)), 0);
+	assert_int_equal(
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), 0);
+	assert_int_equal(cfg.niommus, 2);
+	assert_int_equal(cfg.iommu[0].type, JAILHOUSE_IOMMU_ARM_MMU500);
+	assert_true(cfg.iommu[0].base == 0xfd800000);
+	assert_int_equal(cfg.iommu[1].type, JAILHOUSE_IOMMU_SMMUV3);
+	assert_true(cfg.iommu[1].base == 0x9050000 &&
+		    cfg.iommu[1].size == 0x20000);
+	/* sorted: the USB's 0x20, the small map's 0x400 and 0x401, PCI
+	 * 00:00.0 and 01:00.0 of domain 0 (0x1000 + RID), the MMU-500's id
+	 * 0x10 with mask 0x7f00 */
+	assert_int_equal(cfg.nsids, 6);
+	assert_int_equal(cfg.sid[0].id, 0x20);
+	assert_int_equal(cfg.sid[1].id, 0x400);
+	assert_int_equal(cfg.sid[2].id, 0x401);
+	assert_int_equal(cfg.sid[3].id, 0x1000);
+	assert_int_equal(cfg.sid[4].id, 0x1100);
+	assert_int_equal(cfg.sid[5].id, 0x7f000010);
+	assert_int_equal(cfg.sid[5].mmu500, 1);
+	assert_non_null(strstr(cfg.sid[4].origin, "PCI 0000:01:00.0"));
+	for (i = 0; i < cfg.nregions; i++)
+		assert_false(cfg.regions[i].start < 0x9070000 &&
+			     cfg.regions[i].start + cfg.regions[i].size >
+				     0x9050000);
+	assert_int_equal(cfg.forward_smc, 1);
+	assert_non_null(strstr(cfg.smc_origin, "0x82000010 (SiP"));
+	for (i = 0; i < cfg.nnotes; i++)
+		if (strstr(cfg.notes[i], "/iommu@fdb50800: a kind"))
+			break;
+	assert_true(i < cfg.nnotes);
+
+	/* the binary: units, the stream-id array, the SMC flag */
+	sys = config_create_binary(&cfg, &len);
+	assert_non_null(sys);
+	assert_int_equal(sys->root_cell.num_stream_ids, 6);
+	assert_int_equal(sys->platform_info.iommu_units[1].type,
+			 JAILHOUSE_IOMMU_SMMUV3);
+	assert_true(sys->flags & WARDEN_SYS_FORWARD_SIP_OEM_SMC);
+	assert_int_equal(jailhouse_system_config_size(sys), len);
+	free(sys);
+
+	/* without the PCI list, the large map gives none and says so */
+	o.pci_devices = NULL;
+	assert_int_equal(
+		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), 0);
+	assert_int_equal(cfg.nsids, 4);
+	dt_free(&t);
+}
+
 /* Corrupted trees are refused or read, never crash (ASan build). */
 static void survives_corrupted_dtbs(void **state)
 {
@@ -408,6 +618,8 @@ int main(void)
 		cmocka_unit_test(builds_pi4_like_config),
 		cmocka_unit_test(refuses_without_gic_or_with_overlap),
 		cmocka_unit_test(iomem_must_match_dt),
+		cmocka_unit_test(spis_from_gic_facts),
+		cmocka_unit_test(iommus_and_stream_ids),
 		cmocka_unit_test(survives_corrupted_dtbs),
 	};
 
