@@ -5,6 +5,7 @@
  * answered with an error or ends in a report and a parked CPU.
  */
 #include <arch/cell.h>
+#include <arch/el1_state.h>
 #include <arch/hv.h>
 #include <warden/errno.h>
 #include <warden/esr.h>
@@ -218,6 +219,8 @@ static void handle_sysreg(struct frame *f, unsigned int cpu, uint64_t esr)
 	uint64_t v = rt == 31 ? 0 : f->x[rt];
 	static int warned;
 
+	if (sysreg_trap(f, cpu, esr))
+		return;
 	if (op0 != 3 || op1 != 0 || crn != 12 || crm != 11 || is_read ||
 	    op2 < 5)
 		park_failed(f, cpu, "unhandled system register access");
