@@ -16,7 +16,7 @@
 # expect-console: ^leak-probe\[1\]: patterns written
 # expect-console: ^leak-probe\[2\]: all zero
 # expect-console: ^leak-probe\[1\]: [1-9][0-9]* event counters
-# expect-console: ^Cell "inmate-demo": 0x10000 bytes of its writable memory zeroed for the root
+# expect-console: ^Cell "inmate-demo": 0x10000 bytes of its writable memory zeroed for the root in [0-9]+ us
 # expect: ^leak-helper: 0x7fa0f000\+0x1000: 0 nonzero words
 # expect: ^warden-test: destroyed: online 0-3
 # reject: LEAK

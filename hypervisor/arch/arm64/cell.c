@@ -363,7 +363,7 @@ static void dcache_clean_inval(uint64_t va, uint64_t size)
 static void regions_clean_inval(struct cell *c, enum remap_which which,
 				bool scrub)
 {
-	uint64_t cleaned = 0, scrubbed = 0;
+	uint64_t cleaned = 0, scrubbed = 0, scrub_us = 0;
 	unsigned int skipped = 0;
 	uint32_t i;
 
@@ -380,7 +380,9 @@ static void regions_clean_inval(struct cell *c, enum remap_which which,
 		}
 		/* what the cell could write goes back zeroed (mem_scrub.c) */
 		if (scrub && m->flags & JAILHOUSE_MEM_WRITE) {
-			uint64_t done = mem_scrub(pa, left);
+			uint64_t t0 = timer_now_us(), done = mem_scrub(pa, left);
+
+			scrub_us += timer_now_us() - t0;
 
 			if (done != left)
 				printk("ERROR: region %u of cell \"%s\" not "
@@ -417,8 +419,9 @@ static void regions_clean_inval(struct cell *c, enum remap_which which,
 	       el2_windows_mapped());
 	if (scrub)
 		printk("Cell \"%s\": 0x%llx bytes of its writable memory "
-		       "zeroed for the root\n",
-		       c->cfg.cell->name, (unsigned long long)scrubbed);
+		       "zeroed for the root in %llu us\n",
+		       c->cfg.cell->name, (unsigned long long)scrubbed,
+		       (unsigned long long)scrub_us);
 }
 
 static int root_unmap(struct cell *c, enum remap_which which)
