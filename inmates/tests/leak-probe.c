@@ -7,7 +7,10 @@
  * the performance-monitor configuration and counters, and a breakpoint
  * register, then "leak-probe[P]: all zero" or "leak-probe[P]: LEAK: ..."
  * with the registers that were not zero.
- * Parameters: phase=P (a tag for the lines), write=1 to leave patterns in
+ * Parameters: phase=P (a tag for the lines), undef=1 (or 2) to read an
+ * IMPLEMENTATION DEFINED register (or ACTLR_EL1) after the check, which
+ * the hypervisor makes UNDEFINED (the library reports the exception),
+ * write=1 to leave patterns in
  * all of them afterwards (and in the cell's RAM from offset 0xf000 to
  * 0x10000: memory the root must get back zeroed), with the counters
  * running. Then the cell shuts itself down (PSCI SYSTEM_OFF): its CPU
@@ -226,6 +229,12 @@ void inmate_main(void)
 		printk("\n");
 	else
 		printk("leak-probe[%ld]: all zero\n", phase);
+	if (cmdline_parse_int("undef", 0) == 1)
+		printk("leak-probe[%ld]: S3_1_C15_C2_1 = 0x%lx\n", phase,
+		       (unsigned long)read_sysreg(s3_1_c15_c2_1));
+	if (cmdline_parse_int("undef", 0) == 2)
+		printk("leak-probe[%ld]: ACTLR_EL1 = 0x%lx\n", phase,
+		       (unsigned long)read_sysreg(actlr_el1));
 	if (!cmdline_parse_int("write", 0))
 		psci_call(PSCI_SYSTEM_OFF, 0, 0, 0);
 	mmu_map_normal(FILL_START, FILL_END - FILL_START);
