@@ -22,6 +22,8 @@
 # expect-console: ^Cell "inmate-demo": 0x10000 bytes of its writable memory zeroed for the root in [0-9]+ us
 # expect: ^leak-helper: 0x7fa0f000\+0x1000: 0 nonzero words
 # expect: ^warden-test: destroyed: online 0-3
+# expect: ^warden-test: root PMU on CPU 0: leak-helper: pmu: [1-9][0-9]* and [1-9][0-9]* cycles
+# expect: ^warden-test: root PMU on CPU 3: leak-helper: pmu: [1-9][0-9]* and [1-9][0-9]* cycles
 # expect-console: ^Cell "inmate-demo": CPU 3: read of ACTLR_EL1 S3_0_C1_C0_1 at 0x[0-9a-f]+: UNDEFINED injected
 # expect-console: ^ESR_EL1: 0x02000000 \(EC 0x00
 # reject: ^leak-probe\[4\]: ACTLR
@@ -33,6 +35,8 @@ set -e
 # the script's own commands stay off CPU 3, whose registers are the bait
 taskset -p 1 $$ >/dev/null
 warden enable /etc/warden/qemu-virt.cell
+# the root's own PMU use (perf_event_open, no perf tool) under MDCR_EL2
+echo "warden-test: root PMU on CPU 0: $(./leak-helper pmu)"
 ./leak-helper fill 3 &
 filler=$!
 sleep 1
@@ -64,4 +68,5 @@ sleep 1 # the report lines of the cell's exception handler
 warden cell destroy inmate-demo
 echo 1 >/sys/devices/system/cpu/cpu3/online 2>/dev/null || true
 echo "warden-test: destroyed: online $(cat /sys/devices/system/cpu/online)"
+echo "warden-test: root PMU on CPU 3: $(taskset -c 3 ./leak-helper pmu)"
 warden disable

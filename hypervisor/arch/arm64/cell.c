@@ -764,7 +764,8 @@ long cell_set_loadable(unsigned int caller, uint64_t id)
 		goto unlock;
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	if (!c->loadable) {
-		regions_clean_inval(c, REMAP_LOADABLE, true);
+		/* not scrubbed: a cell may be started again without a load */
+		regions_clean_inval(c, REMAP_LOADABLE, false);
 		root_remap(c, REMAP_LOADABLE, c->cfg.cell->num_memory_regions);
 		c->loadable = 1;
 	}

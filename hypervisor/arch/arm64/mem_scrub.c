@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Memory a cell could write goes back to the root only zeroed: at cell
- * destroy, and when a shut-down cell's loadable regions are handed to the
- * root for loading. Whatever the cell computed (keys, buffers, its stack)
- * must not be readable by the root, nor by the next cell the root lends
- * the memory to. Zeroed through a writable EL2 window while neither side
+ * Memory a cell could write goes back to the root only zeroed when the
+ * cell is destroyed: whatever it computed (keys, buffers, its stack) must
+ * not be readable by the root, nor by the next cell the root lends the
+ * memory to. (A shut-down cell's LOADABLE regions are lent to the root
+ * for loading as they are: Jailhouse's "shutdown, start" restarts the
+ * image in place, and the root that loads the cell's code is its master
+ * anyway.) Zeroed through a writable EL2 window while neither side
  * maps the memory, by DC ZVA where the CPU allows it (whole cache blocks,
  * no read of the old contents), then cleaned to the point of coherency
  * so that memory, not just the caches, holds the zeros.

@@ -4,6 +4,10 @@
  *   leak-helper fill CPU   pinned to CPU, keeps V0-V31, FPCR, FPSR and
  *                          TPIDR_EL0 at a known pattern until killed, so
  *                          that the CPU holds them when a cell takes it
+ *   leak-helper pmu        counts this task's cycles through perf_event_open
+ *                          twice at once (one lands on the cycle counter,
+ *                          one on an event counter) over a busy loop and
+ *                          prints both: the root's PMU use without perf
  *   leak-helper peek ADDR SIZE
  *                          reads physical [ADDR, ADDR+SIZE) through
  *                          /dev/mem and prints how many 64-bit words are
@@ -11,12 +15,14 @@
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <linux/perf_event.h>
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #define PATTERN 0x0dd0000c0ffe0000ULL
@@ -52,6 +58,40 @@ static int fill(int cpu)
 	return 0;
 }
 
+static int cycles_open(void)
+{
+	struct perf_event_attr a;
+
+	memset(&a, 0, sizeof(a));
+	a.type = PERF_TYPE_HARDWARE;
+	a.size = sizeof(a);
+	a.config = PERF_COUNT_HW_CPU_CYCLES;
+	a.exclude_kernel = 1;
+	a.exclude_hv = 1;
+	return syscall(SYS_perf_event_open, &a, 0, -1, -1, 0);
+}
+
+static int pmu(void)
+{
+	unsigned long long c1 = 0, c2 = 0;
+	volatile unsigned long i;
+	int f1 = cycles_open(), f2 = cycles_open();
+
+	if (f1 < 0 || f2 < 0) {
+		perror("leak-helper: perf_event_open");
+		return 2;
+	}
+	for (i = 0; i < 20000000; i++)
+		;
+	if (read(f1, &c1, sizeof(c1)) != sizeof(c1) ||
+	    read(f2, &c2, sizeof(c2)) != sizeof(c2)) {
+		perror("leak-helper: read");
+		return 2;
+	}
+	printf("leak-helper: pmu: %llu and %llu cycles\n", c1, c2);
+	return 0;
+}
+
 static int peek(uint64_t addr, uint64_t size)
 {
 	uint64_t i, nonzero = 0, first = 0;
@@ -84,9 +124,11 @@ int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "fill"))
 		return fill(atoi(argv[2]));
+	if (argc == 2 && !strcmp(argv[1], "pmu"))
+		return pmu();
 	if (argc == 4 && !strcmp(argv[1], "peek"))
 		return peek(strtoull(argv[2], NULL, 0),
 			    strtoull(argv[3], NULL, 0));
-	fprintf(stderr, "usage: %s fill CPU | peek ADDR SIZE\n", argv[0]);
+	fprintf(stderr, "usage: %s fill CPU | pmu | peek ADDR SIZE\n", argv[0]);
 	return 2;
 }
