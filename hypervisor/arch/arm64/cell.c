@@ -383,7 +383,6 @@ static void regions_clean_inval(struct cell *c, enum remap_which which,
 			uint64_t t0 = timer_now_us(), done = mem_scrub(pa, left);
 
 			scrub_us += timer_now_us() - t0;
-
 			if (done != left)
 				printk("ERROR: region %u of cell \"%s\" not "
 				       "scrubbed\n",
