@@ -13,6 +13,8 @@
  * parks it.
  */
 #include <arch/cell.h>
+#include <arch/el1_state.h>
+#include <arch/mem_scrub.h>
 #include <arch/pool.h>
 #include <arch/rules_log.h>
 #include <warden/cell_check.h>
@@ -358,9 +360,10 @@ static void dcache_clean_inval(uint64_t va, uint64_t size)
  * only the caches of the CPU that issues them, and the architecture
  * reserves them for cache power management.
  */
-static void regions_clean_inval(struct cell *c, enum remap_which which)
+static void regions_clean_inval(struct cell *c, enum remap_which which,
+				bool scrub)
 {
-	uint64_t cleaned = 0;
+	uint64_t cleaned = 0, scrubbed = 0, scrub_us = 0;
 	unsigned int skipped = 0;
 	uint32_t i;
 
@@ -374,6 +377,20 @@ static void regions_clean_inval(struct cell *c, enum remap_which which)
 		if (!el2_region_cache_maintained(m->flags)) {
 			skipped++;
 			continue;
+		}
+		/* what the cell could write goes back zeroed (mem_scrub.c) */
+		if (scrub && m->flags & JAILHOUSE_MEM_WRITE) {
+			uint64_t t0 = timer_now_us(), done = mem_scrub(pa, left);
+
+			scrub_us += timer_now_us() - t0;
+			if (done != left)
+				printk("ERROR: region %u of cell \"%s\" not "
+				       "scrubbed\n",
+				       i, c->cfg.cell->name);
+			scrubbed += done;
+			cleaned += done; /* zeroed in memory, past the caches */
+			pa += done;
+			left -= done;
 		}
 		while (left) {
 			uint64_t chunk = CLEAN_CHUNK - (pa & 0xfff);
@@ -399,6 +416,11 @@ static void regions_clean_inval(struct cell *c, enum remap_which which)
 	       "region(s) skipped; EL2 windows mapped: %u\n",
 	       c->cfg.cell->name, (unsigned long long)cleaned, skipped,
 	       el2_windows_mapped());
+	if (scrub)
+		printk("Cell \"%s\": 0x%llx bytes of its writable memory "
+		       "zeroed for the root in %llu us\n",
+		       c->cfg.cell->name, (unsigned long long)scrubbed,
+		       (unsigned long long)scrub_us);
 }
 
 static int root_unmap(struct cell *c, enum remap_which which)
@@ -741,7 +763,8 @@ long cell_set_loadable(unsigned int caller, uint64_t id)
 		goto unlock;
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	if (!c->loadable) {
-		regions_clean_inval(c, REMAP_LOADABLE);
+		/* not scrubbed: a cell may be started again without a load */
+		regions_clean_inval(c, REMAP_LOADABLE, false);
 		root_remap(c, REMAP_LOADABLE, c->cfg.cell->num_memory_regions);
 		c->loadable = 1;
 	}
@@ -786,7 +809,7 @@ static void comm_init(struct cell *c)
  */
 static void caches_for_start(struct cell *c)
 {
-	regions_clean_inval(c, REMAP_ALL);
+	regions_clean_inval(c, REMAP_ALL, false);
 	dcache_clean_inval((uint64_t)c->comm, 4096);
 	asm volatile("ic ialluis\n dsb ish\n isb" : : : "memory");
 }
@@ -850,7 +873,8 @@ long cell_destroy(unsigned int caller, uint64_t id)
 	printk("Closing cell \"%s\"\n", c->cfg.cell->name);
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	cell_irqs_return(c, caller);
-	regions_clean_inval(c, c->loadable ? REMAP_NOT_LOADABLE : REMAP_ALL);
+	regions_clean_inval(c, c->loadable ? REMAP_NOT_LOADABLE : REMAP_ALL,
+			    true);
 	root_remap(c, c->loadable ? REMAP_NOT_LOADABLE : REMAP_ALL,
 		   c->cfg.cell->num_memory_regions);
 	spin_lock(&hv_lock);
@@ -902,50 +926,19 @@ long cell_get_state(uint64_t id)
 	return state;
 }
 
-/* EL1 as after reset, so that nothing of Linux or a last run leaks in. */
-static void el1_reset(void)
-{
-	sysreg_write(vbar_el1, 0);
-	sysreg_write(ttbr0_el1, 0);
-	sysreg_write(ttbr1_el1, 0);
-	sysreg_write(tcr_el1, 0);
-	sysreg_write(mair_el1, 0);
-	sysreg_write(amair_el1, 0);
-	sysreg_write(contextidr_el1, 0);
-	sysreg_write(tpidr_el0, 0);
-	sysreg_write(tpidr_el1, 0);
-	sysreg_write(tpidrro_el0, 0);
-	sysreg_write(sp_el0, 0);
-	sysreg_write(sp_el1, 0);
-	sysreg_write(elr_el1, 0);
-	sysreg_write(spsr_el1, 0);
-	sysreg_write(esr_el1, 0);
-	sysreg_write(far_el1, 0);
-	sysreg_write(par_el1, 0);
-	sysreg_write(afsr0_el1, 0);
-	sysreg_write(afsr1_el1, 0);
-	sysreg_write(cntv_ctl_el0, 0);
-	sysreg_write(cntp_ctl_el0, 0);
-	sysreg_write(cntkctl_el1, 0);
-	/* FP/SIMD usable, as on a CPU out of reset with firmware done */
-	sysreg_write(cpacr_el1, 3ULL << 20);
-}
-
 void cell_cpu_restart(unsigned int cpu)
 {
 	struct cell *c = cell_of(cpu);
 	volatile uint8_t *rd;
 
 	gicr_warnings_reset(cpu);
+	/* nothing of the last owner or run: timers, FP, keys, PMU, debug */
+	el1_state_reset(cpu, c != NULL);
 	if (!c) {
-		/* a cell's timers must not fire into Linux starting up */
-		sysreg_write(cntv_ctl_el0, 0);
-		sysreg_write(cntp_ctl_el0, 0);
 		sysreg_write(vttbr_el2, stage2_vttbr());
 		isb();
 		return;
 	}
-	el1_reset();
 	sysreg_write(vttbr_el2, c->vttbr);
 	isb();
 	/*

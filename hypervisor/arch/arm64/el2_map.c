@@ -366,7 +366,7 @@ int el2_map_selfcheck(void)
 	return 0;
 }
 
-const void *el2_window_map(uint64_t pa, uint64_t size)
+static void *window_map(uint64_t pa, uint64_t size, unsigned int attrs)
 {
 	uint64_t n = el2_window_pages(pa, size), va, i;
 	int err;
@@ -389,11 +389,21 @@ const void *el2_window_map(uint64_t pa, uint64_t size)
 	/* the entries were invalid: no TLB holds them, nothing to flush */
 	for (i = 0; i < n; i++)
 		window_l3[(va - HV_WINDOW_VIRT) / PAGE + i] =
-			((pa & ~(PAGE - 1)) + i * PAGE) | attrs_of(EL2_R) |
+			((pa & ~(PAGE - 1)) + i * PAGE) | attrs_of(attrs) |
 			PTE_AF | PTE_TABLE | PTE_VALID;
 	dsb(ishst);
 	isb();
-	return (const void *)(va + (pa & (PAGE - 1)));
+	return (void *)(va + (pa & (PAGE - 1)));
+}
+
+const void *el2_window_map(uint64_t pa, uint64_t size)
+{
+	return window_map(pa, size, EL2_R);
+}
+
+void *el2_window_map_rw(uint64_t pa, uint64_t size)
+{
+	return window_map(pa, size, EL2_RW);
 }
 
 void el2_window_unmap(const void *p, uint64_t size)

@@ -6,6 +6,7 @@
  * does any CPU turn on stage 2; otherwise all go back to Linux with the
  * same error, so that a failed enable leaves Linux exactly as it was.
  */
+#include <arch/el1_state.h>
 #include <arch/hv.h>
 #include <arch/rules_log.h>
 #include <arch/traps.h>
@@ -189,8 +190,15 @@ static void cpu_activate(unsigned int cpu, struct frame *frame)
 	 * hypervisor's. SMCs trap (TSC) for PSCI emulation.
 	 */
 	gicv3_cpu_init(cpu);
+	/*
+	 * IMPLEMENTATION DEFINED registers and ACTLR_EL1 trap (TIDCP, TAC):
+	 * they set how the core behaves for every later owner
+	 * (sysreg_trap.c). MDCR_EL2: el1_state.c.
+	 */
+	el1_state_enter(cpu);
 	sysreg_write(hcr_el2, HCR_VM | HCR_SWIO | HCR_IMO | HCR_FMO | HCR_AMO |
-				      HCR_TSC | HCR_RW | pauth_hcr_bits());
+				      HCR_TSC | HCR_RW | HCR_TIDCP | HCR_TAC |
+				      pauth_hcr_bits());
 	sysreg_write(vbar_el2, vec_harden_vectors(cpu));
 	isb();
 	/* Linux' TLB entries were made without stage 2. */
@@ -201,6 +209,7 @@ static void cpu_activate(unsigned int cpu, struct frame *frame)
 
 void cpu_leave(struct frame *frame, long result)
 {
+	el1_state_leave(this_cpu());
 	arch_cpu_leave(result, frame, hv_virt_to_phys(frame),
 		       hv_virt_to_phys(el2_leave));
 }

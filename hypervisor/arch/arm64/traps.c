@@ -5,6 +5,7 @@
  * answered with an error or ends in a report and a parked CPU.
  */
 #include <arch/cell.h>
+#include <arch/el1_state.h>
 #include <arch/hv.h>
 #include <arch/traps.h>
 #include <warden/errno.h>
@@ -219,6 +220,8 @@ static void handle_sysreg(struct frame *f, unsigned int cpu, uint64_t esr)
 	uint64_t v = rt == 31 ? 0 : f->x[rt];
 	enum sgi_reg reg = sgi_reg_of(iss);
 
+	if (sysreg_trap(f, cpu, esr))
+		return;
 	if (reg == SGI_REG_NONE)
 		park_failed(f, cpu, "unhandled system register access");
 	if (sgi_policy(reg) == SGI_SEND)

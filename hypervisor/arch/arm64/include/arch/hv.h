@@ -154,6 +154,8 @@ int el2_map_selfcheck(void);
  */
 const void *el2_window_map(uint64_t pa, uint64_t size);
 void el2_window_unmap(const void *p, uint64_t size);
+/* The same, writable (never executable): for scrubbing a cell's memory. */
+void *el2_window_map_rw(uint64_t pa, uint64_t size);
 /* Window pages valid in the EL2 tables now */
 unsigned int el2_windows_mapped(void);
 

@@ -1,0 +1,72 @@
+# Nothing of a CPU's last owner reaches the next (docs/hypervisor.md, "What
+# a CPU's next owner sees"): the root leaves a pattern in V0-V31, FPCR,
+# FPSR and TPIDR_EL0 of CPU 3 (leak-helper fill) and its kernel's
+# pointer-authentication keys, counters and timer compare values; a cell
+# that takes CPU 3 reads them at its start (leak-probe) and finds zeros.
+# That cell then writes patterns into all of them, into the PMU counters
+# (left counting) and into the last 4 KiB of its RAM, and is destroyed:
+# the root reads that RAM through /dev/mem and finds zeros, and a second
+# cell on CPU 3 finds zero registers again. A fourth run reads ACTLR_EL1
+# (HCR_EL2.TAC): the cell gets an UNDEFINED exception, reported. (The
+# same for IMPLEMENTATION DEFINED registers, HCR_EL2.TIDCP, leak-probe
+# undef=1, needs QEMU 8.1 or later: 7.2 does not trap them.) On -cpu max: PAuth, PMUv3p5,
+# SVE and SME are all there.
+# qemu-opts: -cpu max
+# append: id_aa64mmfr1.vh=0
+# add: build/tests/guest/leak-helper:leak-helper
+# add: tests/system/lib/wait.sh:wait.sh
+# expect-console: ^leak-probe\[1\]: all zero
+# expect-console: ^leak-probe\[1\]: patterns written
+# expect-console: ^leak-probe\[2\]: all zero
+# expect-console: ^leak-probe\[1\]: [1-9][0-9]* event counters
+# expect-console: ^Cell "inmate-demo": 0x10000 bytes of its writable memory zeroed for the root in [0-9]+ us
+# expect: ^leak-helper: 0x7fa0f000\+0x1000: 0 nonzero words
+# expect: ^warden-test: destroyed: online 0-3
+# expect: ^warden-test: root PMU on CPU 0: leak-helper: pmu: [1-9][0-9]* and [1-9][0-9]* cycles
+# expect: ^warden-test: root PMU on CPU 3: leak-helper: pmu: [1-9][0-9]* and [1-9][0-9]* cycles
+# expect-console: ^Cell "inmate-demo": CPU 3: read of ACTLR_EL1 S3_0_C1_C0_1 at 0x[0-9a-f]+: UNDEFINED injected
+# expect-console: ^ESR_EL1: 0x02000000 \(EC 0x00
+# reject: ^leak-probe\[4\]: ACTLR
+# reject: LEAK
+# reject: ^FATAL
+set -e
+. ./wait.sh
+
+# the script's own commands stay off CPU 3, whose registers are the bait
+taskset -p 1 $$ >/dev/null
+warden enable /etc/warden/qemu-virt.cell
+# the root's own PMU use (perf_event_open, no perf tool) under MDCR_EL2
+echo "warden-test: root PMU on CPU 0: $(./leak-helper pmu)"
+./leak-helper fill 3 &
+filler=$!
+sleep 1
+warden cell create /etc/warden/qemu-virt-inmate-demo.cell
+kill $filler
+warden cell load inmate-demo /usr/lib/warden/inmates/leak-probe.bin \
+	-s "phase=1 write=1" -a 0x1000
+warden cell start inmate-demo
+id=$(cell_id inmate-demo)
+wait_for 30 "the probe to end" state_is $id shut\ down
+warden cell destroy inmate-demo
+./leak-helper peek 0x7fa0f000 0x1000
+
+warden cell create /etc/warden/qemu-virt-inmate-demo.cell
+warden cell load inmate-demo /usr/lib/warden/inmates/leak-probe.bin \
+	-s "phase=2" -a 0x1000
+warden cell start inmate-demo
+id=$(cell_id inmate-demo)
+wait_for 30 "the probe to end" state_is $id shut\ down
+warden cell destroy inmate-demo
+
+warden cell create /etc/warden/qemu-virt-inmate-demo.cell
+warden cell load inmate-demo /usr/lib/warden/inmates/leak-probe.bin \
+	-s "phase=4 undef=2" -a 0x1000
+warden cell start inmate-demo
+id=$(cell_id inmate-demo)
+wait_for 30 "the trapped read" stat_above $id vmexits_total 0
+sleep 1 # the report lines of the cell's exception handler
+warden cell destroy inmate-demo
+echo 1 >/sys/devices/system/cpu/cpu3/online 2>/dev/null || true
+echo "warden-test: destroyed: online $(cat /sys/devices/system/cpu/online)"
+echo "warden-test: root PMU on CPU 3: $(taskset -c 3 ./leak-helper pmu)"
+warden disable
