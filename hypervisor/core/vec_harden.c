@@ -111,8 +111,9 @@ static void choose_bhb(struct vh_verdict *v, const struct part *p,
 static struct vh_verdict choose_v2(uint64_t midr, uint64_t pfr0,
 				   const struct vh_firmware *fw)
 {
-	struct vh_verdict v = { VH_NOT_NEEDED, 0, "", VH_BHB_NOT_AFFECTED, 0,
-				"" };
+	struct vh_verdict v = {
+		VH_NOT_NEEDED, 0, "", VH_BHB_NOT_AFFECTED, 0, ""
+	};
 	const struct part *p = part_of(midr);
 
 	if (PFR0_CSV2(pfr0)) {

@@ -65,14 +65,18 @@ static void firmware_choice(void **state)
 	assert_string_equal(v.why, "no EL3");
 	assert_int_equal(vh_choose(A57, 0, 0, NULL).choice, VH_NO_FIRMWARE);
 	/* SMCCC 1.0 firmware has no ARCH_FEATURES: its answers mean nothing */
-	assert_int_equal(vh_choose(A73, 0, 0, &smccc_1_0).choice, VH_NO_FIRMWARE);
-	assert_int_equal(vh_choose(A75, 0, 0, &tfa_none).choice, VH_NO_FIRMWARE);
+	assert_int_equal(vh_choose(A73, 0, 0, &smccc_1_0).choice,
+			 VH_NO_FIRMWARE);
+	assert_int_equal(vh_choose(A75, 0, 0, &tfa_none).choice,
+			 VH_NO_FIRMWARE);
 	/* an unknown part is affected unless the firmware says otherwise */
 	assert_int_equal(vh_choose(UNKNOWN, 0, 0, &tfa_unaffected).choice,
 			 VH_NOT_NEEDED);
-	assert_int_equal(vh_choose(UNKNOWN, 0, 0, &tfa_wa1).choice, VH_FIRMWARE);
+	assert_int_equal(vh_choose(UNKNOWN, 0, 0, &tfa_wa1).choice,
+			 VH_FIRMWARE);
 	/* unaffected CPUs never call, whatever the firmware offers */
-	assert_int_equal(vh_choose(A76, CSV2, 0, &tfa_wa3).choice, VH_NOT_NEEDED);
+	assert_int_equal(vh_choose(A76, CSV2, 0, &tfa_wa3).choice,
+			 VH_NOT_NEEDED);
 	assert_int_equal(vh_choose(A53, 0, 0, &tfa_wa1).choice, VH_NOT_NEEDED);
 }
 
@@ -141,8 +145,7 @@ static void bhb(void **state)
 	/* on A73/A75 WORKAROUND_1 clears it; without firmware nothing does */
 	assert_int_equal(vh_choose(A73, 0, 0, &tfa_wa1).bhb,
 			 VH_BHB_BY_FIRMWARE);
-	assert_int_equal(vh_choose(A75, 0, 0, &no_el3).bhb,
-			 VH_BHB_UNMITIGATED);
+	assert_int_equal(vh_choose(A75, 0, 0, &no_el3).bhb, VH_BHB_UNMITIGATED);
 	/* in-order cores and unlisted parts: not known to be affected */
 	assert_int_equal(vh_choose(A53, 0, 0, &no_el3).bhb,
 			 VH_BHB_NOT_AFFECTED);

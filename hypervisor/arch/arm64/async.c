@@ -24,9 +24,8 @@ static void serror_take(struct frame *f, unsigned int cpu, uint64_t esr,
 			const char *how)
 {
 	static unsigned int reported;
-	struct serror_verdict v =
-		serror_attribute(esr, true, cell_of(cpu) == NULL,
-				 cpu_has_ras());
+	struct serror_verdict v = serror_attribute(
+		esr, true, cell_of(cpu) == NULL, cpu_has_ras());
 	char desc[80], what[140];
 	uint64_t stopped;
 
@@ -160,7 +159,6 @@ void sgi_refuse(unsigned int cpu, unsigned int reg, uint64_t value)
 	       cpu, cell_name_of(cpu), sgi_reg_name(reg),
 	       (unsigned long long)value, sgi_intid(value),
 	       (unsigned long long)targets, (unsigned long long)outside,
-	       reg == SGI_REG_SGI0R ?
-		       "Group 0 is given to no cell" :
-		       "it asks for Secure Group 1 SGIs");
+	       reg == SGI_REG_SGI0R ? "Group 0 is given to no cell" :
+				      "it asks for Secure Group 1 SGIs");
 }
