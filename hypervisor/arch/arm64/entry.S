@@ -76,6 +76,7 @@
 
 .macro vector_hard target, kind, loop, fw
 	.align	7
+.Lvector_hard\@:
 	sub	sp, sp, #FRAME_SIZE
 	stp	x0, x1, [sp]
 	stp	x2, x3, [sp, #16]
@@ -88,6 +89,8 @@
 	ldp	x2, x3, [sp, #16]
 	mov	x1, #\kind
 	b	\target
+	/* an entry longer than its 128 bytes fails here, not at run time */
+	.org	.Lvector_hard\@ + 128
 .endm
 
 /* A vector table like hyp_vectors whose lower-EL entries harden. */
