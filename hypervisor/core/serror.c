@@ -9,8 +9,8 @@
 #define ESR_AET(esr) (((esr) >> 10) & 7)
 #define DFSC_ASYNC_SERROR 0x11
 
-struct serror_verdict serror_attribute(uint64_t esr, bool from_lower,
-				       bool root, bool ras)
+struct serror_verdict serror_attribute(uint64_t esr, bool from_lower, bool root,
+				       bool ras)
 {
 	struct serror_verdict v = { SERROR_HV_FATAL, false, 0 };
 
@@ -34,14 +34,15 @@ struct serror_verdict serror_attribute(uint64_t esr, bool from_lower,
 }
 
 static const char *const aet_names[8] = {
-	"uncontainable",  "unrecoverable", "restartable", "recoverable",
-	"severity 4",	  "severity 5",	   "corrected",	  "severity 7",
+	"uncontainable", "unrecoverable", "restartable", "recoverable",
+	"severity 4",	 "severity 5",	  "corrected",	 "severity 7",
 };
 
 char *serror_describe(uint64_t esr, char *buf, size_t size)
 {
 	if (esr & ESR_IDS)
-		format_string(buf, size, "implementation defined syndrome 0x%llx",
+		format_string(buf, size,
+			      "implementation defined syndrome 0x%llx",
 			      (unsigned long long)(esr & (ESR_IDS - 1)));
 	else if (ESR_DFSC(esr) == DFSC_ASYNC_SERROR)
 		format_string(buf, size, "asynchronous SError, %s",

@@ -8,6 +8,13 @@
  * ID_AA64PFR0_EL1.CSV2 set (A76 and later) keeps branch targets of one
  * context from steering another. Any other CPU is treated as affected
  * unless its firmware says it is not, as Linux does.
+ *
+ * Spectre-BHB (Arm's advisory for CVE-2022-23960): a CPU without ECBHB
+ * that is in the advisory's lists clears its branch history on entry
+ * with a loop of k taken branches (k by part: 8 for A57/A72, 24 for
+ * A76/A77/N1, 32 for A78/X1/A710/N2/V1), or through the firmware:
+ * WORKAROUND_3 clears it on any CPU that offers it, and on A73/A75
+ * WORKAROUND_1 does too. Other CPUs are not known to be affected.
  */
 #include <warden/format.h>
 #include <warden/smccc_policy.h>
@@ -19,34 +26,37 @@
 #define SMCCC_1_1 0x10001
 
 enum { IMPL_ARM = 0x41, IMPL_BRCM = 0x42, IMPL_QCOM = 0x51 };
+#define BHB_FW 0xff /* cleared by the firmware's WORKAROUND_1 too */
+#define MMFR1_ECBHB(m) (((m) >> 60) & 0xf)
 
 static const struct part {
 	uint8_t impl;
 	uint16_t part;
 	enum vh_affected affected;
 	const char *name;
+	uint8_t bhb; /* Spectre-BHB: loop count, BHB_FW, or 0 (not listed) */
 } parts[] = {
-	{ IMPL_ARM, 0xd03, VH_UNAFFECTED, "Cortex-A53" },
-	{ IMPL_ARM, 0xd04, VH_UNAFFECTED, "Cortex-A35" },
-	{ IMPL_ARM, 0xd05, VH_UNAFFECTED, "Cortex-A55" },
-	{ IMPL_ARM, 0xd07, VH_AFFECTED, "Cortex-A57" },
-	{ IMPL_ARM, 0xd08, VH_AFFECTED, "Cortex-A72" },
-	{ IMPL_ARM, 0xd09, VH_AFFECTED, "Cortex-A73" },
-	{ IMPL_ARM, 0xd0a, VH_AFFECTED, "Cortex-A75" },
+	{ IMPL_ARM, 0xd03, VH_UNAFFECTED, "Cortex-A53", 0 },
+	{ IMPL_ARM, 0xd04, VH_UNAFFECTED, "Cortex-A35", 0 },
+	{ IMPL_ARM, 0xd05, VH_UNAFFECTED, "Cortex-A55", 0 },
+	{ IMPL_ARM, 0xd07, VH_AFFECTED, "Cortex-A57", 8 },
+	{ IMPL_ARM, 0xd08, VH_AFFECTED, "Cortex-A72", 8 },
+	{ IMPL_ARM, 0xd09, VH_AFFECTED, "Cortex-A73", BHB_FW },
+	{ IMPL_ARM, 0xd0a, VH_AFFECTED, "Cortex-A75", BHB_FW },
 	/* CSV2 parts: named for the boot line, judged by CSV2 */
-	{ IMPL_ARM, 0xd0b, VH_UNKNOWN, "Cortex-A76" },
-	{ IMPL_ARM, 0xd0c, VH_UNKNOWN, "Neoverse-N1" },
-	{ IMPL_ARM, 0xd0d, VH_UNKNOWN, "Cortex-A77" },
-	{ IMPL_ARM, 0xd40, VH_UNKNOWN, "Neoverse-V1" },
-	{ IMPL_ARM, 0xd41, VH_UNKNOWN, "Cortex-A78" },
-	{ IMPL_ARM, 0xd44, VH_UNKNOWN, "Cortex-X1" },
-	{ IMPL_ARM, 0xd46, VH_UNAFFECTED, "Cortex-A510" },
-	{ IMPL_ARM, 0xd47, VH_UNKNOWN, "Cortex-A710" },
-	{ IMPL_ARM, 0xd49, VH_UNKNOWN, "Neoverse-N2" },
-	{ IMPL_BRCM, 0x100, VH_UNAFFECTED, "Brahma-B53" },
-	{ IMPL_QCOM, 0x801, VH_UNAFFECTED, "Kryo 2xx Silver" },
-	{ IMPL_QCOM, 0x803, VH_UNAFFECTED, "Kryo 3xx Silver" },
-	{ IMPL_QCOM, 0x805, VH_UNAFFECTED, "Kryo 4xx Silver" },
+	{ IMPL_ARM, 0xd0b, VH_UNKNOWN, "Cortex-A76", 24 },
+	{ IMPL_ARM, 0xd0c, VH_UNKNOWN, "Neoverse-N1", 24 },
+	{ IMPL_ARM, 0xd0d, VH_UNKNOWN, "Cortex-A77", 24 },
+	{ IMPL_ARM, 0xd40, VH_UNKNOWN, "Neoverse-V1", 32 },
+	{ IMPL_ARM, 0xd41, VH_UNKNOWN, "Cortex-A78", 32 },
+	{ IMPL_ARM, 0xd44, VH_UNKNOWN, "Cortex-X1", 32 },
+	{ IMPL_ARM, 0xd46, VH_UNAFFECTED, "Cortex-A510", 0 },
+	{ IMPL_ARM, 0xd47, VH_UNKNOWN, "Cortex-A710", 32 },
+	{ IMPL_ARM, 0xd49, VH_UNKNOWN, "Neoverse-N2", 32 },
+	{ IMPL_BRCM, 0x100, VH_UNAFFECTED, "Brahma-B53", 0 },
+	{ IMPL_QCOM, 0x801, VH_UNAFFECTED, "Kryo 2xx Silver", 0 },
+	{ IMPL_QCOM, 0x803, VH_UNAFFECTED, "Kryo 3xx Silver", 0 },
+	{ IMPL_QCOM, 0x805, VH_UNAFFECTED, "Kryo 4xx Silver", 0 },
 };
 
 static const struct part *part_of(uint64_t midr)
@@ -76,10 +86,34 @@ enum vh_affected vh_affected(uint64_t midr, uint64_t pfr0)
 	return p ? p->affected : VH_UNKNOWN;
 }
 
-struct vh_verdict vh_choose(uint64_t midr, uint64_t pfr0,
-			    const struct vh_firmware *fw)
+static void choose_bhb(struct vh_verdict *v, const struct part *p,
+		       uint64_t mmfr1)
 {
-	struct vh_verdict v = { VH_NOT_NEEDED, 0, "" };
+	if (MMFR1_ECBHB(mmfr1)) {
+		v->bhb = VH_BHB_NOT_AFFECTED;
+		v->bhb_why = "ECBHB";
+	} else if (v->choice == VH_FIRMWARE &&
+		   (v->fid == SMCCC_ARCH_WORKAROUND_3 ||
+		    (p && p->bhb == BHB_FW))) {
+		v->bhb = VH_BHB_BY_FIRMWARE;
+	} else if (p && p->bhb && p->bhb != BHB_FW) {
+		v->bhb = VH_BHB_LOOP;
+		v->bhb_loop = p->bhb;
+	} else if (p && p->bhb == BHB_FW) {
+		v->bhb = VH_BHB_UNMITIGATED;
+		v->bhb_why = "its firmware call is not offered";
+	} else {
+		v->bhb = VH_BHB_NOT_AFFECTED;
+		v->bhb_why = "not in Arm's lists";
+	}
+}
+
+static struct vh_verdict choose_v2(uint64_t midr, uint64_t pfr0,
+				   const struct vh_firmware *fw)
+{
+	struct vh_verdict v = {
+		VH_NOT_NEEDED, 0, "", VH_BHB_NOT_AFFECTED, 0, ""
+	};
 	const struct part *p = part_of(midr);
 
 	if (PFR0_CSV2(pfr0)) {
@@ -119,17 +153,32 @@ struct vh_verdict vh_choose(uint64_t midr, uint64_t pfr0,
 	return v;
 }
 
+struct vh_verdict vh_choose(uint64_t midr, uint64_t pfr0, uint64_t mmfr1,
+			    const struct vh_firmware *fw)
+{
+	struct vh_verdict v = choose_v2(midr, pfr0, fw);
+
+	choose_bhb(&v, part_of(midr), mmfr1);
+	return v;
+}
+
+static void cpu_name(uint64_t midr, char *cpu, size_t size)
+{
+	const char *name = vh_cpu_name(midr);
+
+	if (name)
+		format_string(cpu, size, "%s", name);
+	else
+		format_string(cpu, size, "MIDR 0x%08llx",
+			      (unsigned long long)(midr & 0xffffffff));
+}
+
 char *vh_describe(const struct vh_verdict *v, uint64_t midr, char *buf,
 		  size_t size)
 {
-	const char *name = vh_cpu_name(midr);
 	char cpu[40];
 
-	if (name)
-		format_string(cpu, sizeof(cpu), "%s", name);
-	else
-		format_string(cpu, sizeof(cpu), "MIDR 0x%08llx",
-			      (unsigned long long)(midr & 0xffffffff));
+	cpu_name(midr, cpu, sizeof(cpu));
 	switch (v->choice) {
 	case VH_FIRMWARE:
 		format_string(buf, size,
@@ -151,6 +200,44 @@ char *vh_describe(const struct vh_verdict *v, uint64_t midr, char *buf,
 			      "EL2 vectors: Spectre-v2: affected, no firmware "
 			      "workaround (%s: %s)",
 			      cpu, v->why);
+		break;
+	}
+	return buf;
+}
+
+char *vh_describe_bhb(const struct vh_verdict *v, uint64_t midr, char *buf,
+		      size_t size)
+{
+	char cpu[40];
+
+	cpu_name(midr, cpu, sizeof(cpu));
+	switch (v->bhb) {
+	case VH_BHB_NOT_AFFECTED:
+		format_string(buf, size,
+			      "EL2 vectors: Spectre-BHB workaround not needed "
+			      "(%s: %s)",
+			      cpu, v->bhb_why);
+		break;
+	case VH_BHB_BY_FIRMWARE:
+		format_string(buf, size,
+			      "EL2 vectors: Spectre-BHB: cleared by the "
+			      "firmware's %s on entry from EL1 (%s)",
+			      v->fid == SMCCC_ARCH_WORKAROUND_3 ?
+				      "SMCCC_ARCH_WORKAROUND_3" :
+				      "SMCCC_ARCH_WORKAROUND_1",
+			      cpu);
+		break;
+	case VH_BHB_LOOP:
+		format_string(buf, size,
+			      "EL2 vectors: Spectre-BHB: branch history loop "
+			      "(%u) on entry from EL1 (%s)",
+			      v->bhb_loop, cpu);
+		break;
+	case VH_BHB_UNMITIGATED:
+		format_string(buf, size,
+			      "EL2 vectors: Spectre-BHB: affected, no "
+			      "workaround (%s: %s)",
+			      cpu, v->bhb_why);
 		break;
 	}
 	return buf;

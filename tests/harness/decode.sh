@@ -37,6 +37,15 @@ has "$tmp/out" "IPA 0x8080000"
 has "$tmp/out" "outside every region of cell \"qemu-virt\""
 has "$tmp/out" "lr:        0x4c7e10"
 
+# A cell's SError (async.c): the same report, the CPU and cell named by
+# the line that stops the cell.
+"$cli" decode "$data/warden-serror.log" >"$tmp/out" 2>&1 ||
+	fail "decode of Warden's SError report failed"
+cat "$tmp/out"
+has "$tmp/out" "SError (asynchronous SError, uncontainable) by cell \"inmate-demo\""
+has "$tmp/out" "SError interrupt (EC 0x2f), taken from EL1"
+has "$tmp/out" "CPU 3 of cell \"inmate-demo\""
+
 # Jailhouse's "Unhandled data write at 0x...(4)" line, printed before
 # its FATAL line, is the one place its data-abort report names the
 # address: against the configs, the UART0 page the inmate wrote is the

@@ -4,8 +4,10 @@
 # offer, and Linux must keep running on every CPU.
 # qemu-opts: -cpu cortex-a76
 # append: id_aa64mmfr1.vh=0
-# CSV2: the EL2 vectors need no Spectre-v2 workaround.
+# CSV2: the EL2 vectors need no Spectre-v2 workaround, but the A76 has
+# no ECBHB: the branch history loop runs on every entry from EL1.
 # expect-console: ^EL2 vectors: Spectre-v2 workaround not needed \(Cortex-A76: CSV2\)$
+# expect-console: ^EL2 vectors: Spectre-BHB: branch history loop \(24\) on entry from EL1 \(Cortex-A76\)$
 # expect-console: ^Warden enabled: root cell "qemu-virt", 4 CPUs
 # expect: ^warden-test: cpus 0 1 2 3 ran a task
 # expect: ^warden-test: hotplug of cpu 2 ok

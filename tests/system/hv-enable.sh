@@ -4,8 +4,10 @@
 # expect-console: ^Warden hypervisor .* starting on CPU [0-3], memory at 0x7fc00000
 # expect-console: ^ CPU 3 \(MPIDR 0x3\) entered
 # The EL2 vectors' Spectre-v2 choice, before the GIC is touched: QEMU's
-# Cortex-A57 is affected and virt has no EL3 to call.
+# Cortex-A57 is affected and virt has no EL3 to call; the branch history
+# loop (Spectre-BHB) runs on every entry from EL1 throughout this test.
 # expect-console: ^EL2 vectors: Spectre-v2: affected, no firmware workaround \(Cortex-A57: no EL3\)$
+# expect-console: ^EL2 vectors: Spectre-BHB: branch history loop \(8\) on entry from EL1 \(Cortex-A57\)$
 # expect-console: ^Warden enabled: root cell "qemu-virt", 4 CPUs
 # expect: ^warden-test: enabled: 1
 # expect: ^warden-test: cell: 0 qemu-virt running 0-3

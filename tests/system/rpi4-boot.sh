@@ -26,6 +26,7 @@
 # The EL2 vectors' choice, made before the config and the GIC are looked
 # at: the Pi's Cortex-A72 with TF-A's SMCCC_ARCH_WORKAROUND_3.
 # expect-console: EL2 vectors: Spectre-v2 workaround via firmware \(SMCCC_ARCH_WORKAROUND_3\) on entry from EL1 \(Cortex-A72\)$
+# expect-console: EL2 vectors: Spectre-BHB: cleared by the firmware's SMCCC_ARCH_WORKAROUND_3 on entry from EL1 \(Cortex-A72\)$
 # expect: ^warden-test: dmesg clean
 # add: tests/system/lib/boot-checks.sh:boot-checks.sh
 set -e

@@ -50,12 +50,12 @@ static void cell_is_stopped(void **state)
 static void at_el2_is_fatal(void **state)
 {
 	(void)state;
-	assert_int_equal(serror_attribute(ESR_RAS_UEO, false, true, true)
-				 .action,
-			 SERROR_HV_FATAL);
-	assert_int_equal(serror_attribute(ESR_RAS_UEO, false, false, true)
-				 .action,
-			 SERROR_HV_FATAL);
+	assert_int_equal(
+		serror_attribute(ESR_RAS_UEO, false, true, true).action,
+		SERROR_HV_FATAL);
+	assert_int_equal(
+		serror_attribute(ESR_RAS_UEO, false, false, true).action,
+		SERROR_HV_FATAL);
 }
 
 static void described(void **state)

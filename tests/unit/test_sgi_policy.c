@@ -14,8 +14,7 @@
 /* ISS of a trapped MSR S3_0_C12_C11_<op2>, Rt = 1 */
 static uint32_t iss_write(unsigned int op2)
 {
-	return 3U << 20 | op2 << 17 | 0U << 14 | 12U << 10 | 1U << 5 |
-	       11U << 1;
+	return 3U << 20 | op2 << 17 | 0U << 14 | 12U << 10 | 1U << 5 | 11U << 1;
 }
 
 static void registers(void **state)
@@ -57,13 +56,12 @@ static void targets_by_list(void **state)
 	/* Aff1 1: CPUs 2, 3; RS 1 addresses Aff0 16-31: CPU 4 (0x112) */
 	assert_int_equal(sgi_targets(1ULL << 16 | 3, 0, 0x1f, clustered, 5),
 			 0xc);
-	assert_int_equal(sgi_targets(1ULL << 44 | 1ULL << 16 | 1 << 2, 0,
-				     0x1f, clustered, 5),
+	assert_int_equal(sgi_targets(1ULL << 44 | 1ULL << 16 | 1 << 2, 0, 0x1f,
+				     clustered, 5),
 			 0x10);
 	/* RS 0 with bit 2 does not reach Aff0 18 */
-	assert_int_equal(sgi_targets(1ULL << 16 | 1 << 2, 0, 0x1f, clustered,
-				     5),
-			 0);
+	assert_int_equal(
+		sgi_targets(1ULL << 16 | 1 << 2, 0, 0x1f, clustered, 5), 0);
 	/* a sender past the table addresses nothing */
 	assert_int_equal(sgi_targets(0xffff, 7, 0xf, flat, 4), 0);
 }
@@ -74,8 +72,7 @@ static void targets_broadcast(void **state)
 	/* IRM: everyone but the sender, among the candidates */
 	assert_int_equal(sgi_targets(1ULL << 40, 2, 0xf, flat, 4), 0xb);
 	assert_int_equal(sgi_targets(1ULL << 40, 2, 0xc, flat, 4), 0x8);
-	assert_int_equal(sgi_targets(1ULL << 40, 0, 0x1f, clustered, 5),
-			 0x1e);
+	assert_int_equal(sgi_targets(1ULL << 40, 0, 0x1f, clustered, 5), 0x1e);
 }
 
 static void value_round_trip(void **state)

@@ -53,27 +53,31 @@ static void firmware_choice(void **state)
 	struct vh_verdict v;
 
 	(void)state;
-	v = vh_choose(A72, 0, &tfa_wa1);
+	v = vh_choose(A72, 0, 0, &tfa_wa1);
 	assert_int_equal(v.choice, VH_FIRMWARE);
 	assert_int_equal(v.fid, SMCCC_ARCH_WORKAROUND_1);
 	/* WORKAROUND_3 covers Spectre-v2 and BHB: preferred */
-	v = vh_choose(A72, 0, &tfa_wa3);
+	v = vh_choose(A72, 0, 0, &tfa_wa3);
 	assert_int_equal(v.choice, VH_FIRMWARE);
 	assert_int_equal(v.fid, SMCCC_ARCH_WORKAROUND_3);
-	v = vh_choose(A57, 0, &no_el3);
+	v = vh_choose(A57, 0, 0, &no_el3);
 	assert_int_equal(v.choice, VH_NO_FIRMWARE);
 	assert_string_equal(v.why, "no EL3");
-	assert_int_equal(vh_choose(A57, 0, NULL).choice, VH_NO_FIRMWARE);
+	assert_int_equal(vh_choose(A57, 0, 0, NULL).choice, VH_NO_FIRMWARE);
 	/* SMCCC 1.0 firmware has no ARCH_FEATURES: its answers mean nothing */
-	assert_int_equal(vh_choose(A73, 0, &smccc_1_0).choice, VH_NO_FIRMWARE);
-	assert_int_equal(vh_choose(A75, 0, &tfa_none).choice, VH_NO_FIRMWARE);
+	assert_int_equal(vh_choose(A73, 0, 0, &smccc_1_0).choice,
+			 VH_NO_FIRMWARE);
+	assert_int_equal(vh_choose(A75, 0, 0, &tfa_none).choice,
+			 VH_NO_FIRMWARE);
 	/* an unknown part is affected unless the firmware says otherwise */
-	assert_int_equal(vh_choose(UNKNOWN, 0, &tfa_unaffected).choice,
+	assert_int_equal(vh_choose(UNKNOWN, 0, 0, &tfa_unaffected).choice,
 			 VH_NOT_NEEDED);
-	assert_int_equal(vh_choose(UNKNOWN, 0, &tfa_wa1).choice, VH_FIRMWARE);
+	assert_int_equal(vh_choose(UNKNOWN, 0, 0, &tfa_wa1).choice,
+			 VH_FIRMWARE);
 	/* unaffected CPUs never call, whatever the firmware offers */
-	assert_int_equal(vh_choose(A76, CSV2, &tfa_wa3).choice, VH_NOT_NEEDED);
-	assert_int_equal(vh_choose(A53, 0, &tfa_wa1).choice, VH_NOT_NEEDED);
+	assert_int_equal(vh_choose(A76, CSV2, 0, &tfa_wa3).choice,
+			 VH_NOT_NEEDED);
+	assert_int_equal(vh_choose(A53, 0, 0, &tfa_wa1).choice, VH_NOT_NEEDED);
 }
 
 static void boot_lines(void **state)
@@ -82,24 +86,71 @@ static void boot_lines(void **state)
 	char buf[160];
 
 	(void)state;
-	v = vh_choose(A72, 0, &tfa_wa1);
+	v = vh_choose(A72, 0, 0, &tfa_wa1);
 	assert_string_equal(vh_describe(&v, A72, buf, sizeof(buf)),
 			    "EL2 vectors: Spectre-v2 workaround via firmware "
 			    "(SMCCC_ARCH_WORKAROUND_1) on entry from EL1 "
 			    "(Cortex-A72)");
-	v = vh_choose(A76, CSV2, &no_el3);
+	v = vh_choose(A76, CSV2, 0, &no_el3);
 	assert_string_equal(vh_describe(&v, A76, buf, sizeof(buf)),
 			    "EL2 vectors: Spectre-v2 workaround not needed "
 			    "(Cortex-A76: CSV2)");
-	v = vh_choose(A57, 0, &no_el3);
+	v = vh_choose(A57, 0, 0, &no_el3);
 	assert_string_equal(vh_describe(&v, A57, buf, sizeof(buf)),
 			    "EL2 vectors: Spectre-v2: affected, no firmware "
 			    "workaround (Cortex-A57: no EL3)");
-	v = vh_choose(UNKNOWN, 0, &tfa_none);
+	v = vh_choose(UNKNOWN, 0, 0, &tfa_none);
 	assert_string_equal(vh_describe(&v, UNKNOWN, buf, sizeof(buf)),
 			    "EL2 vectors: Spectre-v2: affected, no firmware "
 			    "workaround (MIDR 0x610f0220: firmware offers no "
 			    "workaround)");
+}
+
+#define ECBHB (1ULL << 60)
+
+static void bhb(void **state)
+{
+	struct vh_verdict v;
+	char buf[160];
+
+	(void)state;
+	/* no firmware: A57 loops 8 times, A76 (CSV2, but BHB) 24 */
+	v = vh_choose(A57, 0, 0, &no_el3);
+	assert_int_equal(v.bhb, VH_BHB_LOOP);
+	assert_int_equal(v.bhb_loop, 8);
+	assert_string_equal(vh_describe_bhb(&v, A57, buf, sizeof(buf)),
+			    "EL2 vectors: Spectre-BHB: branch history loop (8) "
+			    "on entry from EL1 (Cortex-A57)");
+	v = vh_choose(A76, CSV2, 0, &no_el3);
+	assert_int_equal(v.choice, VH_NOT_NEEDED);
+	assert_int_equal(v.bhb, VH_BHB_LOOP);
+	assert_int_equal(v.bhb_loop, 24);
+	/* ECBHB: nothing to clear */
+	v = vh_choose(A76, CSV2, ECBHB, &no_el3);
+	assert_int_equal(v.bhb, VH_BHB_NOT_AFFECTED);
+	assert_string_equal(vh_describe_bhb(&v, A76, buf, sizeof(buf)),
+			    "EL2 vectors: Spectre-BHB workaround not needed "
+			    "(Cortex-A76: ECBHB)");
+	/* WORKAROUND_3 clears the history: no loop besides */
+	v = vh_choose(A72, 0, 0, &tfa_wa3);
+	assert_int_equal(v.bhb, VH_BHB_BY_FIRMWARE);
+	assert_string_equal(vh_describe_bhb(&v, A72, buf, sizeof(buf)),
+			    "EL2 vectors: Spectre-BHB: cleared by the "
+			    "firmware's SMCCC_ARCH_WORKAROUND_3 on entry from "
+			    "EL1 (Cortex-A72)");
+	/* WORKAROUND_1 alone: the call and the loop on A72 */
+	v = vh_choose(A72, 0, 0, &tfa_wa1);
+	assert_int_equal(v.choice, VH_FIRMWARE);
+	assert_int_equal(v.bhb, VH_BHB_LOOP);
+	/* on A73/A75 WORKAROUND_1 clears it; without firmware nothing does */
+	assert_int_equal(vh_choose(A73, 0, 0, &tfa_wa1).bhb,
+			 VH_BHB_BY_FIRMWARE);
+	assert_int_equal(vh_choose(A75, 0, 0, &no_el3).bhb, VH_BHB_UNMITIGATED);
+	/* in-order cores and unlisted parts: not known to be affected */
+	assert_int_equal(vh_choose(A53, 0, 0, &no_el3).bhb,
+			 VH_BHB_NOT_AFFECTED);
+	assert_int_equal(vh_choose(UNKNOWN, 0, 0, &tfa_wa1).bhb,
+			 VH_BHB_NOT_AFFECTED);
 }
 
 int main(void)
@@ -108,6 +159,7 @@ int main(void)
 		cmocka_unit_test(affected_parts),
 		cmocka_unit_test(firmware_choice),
 		cmocka_unit_test(boot_lines),
+		cmocka_unit_test(bhb),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,10 +24,10 @@ static void serror_take(struct frame *f, unsigned int cpu, uint64_t esr,
 			const char *how)
 {
 	static unsigned int reported;
-	struct serror_verdict v =
-		serror_attribute(esr, true, cell_of(cpu) == NULL,
-				 cpu_has_ras());
+	struct serror_verdict v = serror_attribute(
+		esr, true, cell_of(cpu) == NULL, cpu_has_ras());
 	char desc[80], what[140];
+	uint64_t stopped;
 
 	serror_describe(esr, desc, sizeof(desc));
 	if (v.action == SERROR_TO_ROOT) {
@@ -48,12 +48,22 @@ static void serror_take(struct frame *f, unsigned int cpu, uint64_t esr,
 		return;
 	}
 	/*
-	 * A cell's: its fault, reported as every other (the report reads
-	 * ESR_EL2, which a deferred SError did not write); never the root's.
+	 * A cell's: reported as its fault (the report reads ESR_EL2, which
+	 * a deferred SError did not write), then the whole cell stops: an
+	 * SError may have hit memory or devices all its CPUs share. Never
+	 * the root's.
 	 */
 	sysreg_write(esr_el2, esr);
 	format_string(what, sizeof(what), "SError (%s%s)", desc, how);
-	park_failed(f, cpu, what);
+	fault_report(f, cpu, what);
+	stopped = cell_fail_others(cpu);
+	printk("Parking CPU %u and stopping CPUs 0x%llx: cell \"%s\" failed "
+	       "(SError)\n",
+	       cpu, (unsigned long long)stopped, cell_name_of(cpu));
+	spin_lock(&hv_lock);
+	cpu_data[cpu].state = CPU_FAILED;
+	spin_unlock(&hv_lock);
+	cpu_park_loop(cpu);
 }
 
 void serror_handle(struct frame *f, unsigned int cpu)
@@ -149,7 +159,6 @@ void sgi_refuse(unsigned int cpu, unsigned int reg, uint64_t value)
 	       cpu, cell_name_of(cpu), sgi_reg_name(reg),
 	       (unsigned long long)value, sgi_intid(value),
 	       (unsigned long long)targets, (unsigned long long)outside,
-	       reg == SGI_REG_SGI0R ?
-		       "Group 0 is given to no cell" :
-		       "it asks for Secure Group 1 SGIs");
+	       reg == SGI_REG_SGI0R ? "Group 0 is given to no cell" :
+				      "it asks for Secure Group 1 SGIs");
 }

@@ -1026,3 +1026,32 @@ void cell_shutdown_self(unsigned int cpu)
 	spin_unlock(&hv_lock);
 	cpu_park_loop(cpu);
 }
+
+/*
+ * A CPU of the cell took an error that may have hit the whole cell (an
+ * SError, async.c): the cell is failed, its other CPUs are stopped.
+ */
+uint64_t cell_fail_others(unsigned int cpu)
+{
+	struct cell *c = cell_of(cpu);
+	uint64_t stopped = 0;
+	unsigned int i;
+
+	if (!c)
+		return 0;
+	spin_lock(&hv_lock);
+	c->comm->cell_state = WARDEN_CELL_FAILED;
+	for (i = 0; i < HV_MAX_CPUS; i++) {
+		if (i == cpu || !(c->cpus & (1ULL << i)))
+			continue;
+		cpu_data[i].on_pending = 0;
+		if (cpu_data[i].state == CPU_RUNNING) {
+			stop_request[i] = 1;
+			stopped |= 1ULL << i;
+			dsb(ish);
+			send_stop_sgi(i);
+		}
+	}
+	spin_unlock(&hv_lock);
+	return stopped;
+}

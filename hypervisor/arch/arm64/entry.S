@@ -42,25 +42,78 @@
 .endm
 
 /*
- * An entry from EL1/EL0 on a CPU that needs the firmware's Spectre-v2
- * workaround (harden.c, core/vec_harden.c): before any indirect branch
- * of the hypervisor, call vh_fid[this CPU] (SMCCC_ARCH_WORKAROUND_3 or
- * _1), which preserves all registers but x0-x3. No conditional branch
- * before the call: the choice is the vector table itself.
+ * Entries from EL1/EL0 on a CPU that needs Spectre-v2/BHB hardening
+ * (harden.c, core/vec_harden.c), before any branch of the hypervisor
+ * that an earlier context could have trained:
+ *  - loop: vh_loop[this CPU] taken branches, then a barrier, so that the
+ *    branch history holds nothing of the lower EL (Spectre-BHB);
+ *  - fw: the firmware call vh_fid[this CPU] (SMCCC_ARCH_WORKAROUND_3 or
+ *    _1), which preserves all registers but x0-x3.
+ * x0-x3 are saved first and x2/x3 restored after. No conditional branch
+ * decides whether to mitigate: the choice is the vector table itself.
  */
-.macro vector_fw target, kind
-	.align	7
-	sub	sp, sp, #FRAME_SIZE
-	stp	x0, x1, [sp]
-	stp	x2, x3, [sp, #16]
+.macro bhb_loop
+	mrs	x1, tpidr_el2
+	adrp	x0, vh_loop
+	add	x0, x0, :lo12:vh_loop
+	ldr	w0, [x0, x1, lsl #2]
+	cmp	w0, #0
+	cinc	w0, w0, eq		/* at least once, never 2^32 times */
+1:	b	2f
+2:	subs	w0, w0, #1
+	b.ne	1b
+	dsb	nsh
+	isb
+.endm
+
+.macro fw_workaround
 	mrs	x1, tpidr_el2
 	adrp	x0, vh_fid
 	add	x0, x0, :lo12:vh_fid
 	ldr	w0, [x0, x1, lsl #2]
 	smc	#0
+.endm
+
+.macro vector_hard target, kind, loop, fw
+	.align	7
+.Lvector_hard\@:
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp]
+	stp	x2, x3, [sp, #16]
+	.if	\loop
+	bhb_loop
+	.endif
+	.if	\fw
+	fw_workaround
+	.endif
 	ldp	x2, x3, [sp, #16]
 	mov	x1, #\kind
 	b	\target
+	/* an entry longer than its 128 bytes fails here, not at run time */
+	.org	.Lvector_hard\@ + 128
+.endm
+
+/* A vector table like hyp_vectors whose lower-EL entries harden. */
+.macro vectors_hard name, loop, fw
+	.align	11
+	.global	\name
+\name:
+	vector	trap_common, EXC_SYNC_EL2	/* current EL, SP0 */
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_SYNC_EL2	/* current EL, SPx */
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_OTHER_EL2
+	vector	trap_common, EXC_OTHER_EL2
+	vector_hard	trap_common, EXC_SYNC_LOWER, \loop, \fw
+	vector_hard	trap_common, EXC_IRQ_LOWER, \loop, \fw
+	vector_hard	trap_common, EXC_FIQ_LOWER, \loop, \fw
+	vector_hard	trap_common, EXC_SERROR_LOWER, \loop, \fw
+	vector_hard	trap_common, EXC_OTHER_LOWER, \loop, \fw /* AArch32 */
+	vector_hard	trap_common, EXC_OTHER_LOWER, \loop, \fw
+	vector_hard	trap_common, EXC_OTHER_LOWER, \loop, \fw
+	vector_hard	trap_common, EXC_OTHER_LOWER, \loop, \fw
 .endm
 
 .macro spin
@@ -102,26 +155,9 @@ hyp_vectors:
 	vector	trap_common, EXC_OTHER_LOWER
 	vector	trap_common, EXC_OTHER_LOWER
 
-	/* The same, calling the firmware's workaround on entry from below. */
-	.align	11
-	.global	hyp_vectors_fw
-hyp_vectors_fw:
-	vector	trap_common, EXC_SYNC_EL2	/* current EL, SP0 */
-	vector	trap_common, EXC_OTHER_EL2
-	vector	trap_common, EXC_OTHER_EL2
-	vector	trap_common, EXC_OTHER_EL2
-	vector	trap_common, EXC_SYNC_EL2	/* current EL, SPx */
-	vector	trap_common, EXC_OTHER_EL2
-	vector	trap_common, EXC_OTHER_EL2
-	vector	trap_common, EXC_OTHER_EL2
-	vector_fw	trap_common, EXC_SYNC_LOWER	/* lower EL, AArch64 */
-	vector_fw	trap_common, EXC_IRQ_LOWER
-	vector_fw	trap_common, EXC_FIQ_LOWER
-	vector_fw	trap_common, EXC_SERROR_LOWER
-	vector_fw	trap_common, EXC_OTHER_LOWER	/* lower EL, AArch32 */
-	vector_fw	trap_common, EXC_OTHER_LOWER
-	vector_fw	trap_common, EXC_OTHER_LOWER
-	vector_fw	trap_common, EXC_OTHER_LOWER
+	vectors_hard	hyp_vectors_fw, 0, 1
+	vectors_hard	hyp_vectors_loop, 1, 0
+	vectors_hard	hyp_vectors_fw_loop, 1, 1
 
 	.text
 trap_common:

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * EL2 vector hardening (Spectre-v2, and Spectre-BHB where the firmware's
- * WORKAROUND_3 covers it): each CPU, as it enters, decides by its MIDR,
- * CSV2 and its firmware's answers (core/vec_harden.c) whether every
- * exception from EL1/EL0 calls the firmware first (hyp_vectors_fw in
- * entry.S, with the call in vh_fid[cpu]) or not (hyp_vectors). The
+ * EL2 vector hardening (Spectre-v2 and Spectre-BHB): each CPU, as it
+ * enters, decides by its MIDR, CSV2, ECBHB and its firmware's answers
+ * (core/vec_harden.c) whether every exception from EL1/EL0 first calls
+ * the firmware (vh_fid[cpu]), runs the branch history loop (vh_loop[cpu]
+ * times), both, or neither: one of four vector tables in entry.S. The
  * decision is printed before the hypervisor touches the GIC, so that it
  * shows even where enable fails later.
  */
@@ -12,10 +12,11 @@
 #include <warden/smccc_policy.h>
 #include <warden/vec_harden.h>
 
-extern char hyp_vectors_fw[];
+extern char hyp_vectors_fw[], hyp_vectors_loop[], hyp_vectors_fw_loop[];
 
-/* Read by entry.S's vector_fw: the call each CPU makes, 0 for none. */
+/* Read by entry.S's hardened vectors: each CPU's call and loop count. */
 uint32_t vh_fid[HV_MAX_CPUS];
+uint32_t vh_loop[HV_MAX_CPUS];
 static const char *vh_vectors[HV_MAX_CPUS];
 static uint64_t vh_probed;
 
@@ -42,6 +43,7 @@ void vec_harden_probe(unsigned int cpu)
 	uint64_t pfr0 = sysreg_read(id_aa64pfr0_el1);
 	struct vh_firmware fw = { (pfr0 >> 12 & 0xf) != 0, -1, -1, -1 };
 	struct vh_verdict v;
+	bool fw_call_needed, loop;
 	char line[160];
 
 	if (cpu >= HV_MAX_CPUS || vh_probed & (1ULL << cpu))
@@ -56,14 +58,20 @@ void vec_harden_probe(unsigned int cpu)
 					 SMCCC_ARCH_WORKAROUND_3);
 		}
 	}
-	v = vh_choose(midr, pfr0, &fw);
-	vh_fid[cpu] = v.choice == VH_FIRMWARE ? v.fid : 0;
-	vh_vectors[cpu] = v.choice == VH_FIRMWARE ? hyp_vectors_fw :
-						    hyp_vectors;
+	v = vh_choose(midr, pfr0, sysreg_read(id_aa64mmfr1_el1), &fw);
+	fw_call_needed = v.choice == VH_FIRMWARE;
+	loop = v.bhb == VH_BHB_LOOP;
+	vh_fid[cpu] = fw_call_needed ? v.fid : 0;
+	vh_loop[cpu] = loop ? v.bhb_loop : 0;
+	vh_vectors[cpu] = fw_call_needed && loop ? hyp_vectors_fw_loop :
+			  fw_call_needed	 ? hyp_vectors_fw :
+			  loop			 ? hyp_vectors_loop :
+						   hyp_vectors;
 	/* once per kind of CPU (big.LITTLE systems have two) */
 	if ((midr & 0xffffffff) != printed_midr) {
 		printed_midr = midr & 0xffffffff;
 		printk("%s\n", vh_describe(&v, midr, line, sizeof(line)));
+		printk("%s\n", vh_describe_bhb(&v, midr, line, sizeof(line)));
 	}
 }
 

@@ -40,8 +40,8 @@ struct serror_verdict {
  * (ID_AA64PFR0_EL1.RAS != 0), without which VSESR_EL2 does not exist and
  * the virtual SError's syndrome is IMPLEMENTATION DEFINED.
  */
-struct serror_verdict serror_attribute(uint64_t esr, bool from_lower,
-				       bool root, bool ras);
+struct serror_verdict serror_attribute(uint64_t esr, bool from_lower, bool root,
+				       bool ras);
 
 /*
  * An SError deferred by ESB (RAS): whether DISR_EL1 holds one (bit 31,

@@ -37,10 +37,21 @@ struct vh_firmware {
 	int32_t wa1, wa3; /* SMCCC_ARCH_FEATURES(WORKAROUND_1/_3) */
 };
 
+enum vh_bhb {
+	VH_BHB_NOT_AFFECTED, /* ECBHB, or not in the lists */
+	VH_BHB_BY_FIRMWARE, /* the firmware call clears the history too */
+	VH_BHB_LOOP, /* bhb_loop taken branches on entry */
+	VH_BHB_UNMITIGATED, /* affected, its firmware call not offered */
+};
+
 struct vh_verdict {
 	enum vh_choice choice;
 	uint32_t fid; /* VH_FIRMWARE: the call to make */
 	const char *why; /* for the boot line */
+	/* Spectre-BHB (CVE-2022-23960) */
+	enum vh_bhb bhb;
+	unsigned int bhb_loop; /* VH_BHB_LOOP: iterations */
+	const char *bhb_why;
 };
 
 /* The CPU's name by MIDR_EL1 ("Cortex-A72"), NULL if unknown. */
@@ -51,7 +62,11 @@ static inline bool vh_ask_firmware(enum vh_affected a)
 {
 	return a != VH_UNAFFECTED;
 }
-struct vh_verdict vh_choose(uint64_t midr, uint64_t pfr0,
+/*
+ * pfr0: ID_AA64PFR0_EL1 (CSV2), mmfr1: ID_AA64MMFR1_EL1 (ECBHB: the CPU
+ * keeps branch history of one context from steering another).
+ */
+struct vh_verdict vh_choose(uint64_t midr, uint64_t pfr0, uint64_t mmfr1,
 			    const struct vh_firmware *fw);
 /*
  * The boot line, e.g. "EL2 vectors: Spectre-v2 workaround via firmware
@@ -59,5 +74,11 @@ struct vh_verdict vh_choose(uint64_t midr, uint64_t pfr0,
  */
 char *vh_describe(const struct vh_verdict *v, uint64_t midr, char *buf,
 		  size_t size);
+/*
+ * The Spectre-BHB line, e.g. "EL2 vectors: Spectre-BHB: branch history
+ * loop (8) on entry from EL1 (Cortex-A57)". Returns buf.
+ */
+char *vh_describe_bhb(const struct vh_verdict *v, uint64_t midr, char *buf,
+		      size_t size);
 
 #endif

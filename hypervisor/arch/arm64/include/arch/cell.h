@@ -69,6 +69,11 @@ void cell_handle_events(struct frame *f, unsigned int cpu);
 void cell_cpu_restart(unsigned int cpu);
 /* PSCI from a non-root cell */
 void cell_psci(struct frame *f, unsigned int cpu);
+/*
+ * A cell CPU's error condemns the cell (an SError): the cell is marked
+ * failed and its other running CPUs stopped; returns those.
+ */
+uint64_t cell_fail_others(unsigned int cpu);
 /* A cell CPU stopped itself for good (SYSTEM_OFF): stop its siblings. */
 void cell_shutdown_self(unsigned int cpu) __attribute__((noreturn));
 
