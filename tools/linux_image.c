@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "linux_image.h"
+#include "numparse.h"
 
 #define IMAGE_HEADER_SIZE 64
 #define IMAGE_MAGIC 0x644d5241 /* "ARM\x64" at offset 56 */
@@ -122,6 +123,7 @@ uint8_t *file_read_all(const char *path, const char *what, size_t max,
 {
 	int fd = open(path, O_RDONLY), too_big;
 	uint8_t *buf;
+	char sz[32];
 
 	if (fd < 0) {
 		snprintf(err, len, "cannot open %s %s: %s", what, path,
@@ -130,12 +132,11 @@ uint8_t *file_read_all(const char *path, const char *what, size_t max,
 	}
 	buf = read_fd(fd, max, size, &too_big);
 	close(fd);
-	if (!buf)
-		snprintf(err, len,
-			 too_big ? "%s %s is larger than %zu MiB: no cell "
-				   "holds it" :
-				   "cannot read %s %s",
-			 what, path, max >> 20);
+	if (!buf && too_big)
+		snprintf(err, len, "%s %s is larger than %s: no cell holds it",
+			 what, path, format_size(max, sz, sizeof(sz)));
+	else if (!buf)
+		snprintf(err, len, "cannot read %s %s", what, path);
 	return buf;
 }
 

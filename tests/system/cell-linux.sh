@@ -15,6 +15,7 @@
 # expect: ^warden-test: cell shut down, root alive on CPUs 0-1
 # expect: ^warden-test: destroyed: online 0-3, pool used [0-9]+ pages before and after
 # reject: exception in the hypervisor
+# reject: ^Warning: Cell "linux-demo": CPU [0-9]+: SMC
 # timeout: 300
 set -e
 . /guest-run/wait.sh
