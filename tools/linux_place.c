@@ -60,7 +60,8 @@ int linux_place(const struct warden_config *cfg, const char *cfg_path,
 	l->initrd = initrd_size ? (l->dtb - initrd_size) & ~(SZ_4K - 1) : 0;
 	top = initrd_size ? l->initrd : l->dtb;
 	/* the subtractions above wrap for a region smaller than the images */
-	if (base < reset || l->dtb < r->virt_start || l->dtb >= end ||
+	if (loader_size > r->size - (reset - r->virt_start) || base < reset ||
+	    l->dtb < r->virt_start || l->dtb >= end ||
 	    (initrd_size && (l->initrd > l->dtb || initrd_size > r->size)) ||
 	    l->kernel_end < l->kernel || l->kernel_end > top) {
 		snprintf(err, len,
