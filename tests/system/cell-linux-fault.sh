@@ -8,6 +8,7 @@
 # expect-console: linux-cell: run 1: reading 0x40000000 through /dev/mem on CPU 1
 # expect-console: ^FATAL: data abort \(access outside the cell\) by cell "linux-demo" on CPU 3
 # expect-console: ^ owner: 0x40000000 as a physical address: cell "qemu-virt"
+# expect: ^1 +linux-demo +running +2-3 +3$
 # expect: ^warden-test: CPU 3 of the cell stopped, root alive on CPUs 0-1
 # expect: ^warden-test: destroyed: online 0-3, pool used [0-9]+ pages before and after
 # reject: linux-cell: run 1: still running after the read
