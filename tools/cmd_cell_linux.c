@@ -272,7 +272,10 @@ static void plan(FILE *f, const struct linux_job *j,
 			(unsigned long long)l->initrd, j->initrd_size);
 	fprintf(f, "dtb 0x%llx size 0x%zx (%s)\n", (unsigned long long)l->dtb,
 		j->dtb_size, a->dtb ? a->dtb : "written from the config");
-	fprintf(f, "bootargs %s\n", j->bootargs);
+	if (a->dtb && !a->cmdline)
+		fprintf(f, "bootargs (the DTB's own)\n");
+	else
+		fprintf(f, "bootargs %s\n", j->bootargs);
 }
 
 static int write_file(const char *path, const void *data, size_t size)

@@ -41,15 +41,22 @@ static int cell_has_cpu(const struct warden_config *cfg, unsigned int cpu)
 	       cfg->cpu_set[cpu / 8] & (1u << (cpu % 8));
 }
 
-static void put_memory(struct fdt_w *w, const struct warden_config *cfg)
+/*
+ * Linux's RAM regions, but for the loader's own small region when the
+ * kernel is elsewhere (Jailhouse's layout): nothing there is worth having.
+ */
+static void put_memory(struct fdt_w *w, const struct linux_dt_args *a)
 {
+	const struct warden_config *cfg = a->cfg;
+	const struct linux_layout *l = a->layout;
 	unsigned int i;
 	char name[40];
 
 	for (i = 0; i < cfg->cell->num_memory_regions; i++) {
 		const struct jailhouse_memory *m = &cfg->mem_regions[i];
 
-		if (!linux_ram_region(m))
+		if (!linux_ram_region(m) ||
+		    (i == l->loader_region && i != l->region))
 			continue;
 		snprintf(name, sizeof(name), "memory@%llx",
 			 (unsigned long long)m->virt_start);
@@ -293,7 +300,7 @@ int linux_dt_generate(const struct linux_dt_args *a, const struct dt_tree *root,
 	fdt_w_prop_str(&w, "method", "smc");
 	fdt_w_end(&w);
 	put_timer(&w, root);
-	put_memory(&w, a->cfg);
+	put_memory(&w, a);
 	put_console(&w, a->cfg, con, sizeof(con));
 	fdt_w_begin(&w, "chosen");
 	put_chosen_props(&w, a);
@@ -334,7 +341,7 @@ static void copy_node(struct fdt_w *w, const struct dt_node *n,
 		if (depth || !is_memory(c))
 			copy_node(w, c, a, depth + 1, 0);
 	if (!depth) {
-		put_memory(w, a->cfg);
+		put_memory(w, a);
 		if (add_chosen) {
 			fdt_w_begin(w, "chosen");
 			put_chosen_props(w, a);

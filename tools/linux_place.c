@@ -18,13 +18,29 @@ int linux_ram_region(const struct jailhouse_memory *r)
 	       !(r->flags & (JAILHOUSE_MEM_IO | JAILHOUSE_MEM_COMM_REGION));
 }
 
+/*
+ * The region for the kernel: the largest of Linux's RAM regions (the one
+ * with the reset address among equals). Jailhouse's linux-demo configs
+ * give the loader a small region of its own at IPA 0.
+ */
+static int kernel_region(const struct warden_config *cfg, unsigned int loader)
+{
+	const struct jailhouse_memory *m = cfg->mem_regions;
+	unsigned int i, best = loader;
+
+	for (i = 0; i < cfg->cell->num_memory_regions; i++)
+		if (linux_ram_region(&m[i]) && m[i].size > m[best].size)
+			best = i;
+	return best;
+}
+
 int linux_place(const struct warden_config *cfg, const char *cfg_path,
 		uint64_t loader_size, uint64_t text_offset,
 		uint64_t image_size, uint64_t initrd_size,
 		struct linux_layout *l, char *err, size_t len)
 {
-	uint64_t reset = cfg->cell->cpu_reset_address, end, base, top;
-	const struct jailhouse_memory *r = NULL;
+	uint64_t reset = cfg->cell->cpu_reset_address, end, base, top, from;
+	const struct jailhouse_memory *r = NULL, *lr;
 	char s1[32], s2[32], s3[32];
 	unsigned int i;
 
@@ -47,12 +63,26 @@ int linux_place(const struct warden_config *cfg, const char *cfg_path,
 			 cfg_path, (unsigned long long)reset);
 		return -1;
 	}
+	lr = r;
+	if (loader_size > lr->size - (reset - lr->virt_start)) {
+		snprintf(err, len,
+			 "%s: the Linux loader (%s) does not fit in RAM "
+			 "region %u after the reset address 0x%llx: give "
+			 "the region more room",
+			 cfg_path, format_size(loader_size, s1, sizeof(s1)), i,
+			 (unsigned long long)reset);
+		return -1;
+	}
+	l->loader = reset;
+	l->loader_region = i;
+	i = kernel_region(cfg, i);
+	r = &cfg->mem_regions[i];
 	l->region = i;
 	l->ram_start = r->virt_start;
 	l->ram_size = r->size;
 	end = r->virt_start + r->size;
-	l->loader = reset;
-	base = (reset + loader_size + SZ_2M - 1) & ~(SZ_2M - 1);
+	from = r == lr ? reset + loader_size : r->virt_start;
+	base = (from + SZ_2M - 1) & ~(SZ_2M - 1);
 	l->kernel = base + text_offset;
 	l->kernel_end = l->kernel + image_size;
 	l->dtb = (end - LINUX_DTB_MAX) & ~(SZ_4K - 1);
@@ -60,8 +90,7 @@ int linux_place(const struct warden_config *cfg, const char *cfg_path,
 	l->initrd = initrd_size ? (l->dtb - initrd_size) & ~(SZ_4K - 1) : 0;
 	top = initrd_size ? l->initrd : l->dtb;
 	/* the subtractions above wrap for a region smaller than the images */
-	if (loader_size > r->size - (reset - r->virt_start) || base < reset ||
-	    l->dtb < r->virt_start || l->dtb >= end ||
+	if (base < from || l->dtb < r->virt_start || l->dtb >= end ||
 	    (initrd_size && (l->initrd > l->dtb || initrd_size > r->size)) ||
 	    l->kernel_end < l->kernel || l->kernel_end > top) {
 		snprintf(err, len,

@@ -2,8 +2,10 @@
 /*
  * Where "warden cell linux" puts the loader, the kernel, the initrd and
  * the DTB in a cell's RAM (guest-physical addresses), from the cell
- * config: the loader at the cell's reset address, the kernel at the next
- * 2 MiB boundary plus its text_offset, the DTB and the initrd at the top.
+ * config: the loader at the cell's reset address; the kernel in the
+ * largest RAM region (the loader's, unless Jailhouse-style the loader has
+ * a small region of its own) at the next 2 MiB boundary plus its
+ * text_offset, the DTB and the initrd at the top of that region.
  */
 #ifndef WARDEN_TOOLS_LINUX_PLACE_H
 #define WARDEN_TOOLS_LINUX_PLACE_H
@@ -17,7 +19,8 @@
 #define LINUX_DTB_MAX (64u << 10)
 
 struct linux_layout {
-	unsigned int region; /* index of the RAM region in the config */
+	unsigned int region; /* index of the kernel's RAM region */
+	unsigned int loader_region; /* the region of the reset address */
 	uint64_t ram_start, ram_size; /* its guest-physical range */
 	uint64_t loader, kernel, kernel_end, initrd, initrd_size, dtb;
 };

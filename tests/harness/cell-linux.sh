@@ -128,6 +128,29 @@ run 0 "Wrote" "$cfg" "$tmp/Image" -d "$tmp/u.dtb" -c "root=/dev/vda" \
 dtc -I dtb -O dts "$tmp/p.dtb" 2>/dev/null | grep -F 'bootargs = "earlycon=pl011,mmio32,0x9000000 keep_bootcon root=/dev/vda";' ||
 	bad "-d with -c: bootargs not replaced"
 
+echo "== Jailhouse's layout: the loader alone at 0, the kernel in the big region"
+top=$(cd "$(dirname "$0")/../.." && pwd)
+data=$top/tests/data/linux
+cross=${CROSS_COMPILE:-aarch64-linux-gnu-}
+"${cross}gcc" -std=gnu11 -Wall -Wextra -Werror -O2 -fno-common \
+	-D__LINUX_COMPILER_TYPES_H -I"$top/include" \
+	-c "$data/jailhouse-qemu-arm64-linux-demo.c" -o "$tmp/jh.o" &&
+	"${cross}objcopy" -O binary --remove-section=.note.gnu.property \
+		"$tmp/jh.o" "$tmp/jh.cell" || bad "Jailhouse-style config"
+dtc -q -I dts -O dtb -o "$tmp/jh.dtb" "$data/jailhouse-qemu-arm64-linux-demo.dts"
+run 0 "Wrote" "$tmp/jh.cell" "$tmp/Image" -d "$tmp/jh.dtb" \
+	-i "$tmp/initrd" -w "$tmp/p"
+cat "$tmp/p"
+[ "$(plan loader)" = 0x0 ] || bad "Jailhouse layout: loader not at 0"
+[ "$(plan kernel)" = 0x74000000 ] || bad "Jailhouse layout: kernel"
+[ "$(plan dtb)" = 0x7bee0000 ] || bad "Jailhouse layout: DTB"
+dtc -I dtb -O dts "$tmp/p.dtb" 2>/dev/null | tee "$tmp/p.dts" |
+	sed -n '/memory@/,/};/p;/chosen/,/};/p'
+grep -c 'device_type = "memory"' "$tmp/p.dts" | grep -qx 1 ||
+	bad "Jailhouse layout: not one memory node"
+grep -qF 'reg = <0x00 0x74000000 0x00 0x7ef0000>;' "$tmp/p.dts" ||
+	bad "Jailhouse layout: memory"
+
 echo "== refusals: status 1, the file and the fix named, nothing written"
 rm -f "$tmp"/p*
 image "$tmp/bad" 0 $((32 << 20)) 'ELF\x64'

@@ -35,3 +35,19 @@ $(LINUX_CELL_INITRD): $(TOP)/tests/system/linux-cell/init $(DEPS_STAMP)
 		rm -rf $@.d
 
 ALL_TARGETS += $(LINUX_CELL_KERNEL) $(LINUX_CELL_INITRD)
+
+# A linux-demo cell config in Jailhouse's layout and the DTB a user would
+# bring for it (cell-linux-jailhouse.sh: "cell linux -d").
+LINUX_JH := $(B)/tests/guest/jailhouse-qemu-arm64-linux-demo
+$(LINUX_JH).cell: $(TOP)/tests/data/linux/jailhouse-qemu-arm64-linux-demo.c \
+		$(CONFIG_HDRS) | deps
+	@mkdir -p $(dir $@)
+	$(CROSS_CC) $(CONFIG_CFLAGS) -c $< -o $(LINUX_JH).o
+	$(CROSS_OBJCOPY) -O binary --remove-section=.note.gnu.property \
+		$(LINUX_JH).o $@
+	@rm -f $(LINUX_JH).o
+$(LINUX_JH).dtb: $(TOP)/tests/data/linux/jailhouse-qemu-arm64-linux-demo.dts \
+		| deps
+	@mkdir -p $(dir $@)
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
+ALL_TARGETS += $(LINUX_JH).cell $(LINUX_JH).dtb

@@ -137,6 +137,37 @@ static void placed(void **state)
 	assert_true(l.dtb == (64 << 20) - LINUX_DTB_MAX);
 }
 
+/* Jailhouse's linux-demo layout: the loader alone in 64 KiB at IPA 0 */
+static void jailhouse_layout(void **state)
+{
+	struct jailhouse_memory m3[3];
+	struct linux_layout l;
+	char err[400];
+
+	cell_with_ram(0, 0x74000000, 0x7ef0000);
+	memcpy(m3, mem, sizeof(mem));
+	m3[2] = mem[1];
+	m3[2].phys_start = 0x7bef0000;
+	m3[2].virt_start = 0;
+	m3[2].size = 0x10000;
+	cell.num_memory_regions = 3;
+	cfg.mem_regions = m3;
+	assert_int_equal(linux_place(&cfg, "c.cell", 0x58, 0, 32 << 20, 0,
+				     &l, err, sizeof(err)),
+			 0);
+	assert_int_equal(l.loader_region, 2);
+	assert_int_equal(l.region, 1);
+	assert_true(l.loader == 0);
+	assert_true(l.kernel == 0x74000000);
+	assert_true(l.dtb == 0x74000000 + 0x7ef0000 - LINUX_DTB_MAX);
+	/* a loader larger than its region */
+	assert_int_equal(linux_place(&cfg, "c.cell", 0x10001, 0, 32 << 20, 0,
+				     &l, err, sizeof(err)),
+			 -1);
+	assert_non_null(strstr(err, "does not fit in RAM region 2 after the "
+				    "reset address 0x0"));
+}
+
 static void misfits_refused(void **state)
 {
 	struct linux_layout l;
@@ -183,6 +214,7 @@ int main(void)
 		cmocka_unit_test(image_header_read),
 		cmocka_unit_test(image_header_refused),
 		cmocka_unit_test(placed),
+		cmocka_unit_test(jailhouse_layout),
 		cmocka_unit_test(misfits_refused),
 	};
 
