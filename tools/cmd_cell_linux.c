@@ -34,11 +34,11 @@
 #define INITRD_MAX (192u << 20)
 #define DTB_IN_MAX (1u << 20)
 /*
- * The console through earlycon on the shared UART (no driver binds it, the
- * root owns its interrupt); a 128 MiB cell cannot spare Debian's 64 MiB
- * CMA default.
+ * Without -c: a 128 MiB cell cannot spare Debian's 64 MiB CMA default; a
+ * kernel that panics restarts at once (PSCI SYSTEM_RESET), which stops
+ * the cell with a message instead of leaving its CPUs spinning.
  */
-#define BOOTARGS_DEFAULT "cma=4M"
+#define BOOTARGS_DEFAULT "cma=4M panic=-1"
 
 struct linux_args {
 	const char *config, *kernel, *dtb, *initrd, *cmdline, *write;

@@ -73,7 +73,7 @@ for want in 'cpu@2 {' 'cpu@3 {' 'reg = <0x00 0x02>;' 'reg = <0x00 0x03>;' \
 	'reg = <0x00 0x8000000 0x00 0x10000 0x00 0x80e0000 0x00 0x40000>;' \
 	'compatible = "arm,armv8-timer";' \
 	'reg = <0x00 0x70000000 0x00 0x8000000>;' \
-	'bootargs = "earlycon=pl011,mmio32,0x9000000 keep_bootcon cma=4M";' \
+	'bootargs = "earlycon=pl011,mmio32,0x9000000 keep_bootcon cma=4M panic=-1";' \
 	'linux,initrd-start = <0x00 0x77fa6000>;' \
 	'linux,initrd-end = <0x00 0x77fef3e0>;' \
 	'stdout-path = "/serial@9000000";'; do
