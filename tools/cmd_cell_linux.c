@@ -123,7 +123,8 @@ static const char *loader_path(char *buf, size_t len)
 		return LOADER_INSTALLED;
 	*slash = 0;
 	/* build/host/warden -> build/inmates/linux-loader.bin */
-	snprintf(buf, len, "%.*s/../inmates/linux-loader.bin", (int)(len - 40), exe);
+	snprintf(buf, len, "%.*s/../inmates/linux-loader.bin", (int)(len - 40),
+		 exe);
 	return access(buf, R_OK) ? LOADER_INSTALLED : buf;
 }
 
@@ -148,11 +149,12 @@ static int loader_fill(struct linux_job *j, const char *path, char *err,
 			break;
 		}
 	if (!m) {
-		snprintf(err, len,
-			 "%.300s is not Warden's Linux loader (no \"" LOADER_MARK
-			 "\" mark): give inmates/linux-loader.bin of this "
-			 "build with --loader",
-			 path);
+		snprintf(
+			err, len,
+			"%.300s is not Warden's Linux loader (no \"" LOADER_MARK
+			"\" mark): give inmates/linux-loader.bin of this "
+			"build with --loader",
+			path);
 		return -1;
 	}
 	put_le64(m, j->l.dtb);
@@ -160,13 +162,13 @@ static int loader_fill(struct linux_job *j, const char *path, char *err,
 	return 0;
 }
 
-static int make_dtb(struct linux_job *j, const struct linux_args *a,
-		    char *err, size_t len)
+static int make_dtb(struct linux_job *j, const struct linux_args *a, char *err,
+		    size_t len)
 {
 	struct linux_dt_args d = { &j->cfg.cfg, a->config, &j->l, j->bootargs };
-	const char *path = a->dtb ? a->dtb :
-				    a->root_dtb ? a->root_dtb :
-						  ROOT_DTB_DEFAULT;
+	const char *path = a->dtb      ? a->dtb :
+			   a->root_dtb ? a->root_dtb :
+					 ROOT_DTB_DEFAULT;
 	struct dt_tree t = { 0 };
 	char perr[200];
 	uint8_t *raw;
@@ -207,8 +209,8 @@ static int make_dtb(struct linux_job *j, const struct linux_args *a,
 	return ret;
 }
 
-static int prepare(struct linux_job *j, const struct linux_args *a,
-		   char *err, size_t len)
+static int prepare(struct linux_job *j, const struct linux_args *a, char *err,
+		   size_t len)
 {
 	char lbuf[PATH_MAX + 40], con[128];
 	const char *lpath = a->loader ? a->loader :
@@ -251,8 +253,7 @@ static int prepare(struct linux_job *j, const struct linux_args *a,
 	return loader_fill(j, lpath, err, len);
 }
 
-static void plan(FILE *f, const struct linux_job *j,
-		 const struct linux_args *a)
+static void plan(FILE *f, const struct linux_job *j, const struct linux_args *a)
 {
 	const struct linux_layout *l = &j->l;
 	char s[32];

@@ -11,8 +11,7 @@
 
 static const char *const gic_v3[] = { "arm,gic-v3", NULL };
 static const char *const gic_v2[] = { "arm,gic-400", "arm,cortex-a15-gic",
-				      "arm,cortex-a9-gic", "arm,gic-v2",
-				      NULL };
+				      "arm,cortex-a9-gic", "arm,gic-v2", NULL };
 static const char *const arch_timer[] = { "arm,armv8-timer", NULL };
 
 const char *linux_dt_earlycon(const struct warden_config *cfg, char *buf,
@@ -123,6 +122,13 @@ static void put_console(struct fdt_w *w, const struct warden_config *cfg,
 	fdt_w_end(w);
 }
 
+/* v as two big-endian cells' values, high first */
+static void split64(uint32_t *c, uint64_t v)
+{
+	c[0] = v >> 32;
+	c[1] = (uint32_t)v;
+}
+
 static struct dt_node *root_gic(const struct dt_tree *root)
 {
 	struct dt_node *gic = dt_irq_parent(root, root->root);
@@ -210,6 +216,7 @@ static int put_gic(struct fdt_w *w, const struct dt_tree *root,
 	struct dt_node *gic = root_gic(root);
 	const struct dt_prop *compat;
 	uint64_t d, ds, r, rs, stride;
+	uint32_t reg[8];
 	char name[40];
 	int v3;
 
@@ -239,13 +246,11 @@ static int put_gic(struct fdt_w *w, const struct dt_tree *root,
 	fdt_w_prop_u32(w, "#interrupt-cells", 3);
 	fdt_w_prop_u32(w, "#address-cells", 0);
 	fdt_w_prop(w, "interrupt-controller", NULL, 0);
-	{
-		uint32_t reg[8] = { d >> 32, (uint32_t)d,   ds >> 32,
-				    (uint32_t)ds, r >> 32, (uint32_t)r,
-				    rs >> 32, (uint32_t)rs };
-
-		fdt_w_prop_cells(w, "reg", reg, 8);
-	}
+	split64(reg, d);
+	split64(reg + 2, ds);
+	split64(reg + 4, r);
+	split64(reg + 6, rs);
+	fdt_w_prop_cells(w, "reg", reg, 8);
 	if (v3)
 		fdt_w_prop_u32(w, "#redistributor-regions", 1);
 	fdt_w_prop_u32(w, "phandle", GIC_PHANDLE);
@@ -256,8 +261,9 @@ static int put_gic(struct fdt_w *w, const struct dt_tree *root,
 static void put_timer(struct fdt_w *w, const struct dt_tree *root)
 {
 	/* PPIs 13, 14, 11, 10 (secure, non-secure, virtual, hyp), level */
-	static const uint32_t def[12] = { 1, 13, 4, 1, 14, 4,
-					  1, 11, 4, 1, 10, 4 };
+	static const uint32_t def[12] = {
+		1, 13, 4, 1, 14, 4, 1, 11, 4, 1, 10, 4
+	};
 	struct dt_node *t = find_compatible(root->root, arch_timer);
 	const struct dt_prop *irqs = t ? dt_prop(t, "interrupts") : NULL;
 

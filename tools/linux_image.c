@@ -27,8 +27,8 @@ static uint64_t le64(const uint8_t *p)
 	return v;
 }
 
-int linux_image_parse(struct linux_image *img, const char *path,
-		      uint8_t *data, size_t size, char *err, size_t len)
+int linux_image_parse(struct linux_image *img, const char *path, uint8_t *data,
+		      size_t size, char *err, size_t len)
 {
 	uint64_t flags;
 
@@ -165,8 +165,8 @@ static uint8_t *gunzip(const char *path, size_t *size, char *err, size_t len)
 	}
 	close(in);
 	close(p[1]);
-	buf = pid < 0 ? NULL : read_fd(p[0], LINUX_IMAGE_MAX_SIZE, size,
-				       &too_big);
+	buf = pid < 0 ? NULL :
+			read_fd(p[0], LINUX_IMAGE_MAX_SIZE, size, &too_big);
 	close(p[0]);
 	if (pid > 0 && (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
 			WEXITSTATUS(status))) {

@@ -25,8 +25,8 @@ struct linux_image {
  * Checks the header of size bytes at data (kept) and fills img. Returns 0,
  * or -1 with a sentence naming path and the fix in err.
  */
-int linux_image_parse(struct linux_image *img, const char *path,
-		      uint8_t *data, size_t size, char *err, size_t len);
+int linux_image_parse(struct linux_image *img, const char *path, uint8_t *data,
+		      size_t size, char *err, size_t len);
 
 /* Reads path (unpacking gzip with "gzip -dc") and parses it. */
 int linux_image_read(struct linux_image *img, const char *path, char *err,

@@ -35,9 +35,9 @@ static int kernel_region(const struct warden_config *cfg, unsigned int loader)
 }
 
 int linux_place(const struct warden_config *cfg, const char *cfg_path,
-		uint64_t loader_size, uint64_t text_offset,
-		uint64_t image_size, uint64_t initrd_size,
-		struct linux_layout *l, char *err, size_t len)
+		uint64_t loader_size, uint64_t text_offset, uint64_t image_size,
+		uint64_t initrd_size, struct linux_layout *l, char *err,
+		size_t len)
 {
 	uint64_t reset = cfg->cell->cpu_reset_address, end, base, top, from;
 	const struct jailhouse_memory *r = NULL, *lr;

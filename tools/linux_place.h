@@ -31,9 +31,9 @@ struct linux_layout {
  * not fit and the fix in err; nothing else is changed.
  */
 int linux_place(const struct warden_config *cfg, const char *cfg_path,
-		uint64_t loader_size, uint64_t text_offset,
-		uint64_t image_size, uint64_t initrd_size,
-		struct linux_layout *l, char *err, size_t len);
+		uint64_t loader_size, uint64_t text_offset, uint64_t image_size,
+		uint64_t initrd_size, struct linux_layout *l, char *err,
+		size_t len);
 
 /* Whether region r is RAM the cell's Linux may use. */
 int linux_ram_region(const struct jailhouse_memory *r);

@@ -35,16 +35,16 @@ static void image_header_read(void **state)
 	char err[300];
 
 	header(buf, 0x80000, 0x2000000, 0xa);
-	assert_int_equal(linux_image_parse(&img, "Image", buf, sizeof(buf),
-					   err, sizeof(err)),
+	assert_int_equal(linux_image_parse(&img, "Image", buf, sizeof(buf), err,
+					   sizeof(err)),
 			 0);
 	assert_true(img.text_offset == 0x80000);
 	assert_true(img.image_size == 0x2000000);
 	assert_ptr_equal(img.data, buf);
 	/* pre-3.17: no image_size, text_offset 0x80000 assumed */
 	header(buf, 0, 0, 0);
-	assert_int_equal(linux_image_parse(&img, "Image", buf, sizeof(buf),
-					   err, sizeof(err)),
+	assert_int_equal(linux_image_parse(&img, "Image", buf, sizeof(buf), err,
+					   sizeof(err)),
 			 0);
 	assert_true(img.text_offset == 0x80000);
 	assert_true(img.image_size >= sizeof(buf));
@@ -118,8 +118,8 @@ static void placed(void **state)
 	char err[400];
 
 	cell_with_ram(0x70000000, 0x70000000, 128 << 20);
-	assert_int_equal(linux_place(&cfg, "c.cell", 0x58, 0, 32 << 20,
-				     300000, &l, err, sizeof(err)),
+	assert_int_equal(linux_place(&cfg, "c.cell", 0x58, 0, 32 << 20, 300000,
+				     &l, err, sizeof(err)),
 			 0);
 	assert_int_equal(l.region, 1);
 	assert_true(l.loader == 0x70000000);
@@ -129,8 +129,8 @@ static void placed(void **state)
 	assert_true(l.initrd == 0x77fa6000);
 	/* at IPA 0 with text_offset: 0x200000 + 0x80000; no initrd */
 	cell_with_ram(0, 0, 64 << 20);
-	assert_int_equal(linux_place(&cfg, "c.cell", 0x58, 0x80000, 20 << 20,
-				     0, &l, err, sizeof(err)),
+	assert_int_equal(linux_place(&cfg, "c.cell", 0x58, 0x80000, 20 << 20, 0,
+				     &l, err, sizeof(err)),
 			 0);
 	assert_true(l.kernel == 0x280000);
 	assert_true(l.initrd == 0);
@@ -152,8 +152,8 @@ static void jailhouse_layout(void **state)
 	m3[2].size = 0x10000;
 	cell.num_memory_regions = 3;
 	cfg.mem_regions = m3;
-	assert_int_equal(linux_place(&cfg, "c.cell", 0x58, 0, 32 << 20, 0,
-				     &l, err, sizeof(err)),
+	assert_int_equal(linux_place(&cfg, "c.cell", 0x58, 0, 32 << 20, 0, &l,
+				     err, sizeof(err)),
 			 0);
 	assert_int_equal(l.loader_region, 2);
 	assert_int_equal(l.region, 1);
@@ -174,8 +174,8 @@ static void misfits_refused(void **state)
 	char err[400];
 
 	cell_with_ram(0x70000000, 0x70000000, 128 << 20);
-	assert_int_equal(linux_place(&cfg, "c.cell", 0x58, 0, 200 << 20, 0,
-				     &l, err, sizeof(err)),
+	assert_int_equal(linux_place(&cfg, "c.cell", 0x58, 0, 200 << 20, 0, &l,
+				     err, sizeof(err)),
 			 -1);
 	assert_non_null(strstr(err, "c.cell: the kernel (200 MiB"));
 	assert_non_null(strstr(err, "give the cell more RAM"));
@@ -185,14 +185,14 @@ static void misfits_refused(void **state)
 			 -1);
 	assert_non_null(strstr(err, "initrd (100 MiB)"));
 	/* sizes that wrap the address arithmetic */
-	assert_int_equal(linux_place(&cfg, "c.cell", 0x58, 0, UINT64_MAX - 4,
-				     0, &l, err, sizeof(err)),
+	assert_int_equal(linux_place(&cfg, "c.cell", 0x58, 0, UINT64_MAX - 4, 0,
+				     &l, err, sizeof(err)),
 			 -1);
 	assert_int_equal(linux_place(&cfg, "c.cell", 0x58, 0, 32 << 20,
 				     UINT64_MAX - 0x1000, &l, err, sizeof(err)),
 			 -1);
-	assert_int_equal(linux_place(&cfg, "c.cell", UINT64_MAX - 8, 0,
-				     1 << 20, 0, &l, err, sizeof(err)),
+	assert_int_equal(linux_place(&cfg, "c.cell", UINT64_MAX - 8, 0, 1 << 20,
+				     0, &l, err, sizeof(err)),
 			 -1);
 	/* RAM at the very top of the address space */
 	cell_with_ram(0xffffffffff000000ULL, 0xffffffffff000000ULL, 16 << 20);
