@@ -3,7 +3,8 @@
  * A Linux cell on QEMU virt (system config: qemu-virt.c), booted with
  * "warden cell linux": CPUs 2 and 3, 128 MiB of RAM at 0x70000000 (seen
  * at the same address; the root's mem=768M leaves it free and the other
- * demo cells use 0x7e000000 and up, so all of them can run at once), the
+ * QEMU cells' memory is at 0x7e000000 and up, so none overlaps it; their
+ * CPUs do: on the 4-CPU machine it runs with the root alone), the
  * PL011 shared with the root (the cell writes it through earlycon, see
  * docs/cells.md "Linux in a cell") and the comm region at 0x80000000.
  * The loader starts at the first byte of RAM; the kernel follows at
