@@ -105,3 +105,16 @@ $(B)/tests/unit/test_inmate_%: $(TOP)/tests/unit/test_inmate_%.c \
 
 inmates: $(INMATE_UNIT_BINS)
 CHECK_TARGETS += $(INMATE_UNIT_BINS)
+
+# The Linux loader of "warden cell linux": one position-independent page,
+# no library (see inmates/linux/linux-loader.S).
+LINUX_LOADER := $(INMATE_DIR)/linux-loader.bin
+$(INMATE_DIR)/linux/linux-loader.elf: $(TOP)/inmates/linux/linux-loader.S | deps
+	@mkdir -p $(dir $@)
+	$(call say,AS,$@)
+	$(Q)$(CROSS_CC) -nostdlib -static -Wl,--build-id=none -Wl,-Ttext=0 \
+		-D__ASSEMBLER__ $< -o $@
+$(LINUX_LOADER): $(INMATE_DIR)/linux/linux-loader.elf
+	$(Q)$(CROSS_OBJCOPY) -O binary $< $@
+INMATE_BINS += $(LINUX_LOADER)
+ALL_TARGETS += $(LINUX_LOADER)

@@ -45,7 +45,25 @@ echo "warden-demo\$ cat /sys/devices/system/cpu/online    # CPU 3 is back"
 cat /sys/devices/system/cpu/online
 
 echo
-echo "--- 4. Give EL2 back ---"
+echo "--- 4. Linux in a cell: Debian's kernel on CPUs 2-3 ---"
+if [ -f /guest-run/linux-cell-Image ]; then
+	step warden cell linux /etc/warden/qemu-virt-linux-demo.cell \
+		/guest-run/linux-cell-Image -i /guest-run/linux-cell-initrd.gz
+	echo "warden-demo\$ # its init prints on the shared UART and powers off"
+	n=0
+	while [ "$(warden cell list | awk '$2 == "linux-demo" { print $3 }')" = running ] &&
+		[ $n -lt 600 ]; do
+		sleep 0.2
+		n=$((n + 1))
+	done
+	step warden cell list
+	step warden cell destroy linux-demo
+else
+	echo "(no kernel for the cell here: scripts/demo adds it)"
+fi
+
+echo
+echo "--- 5. Give EL2 back ---"
 step warden disable
 step warden cell list
 echo

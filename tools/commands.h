@@ -33,6 +33,7 @@ int cmd_console(int argc, char **argv);
 int cmd_cell_list(int argc, char **argv);
 int cmd_cell_create(int argc, char **argv);
 int cmd_cell_load(int argc, char **argv);
+int cmd_cell_linux(int argc, char **argv);
 int cmd_cell_start(int argc, char **argv);
 int cmd_cell_shutdown(int argc, char **argv);
 int cmd_cell_destroy(int argc, char **argv);

@@ -33,6 +33,15 @@ static const struct command commands[] = {
 	{ "cell", "load", cmd_cell_load,
 	  "{ID|[--name] NAME} {IMAGE|-s STRING} [-a ADDR] ...",
 	  "stop the cell and load images into its memory", NULL },
+	{ "cell", "linux", cmd_cell_linux,
+	  "CELLCONFIG KERNEL [-d DTB] [-i INITRD] [-c \"ARGS\"] [-w FILE]",
+	  "create a cell and boot a Linux kernel Image in it",
+	  "Loads the Linux loader, the kernel, the initrd and a device tree "
+	  "into the\ncell's RAM and starts it. Without -d the device tree is "
+	  "written from the\ncell config (GIC and CPU facts from the root's, "
+	  "--root-dtb FILE to give\nanother). -w FILE writes FILE (the load "
+	  "plan), FILE.dtb and FILE.loader\ninstead of loading. --loader FILE "
+	  "gives another linux-loader.bin." },
 	{ "cell", "start", cmd_cell_start, "{ID|[--name] NAME}",
 	  "start the cell at its reset address", NULL },
 	{ "cell", "shutdown", cmd_cell_shutdown, "{ID|[--name] NAME}",

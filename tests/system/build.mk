@@ -14,3 +14,40 @@ $(B)/tests/guest/%: $(TOP)/tests/system/helpers/%.c $(VERSION_H) \
 	$(Q)$(CROSS_CC) $(GUEST_CFLAGS) -static $< -o $@
 
 ALL_TARGETS += $(SYSTEST_HELPERS)
+
+# What cell-linux.sh boots in a Linux cell: the root's own Debian kernel
+# and a busybox initramfs with tests/system/linux-cell/init.
+LINUX_CELL_KERNEL := $(B)/tests/guest/linux-cell-Image
+LINUX_CELL_INITRD := $(B)/tests/guest/linux-cell-initrd.gz
+
+$(LINUX_CELL_KERNEL): $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(Q)cp $(DEBIAN)/root/boot/vmlinuz-$(KVER) $@
+
+$(LINUX_CELL_INITRD): $(TOP)/tests/system/linux-cell/init $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(call say,CPIO,$@)
+	$(Q)rm -rf $@.d && mkdir -p $@.d/bin && \
+		cp $(DEBIAN)/root/bin/busybox $@.d/bin/busybox && \
+		install -m 0755 $< $@.d/init && \
+		(cd $@.d && find . | LC_ALL=C sort | \
+			cpio -o -H newc -R 0:0 --quiet | gzip -1) >$@ && \
+		rm -rf $@.d
+
+ALL_TARGETS += $(LINUX_CELL_KERNEL) $(LINUX_CELL_INITRD)
+
+# A linux-demo cell config in Jailhouse's layout and the DTB a user would
+# bring for it (cell-linux-jailhouse.sh: "cell linux -d").
+LINUX_JH := $(B)/tests/guest/jailhouse-qemu-arm64-linux-demo
+$(LINUX_JH).cell: $(TOP)/tests/data/linux/jailhouse-qemu-arm64-linux-demo.c \
+		$(CONFIG_HDRS) | deps
+	@mkdir -p $(dir $@)
+	$(CROSS_CC) $(CONFIG_CFLAGS) -c $< -o $(LINUX_JH).o
+	$(CROSS_OBJCOPY) -O binary --remove-section=.note.gnu.property \
+		$(LINUX_JH).o $@
+	@rm -f $(LINUX_JH).o
+$(LINUX_JH).dtb: $(TOP)/tests/data/linux/jailhouse-qemu-arm64-linux-demo.dts \
+		| deps
+	@mkdir -p $(dir $@)
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
+ALL_TARGETS += $(LINUX_JH).cell $(LINUX_JH).dtb

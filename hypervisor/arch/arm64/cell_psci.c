@@ -119,6 +119,15 @@ void cell_psci(struct frame *f, unsigned int cpu)
 			ret = PSCI_NOT_SUPPORTED;
 		}
 		break;
+	case PSCI_MIGRATE_INFO_TYPE:
+		/* no Trusted OS that would need migrating: Linux asks */
+		ret = PSCI_TOS_NOT_PRESENT;
+		break;
+	case SMCCC_ARCH_FEATURES:
+	case SMCCC_TRNG_VERSION:
+		/* discovery Linux makes at boot: an answer, no warning */
+		ret = PSCI_NOT_SUPPORTED;
+		break;
 	case PSCI_SYSTEM_OFF:
 	case PSCI_SYSTEM_RESET:
 		printk("Cell \"%s\" shut itself down (PSCI SYSTEM_%s)\n",

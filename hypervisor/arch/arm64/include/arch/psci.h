@@ -18,6 +18,10 @@
 #define PSCI_FEATURES 0x8400000a
 #define SMCCC_VERSION 0x80000000
 #define SMCCC_ARCH_FEATURES 0x80000001
+/* SMCCC TRNG (DEN0098): a cell has none */
+#define SMCCC_TRNG_VERSION 0x84000050
+/* MIGRATE_INFO_TYPE: no Trusted OS, or none that needs migrating */
+#define PSCI_TOS_NOT_PRESENT 2
 
 #define PSCI_SUCCESS 0
 #define PSCI_NOT_SUPPORTED -1
