@@ -245,13 +245,23 @@ int el2_map_build(void)
 		err = map(HV_UART_VIRT + (uart & 0x1ff000), uart & ~(PAGE - 1),
 			  PAGE, EL2_DEVICE, PGTABLE_NO_BLOCKS);
 	if (!err)
-		err = map_gic(gicd, HV_GICD_MAP_SIZE);
+		err = map_gic(gicd, sys->platform_info.arm.gic_version == 2 ?
+					    HV_GICD_V2_MAP_SIZE :
+					    HV_GICD_MAP_SIZE);
 	/* up to the distributor if it follows the redistributors closely */
 	if (gicd > gicr && gicd - gicr < gicr_size)
 		gicr_size = gicd - gicr;
-	/* outside the distributor's 1 GiB: gicv3_init() refuses them */
-	if (!err && gicr >> 30 == gicd >> 30)
+	/* outside the distributor's 1 GiB: gicv3.c refuses them */
+	if (!err && sys->platform_info.arm.gic_version == 3 &&
+	    gicr >> 30 == gicd >> 30)
 		err = map_gic(gicr, gicr_size);
+	/* GICv2: the physical CPU interface and the list registers */
+	if (!err && sys->platform_info.arm.gic_version == 2 &&
+	    sys->platform_info.arm.gicc_base >> 30 == gicd >> 30)
+		err = map_gic(sys->platform_info.arm.gicc_base, HV_GICC_MAP_SIZE);
+	if (!err && sys->platform_info.arm.gic_version == 2 &&
+	    sys->platform_info.arm.gich_base >> 30 == gicd >> 30)
+		err = map_gic(sys->platform_info.arm.gich_base, HV_GICH_MAP_SIZE);
 	if (!err)
 		err = map_windows();
 	if (!err)

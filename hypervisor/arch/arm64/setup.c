@@ -152,7 +152,7 @@ static int global_init(void)
 	if (!err)
 		err = gicd_init();
 	if (!err)
-		err = gicv3_init();
+		err = irqchip_init();
 	if (!err)
 		err = stage2_build_root();
 	return err;
@@ -182,10 +182,10 @@ static void cpu_activate(unsigned int cpu, struct frame *frame)
 	sysreg_write(vttbr_el2, stage2_vttbr());
 	/*
 	 * Physical IRQs come to EL2 (IMO) and reach the cell through the
-	 * virtual CPU interface (gicv3.c). Group 0 (FIQ) is not used by
+	 * virtual CPU interface (irqchip.c). Group 0 (FIQ) is not used by
 	 * Linux and not routed here. SMCs trap (TSC) for PSCI emulation.
 	 */
-	gicv3_cpu_init(cpu);
+	irqchip_cpu_init(cpu);
 	sysreg_write(hcr_el2, HCR_VM | HCR_SWIO | HCR_IMO | HCR_TSC | HCR_RW |
 				      pauth_hcr_bits());
 	sysreg_write(vbar_el2, hyp_vectors);
@@ -242,7 +242,7 @@ void hv_cpu_enter(struct frame *frame, uint64_t phys)
 	}
 	cpu_data[cpu].mpidr = sysreg_read(mpidr_el1);
 	if (!enter.error)
-		enter.error = gicv3_cpu_probe(cpu);
+		enter.error = irqchip_cpu_probe(cpu);
 	enter.arrived++;
 	if (!enter.error && !enter.aborted) {
 		printk(" CPU %u (MPIDR 0x%llx) entered\n", cpu,

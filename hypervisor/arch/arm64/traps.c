@@ -241,7 +241,7 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 		el2_fault(f, cpu, kind);
 	cpu_data[cpu].stats[STAT_TOTAL]++;
 	if (kind == EXC_IRQ_LOWER) {
-		gicv3_handle_irq(cpu);
+		irqchip_handle_irq(cpu);
 		/* a cell CPU may have been asked to stop */
 		cell_handle_events(f, cpu);
 		return;
