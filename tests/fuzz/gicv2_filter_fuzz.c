@@ -35,8 +35,7 @@ static const struct {
 };
 
 /* The bits of an access of size bytes at off holding fields of intids. */
-static uint64_t field_bits(unsigned int off, unsigned int size,
-			   uint32_t intids)
+static uint64_t field_bits(unsigned int off, unsigned int size, uint32_t intids)
 {
 	uint64_t bits = 0;
 	unsigned int b, r;
@@ -96,8 +95,8 @@ static void routing(struct fuzz_input *in)
 	bool refused;
 
 	out = gicv2_itargets_filter(cur, value, allowed, &refused);
-	fuzz_check(out == cur || !(out & ~allowed),
-		   "targets 0x%x outside 0x%x", out, allowed);
+	fuzz_check(out == cur || !(out & ~allowed), "targets 0x%x outside 0x%x",
+		   out, allowed);
 	fuzz_check(refused == !!(value & ~allowed), "refusal not reported");
 	out = gicv2_sgir_targets(sgir, self, allowed);
 	fuzz_check(!(out & ~allowed), "SGI to 0x%x outside the cell 0x%x", out,

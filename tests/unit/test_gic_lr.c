@@ -15,8 +15,11 @@
 
 static void v3(void **state)
 {
-	struct gic_lr lr = { .intid = 34, .prio = 0xa8, .state = GIC_LR_PENDING,
-			     .hw = true, .group1 = true },
+	struct gic_lr lr = { .intid = 34,
+			     .prio = 0xa8,
+			     .state = GIC_LR_PENDING,
+			     .hw = true,
+			     .group1 = true },
 		      back;
 
 	/* pending, HW, group 1, priority 0xa8, pINTID 34, vINTID 34 */
@@ -27,14 +30,17 @@ static void v3(void **state)
 	assert_int_equal(back.state, GIC_LR_PENDING);
 	assert_true(back.hw && back.group1);
 	/* an SGI is never hardware-linked */
-	lr = (struct gic_lr){ .intid = 3, .prio = 0x80, .state = 3, .hw = true,
-			      .group1 = true };
+	lr = (struct gic_lr){
+		.intid = 3, .prio = 0x80, .state = 3, .hw = true, .group1 = true
+	};
 	assert_true(gicv3_lr_encode(&lr) == 0xd080000000000003ULL);
 }
 
 static void v2(void **state)
 {
-	struct gic_lr lr = { .intid = 34, .prio = 0xa8, .state = GIC_LR_PENDING,
+	struct gic_lr lr = { .intid = 34,
+			     .prio = 0xa8,
+			     .state = GIC_LR_PENDING,
 			     .hw = true },
 		      back;
 
@@ -52,8 +58,11 @@ static void v2(void **state)
 	assert_int_equal(back.source, 0);
 
 	/* an SGI carries its sender in 12:10, and no HW bit */
-	lr = (struct gic_lr){ .intid = 5, .source = 3, .prio = 0x80,
-			      .state = GIC_LR_PENDING, .hw = true };
+	lr = (struct gic_lr){ .intid = 5,
+			      .source = 3,
+			      .prio = 0x80,
+			      .state = GIC_LR_PENDING,
+			      .hw = true };
 	assert_int_equal(gicv2_lr_encode(&lr),
 			 1U << 28 | 0x10U << 23 | 3U << 10 | 5);
 	gicv2_lr_decode(gicv2_lr_encode(&lr), &back);
@@ -61,8 +70,11 @@ static void v2(void **state)
 	assert_int_equal(back.source, 3);
 	assert_false(back.hw);
 	/* active and pending, group 1 */
-	lr = (struct gic_lr){ .intid = 27, .prio = 0xf8, .state = 3,
-			      .hw = true, .group1 = true };
+	lr = (struct gic_lr){ .intid = 27,
+			      .prio = 0xf8,
+			      .state = 3,
+			      .hw = true,
+			      .group1 = true };
 	gicv2_lr_decode(gicv2_lr_encode(&lr), &back);
 	assert_int_equal(back.state, 3);
 	assert_true(back.group1);

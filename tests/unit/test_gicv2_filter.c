@@ -159,8 +159,8 @@ static void bank0_fields(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(itargets),    cmocka_unit_test(sgir),
-		cmocka_unit_test(ctlr),	       cmocka_unit_test(bank0_range),
+		cmocka_unit_test(itargets),	cmocka_unit_test(sgir),
+		cmocka_unit_test(ctlr),		cmocka_unit_test(bank0_range),
 		cmocka_unit_test(bank0_enable), cmocka_unit_test(bank0_fields),
 	};
 

@@ -203,7 +203,7 @@ void cell_irqs_return(struct cell *c, unsigned int caller)
 			spi_owner[intid] = 0;
 			/* the injection priority copy (irqchip.c) */
 			irqchip_priority_written(caller, caller, intid,
-					       spi_saved[intid].prio);
+						 spi_saved[intid].prio);
 		}
 	spin_unlock(&hv_lock);
 }

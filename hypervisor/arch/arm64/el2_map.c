@@ -217,6 +217,8 @@ int el2_map_build(void)
 	uint64_t uart = sys->debug_console.address;
 	uint64_t gicd = sys->platform_info.arm.gicd_base;
 	uint64_t gicr = sys->platform_info.arm.gicr_base;
+	uint64_t gicc = sys->platform_info.arm.gicc_base;
+	uint64_t gich = sys->platform_info.arm.gich_base;
 	uint64_t gicr_size = HV_GICR_MAP_SIZE;
 	char msg[120];
 	int err;
@@ -257,11 +259,11 @@ int el2_map_build(void)
 		err = map_gic(gicr, gicr_size);
 	/* GICv2: the physical CPU interface and the list registers */
 	if (!err && sys->platform_info.arm.gic_version == 2 &&
-	    sys->platform_info.arm.gicc_base >> 30 == gicd >> 30)
-		err = map_gic(sys->platform_info.arm.gicc_base, HV_GICC_MAP_SIZE);
+	    gicc >> 30 == gicd >> 30)
+		err = map_gic(gicc, HV_GICC_MAP_SIZE);
 	if (!err && sys->platform_info.arm.gic_version == 2 &&
-	    sys->platform_info.arm.gich_base >> 30 == gicd >> 30)
-		err = map_gic(sys->platform_info.arm.gich_base, HV_GICH_MAP_SIZE);
+	    gich >> 30 == gicd >> 30)
+		err = map_gic(gich, HV_GICH_MAP_SIZE);
 	if (!err)
 		err = map_windows();
 	if (!err)

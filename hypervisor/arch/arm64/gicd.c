@@ -199,8 +199,8 @@ static void ctlr_write(unsigned int cpu, uint32_t value)
 static void itargets_access(struct mmio_access *a, unsigned int off,
 			    unsigned int cpu)
 {
-	uint64_t first, mask = gic_field_mask(off - GICD_ITARGETSR, a->size,
-					      8, irq_owned_cb, NULL, &first);
+	uint64_t first, mask = gic_field_mask(off - GICD_ITARGETSR, a->size, 8,
+					      irq_owned_cb, NULL, &first);
 	uint8_t allowed = gicv2_cell_mask(cpu);
 	uint32_t cur, v = 0;
 	unsigned int i;
@@ -267,9 +267,9 @@ static int bank0_access(struct mmio_access *a, unsigned int off,
 	if (off >= GICD_IPRIORITYR && off < GICD_IPRIORITYR + 32)
 		for (i = 0; i < a->size; i++)
 			if ((v.mask >> (i * 8)) & 0xff)
-				irqchip_priority_written(
-					cpu, cpu, v.first + i,
-					(a->value >> (i * 8)) & 0xff);
+				irqchip_priority_written(cpu, cpu, v.first + i,
+							 (a->value >> (i * 8)) &
+								 0xff);
 	return 1;
 }
 

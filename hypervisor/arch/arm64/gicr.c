@@ -141,9 +141,9 @@ int gicr_mmio(struct mmio_access *a, unsigned int cpu)
 
 		for (i = 0; i < a->size; i++)
 			if ((v.mask >> (i * 8)) & 0xff)
-				irqchip_priority_written(owner, cpu, v.first + i,
-						       (a->value >> (i * 8)) &
-							       0xff);
+				irqchip_priority_written(
+					owner, cpu, v.first + i,
+					(a->value >> (i * 8)) & 0xff);
 	}
 	return 1;
 }

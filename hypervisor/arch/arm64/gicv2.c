@@ -102,8 +102,7 @@ static int v2_init(void)
 	    frame_ok("CPU interface (GICC)", arm->gicc_base, GICC_SIZE) ||
 	    frame_ok("hypervisor interface (GICH)", arm->gich_base,
 		     GICH_SIZE) ||
-	    frame_ok("virtual CPU interface (GICV)", arm->gicv_base,
-		     GICC_SIZE))
+	    frame_ok("virtual CPU interface (GICV)", arm->gicv_base, GICC_SIZE))
 		return -EINVAL;
 	gicc = (volatile uint8_t *)(HV_GIC_VIRT + (arm->gicc_base & (GB - 1)));
 	gich = (volatile uint8_t *)(HV_GIC_VIRT + (arm->gich_base & (GB - 1)));
@@ -212,8 +211,8 @@ static void v2_lr_clear(unsigned int n)
 
 static uint64_t v2_lr_empty(void)
 {
-	return rd32(gich, GICH_ELRSR0) |
-	       (uint64_t)rd32(gich, GICH_ELRSR1) << 32;
+	return rd32(gich, GICH_ELRSR0) | (uint64_t)rd32(gich, GICH_ELRSR1)
+						 << 32;
 }
 
 static void v2_underflow_irq(bool on)
@@ -282,8 +281,8 @@ uint8_t gicv2_cell_mask(unsigned int cpu)
  */
 void gicv2_sgir_write(unsigned int cpu, uint32_t value)
 {
-	uint8_t to = gicv2_sgir_targets(value, cpu_mask[cpu],
-					gicv2_cell_mask(cpu));
+	uint8_t to =
+		gicv2_sgir_targets(value, cpu_mask[cpu], gicv2_cell_mask(cpu));
 
 	cpu_data[cpu].stats[STAT_VSGI]++;
 	if (to)

@@ -93,8 +93,8 @@ int irqchip_init(void)
 	if (err)
 		return err;
 	/* GICD_TYPER.ITLinesNumber: 32 * (N + 1) INTIDs, the same on both */
-	lines = 32 * ((*(volatile uint32_t *)(gicd_virt + GICD_TYPER) & 0x1f) +
-		      1);
+	lines = 32 *
+		((*(volatile uint32_t *)(gicd_virt + GICD_TYPER) & 0x1f) + 1);
 	for (n = 32; n < GIC_SPI_END && n < lines; n++)
 		spi_prio[n] = gicd_virt[GICD_IPRIORITYR + n];
 	return 0;

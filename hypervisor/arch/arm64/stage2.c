@@ -216,8 +216,8 @@ int stage2_map_gicv(struct pgtable *pt)
 	if (arm->gic_version != 2)
 		return 0;
 	err = pgtable_map(pt, arm->gicc_base, arm->gicv_base, 0x2000,
-			  stage2_attrs(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
-				       JAILHOUSE_MEM_IO),
+			  stage2_attrs(JAILHOUSE_MEM_READ |
+				       JAILHOUSE_MEM_WRITE | JAILHOUSE_MEM_IO),
 			  PGTABLE_NO_BLOCKS);
 	if (err)
 		printk("ERROR: the GICv2 virtual CPU interface 0x%llx cannot "
