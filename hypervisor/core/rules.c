@@ -117,14 +117,36 @@ static void system_header(const struct rules_env *env, struct rules_sink *s)
 			   "in hypervisor memory: give the UART's address",
 			   (unsigned long long)sys->debug_console.address,
 			   name);
-	if (sys->platform_info.arm.gic_version != 3)
+	if (sys->platform_info.arm.gic_version != 2 &&
+	    sys->platform_info.arm.gic_version != 3)
 		rules_emit(s, "gic-version", -EINVAL, root, -1, NULL,
 			   "system config \"%s\" has GIC version %u: this "
-			   "hypervisor supports GICv3 (and v4) only; set "
-			   "gic_version 3 on a board with a GICv3",
+			   "hypervisor supports GICv2 and GICv3 (and v4); set "
+			   "gic_version to 2 or 3, as the device tree's GIC "
+			   "node says (arm,gic-400 or arm,cortex-a15-gic: 2; "
+			   "arm,gic-v3: 3)",
 			   name, sys->platform_info.arm.gic_version);
-	else if (!sys->platform_info.arm.gicd_base ||
-		 !sys->platform_info.arm.gicr_base)
+	else if (sys->platform_info.arm.gic_version == 2 &&
+		 (!sys->platform_info.arm.gicd_base ||
+		  !sys->platform_info.arm.gicc_base ||
+		  !sys->platform_info.arm.gich_base ||
+		  !sys->platform_info.arm.gicv_base))
+		rules_emit(
+			s, "gic-base", -EINVAL, root, -1, NULL,
+			"system config \"%s\" lacks a GICv2 frame "
+			"(gicd_base 0x%llx, gicc_base 0x%llx, gich_base "
+			"0x%llx, gicv_base 0x%llx): copy them from the "
+			"device tree's GIC node, whose reg lists distributor, "
+			"CPU interface, hypervisor interface and virtual CPU "
+			"interface in this order",
+			name,
+			(unsigned long long)sys->platform_info.arm.gicd_base,
+			(unsigned long long)sys->platform_info.arm.gicc_base,
+			(unsigned long long)sys->platform_info.arm.gich_base,
+			(unsigned long long)sys->platform_info.arm.gicv_base);
+	else if (sys->platform_info.arm.gic_version == 3 &&
+		 (!sys->platform_info.arm.gicd_base ||
+		  !sys->platform_info.arm.gicr_base))
 		rules_emit(
 			s, "gic-base", -EINVAL, root, -1, NULL,
 			"system config \"%s\" lacks the GIC distributor "

@@ -110,7 +110,9 @@ static void region_gic(const struct rules_env *env,
 		const char *what;
 		__u64 base, size;
 	} f[6] = {
-		{ "distributor", arm->gicd_base, RULES_GICD_SIZE },
+		{ "distributor", arm->gicd_base,
+		  arm->gic_version == 2 ? RULES_GICD_V2_SIZE :
+					  RULES_GICD_SIZE },
 		{ "frames between distributor and redistributors (ITS)",
 		  arm->gicd_base + RULES_GICD_SIZE, 0 },
 		{ "redistributors", arm->gicr_base,

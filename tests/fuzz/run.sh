@@ -17,12 +17,13 @@ target=${1:?usage: tests/fuzz/run.sh TARGET [SECONDS [OPTIONS...]]}
 secs=${2:-10}
 shift $(($# < 2 ? $# : 2))
 core=$top/hypervisor/core
-targets="config rules gicr_filter gic_filter insn pgtable"
+targets="config rules gicr_filter gic_filter gicv2_filter insn pgtable"
 
 # The files each target links: what it tests and what that uses.
 #   config       the CLI's parser, config check and config show
 #   rules        the rule engine alone, as the hypervisor runs it
 #   gicr_filter, gic_filter  the redistributor and distributor filters
+#   gicv2_filter the GICv2 distributor policy and list register encoding
 #   insn         the A64 load/store decoder
 #   pgtable      stage-2 table editing
 case $target in
@@ -32,6 +33,8 @@ config) srcs=("$core"/*.c "$top"/tools/config_check*.c
 rules) srcs=("$core"/*.c) ;;
 gicr_filter) srcs=("$core/gicr_filter.c" "$core/gic_filter.c" "$core/format.c") ;;
 gic_filter) srcs=("$core/gic_filter.c") ;;
+gicv2_filter) srcs=("$core/gicv2_filter.c" "$core/gicr_filter.c"
+	"$core/gic_filter.c" "$core/gic_lr.c" "$core/format.c") ;;
 insn) srcs=("$core/insn.c") ;;
 pgtable) srcs=("$core/pgtable.c" "$core/pgtable_edit.c") ;;
 *) echo "tests/fuzz/run.sh: unknown target \"$target\" ($targets)" >&2; exit 2 ;;

@@ -9,7 +9,7 @@
 # expect-console: ^ERROR: region 3 of root cell "qemu-virt" \(0x70000000-0x80bfffff\) overlaps the hypervisor memory \(0x7fc00000-0x7fffffff\): move the region
 # expect: ^warden-test: overlap, hypervisor: .*enable failed: Invalid argument
 # expect: ^warden-test: memory in use: .*hypervisor memory 0x40c00000-0x40ffffff is in use by Linux.*mem=
-# expect-console: ^ERROR: system config "qemu-virt" has GIC version 2: this hypervisor supports GICv3 \(and v4\) only
+# expect-console: ^ERROR: system config "qemu-virt" lacks a GICv2 frame \(gicd_base 0x8000000, gicc_base 0x0, gich_base 0x0, gicv_base 0x0\)
 # expect-console: ^ERROR: region 1 of root cell "qemu-virt" \(0x9001000, size 0x36fff800\) is not page aligned
 # expect: ^warden-test: console: .*hypervisor: ERROR: debug console 0x7fc00000 of system config "qemu-virt" lies in hypervisor memory
 # expect-console: ^ERROR: invalid system config: counts exceed the size
@@ -67,6 +67,7 @@ fails "overlap, hypervisor" --skip-check /tmp/overlap.cell
 patch /tmp/inuse.cell 15 100
 fails "memory in use" --skip-check /tmp/inuse.cell
 
+# GIC version 2, but only a GICv3's addresses
 patch /tmp/gic2.cell 313 002
 fails "gic v2" --skip-check /tmp/gic2.cell
 

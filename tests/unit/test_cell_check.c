@@ -346,9 +346,23 @@ static void test_root_regions_overlap(void **state)
 static void test_system_header(void **state)
 {
 	fx_qemu_root(&root);
-	root.sys.platform_info.arm.gic_version = 2;
+	root.sys.platform_info.arm.gic_version = 4;
 	assert_int_equal(check_system(), -EINVAL);
-	expect_msg("has GIC version 2: this hypervisor supports GICv3");
+	expect_msg("has GIC version 4: this hypervisor supports GICv2 and "
+		   "GICv3 (and v4); set gic_version to 2 or 3");
+
+	/* GICv2: all four frames, or the sentence naming them */
+	fx_qemu_root(&root);
+	root.sys.platform_info.arm.gic_version = 2;
+	root.sys.platform_info.arm.gicr_base = 0;
+	root.sys.platform_info.arm.gicc_base = 0x08010000;
+	root.sys.platform_info.arm.gich_base = 0x08030000;
+	assert_int_equal(check_system(), -EINVAL);
+	expect_msg("system config \"qemu-virt\" lacks a GICv2 frame "
+		   "(gicd_base 0x8000000, gicc_base 0x8010000, gich_base "
+		   "0x8030000, gicv_base 0x0)");
+	root.sys.platform_info.arm.gicv_base = 0x08040000;
+	assert_int_equal(check_system(), 0);
 
 	fx_qemu_root(&root);
 	root.sys.platform_info.arm.maintenance_irq = 40;

@@ -23,19 +23,12 @@
 #include <warden/pgtable_edit.h>
 #include <warden/range.h>
 
-#define GB (1ULL << 30)
 /* Memory is cleaned from the caches through windows of at most this. */
 #define CLEAN_CHUNK 0x100000ULL
 
 #define STOP_TIMEOUT_US 5000000 /* generous for emulated CPUs on a busy host */
 /* a cell that never answers a shutdown request (msg_reply_timeout 0) */
 #define REPLY_TIMEOUT_US 2000000
-
-#define GICR_SGI 0x10000
-#define GICR_ISENABLER0 (GICR_SGI + 0x0100)
-#define GICR_ICENABLER0 (GICR_SGI + 0x0180)
-#define GICR_ICPENDR0 (GICR_SGI + 0x0280)
-#define GICR_ICACTIVER0 (GICR_SGI + 0x0380)
 
 struct pgtable *stage2_root(void);
 
@@ -91,11 +84,6 @@ static struct cell *cell_by_id(uint64_t id)
 	if (id < 1 || id > MAX_CELLS || !cells[id - 1].id)
 		return NULL;
 	return &cells[id - 1];
-}
-
-static volatile uint8_t *gic_virt(uint64_t phys)
-{
-	return (volatile uint8_t *)(HV_GIC_VIRT + (phys & (GB - 1)));
 }
 
 static unsigned int first_cpu(uint64_t set)
@@ -263,6 +251,8 @@ static int build_stage2(struct cell *c)
 			       err == -ENOMEM ? ": hypervisor memory full" :
 						"");
 	}
+	if (!err)
+		err = stage2_map_gicv(&c->s2);
 	c->vttbr = c->s2.root | (uint64_t)c->id << 48;
 	dsb(ish);
 	return err;
@@ -557,16 +547,7 @@ unlock:
 
 static void send_stop_sgi(unsigned int cpu)
 {
-	uint64_t m = cpu_data[cpu].mpidr;
-	unsigned int aff0 = m & 0xff;
-
-	sysreg_write(icc_sgi1r_el1, (uint64_t)SGI_CELL_STOP << 24 |
-					    1ULL << (aff0 % 16) |
-					    ((m >> 8) & 0xff) << 16 |
-					    ((m >> 16) & 0xff) << 32 |
-					    (uint64_t)(aff0 / 16) << 44 |
-					    ((m >> 32) & 0xff) << 48);
-	isb();
+	irqchip_send_sgi(cpu, SGI_CELL_STOP);
 }
 
 /* Whether the cell takes part in the message protocol now. */
@@ -788,7 +769,7 @@ static void comm_init(struct cell *c)
 		comm->flags |= WARDEN_COMM_FLAG_DBG_PUTC_ACTIVE;
 	memcpy(&comm->console, &c->cfg.cell->console, sizeof(comm->console));
 	comm->pci_mmconfig_base = sys->platform_info.pci_mmconfig_base;
-	comm->gic_version = 3;
+	comm->gic_version = sys->platform_info.arm.gic_version;
 	comm->gicd_base = sys->platform_info.arm.gicd_base;
 	comm->gicc_base = sys->platform_info.arm.gicc_base;
 	comm->gicr_base = sys->platform_info.arm.gicr_base;
@@ -883,9 +864,6 @@ long cell_destroy(unsigned int caller, uint64_t id)
 			continue;
 		cpu_cell[cpu] = NULL;
 		memset(cpu_data[cpu].stats, 0, sizeof(cpu_data[cpu].stats));
-		/* not the cell's stop SGI any more: Linux does not know it */
-		*(volatile uint32_t *)(gic_virt(gicv3_redist_phys(cpu)) +
-				       GICR_ICENABLER0) = 1U << SGI_CELL_STOP;
 	}
 	root_cpu_set |= c->cpus;
 	spin_unlock(&hv_lock);
@@ -929,12 +907,16 @@ long cell_get_state(uint64_t id)
 void cell_cpu_restart(unsigned int cpu)
 {
 	struct cell *c = cell_of(cpu);
-	volatile uint8_t *rd;
 
 	gicr_warnings_reset(cpu);
 	/* nothing of the last owner or run: timers, FP, keys, PMU, debug */
 	el1_state_reset(cpu, c != NULL);
 	if (!c) {
+		/*
+		 * Not a cell's stop SGI any more: Linux does not know it.
+		 * Here, on the CPU, because a GICv2 banks it per CPU.
+		 */
+		irqchip_cpu_private_reset(cpu, false);
 		sysreg_write(vttbr_el2, stage2_vttbr());
 		isb();
 		return;
@@ -945,15 +927,9 @@ void cell_cpu_restart(unsigned int cpu)
 	 * The CPU's private interrupts as Linux left them are not the
 	 * cell's: all masked and idle, except the hypervisor's own.
 	 */
-	rd = gic_virt(gicv3_redist_phys(cpu));
-	*(volatile uint32_t *)(rd + GICR_ICENABLER0) =
-		~(1U << SGI_CELL_STOP |
-		  1U << sys_config->platform_info.arm.maintenance_irq);
 	/* a stop that raced with the CPU parking itself is void */
 	stop_request[cpu] = 0;
-	*(volatile uint32_t *)(rd + GICR_ICPENDR0) = ~0U;
-	*(volatile uint32_t *)(rd + GICR_ICACTIVER0) = ~0U;
-	*(volatile uint32_t *)(rd + GICR_ISENABLER0) = 1U << SGI_CELL_STOP;
+	irqchip_cpu_private_reset(cpu, true);
 	/* the VMID may have served an earlier cell */
 	asm volatile("tlbi vmalls12e1is\n dsb ish\n isb" : : : "memory");
 }

@@ -13,6 +13,7 @@
  */
 #include <arch/cell.h>
 #include <arch/hv.h>
+#include <arch/irqchip.h>
 #include <warden/cell_check.h>
 
 #define GIC_SPI_END 1020
@@ -26,8 +27,6 @@
 #define GICD_IPRIORITYR 0x0400
 #define GICD_ICFGR 0x0c00
 #define GICD_IGRPMODR 0x0d00
-#define GICD_IROUTER 0x6000
-#define IROUTER_IRM (1ULL << 31)
 
 extern spinlock_t gicd_lock;
 
@@ -57,24 +56,6 @@ static uint32_t rd32(unsigned int off)
 static void wr32(unsigned int off, uint32_t v)
 {
 	*(volatile uint32_t *)(gicd() + off) = v;
-}
-
-static uint64_t rd64(unsigned int off)
-{
-	return *(volatile uint64_t *)(gicd() + off);
-}
-
-static void wr64(unsigned int off, uint64_t v)
-{
-	*(volatile uint64_t *)(gicd() + off) = v;
-}
-
-/* IROUTER's affinity fields for a CPU. */
-static uint64_t route_of(unsigned int cpu)
-{
-	uint64_t aff = cpu_data[cpu].mpidr;
-
-	return (aff & 0xffffff) | ((aff >> 32) & 0xff) << 32;
 }
 
 static int root_has_spi(uint32_t intid)
@@ -129,7 +110,7 @@ static void field_set(unsigned int off, uint32_t intid, unsigned int bits,
  */
 void cell_irqs_quiesce(struct cell *c, int route)
 {
-	uint64_t to = route_of(__builtin_ctzll(c->cpus));
+	unsigned int to = __builtin_ctzll(c->cpus);
 	unsigned int intid;
 
 	spin_lock(&gicd_lock);
@@ -142,7 +123,7 @@ void cell_irqs_quiesce(struct cell *c, int route)
 		wr32(GICD_ICPENDR + intid / 32 * 4, bit);
 		wr32(GICD_ICACTIVER + intid / 32 * 4, bit);
 		if (route)
-			wr64(GICD_IROUTER + intid * 8, to);
+			irqchip->spi_route(intid, to);
 	}
 	rwp_wait();
 	spin_unlock(&gicd_lock);
@@ -157,7 +138,8 @@ void cell_irqs_quiesce(struct cell *c, int route)
 void cell_irqs_take(struct cell *c, unsigned int caller)
 {
 	uint64_t gicd_phys = sys_config->platform_info.arm.gicd_base;
-	unsigned int intid, cpu;
+	unsigned int intid;
+	int routed;
 
 	spin_lock(&gicd_lock);
 	for (intid = 32; intid < GIC_SPI_END; intid++) {
@@ -178,21 +160,15 @@ void cell_irqs_take(struct cell *c, unsigned int caller)
 
 	spin_lock(&gicd_lock);
 	for (intid = 32; intid < GIC_SPI_END; intid++) {
-		uint64_t route = rd64(GICD_IROUTER + intid * 8);
-
 		if (spi_owner[intid] == c->id)
 			continue;
-		for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-			if (c->cpus & (1ULL << cpu) &&
-			    (route & ~IROUTER_IRM) == route_of(cpu))
-				break;
-		if (cpu == HV_MAX_CPUS && !(route & IROUTER_IRM))
+		routed = irqchip->spi_routed_to(intid, c->cpus);
+		if (!routed)
 			continue;
-		wr64(GICD_IROUTER + intid * 8, route_of(caller));
+		irqchip->spi_route(intid, caller);
 		printk("IRQ %u was routed to %s of the new cell \"%s\": "
 		       "now to CPU %u\n",
-		       intid,
-		       route & IROUTER_IRM ? "any CPU, also those" : "a CPU",
+		       intid, routed == 2 ? "any CPU, also those" : "a CPU",
 		       c->cfg.cell->name, caller);
 	}
 	spin_unlock(&gicd_lock);
@@ -218,16 +194,16 @@ void cell_irqs_return(struct cell *c, unsigned int caller)
 		field_set(GICD_IGRPMODR, intid, 1, spi_saved[intid].grpmod);
 		field_set(GICD_ICFGR, intid, 2, spi_saved[intid].cfg);
 		gicd()[GICD_IPRIORITYR + intid] = spi_saved[intid].prio;
-		wr64(GICD_IROUTER + intid * 8, route_of(caller));
+		irqchip->spi_route(intid, caller);
 	}
 	spin_unlock(&gicd_lock);
 	spin_lock(&hv_lock);
 	for (intid = 32; intid < GIC_SPI_END; intid++)
 		if (spi_owner[intid] == c->id) {
 			spi_owner[intid] = 0;
-			/* the injection priority copy (gicv3.c) */
-			gicv3_priority_written(caller, caller, intid,
-					       spi_saved[intid].prio);
+			/* the injection priority copy (irqchip.c) */
+			irqchip_priority_written(caller, caller, intid,
+						 spi_saved[intid].prio);
 		}
 	spin_unlock(&hv_lock);
 }
@@ -263,14 +239,14 @@ int cell_irq_deliverable(unsigned int cpu, uint32_t intid)
 			to = i;
 	spin_lock(&gicd_lock);
 	if (to < HV_MAX_CPUS) {
-		wr64(GICD_IROUTER + intid * 8, route_of(to));
+		irqchip->spi_route(intid, to);
 		/* an edge is gone once taken: pending again, for the owner */
 		if (field(GICD_ICFGR, intid, 2) & 2)
 			wr32(GICD_ISPENDR + intid / 32 * 4, 1U << (intid % 32));
 	} else
 		wr32(GICD_ICENABLER + intid / 32 * 4, 1U << (intid % 32));
 	spin_unlock(&gicd_lock);
-	sysreg_write(icc_dir_el1, intid);
+	irqchip->deactivate(intid);
 	spin_lock(&hv_lock);
 	misrouted_count++;
 	if (misrouted_seen[intid / 32] & (1U << (intid % 32))) {

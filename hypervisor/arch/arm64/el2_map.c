@@ -217,6 +217,8 @@ int el2_map_build(void)
 	uint64_t uart = sys->debug_console.address;
 	uint64_t gicd = sys->platform_info.arm.gicd_base;
 	uint64_t gicr = sys->platform_info.arm.gicr_base;
+	uint64_t gicc = sys->platform_info.arm.gicc_base;
+	uint64_t gich = sys->platform_info.arm.gich_base;
 	uint64_t gicr_size = HV_GICR_MAP_SIZE;
 	char msg[120];
 	int err;
@@ -245,13 +247,23 @@ int el2_map_build(void)
 		err = map(HV_UART_VIRT + (uart & 0x1ff000), uart & ~(PAGE - 1),
 			  PAGE, EL2_DEVICE, PGTABLE_NO_BLOCKS);
 	if (!err)
-		err = map_gic(gicd, HV_GICD_MAP_SIZE);
+		err = map_gic(gicd, sys->platform_info.arm.gic_version == 2 ?
+					    HV_GICD_V2_MAP_SIZE :
+					    HV_GICD_MAP_SIZE);
 	/* up to the distributor if it follows the redistributors closely */
 	if (gicd > gicr && gicd - gicr < gicr_size)
 		gicr_size = gicd - gicr;
-	/* outside the distributor's 1 GiB: gicv3_init() refuses them */
-	if (!err && gicr >> 30 == gicd >> 30)
+	/* outside the distributor's 1 GiB: gicv3.c refuses them */
+	if (!err && sys->platform_info.arm.gic_version == 3 &&
+	    gicr >> 30 == gicd >> 30)
 		err = map_gic(gicr, gicr_size);
+	/* GICv2: the physical CPU interface and the list registers */
+	if (!err && sys->platform_info.arm.gic_version == 2 &&
+	    gicc >> 30 == gicd >> 30)
+		err = map_gic(gicc, HV_GICC_MAP_SIZE);
+	if (!err && sys->platform_info.arm.gic_version == 2 &&
+	    gich >> 30 == gicd >> 30)
+		err = map_gic(gich, HV_GICH_MAP_SIZE);
 	if (!err)
 		err = map_windows();
 	if (!err)

@@ -9,8 +9,6 @@
 #include <arch/hv.h>
 #include <warden/fault_where.h>
 
-/* The distributor's frame, as gicd.c emulates it. */
-#define GICD_FRAME_SIZE 0x10000
 
 void fault_report_where(unsigned int cpu, uint64_t ipa)
 {
@@ -19,7 +17,7 @@ void fault_report_where(unsigned int cpu, uint64_t ipa)
 		.hv_start = sys_config->hypervisor_memory.phys_start,
 		.hv_size = sys_config->hypervisor_memory.size,
 		.gicd_base = sys_config->platform_info.arm.gicd_base,
-		.gicd_size = GICD_FRAME_SIZE,
+		.gicd_size = gicd_frame_size(),
 		.gicr_base = sys_config->platform_info.arm.gicr_base,
 		.gicr_size = gicr_region_size(),
 	};

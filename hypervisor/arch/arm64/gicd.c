@@ -1,19 +1,29 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The GIC distributor, trapped: the root cell reaches it only through
- * these handlers, which pass its accesses on to the real distributor for
- * the interrupts its config's irqchip entries grant and drop them (writes
- * ignored, reads as zero) for all others. Routing (GICD_IROUTER) is only
- * accepted to CPUs of the cell. Interrupts themselves still go to the
- * root directly: the CPU interface is not virtualised yet.
+ * The GIC distributor, trapped: every cell, the root included, reaches
+ * it only through these handlers, which pass its accesses on to the real
+ * distributor for the interrupts the cell owns and drop them (writes
+ * ignored, reads as zero) for all others. Routing (GICD_IROUTER on
+ * GICv3, GICD_ITARGETSR on GICv2) is only accepted to CPUs of the cell.
+ * On GICv2 the SGIs' and PPIs' registers (bank 0) are banked per CPU in
+ * the distributor and filtered as a GICv3 redistributor's are (the
+ * hypervisor's stop SGI and maintenance interrupt stay its own), and
+ * SGIs are sent through GICD_SGIR, emulated for the sender's cell.
  */
 #include <arch/hv.h>
 #include <arch/io.h>
 #include <warden/errno.h>
 #include <warden/gic_filter.h>
+#include <warden/gicv2_filter.h>
 #include <arch/cell.h>
 
 #define GICD_SIZE 0x10000
+#define GICD_V2_SIZE 0x1000
+#define GICD_ITARGETSR 0x0800
+#define GICD_ITARGETSR_END 0x0c00
+#define GICD_IGRPMODR 0x0d00
+#define GICD_SGIR 0x0f00
+#define GICD_V2_ID_START 0x0fd0
 #define GICD_CTLR 0x0000
 #define GICD_STATUSR 0x0010
 #define GICD_SETSPI_NSR 0x0040
@@ -45,7 +55,8 @@ static const struct {
 	{ 0x0e00, 0x0f00, 2, 0 }, /* NSACR */
 };
 
-static uint64_t gicd_phys;
+static uint64_t gicd_phys, gicd_size = GICD_SIZE;
+static unsigned int gic_version;
 static volatile uint8_t *gicd;
 spinlock_t gicd_lock; /* released by el2_locks_release() */
 
@@ -112,7 +123,7 @@ static void irq_reg_access(struct mmio_access *a, unsigned int off,
 	if (irq_regs[r].start == GICD_IPRIORITYR)
 		for (i = 0; i < n; i++)
 			if (mask >> (i * 8) & 0xff)
-				gicv3_priority_written(
+				irqchip_priority_written(
 					this_cpu(), this_cpu(), first + i,
 					(a->value >> (i * 8)) & 0xff);
 }
@@ -180,14 +191,170 @@ static void ctlr_write(unsigned int cpu, uint32_t value)
 	}
 }
 
+/*
+ * GICv2: a byte of GICD_ITARGETSR for each SPI the cell owns, its
+ * targets kept within the cell's CPU interfaces (gicv2_itargets_filter);
+ * bytes of SPIs it does not own read as zero and ignore writes.
+ */
+static void itargets_access(struct mmio_access *a, unsigned int off,
+			    unsigned int cpu)
+{
+	uint64_t first, mask = gic_field_mask(off - GICD_ITARGETSR, a->size, 8,
+					      irq_owned_cb, NULL, &first);
+	uint8_t allowed = gicv2_cell_mask(cpu);
+	uint32_t cur, v = 0;
+	unsigned int i;
+
+	if (!a->is_write) {
+		a->value = reg_read(off, a->size) & mask;
+		return;
+	}
+	if (!mask)
+		return;
+	spin_lock(&gicd_lock);
+	cur = reg_read(off, a->size);
+	for (i = 0; i < a->size; i++) {
+		uint8_t c = cur >> (i * 8), w = a->value >> (i * 8), n = c;
+		bool refused = false;
+
+		if (mask >> (i * 8) & 0xff)
+			n = gicv2_itargets_filter(c, w, allowed, &refused);
+		v |= (uint32_t)n << (i * 8);
+		if (refused)
+			printk("Warning: CPU %u: routing of IRQ %llu to CPU "
+			       "interfaces 0x%x (outside the cell's 0x%x) "
+			       "ignored; targets 0x%x\n",
+			       cpu, (unsigned long long)first + i, w, allowed,
+			       n);
+	}
+	if (v != cur)
+		reg_write(off, a->size, v);
+	spin_unlock(&gicd_lock);
+}
+
+/*
+ * GICv2 bank 0 (SGIs and PPIs, banked per CPU): the policy of a GICv3
+ * redistributor of the accessing CPU (core/gicv2_filter.c). Only the CPU
+ * itself reaches its bank, so no other CPU writes it meanwhile.
+ */
+static int bank0_access(struct mmio_access *a, unsigned int off,
+			unsigned int cpu)
+{
+	struct gicr_verdict v;
+	uint64_t old = 0, refused;
+	unsigned int i;
+
+	gicv2_bank0_filter(off, a->size, a->is_write,
+			   cell_of(cpu) ? GICR_WHO_CELL : GICR_WHO_ROOT,
+			   irqchip_reserved_irqs(), &v);
+	if (v.action == GICR_REFUSE)
+		return 0;
+	if (!a->is_write) {
+		a->value = v.action == GICR_PASS ? reg_read(off, a->size) : 0;
+		return 1;
+	}
+	if (v.w1x) {
+		if (a->value & v.mask)
+			reg_write(off, a->size, a->value & v.mask);
+	} else {
+		old = reg_read(off, a->size);
+		if (v.mask)
+			reg_write(off, a->size, gicr_merge(&v, a->value, old));
+	}
+	refused = gicr_refused(&v, a->value, old);
+	if (refused && !v.quiet)
+		gic_report_refused(cpu, cpu, &v, a->value, refused);
+	if (off >= GICD_IPRIORITYR && off < GICD_IPRIORITYR + 32)
+		for (i = 0; i < a->size; i++)
+			if ((v.mask >> (i * 8)) & 0xff)
+				irqchip_priority_written(cpu, cpu, v.first + i,
+							 (a->value >> (i * 8)) &
+								 0xff);
+	return 1;
+}
+
+static void v2_ctlr_write(unsigned int cpu, uint32_t value)
+{
+	static int warned;
+	uint32_t cur, v;
+
+	spin_lock(&gicd_lock);
+	cur = reg_read(GICD_CTLR, 4);
+	v = gicv2_ctlr_filter(cur, value);
+	if (v != cur)
+		reg_write(GICD_CTLR, 4, v);
+	spin_unlock(&gicd_lock);
+	if (value != v && !warned) {
+		warned = 1;
+		printk("Warning: CPU %u: GICD_CTLR write 0x%x refused in part: "
+		       "the hypervisor needs the interrupt groups enabled; "
+		       "GICD_CTLR stays 0x%x\n",
+		       cpu, value, v);
+	}
+}
+
+/* The GICv2 distributor: 4 KiB, no affinity routing, SGIR emulated. */
+static int v2_mmio(struct mmio_access *a, unsigned int off, unsigned int cpu)
+{
+	unsigned int r;
+
+	if (gicv2_bank0(off))
+		return bank0_access(a, off, cpu);
+	if (off >= GICD_ITARGETSR && off < GICD_ITARGETSR_END) {
+		if (a->size != 1 && a->size != 4)
+			return 0;
+		itargets_access(a, off, cpu);
+		return 1;
+	}
+	for (r = 0; r < sizeof(irq_regs) / sizeof(irq_regs[0]); r++) {
+		if (irq_regs[r].start == GICD_IGRPMODR)
+			continue; /* reserved on GICv2 */
+		if (off >= irq_regs[r].start && off < irq_regs[r].end) {
+			if (a->size > 4 ||
+			    (a->size < 4 && irq_regs[r].bits != 8))
+				return 0;
+			irq_reg_access(a, off, r);
+			return 1;
+		}
+	}
+	if (a->size != 4)
+		return 0;
+	if (off == GICD_SGIR) {
+		if (a->is_write)
+			gicv2_sgir_write(cpu, a->value);
+		else
+			a->value = 0; /* write-only */
+		return 1;
+	}
+	if (a->is_write) {
+		if (off == GICD_CTLR && !cell_of(cpu))
+			v2_ctlr_write(cpu, a->value);
+		return 1;
+	}
+	/* CTLR, TYPER, IIDR and the ID registers; others RAZ */
+	if (off < 0x0c || off >= GICD_V2_ID_START)
+		a->value = reg_read(off, 4);
+	else
+		a->value = 0;
+	return 1;
+}
+
+uint64_t gicd_frame_size(void)
+{
+	return gicd_size;
+}
+
 int gicd_init(void)
 {
 	gicd_phys = sys_config->platform_info.arm.gicd_base;
-	if (!gicd_phys || gicd_phys & 0xffff ||
-	    (gicd_phys & ((1ULL << 30) - 1)) + GICD_SIZE > (1ULL << 30)) {
-		printk("ERROR: GIC distributor at 0x%llx: must be 64 KiB "
+	gic_version = sys_config->platform_info.arm.gic_version;
+	gicd_size = gic_version == 2 ? GICD_V2_SIZE : GICD_SIZE;
+	if (!gicd_phys || gicd_phys & (gicd_size - 1) ||
+	    (gicd_phys & ((1ULL << 30) - 1)) + gicd_size > (1ULL << 30)) {
+		printk("ERROR: GIC distributor at 0x%llx: must be %llu KiB "
 		       "aligned\n",
-		       (unsigned long long)gicd_phys);
+		       (unsigned long long)gicd_phys,
+		       (unsigned long long)gicd_size / 1024);
 		return -EINVAL;
 	}
 	gicd = (volatile uint8_t *)(HV_GIC_VIRT +
@@ -199,12 +366,14 @@ int gicd_mmio(struct mmio_access *a, unsigned int cpu)
 {
 	unsigned int off, r;
 
-	if (a->addr < gicd_phys || a->addr >= gicd_phys + GICD_SIZE)
+	if (a->addr < gicd_phys || a->addr >= gicd_phys + gicd_size)
 		return 0;
 	off = a->addr - gicd_phys;
 	/* Natural alignment, as the GIC architecture requires. */
 	if (off & (a->size - 1))
 		return 0;
+	if (gic_version == 2)
+		return v2_mmio(a, off, cpu);
 
 	for (r = 0; r < sizeof(irq_regs) / sizeof(irq_regs[0]); r++) {
 		if (off >= irq_regs[r].start && off < irq_regs[r].end) {

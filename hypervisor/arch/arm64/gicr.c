@@ -30,13 +30,16 @@ static unsigned int warned[HV_MAX_CPUS];
 
 void gicr_init(void)
 {
-	unsigned int maint = sys_config->platform_info.arm.maintenance_irq;
+	unsigned int maint = irqchip_maint_irq();
 
+	/* a GICv2 has no redistributors: nothing here traps */
 	gicr_phys = sys_config->platform_info.arm.gicr_base;
-	gicr_size = (uint64_t)(64 - __builtin_clzll(root_cpu_set)) *
-		    GICR_FRAME_STRIDE;
-	/* gicv3_init() checked that maint is a PPI */
-	reserved = 1U << SGI_CELL_STOP | 1U << maint;
+	gicr_size = irqchip->version == 3 ?
+			    (uint64_t)(64 - __builtin_clzll(root_cpu_set)) *
+				    GICR_FRAME_STRIDE :
+			    0;
+	/* irqchip_init() checked that maint is a PPI */
+	reserved = irqchip_reserved_irqs();
 	roles[SGI_CELL_STOP] = "the hypervisor's stop SGI";
 	roles[maint] = "the GIC maintenance interrupt";
 }
@@ -44,11 +47,6 @@ void gicr_init(void)
 uint64_t gicr_region_size(void)
 {
 	return gicr_size;
-}
-
-uint32_t gicr_reserved_irqs(void)
-{
-	return reserved;
 }
 
 void gicr_warnings_reset(unsigned int cpu)
@@ -67,9 +65,10 @@ static int frame_cpu(uint64_t frame_phys)
 	return -1;
 }
 
-static void report(unsigned int cpu, unsigned int frame,
-		   const struct gicr_verdict *v, uint64_t value,
-		   uint64_t refused)
+/* Shared with gicd.c, which applies the same policy to GICv2's bank 0. */
+void gic_report_refused(unsigned int cpu, unsigned int frame,
+			const struct gicr_verdict *v, uint64_t value,
+			uint64_t refused)
 {
 	char line[224];
 
@@ -132,18 +131,19 @@ int gicr_mmio(struct mmio_access *a, unsigned int cpu)
 	refused = gicr_refused(&v, a->value, old);
 	/* a frame no CPU is known for: its number in the region */
 	if (refused && !v.quiet)
-		report(cpu,
-		       owner >= 0 ? (unsigned int)owner :
-				    (a->addr - gicr_phys) / GICR_FRAME_STRIDE,
-		       &v, a->value, refused);
+		gic_report_refused(cpu,
+				   owner >= 0 ? (unsigned int)owner :
+						(a->addr - gicr_phys) /
+							GICR_FRAME_STRIDE,
+				   &v, a->value, refused);
 	if (off >= GICR_IPRIORITYR && off < GICR_IPRIORITYR_END && owner >= 0) {
 		unsigned int i;
 
 		for (i = 0; i < a->size; i++)
 			if ((v.mask >> (i * 8)) & 0xff)
-				gicv3_priority_written(owner, cpu, v.first + i,
-						       (a->value >> (i * 8)) &
-							       0xff);
+				irqchip_priority_written(
+					owner, cpu, v.first + i,
+					(a->value >> (i * 8)) & 0xff);
 	}
 	return 1;
 }

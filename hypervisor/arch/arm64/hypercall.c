@@ -105,7 +105,7 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 		return err;
 	}
 	printk(" Releasing CPU %u\n", cpu);
-	gicv3_cpu_shutdown(cpu);
+	irqchip_cpu_shutdown(cpu);
 	cpu_data[cpu].state = CPU_ABSENT;
 	spin_unlock(&hv_lock);
 	el2_recover_cancel(cpu);

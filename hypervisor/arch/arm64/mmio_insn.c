@@ -17,8 +17,6 @@
 #include <warden/insn.h>
 #include <warden/pgtable.h>
 
-/* The distributor's frame, as gicd.c emulates it. */
-#define GICD_FRAME_SIZE 0x10000
 
 #define PAR_F 1ULL
 #define SPSR_AARCH32 (1ULL << 4)
@@ -94,7 +92,7 @@ const char *mmio_emulated_name(uint64_t ipa)
 	const struct jailhouse_system *s = sys_config;
 
 	if (ipa >= s->platform_info.arm.gicd_base &&
-	    ipa - s->platform_info.arm.gicd_base < GICD_FRAME_SIZE)
+	    ipa - s->platform_info.arm.gicd_base < gicd_frame_size())
 		return "the GIC distributor";
 	if (ipa >= s->platform_info.arm.gicr_base &&
 	    ipa - s->platform_info.arm.gicr_base < gicr_region_size())

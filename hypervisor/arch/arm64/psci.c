@@ -86,7 +86,7 @@ void cpu_park_loop(unsigned int cpu)
 	for (i = 0; i < 31; i++)
 		f->x[i] = 0;
 	f->x[0] = context;
-	gicv3_cpu_reset(cpu);
+	irqchip_cpu_reset(cpu);
 	sysreg_write(sctlr_el1, SCTLR_EL1_RESET);
 	sysreg_write(spsr_el2, SPSR_EL1H_MASKED);
 	sysreg_write(elr_el2, entry);

@@ -154,7 +154,7 @@ static int global_init(void)
 	if (!err)
 		err = gicd_init();
 	if (!err)
-		err = gicv3_init();
+		err = irqchip_init();
 	if (!err)
 		err = stage2_build_root();
 	return err;
@@ -184,12 +184,12 @@ static void cpu_activate(unsigned int cpu, struct frame *frame)
 	sysreg_write(vttbr_el2, stage2_vttbr());
 	/*
 	 * Physical IRQs come to EL2 (IMO) and reach the cell through the
-	 * virtual CPU interface (gicv3.c). FIQs (Group 0, given to no cell)
+	 * virtual CPU interface (irqchip.c). FIQs (Group 0, given to no cell)
 	 * and SErrors come to EL2 too (FMO, AMO; async.c), and with them
 	 * every SGI register write and every ICC Group-0 access is the
 	 * hypervisor's. SMCs trap (TSC) for PSCI emulation.
 	 */
-	gicv3_cpu_init(cpu);
+	irqchip_cpu_init(cpu);
 	/*
 	 * IMPLEMENTATION DEFINED registers and ACTLR_EL1 trap (TIDCP, TAC):
 	 * they set how the core behaves for every later owner
@@ -256,7 +256,7 @@ void hv_cpu_enter(struct frame *frame, uint64_t phys)
 	}
 	cpu_data[cpu].mpidr = sysreg_read(mpidr_el1);
 	if (!enter.error)
-		enter.error = gicv3_cpu_probe(cpu);
+		enter.error = irqchip_cpu_probe(cpu);
 	enter.arrived++;
 	if (!enter.error && !enter.aborted) {
 		printk(" CPU %u (MPIDR 0x%llx) entered\n", cpu,

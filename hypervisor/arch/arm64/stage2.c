@@ -201,6 +201,32 @@ static int map_regions(const struct jailhouse_memory *mem, uint32_t n)
 	return 0;
 }
 
+/*
+ * GICv2: the virtual CPU interface (GICV) at the address of the CPU
+ * interface (GICC), where Linux and the inmates look for it; 8 KiB, for
+ * GICC_DIR at +0x1000 (Linux at EL2 uses split EOI). GICC and GICH stay
+ * unmapped: they are the hypervisor's. For the root and every cell.
+ */
+int stage2_map_gicv(struct pgtable *pt)
+{
+	const typeof(sys_config->platform_info.arm) *arm =
+		&sys_config->platform_info.arm;
+	int err;
+
+	if (arm->gic_version != 2)
+		return 0;
+	err = pgtable_map(pt, arm->gicc_base, arm->gicv_base, 0x2000,
+			  stage2_attrs(JAILHOUSE_MEM_READ |
+				       JAILHOUSE_MEM_WRITE | JAILHOUSE_MEM_IO),
+			  PGTABLE_NO_BLOCKS);
+	if (err)
+		printk("ERROR: the GICv2 virtual CPU interface 0x%llx cannot "
+		       "be mapped at 0x%llx: %d\n",
+		       (unsigned long long)arm->gicv_base,
+		       (unsigned long long)arm->gicc_base, err);
+	return err;
+}
+
 int stage2_build_root(void)
 {
 	static const unsigned char bits[] = { 32, 36, 40, 42, 44, 48, 52 };
@@ -239,7 +265,9 @@ int stage2_build_root(void)
 	err = pool_alloc(NULL, &root_s2.root);
 	if (!err)
 		err = map_regions(mem, n);
-	/* no region maps GICD or GICR (rules_system): they trap */
+	if (!err)
+		err = stage2_map_gicv(&root_s2);
+	/* no region maps GICD, GICR, GICC or GICH (rules_system): they trap */
 	if (!err)
 		gicr_init();
 	if (!err)

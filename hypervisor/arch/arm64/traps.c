@@ -242,7 +242,7 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 	if (kind != EXC_SERROR_LOWER)
 		serror_defer_check(f, cpu);
 	if (kind == EXC_IRQ_LOWER) {
-		gicv3_handle_irq(cpu);
+		irqchip_handle_irq(cpu);
 		/* a cell CPU may have been asked to stop */
 		cell_handle_events(f, cpu);
 		return;

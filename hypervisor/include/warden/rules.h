@@ -21,6 +21,8 @@
 /* GICv3 frame sizes: distributor, one redistributor (RD + SGI frames). */
 #define RULES_GICD_SIZE 0x10000ULL
 #define RULES_GICR_FRAME 0x20000ULL
+/* A GICv2 distributor (GIC-400) is 4 KiB. */
+#define RULES_GICD_V2_SIZE 0x1000ULL
 /* GICv2-style CPU, hypervisor and virtual CPU interfaces. */
 #define RULES_GICC_SIZE 0x2000ULL
 /*

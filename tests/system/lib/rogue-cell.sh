@@ -1,8 +1,8 @@
-# Sourced by the isolation tests (cell-isolation, cell-gicr-isolation),
-# after lib/wait.sh: the root enables Warden, runs gic-demo in inmate-demo
-# (CPU 3, cell 1; quiet, so that test-probe's lines on the shared UART
-# stay whole) and creates inmate-demo-2 (CPU 2, cell 2) for the rogue
-# test-probe.
+# Sourced by the isolation tests (cell-isolation, cell-gicr-isolation,
+# cell-gicv2-isolation), after lib/wait.sh: the root enables Warden with
+# the machine's system.cell, runs gic-demo in inmate-demo (CPU 3, cell 1;
+# quiet, so that test-probe's lines on the shared UART stay whole) and
+# creates inmate-demo-2 (CPU 2, cell 2) for the rogue test-probe.
 #
 # probe LABEL PARAMS [STAT N] runs one probe there and waits until it has
 # made its access: until the cell's statistic STAT (vmexits_mmio, ...)
@@ -14,7 +14,7 @@
 # interrupts after the access; $min is the fewest it took in a probe.
 dir=/usr/lib/warden/inmates
 irqs=/sys/devices/warden/cells/1/statistics/vmexits_virt_irq
-warden enable /etc/warden/qemu-virt.cell
+warden enable /etc/warden/system.cell
 warden cell create /etc/warden/qemu-virt-inmate-demo.cell
 warden cell create /etc/warden/qemu-virt-inmate-demo2.cell
 warden cell load inmate-demo $dir/gic-demo.bin -s "print-every=1000" -a 0x1000

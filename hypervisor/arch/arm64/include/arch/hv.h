@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <arch/irqchip.h>
 #include <arch/layout.h>
 #include <arch/sysreg.h>
 #include <jailhouse/cell-config.h>
@@ -137,6 +138,9 @@ void arch_cpu_leave(long result, struct frame *frame, uint64_t frame_pa,
 void cpu_leave(struct frame *frame, long result) __attribute__((noreturn));
 
 int stage2_build_root(void);
+struct pgtable;
+/* GICv2: GICV mapped at the GICC address into pt (no-op on GICv3) */
+int stage2_map_gicv(struct pgtable *pt);
 
 /*
  * The EL2 tables (el2_map.c): built once the system config is checked,
@@ -180,28 +184,22 @@ const char *mmio_emulated_name(uint64_t ipa);
  */
 int abort_inject_emulated(unsigned int cpu);
 int gicd_init(void);
-int gicv3_init(void);
-int gicv3_cpu_probe(unsigned int cpu);
-void gicv3_cpu_init(unsigned int cpu);
-void gicv3_cpu_reset(unsigned int cpu);
-void gicv3_cpu_shutdown(unsigned int cpu);
-void gicv3_handle_irq(unsigned int cpu);
-void gicv3_sgi_write(unsigned int cpu, uint64_t value);
-uint64_t gicv3_redist_phys(unsigned int cpu);
+/* The distributor's frame: 64 KiB on GICv3, 4 KiB on GICv2 */
+uint64_t gicd_frame_size(void);
 void gicr_init(void);
 uint64_t gicr_region_size(void);
-/* INTIDs 0-31 the hypervisor keeps on every CPU (bit n: INTID n) */
-uint32_t gicr_reserved_irqs(void);
 /* The CPU starts anew: its refused-write warnings count from zero. */
 void gicr_warnings_reset(unsigned int cpu);
 int gicr_mmio(struct mmio_access *a, unsigned int cpu);
+struct gicr_verdict;
 /*
- * After CPU cpu wrote intid's priority (one of CPU owner's SGIs and PPIs,
- * or an SPI; prio as written): the copy injection uses is read again from
- * the register, and a copy of intid in cpu's list registers takes prio.
+ * A refused write to an SGI's or PPI's register (a redistributor's, or
+ * bank 0 of a GICv2 distributor) of CPU frame_cpu, on the console: at
+ * most a few lines per CPU and start of its cell.
  */
-void gicv3_priority_written(unsigned int owner, unsigned int cpu,
-			    uint32_t intid, uint8_t prio);
+void gic_report_refused(unsigned int cpu, unsigned int frame_cpu,
+			const struct gicr_verdict *v, uint64_t value,
+			uint64_t refused);
 /* Returns 1 if addr lies in the distributor and the access was handled. */
 int gicd_mmio(struct mmio_access *a, unsigned int cpu);
 void park_failed(struct frame *f, unsigned int cpu, const char *what)

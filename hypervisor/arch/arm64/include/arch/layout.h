@@ -25,7 +25,9 @@
  *  - GIC: stands for the distributor's 1 GiB: the distributor's frame
  *    (HV_GICD_MAP_SIZE) and the redistributors of up to 64 CPUs
  *    (HV_GICR_MAP_SIZE, less where the 1 GiB ends) are mapped at their
- *    offset in it, device memory; nothing else of it.
+ *    offset in it, device memory; nothing else of it. With a GICv2:
+ *    the distributor's 4 KiB, the CPU interface (GICC, 8 KiB) and the
+ *    list registers (GICH, 4 KiB) instead of redistributors.
  *  - WINDOWS: HV_WINDOW_PAGES pages, empty except while the hypervisor
  *    reads root or cell RAM (a config, an instruction) or cleans it from
  *    the caches: then the pages of that access alone, read-only, normal
@@ -39,6 +41,10 @@
 #define HV_GIC_VIRT 0xffff00000000
 #define HV_GICD_MAP_SIZE 0x10000
 #define HV_GICR_MAP_SIZE (64 * 0x20000)
+/* GICv2: a 4 KiB GICD, GICC (GICC_DIR at +0x1000) and GICH, no GICRs */
+#define HV_GICD_V2_MAP_SIZE 0x1000
+#define HV_GICC_MAP_SIZE 0x2000
+#define HV_GICH_MAP_SIZE 0x1000
 #define HV_WINDOW_VIRT 0xfffe00000000
 /* one level-3 table: windows never need a table allocated */
 #define HV_WINDOW_PAGES 512

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The interrupt controller behind one interface: irqchip.c holds what
+ * both GIC versions share (the per-CPU injection queue, priority-ordered
+ * list registers, the priority copies, enable/disable/reset of a CPU's
+ * virtual interface), gicv3.c and gicv2.c the hardware access. setup.c
+ * picks the back-end by the system config's gic_version, once.
+ */
+#ifndef WARDEN_ARCH_IRQCHIP_H
+#define WARDEN_ARCH_IRQCHIP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <warden/gic_lr.h>
+
+struct irqchip_ops {
+	unsigned int version;
+	/* global checks and mappings, once the EL2 tables are in use */
+	int (*init)(void);
+	/* on each CPU as it arrives, before anything is committed */
+	int (*cpu_probe)(unsigned int cpu);
+	/*
+	 * The CPU's Linux moves from the physical to the virtual interface
+	 * (its mask, binary point, EOI mode, group enable); returns the
+	 * number of list registers, which it cleared.
+	 */
+	unsigned int (*cpu_init)(unsigned int cpu);
+	/* an empty virtual interface (PSCI CPU_ON) */
+	void (*cpu_reset)(unsigned int cpu);
+	/* disable: stop the virtual interface; then cpu_restore */
+	void (*cpu_stop)(unsigned int cpu);
+	/* the virtual interface's state back to the physical one */
+	void (*cpu_restore)(unsigned int cpu);
+	/*
+	 * This CPU's SGI and PPI registers (ISENABLER0 at +0x100,
+	 * ICENABLER0 +0x180, ISPENDR0 +0x200, ICPENDR0 +0x280, ICACTIVER0
+	 * +0x380, IPRIORITYR +0x400): its redistributor's SGI frame on
+	 * GICv3, the distributor's banked bank 0 on GICv2, which only the
+	 * CPU itself reaches: call it on that CPU.
+	 */
+	volatile uint8_t *(*private_regs)(unsigned int cpu);
+	/* acknowledge (GIC_IAR_*; INTIDs 1020-1023: none) */
+	uint32_t (*ack)(void);
+	void (*eoi)(uint32_t iar); /* priority drop */
+	void (*deactivate)(uint32_t iar);
+	void (*lr_get)(unsigned int n, struct gic_lr *lr);
+	void (*lr_set)(unsigned int n, const struct gic_lr *lr);
+	void (*lr_clear)(unsigned int n);
+	uint64_t (*lr_empty)(void); /* bit n: list register n is free */
+	/* the maintenance interrupt when the list registers drain */
+	void (*underflow_irq)(bool on);
+	/* the interrupt pending in the GIC again, for the physical CPU */
+	void (*repend)(unsigned int cpu, uint32_t iar);
+	/* a physical SGI to CPU target */
+	void (*send_sgi)(unsigned int target, unsigned int sgi);
+	/* SGIs pending in the GIC cleared, where ICPENDR0 does not (v2) */
+	void (*sgis_clear)(void);
+	/* SPI routing, under gicd_lock: to CPU cpu */
+	void (*spi_route)(uint32_t intid, unsigned int cpu);
+	/*
+	 * Whether the SPI may arrive at one of the CPUs in cpus: 0 no, 1
+	 * routed to one of them, 2 to any CPU (GICv3's 1-of-N)
+	 */
+	int (*spi_routed_to)(uint32_t intid, uint64_t cpus);
+};
+
+extern const struct irqchip_ops *irqchip;
+extern const struct irqchip_ops gicv3_ops, gicv2_ops;
+
+/* The distributor (EL2 mapping), for the back-ends and cell_irq.c. */
+volatile uint8_t *irqchip_gicd(void);
+unsigned int irqchip_maint_irq(void);
+/* INTIDs 0-31 the hypervisor keeps on every CPU (bit n: INTID n) */
+uint32_t irqchip_reserved_irqs(void);
+
+int irqchip_init(void);
+int irqchip_cpu_probe(unsigned int cpu);
+void irqchip_cpu_init(unsigned int cpu);
+void irqchip_cpu_reset(unsigned int cpu);
+void irqchip_cpu_shutdown(unsigned int cpu);
+void irqchip_handle_irq(unsigned int cpu);
+void irqchip_send_sgi(unsigned int target, unsigned int sgi);
+/*
+ * The CPU's private interrupts as the root left them are not the cell's:
+ * masked, not pending, not active, except the hypervisor's own; the stop
+ * SGI enabled (on) or not. On the CPU itself.
+ */
+void irqchip_cpu_private_reset(unsigned int cpu, bool stop_sgi);
+/*
+ * After CPU cpu wrote intid's priority (one of CPU owner's SGIs and PPIs,
+ * or an SPI; prio as written): the copy injection uses is read again from
+ * the register, and a copy of intid in cpu's list registers takes prio.
+ */
+void irqchip_priority_written(unsigned int owner, unsigned int cpu,
+			      uint32_t intid, uint8_t prio);
+
+/* GICv3 only */
+void gicv3_sgi_write(unsigned int cpu, uint64_t value);
+uint64_t gicv3_redist_phys(unsigned int cpu);
+/* GICv2 only: the CPU interface mask of CPU cpu (0: unknown) */
+uint8_t gicv2_cpu_mask(unsigned int cpu);
+/* GICv2 only: the CPU interfaces of the cell of CPU cpu */
+uint8_t gicv2_cell_mask(unsigned int cpu);
+/* GICv2 only: a trapped GICD_SGIR write */
+void gicv2_sgir_write(unsigned int cpu, uint32_t value);
+
+#endif
