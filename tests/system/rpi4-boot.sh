@@ -4,9 +4,11 @@
 # driver loaded. `warden config check` of the shipped Pi configs finds
 # exactly one error, the GIC version, until the hypervisor has a GICv2
 # back-end; `warden enable` refuses likewise, and with --skip-check the
-# hypervisor itself, entered at EL2 on the Pi, refuses it (its lines as
-# the driver relays them: the hypervisor drives no 8250 yet, and the
-# mini UART is the Pi configs' debug console).
+# hypervisor itself, entered at EL2 on the Pi, refuses it. Its lines
+# reach the driver's log and, on the mini UART (an 8250 with 32-bit
+# register spacing, the Pi configs' debug console, QEMU's second serial
+# port, which guest-run adds to the console log), the serial console
+# without the kernel's "[time] warden: hypervisor:" prefix.
 # machine: rpi4
 # timeout: 300
 # allow-kernel-warnings
@@ -23,6 +25,8 @@
 # expect: ^warden-test: CLI refuses: .*has GIC version 2: this hypervisor supports GICv3
 # expect: ^warden-test: hypervisor: .*warden: hypervisor: ERROR: system config "rpi4-1g" has GIC version 2: this hypervisor supports GICv3 \(and v4\) only
 # expect: ^warden-test: state unchanged after both refusals
+# expect-console: ^Warden hypervisor [^ ]+ starting on CPU 0, memory at 0x3b000000$
+# expect-console: ^ERROR: system config "rpi4-1g" has GIC version 2: this hypervisor supports GICv3
 # expect: ^warden-test: dmesg clean
 # add: tests/system/lib/boot-checks.sh:boot-checks.sh
 set -e
