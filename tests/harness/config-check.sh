@@ -20,7 +20,7 @@ run() {
 }
 has() { grep -qF -- "$1" <<<"$out" || bad "output lacks: $1"; }
 
-for f in qemu-virt qemu-virt-gicv2 qemu-virt-inmate-demo rpi4-1g rpi4-4g rpi4-inmate-demo \
+for f in qemu-virt qemu-virt-gicv2 qemu-virt-inmate-demo rpi4-1g rpi4-4g rpi4-inmate-demo rpi4-inmate-demo2 \
 	ti-j721e ti-j721e-linux-demo rk3588 rk3588-inmate-demo; do
 	[ -f "$cfg/$f.cell" ] || bad "$cfg/$f.cell was not built"
 done
@@ -33,7 +33,8 @@ has "0 errors, 0 advice"
 # The Pi's GIC-400 is a GICv2: a valid Jailhouse config, but this
 # hypervisor refuses it, so config check does, with the same sentence.
 for s in rpi4-1g rpi4-4g; do
-	run 1 config check "$cfg/$s.cell" "$cfg/rpi4-inmate-demo.cell"
+	run 1 config check "$cfg/$s.cell" "$cfg/rpi4-inmate-demo.cell" \
+		"$cfg/rpi4-inmate-demo2.cell"
 	has "1 error, 0 advice"
 	has "GIC version 2: this hypervisor supports GICv3 (and v4) only; set gic_version 3 on a board with a GICv3 [gic-version]"
 done
