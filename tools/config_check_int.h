@@ -63,6 +63,7 @@ void check_comm_region(const struct ctx *x, const struct warden_config *c);
 void check_reset_address(const struct ctx *x, const struct warden_config *c);
 void check_root_exec(const struct ctx *x);
 void check_console(const struct ctx *x, const struct warden_config *c);
+void check_debug_uart(const struct ctx *x);
 void check_dma(const struct ctx *x, const struct warden_config *c);
 
 /* config_check_irq.c: interrupt and PCI advice */

@@ -2,23 +2,17 @@
 /*
  * Hypervisor output: the debug UART from the system config (PL011, or an
  * 8250-style UART such as the Raspberry Pi 4's mini UART and TI K3's
- * UARTs, MMIO with byte or 32-bit register spacing) and the in-memory ring that the driver shows as "warden console". Lines of
- * different CPUs never interleave because printk holds a lock.
+ * UARTs, MMIO with byte or 32-bit register spacing; see
+ * warden/debug_uart.h) and the in-memory ring that the driver shows as
+ * "warden console". Lines of different CPUs never interleave because
+ * printk holds a lock.
  */
 #include <stdarg.h>
 
 #include <arch/hv.h>
+#include <warden/debug_uart.h>
 #include <warden/format.h>
 #include <warden/hv-console.h>
-
-#define PL011_DR 0x00
-#define PL011_FR 0x18
-#define PL011_FR_TXFF (1 << 5)
-
-/* 8250 registers, in units of the register distance */
-#define UART8250_THR 0
-#define UART8250_LSR 5
-#define UART8250_LSR_THRE (1 << 5)
 
 static volatile void *uart;
 static uint16_t uart_type;
@@ -42,26 +36,6 @@ static uint64_t hv_size_mapped(void)
 	return size;
 }
 
-/*
- * Whether the debug console can be driven: type, access and where its
- * registers end. el2_map.c maps the UART's page for these only.
- */
-bool console_supported(const struct jailhouse_console *con)
-{
-	uint64_t span;
-
-	if (con->type == JAILHOUSE_CON_TYPE_PL011)
-		span = PL011_FR + 4;
-	else if (con->type == JAILHOUSE_CON_TYPE_8250 &&
-		 CON_IS_MMIO(con->flags))
-		span = CON_USES_REGDIST_4(con->flags) ?
-			       (UART8250_LSR + 1) * 4 : UART8250_LSR + 1;
-	else
-		return false;
-	/* one page is mapped */
-	return con->address && (con->address & 0xfff) + span <= 0x1000;
-}
-
 void console_init(uint64_t uart_phys, uint16_t type)
 {
 	struct warden_console_ring *ring = console_ring();
@@ -80,7 +54,7 @@ void console_init(uint64_t uart_phys, uint16_t type)
 	 */
 	if (uart_phys >= hv_phys && uart_phys - hv_phys < hv_size_mapped())
 		return;
-	if (!console_supported(&con))
+	if (!debug_uart_supported(&con))
 		return;
 	uart_type = type;
 	uart_regdist_4 = CON_USES_REGDIST_4(con.flags);

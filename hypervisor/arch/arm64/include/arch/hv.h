@@ -124,7 +124,6 @@ static inline unsigned int this_cpu(void)
 
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void console_init(uint64_t uart_phys, uint16_t type);
-bool console_supported(const struct jailhouse_console *con);
 
 void *memset(void *s, int c, unsigned long n);
 void *memcpy(void *d, const void *s, unsigned long n);
