@@ -85,8 +85,11 @@ demo: all
 run: all
 	@$(TOP)/scripts/guest-run --interactive
 
+# BENCH_GICS="3 2": the figures on QEMU virt's GICv3 and GICv2, each in
+# its own results file (bench/run --gic).
+BENCH_GICS ?= 3
 bench: all
-	@$(TOP)/bench/run
+	@set -e; for g in $(BENCH_GICS); do $(TOP)/bench/run --gic $$g; done
 
 # Deliberate breaks of isolation rules that the tests must catch (slow: a
 # rebuild and a few QEMU tests each; not part of check).

@@ -23,7 +23,7 @@ timed() {
 }
 stat() { cat $stats/vmexits_$1; }
 
-timed enable warden enable /etc/warden/qemu-virt.cell
+timed enable warden enable /etc/warden/system.cell
 echo "bench: pool-size $(cat /sys/devices/warden/mem_pool_size)"
 echo "bench: pool-after-enable $(cat /sys/devices/warden/mem_pool_used)"
 timed create warden cell create $cell

@@ -189,7 +189,7 @@ void config_check(const struct warden_config *system,
 		check_dma(&x, c);
 	}
 	check_root_exec(&x);
-	check_gic_bus_address(&x);
+	check_debug_uart(&x);
 	check_pvu(&x);
 	free(all);
 }

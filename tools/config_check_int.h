@@ -63,12 +63,12 @@ void check_comm_region(const struct ctx *x, const struct warden_config *c);
 void check_reset_address(const struct ctx *x, const struct warden_config *c);
 void check_root_exec(const struct ctx *x);
 void check_console(const struct ctx *x, const struct warden_config *c);
+void check_debug_uart(const struct ctx *x);
 void check_dma(const struct ctx *x, const struct warden_config *c);
 
 /* config_check_irq.c: interrupt and PCI advice */
 void check_irqchips(const struct ctx *x, const struct warden_config *c);
 void check_pci(const struct ctx *x, const struct warden_config *c);
-void check_gic_bus_address(const struct ctx *x);
 
 /* config_check_pvu.c: TI PVU limits */
 void check_pvu(const struct ctx *x);

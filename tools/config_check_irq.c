@@ -49,61 +49,6 @@ void check_irqchips(const struct ctx *x, const struct warden_config *c)
 	}
 }
 
-/*
- * The Raspberry Pi 4's device tree puts the GIC-400 at 0x40041000 in the
- * SoC's bus view; /soc's "ranges" map 0x40000000-0x407fffff to the CPU's
- * 0xff800000. A config with the DT's number is wrong in a way no rule can
- * tell (it is a plausible address elsewhere): advise the CPU address.
- */
-#define BCM2711_ARM_BUS 0x40000000ULL
-#define BCM2711_ARM_CPU 0xff800000ULL
-#define BCM2711_ARM_SIZE 0x00800000ULL
-
-void check_gic_bus_address(const struct ctx *x)
-{
-	const struct jailhouse_system *s = x->sys->system;
-	const struct {
-		const char *name;
-		uint64_t base;
-	} frames[] = {
-		{ "gicd_base", s->platform_info.arm.gicd_base },
-		{ "gicc_base", s->platform_info.arm.gicc_base },
-		{ "gich_base", s->platform_info.arm.gich_base },
-		{ "gicv_base", s->platform_info.arm.gicv_base },
-	};
-	struct config_finding *f;
-	unsigned int i;
-
-	if (s->platform_info.arm.gic_version != 2)
-		return;
-	for (i = 0; i < sizeof(frames) / sizeof(frames[0]); i++) {
-		uint64_t b = frames[i].base;
-
-		if (b < BCM2711_ARM_BUS ||
-		    b >= BCM2711_ARM_BUS + BCM2711_ARM_SIZE)
-			continue;
-		f = config_report_add(
-			x->r, FINDING_ADVICE, "gic-bus-address", name_of(x->sys),
-			-1,
-			"%s 0x%llx looks like the Raspberry Pi 4 device tree's "
-			"GIC address, which is in the SoC's bus view: the CPU "
-			"sees 0x%llx-0x%llx at 0x%llx (/soc ranges), so this "
-			"frame is at 0x%llx",
-			frames[i].name, (unsigned long long)b,
-			BCM2711_ARM_BUS,
-			BCM2711_ARM_BUS + BCM2711_ARM_SIZE - 1,
-			BCM2711_ARM_CPU,
-			(unsigned long long)(b - BCM2711_ARM_BUS +
-					     BCM2711_ARM_CPU));
-		set_fix(f, "set %s to 0x%llx on a Raspberry Pi 4 (GICD "
-			   "0xff841000, GICC 0xff842000, GICH 0xff844000, GICV "
-			   "0xff846000)",
-			frames[i].name,
-			(unsigned long long)(b - BCM2711_ARM_BUS +
-					     BCM2711_ARM_CPU));
-	}
-}
-
 /* INTx of ivshmem devices: 32 + vpci_irq_base + (slot & 3). */
 static void check_vpci_irqs(const struct ctx *x, const struct warden_config *c)
 {

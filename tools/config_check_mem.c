@@ -3,6 +3,8 @@
  * Memory advice of "warden config check": likely mistakes the hypervisor
  * does not refuse (the rules are hypervisor/core/rules_mem.c).
  */
+#include <warden/debug_uart.h>
+
 #include "config_check_int.h"
 
 /* Jailhouse intercepts the PCI config space; Warden serves no PCI yet. */
@@ -201,4 +203,29 @@ void check_dma(const struct ctx *x, const struct warden_config *c)
 				k);
 		}
 	}
+}
+
+/*
+ * The system config's debug console, if the hypervisor cannot drive it
+ * (another type, port I/O, registers past its page): the hypervisor then
+ * prints into its console ring only, and nothing on a UART says why.
+ */
+void check_debug_uart(const struct ctx *x)
+{
+	const struct jailhouse_console *con = &x->sys->system->debug_console;
+	struct config_finding *f;
+
+	if (con->type == JAILHOUSE_CON_TYPE_NONE || !con->address ||
+	    debug_uart_supported(con))
+		return;
+	f = config_report_add(
+		x->r, FINDING_ADVICE, "debug-uart", name_of(x->sys), -1,
+		"the debug console (type %u at 0x%llx, flags 0x%x) is not a "
+		"UART the hypervisor drives: it prints to its console ring "
+		"only (warden console)",
+		con->type, (unsigned long long)con->address, con->flags);
+	set_fix(f, "use a PL011 (JAILHOUSE_CON_TYPE_PL011) or an MMIO 8250 "
+		   "(JAILHOUSE_CON_TYPE_8250, JAILHOUSE_CON_ACCESS_MMIO, "
+		   "JAILHOUSE_CON_REGDIST_4 for 32-bit registers), whose "
+		   "registers lie in one page");
 }

@@ -182,6 +182,7 @@ int rules_system(const struct rules_env *env, struct rules_sink *sink)
 	sink->errors = 0;
 	sink->first_err = 0;
 	system_header(env, sink);
+	rules_gic_bus(env, sink);
 	rules_regions(env, env->root, sink);
 	rules_irqchips(env, env->root, sink);
 	return sink->first_err;

@@ -40,6 +40,9 @@ int rules_is_shmem(const struct warden_config *c, unsigned int i);
 void rules_regions(const struct rules_env *env, const struct warden_config *c,
 		   struct rules_sink *sink);
 
+/* rules_gic_bus.c: the Raspberry Pi 4 DT's bus address as GICv2 frame */
+void rules_gic_bus(const struct rules_env *env, struct rules_sink *sink);
+
 /* rules_irq.c: the irqchips of one config */
 void rules_irqchips(const struct rules_env *env, const struct warden_config *c,
 		    struct rules_sink *sink);

@@ -7,7 +7,40 @@
 	.section .boot, "ax"
 	.globl __inmate_entry
 __inmate_entry:
-	/* Anything but EL1 (a bare boot with EL2 on) is not supported. */
+	/*
+	 * A bare boot on a machine that starts at EL3 or EL2 (QEMU's
+	 * raspi4b with -kernel) drops to non-secure EL1: AArch64 below,
+	 * no stage 2, the counters and timers EL1's, no virtual offset.
+	 * There all CPUs start here: only CPU 0 goes on. In a cell the
+	 * CPU is at EL1.
+	 */
+	mrs	x0, CurrentEL
+	cmp	x0, #(1 << 2)
+	b.eq	1f
+	mrs	x0, mpidr_el1
+	tst	x0, #0xff
+	b.ne	park
+	mov	x0, #(1 << 31)		/* HCR_EL2.RW */
+	msr	hcr_el2, x0
+	mov	x0, #3			/* CNTHCTL_EL2.EL1PCTEN, EL1PCEN */
+	msr	cnthctl_el2, x0
+	msr	cntvoff_el2, xzr
+	mov	x1, #0x3c5		/* EL1h, DAIF masked */
+	adr	x2, 1f
+	mrs	x0, CurrentEL
+	cmp	x0, #(3 << 2)
+	b.eq	from_el3
+	msr	spsr_el2, x1
+	msr	elr_el2, x2
+	eret
+from_el3:
+	mov	x0, #0x501		/* SCR_EL3.NS, HCE, RW */
+	msr	scr_el3, x0
+	msr	spsr_el3, x1
+	msr	elr_el3, x2
+	eret
+1:
+	/* Anything else but EL1 is not supported. */
 	mrs	x0, CurrentEL
 	cmp	x0, #(1 << 2)
 	b.ne	park

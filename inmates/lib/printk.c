@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Console selection and printk. In a cell the comm region names the UART
- * (PL011 only for now) and says whether the hypervisor's virtual console
- * may be used; bare, QEMU virt's PL011 is the console. Writing to both a
- * shared UART and the virtual console would print every line twice, so
- * the virtual console is used only when there is no UART or when the
- * con-virtual parameter asks for it.
+ * (PL011, or MMIO 8250 with byte or 32-bit register spacing) and says
+ * whether the hypervisor's virtual console may be used; bare, QEMU virt's
+ * PL011 is the console. Writing to both a shared UART and the virtual
+ * console would print every line twice, so the virtual console is used
+ * only when there is no UART or when the con-virtual parameter asks for
+ * it.
  */
 #include "cmdline.h"
 #include "comm.h"
@@ -21,6 +22,8 @@
 #define CONSOLE_LOCK_TIMEOUT_NS 100000000ULL
 
 static uintptr_t console_uart;
+static uint16_t console_type = JAILHOUSE_CON_TYPE_PL011;
+static bool console_regdist_4;
 static bool console_virtual;
 static uint32_t console_lock;
 
@@ -64,6 +67,11 @@ void console_init(void)
 		    CON_IS_MMIO(con->flags)) {
 			console_uart = con->address;
 			pl011_init(console_uart, con->divider);
+		} else if (con->type == JAILHOUSE_CON_TYPE_8250 &&
+			   CON_IS_MMIO(con->flags)) {
+			console_uart = con->address;
+			console_type = con->type;
+			console_regdist_4 = CON_USES_REGDIST_4(con->flags);
 		}
 	} else {
 		console_uart = QEMU_VIRT_PL011;
@@ -75,10 +83,18 @@ void console_init(void)
 		console_uart = 0;
 }
 
+static void uart_putc(char c)
+{
+	if (console_type == JAILHOUSE_CON_TYPE_8250)
+		uart8250_putc(console_uart, console_regdist_4, c);
+	else
+		pl011_putc(console_uart, c);
+}
+
 static void console_putc(char c)
 {
 	if (console_uart)
-		pl011_putc(console_uart, c);
+		uart_putc(c);
 	if (console_virtual)
 		hypercall_1(HC_DEBUG_CONSOLE_PUTC, (unsigned char)c);
 }
@@ -88,7 +104,7 @@ void console_write(const char *s, size_t len)
 	for (size_t i = 0; i < len; i++) {
 		/* Terminals want CR LF; the hypervisor console adds its own. */
 		if (s[i] == '\n' && console_uart)
-			pl011_putc(console_uart, '\r');
+			uart_putc('\r');
 		console_putc(s[i]);
 	}
 }

@@ -12,12 +12,13 @@
 # with a synchronous external abort injected into the cell, which its
 # handler prints. A failed
 # cell can be loaded again each time, and the root goes on.
+# gics: 3 2
 # expect: ^warden-test: unmapped-read: state failed
 # expect-console: ^FATAL: data abort \(access outside the cell\) by cell "inmate-faults" on CPU 2
 # expect-console: ^ esr: 0x9[0-9a-f]+: data abort from a lower exception level: read, 8 bytes, .*translation fault
 # expect-console: ^ far: 0x[0-9a-f]+  hpfar: 0x400000  \(IPA 0x40000000\)
 # expect-console: ^ region: outside, nearest region 0 \(0x9000000-0x9000fff, READ\|WRITE\|IO\|ROOTSHARED\), 0x36fff001 bytes above the end of it
-# expect-console: ^ owner: 0x40000000 as a physical address: cell "qemu-virt", region [0-9]+ \(physical 0x40000000-
+# expect-console: ^ owner: 0x40000000 as a physical address: cell "qemu-virt(-gicv2)?", region [0-9]+ \(physical 0x40000000-
 # expect: ^warden-test: read-only-write: state failed
 # expect-console: ^ esr: 0x9[0-9a-f]+: data abort from a lower exception level: write, 8 bytes, .*permission fault
 # expect-console: ^ region: inside region 2 \(0x100000-0x100fff, READ\), 0x8 bytes from the start of it
@@ -63,7 +64,7 @@ set -e
 . /guest-run/wait.sh
 
 dir=/usr/lib/warden/inmates
-warden enable /etc/warden/qemu-virt.cell
+warden enable /etc/warden/system.cell
 warden cell create /etc/warden/qemu-virt-inmate-faults.cell
 
 # probe LABEL PARAMS [STAT N]: runs test-probe with PARAMS in the cell

@@ -3,6 +3,7 @@
 # be taken strictly in priority order, in 20 runs out of 20. Five pending
 # interrupts are more than QEMU's four list registers, so this also checks
 # that the overflow keeps the most urgent ones in the list registers.
+# gics: 3 2
 # expect-console: ^test-irq-priority: INTIDs 40\.\.44, 20 runs
 # expect-console: ^run 0: expected 41 43 44 40 42
 # expect-console: ^run 1: taken 41 43 44 40 42
@@ -14,7 +15,7 @@
 set -e
 . /guest-run/wait.sh
 
-warden enable /etc/warden/qemu-virt.cell
+warden enable /etc/warden/system.cell
 warden cell create /etc/warden/qemu-virt-inmate-demo2.cell
 warden cell load inmate-demo-2 /usr/lib/warden/inmates/test-irq-priority.bin \
 	-s "irq-base=40 runs=20" -a 0x1000

@@ -2,6 +2,7 @@
 # (its timer lines appear, at least 20 timer interrupts reach the cell and
 # the statistics show them), shutdown, load and start again, destroy (CPU
 # 3 back in Linux's online mask, the page pool back where it was).
+# gics: 3 2
 # expect-console: ^Created cell "inmate-demo" \(ID 1, CPUs 0x8\)
 # expect: ^warden-test: created: online 0-2
 # expect: ^1 +inmate-demo +shut down +3
@@ -37,7 +38,7 @@ run() {
 	echo "warden-test: run $1: $n timer interrupts in the cell"
 }
 
-warden enable /etc/warden/qemu-virt.cell
+warden enable /etc/warden/system.cell
 before=$(cat /sys/devices/warden/mem_pool_used)
 
 warden cell create $cell

@@ -1,6 +1,7 @@
 # PSCI for a cell: version 1.1; SYSTEM_OFF and SYSTEM_RESET shut the cell
 # down (not the machine): the cell shows "shut down", the root and the
 # machine run on, and the cell can be loaded and started again.
+# gics: 3 2
 # expect-console: ^probe: smc returned 65537
 # expect-console: ^Cell "inmate-demo-2" shut itself down \(PSCI SYSTEM_OFF\)
 # expect: ^warden-test: after SYSTEM_OFF: state shut down, root alive
@@ -14,7 +15,7 @@ set -e
 . /guest-run/wait.sh
 
 dir=/usr/lib/warden/inmates
-warden enable /etc/warden/qemu-virt.cell
+warden enable /etc/warden/system.cell
 warden cell create /etc/warden/qemu-virt-inmate-demo2.cell
 
 # smc FID: test-probe issues one SMC in the cell; wait for it, then a

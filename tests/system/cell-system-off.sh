@@ -4,6 +4,7 @@
 # and then the firmware powers off: QEMU exits. The script writes the
 # guest-run exit marker itself before the call, since nothing runs after
 # it; if the call came back, the script fails with a second marker.
+# gics: 3 2
 # expect: ^Started cell "inmate-demo"
 # expect-console: ^Root cell requested system off
 # expect-console: ^Stopped cell "inmate-demo" for system off
@@ -13,7 +14,7 @@
 set -e
 
 dir=/usr/lib/warden/inmates
-warden enable /etc/warden/qemu-virt.cell
+warden enable /etc/warden/system.cell
 warden cell create /etc/warden/qemu-virt-inmate-demo.cell
 warden cell create /etc/warden/qemu-virt-inmate-demo2.cell
 warden cell load inmate-demo $dir/gic-demo.bin -s "print-every=1000" \

@@ -2,6 +2,7 @@
 # CPU 2, both producing output next to a working root, destroyed in either
 # order; then a cell with two CPUs (test-smp: CPU_ON and SGIs inside the
 # cell).
+# gics: 3 2
 # expect-console: ^Created cell "inmate-demo" \(ID 1, CPUs 0x8\)
 # expect-console: ^Created cell "inmate-demo-2" \(ID 2, CPUs 0x4\)
 # expect: ^warden-test: two cells: online 0-1
@@ -22,7 +23,7 @@ set -e
 . /guest-run/wait.sh
 
 dir=/usr/lib/warden/inmates
-warden enable /etc/warden/qemu-virt.cell
+warden enable /etc/warden/system.cell
 before=$(cat /sys/devices/warden/mem_pool_used)
 
 both() {

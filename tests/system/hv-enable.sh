@@ -1,6 +1,7 @@
 # Linux becomes the root cell and keeps working: processes, file writes,
 # every CPU (taskset), IPIs, timers; then the hypervisor leaves and Linux
 # still works. The hypervisor's own banner shows on the debug UART.
+# gics: 3 2
 # expect-console: ^Warden hypervisor .* starting on CPU [0-3], memory at 0x7fc00000
 # expect-console: ^ CPU 3 \(MPIDR 0x3\) entered
 # The EL2 vectors' Spectre-v2 choice, before the GIC is touched: QEMU's
@@ -8,10 +9,13 @@
 # loop (Spectre-BHB) runs on every entry from EL1 throughout this test.
 # expect-console: ^EL2 vectors: Spectre-v2: affected, no firmware workaround \(Cortex-A57: no EL3\)$
 # expect-console: ^EL2 vectors: Spectre-BHB: branch history loop \(8\) on entry from EL1 \(Cortex-A57\)$
-# expect-console: ^Warden enabled: root cell "qemu-virt", 4 CPUs
+# expect-console@gicv3: ^Warden enabled: root cell "qemu-virt", 4 CPUs
+# expect-console@gicv2: ^Warden enabled: root cell "qemu-virt-gicv2", 4 CPUs
 # expect: ^warden-test: enabled: 1
-# expect: ^warden-test: cell: 0 qemu-virt running 0-3
-# expect: ^warden-test: console ring: Warden enabled: root cell "qemu-virt", 4 CPUs
+# expect@gicv3: ^warden-test: cell: 0 qemu-virt running 0-3
+# expect@gicv2: ^warden-test: cell: 0 qemu-virt-gicv2 running 0-3
+# expect@gicv3: ^warden-test: console ring: Warden enabled: root cell "qemu-virt", 4 CPUs
+# expect@gicv2: ^warden-test: console ring: Warden enabled: root cell "qemu-virt-gicv2", 4 CPUs
 # expect: ^warden-test: enabled: cpus 0 1 2 3 ran a task
 # expect: ^warden-test: enabled: file checksum ok
 # expect: ^warden-test: enabled: 8 background jobs done
@@ -69,7 +73,7 @@ check_root_works() {
 	echo "warden-test: $phase: ipi ok"
 }
 
-warden enable /etc/warden/qemu-virt.cell
+warden enable /etc/warden/system.cell
 echo "warden-test: enabled: $(cat /sys/devices/warden/enabled)"
 echo "warden-test: cell: $(warden cell list | tail -n1 | tr -s ' ')"
 echo "warden-test: console ring: $(warden console | grep 'Warden enabled')"

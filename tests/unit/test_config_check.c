@@ -135,7 +135,7 @@ static void gicv2_interfaces(void **state)
 	assert_int_equal(config_report_count(&rep, "gic-base"), 0);
 }
 
-/* The Pi 4 DT's bus address of the GIC, copied as it is: advice. */
+/* The Pi 4 DT's bus address of the GIC, copied as it is: an error. */
 static void gicv2_dt_bus_address(void **state)
 {
 	const struct config_finding *f;
@@ -148,10 +148,11 @@ static void gicv2_dt_bus_address(void **state)
 	root.sys.platform_info.arm.gicr_base = 0;
 	run(0);
 	f = only("gic-bus-address");
-	assert_int_equal(f->severity, FINDING_ADVICE);
+	assert_int_equal(f->severity, FINDING_ERROR);
 	assert_non_null(strstr(f->message, "gicd_base 0x40041000"));
 	assert_non_null(strstr(f->message, "at 0xff800000 (/soc ranges)"));
-	assert_non_null(strstr(f->fix, "set gicd_base to 0xff841000"));
+	assert_non_null(strstr(f->message, "finds no GIC at 0x40041000"));
+	assert_non_null(strstr(f->message, "set gicd_base to 0xff841000"));
 	/* The CPU's address is quiet. */
 	setup(state);
 	root.sys.platform_info.arm.gic_version = 2;
@@ -414,6 +415,43 @@ static void console_not_covered(void **state)
 
 	a.desc.flags |= JAILHOUSE_CELL_VIRTUAL_CONSOLE_ACTIVE;
 	run(1);
+	expect_clean();
+}
+
+/* A debug console the hypervisor cannot drive prints to the ring only. */
+static void debug_uart_not_driven(void **state)
+{
+	struct jailhouse_console *con = &root.sys.debug_console;
+	const struct config_finding *f;
+
+	con->type = JAILHOUSE_CON_TYPE_XUARTPS;
+	run(0);
+	f = only("debug-uart");
+	assert_int_equal(f->severity, FINDING_ADVICE);
+	assert_non_null(strstr(f->message, "type 4 at 0x9000000"));
+	assert_non_null(strstr(f->message, "console ring only"));
+	assert_non_null(strstr(f->fix, "JAILHOUSE_CON_TYPE_8250"));
+	/* MMIO 8250, registers a byte or 4 bytes apart: driven */
+	con->type = JAILHOUSE_CON_TYPE_8250;
+	con->flags = JAILHOUSE_CON_ACCESS_MMIO;
+	run(0);
+	expect_clean();
+	con->flags = JAILHOUSE_CON_ACCESS_MMIO | JAILHOUSE_CON_REGDIST_4;
+	con->address = 0x09000fe8; /* LSR at 0x09000ffc: the page's last */
+	run(0);
+	expect_clean();
+	/* LSR at 0x09001000: past the one page mapped for it */
+	con->address = 0x09000fec;
+	run(0);
+	assert_int_equal(only("debug-uart")->severity, FINDING_ADVICE);
+	/* port I/O: no such thing on arm64 */
+	con->address = 0x09000000;
+	con->flags = JAILHOUSE_CON_ACCESS_PIO;
+	run(0);
+	assert_int_equal(only("debug-uart")->severity, FINDING_ADVICE);
+	/* none configured: nothing to say */
+	con->type = JAILHOUSE_CON_TYPE_NONE;
+	run(0);
 	expect_clean();
 }
 
@@ -716,6 +754,7 @@ int main(void)
 		T(reset_address),
 		T(root_ram_needs_execute),
 		T(console_not_covered),
+		T(debug_uart_not_driven),
 		T(dma_without_root_dma),
 		T(ti_pvu_limits),
 		T(size_mismatch_and_empty_region),

@@ -11,6 +11,7 @@
  * and unmapped right after it.
  */
 #include <arch/hv.h>
+#include <warden/debug_uart.h>
 #include <warden/el2_window.h>
 #include <warden/errno.h>
 #include <warden/pgtable.h>
@@ -243,7 +244,7 @@ int el2_map_build(void)
 	err = table_alloc(NULL, &el2_pt.root);
 	if (!err)
 		err = map_hv_memory();
-	if (!err && uart && sys->debug_console.type == JAILHOUSE_CON_TYPE_PL011)
+	if (!err && debug_uart_supported(&sys->debug_console))
 		err = map(HV_UART_VIRT + (uart & 0x1ff000), uart & ~(PAGE - 1),
 			  PAGE, EL2_DEVICE, PGTABLE_NO_BLOCKS);
 	if (!err)

@@ -1,20 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Hypervisor output: the debug UART from the system config (PL011) and the
- * in-memory ring that the driver shows as "warden console". Lines of
- * different CPUs never interleave because printk holds a lock.
+ * Hypervisor output: the debug UART from the system config (PL011, or an
+ * 8250-style UART such as the Raspberry Pi 4's mini UART and TI K3's
+ * UARTs, MMIO with byte or 32-bit register spacing; see
+ * warden/debug_uart.h) and the in-memory ring that the driver shows as
+ * "warden console". Lines of different CPUs never interleave because
+ * printk holds a lock.
  */
 #include <stdarg.h>
 
 #include <arch/hv.h>
+#include <warden/debug_uart.h>
 #include <warden/format.h>
 #include <warden/hv-console.h>
 
-#define PL011_DR 0x00
-#define PL011_FR 0x18
-#define PL011_FR_TXFF (1 << 5)
-
-static volatile uint32_t *uart;
+static volatile void *uart;
+static uint16_t uart_type;
+static bool uart_regdist_4;
 spinlock_t print_lock; /* released by el2_locks_release() */
 
 struct warden_console_ring *console_ring(void)
@@ -37,28 +39,59 @@ static uint64_t hv_size_mapped(void)
 void console_init(uint64_t uart_phys, uint16_t type)
 {
 	struct warden_console_ring *ring = console_ring();
+	const struct jailhouse_system *sys =
+		(const void *)(__image_start + hv_header.config_offset);
+	struct jailhouse_console con = sys->debug_console;
 
 	ring->magic = WARDEN_CONSOLE_MAGIC;
 	ring->size = HV_CONSOLE_TEXT;
+	con.address = uart_phys;
+	con.type = type;
 	/*
-	 * Only a PL011 is supported; others print to the ring alone. The
-	 * config is not checked yet: never write into our own memory.
+	 * PL011 and MMIO 8250 are supported; others print to the ring
+	 * alone. The config is not checked yet: never write into our own
+	 * memory.
 	 */
 	if (uart_phys >= hv_phys && uart_phys - hv_phys < hv_size_mapped())
 		return;
-	if (uart_phys && type == JAILHOUSE_CON_TYPE_PL011)
-		uart = (volatile uint32_t *)(HV_UART_VIRT +
-					     (uart_phys & 0x1fffff));
+	if (!debug_uart_supported(&con))
+		return;
+	uart_type = type;
+	uart_regdist_4 = CON_USES_REGDIST_4(con.flags);
+	uart = (volatile void *)(HV_UART_VIRT + (uart_phys & 0x1fffff));
+}
+
+static uint32_t uart8250_read(unsigned int reg)
+{
+	if (uart_regdist_4)
+		return ((volatile uint32_t *)uart)[reg];
+	return ((volatile uint8_t *)uart)[reg];
+}
+
+static void uart8250_write(unsigned int reg, uint32_t val)
+{
+	if (uart_regdist_4)
+		((volatile uint32_t *)uart)[reg] = val;
+	else
+		((volatile uint8_t *)uart)[reg] = val;
 }
 
 static void uart_putc(char c)
 {
+	volatile uint32_t *pl011 = uart;
 	unsigned int spins = 1000000;
 
 	/* Linux shares the UART: wait for room, but never forever. */
-	while ((uart[PL011_FR / 4] & PL011_FR_TXFF) && --spins)
+	if (uart_type == JAILHOUSE_CON_TYPE_8250) {
+		while (!(uart8250_read(UART8250_LSR) & UART8250_LSR_THRE) &&
+		       --spins)
+			;
+		uart8250_write(UART8250_THR, (unsigned char)c);
+		return;
+	}
+	while ((pl011[PL011_FR / 4] & PL011_FR_TXFF) && --spins)
 		;
-	uart[PL011_DR / 4] = (unsigned char)c;
+	pl011[PL011_DR / 4] = (unsigned char)c;
 }
 
 static void ring_putc(struct warden_console_ring *ring, char c)

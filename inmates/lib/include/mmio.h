@@ -25,6 +25,11 @@ static inline void mmio_write64(uintptr_t addr, uint64_t val)
 	*(volatile uint64_t *)addr = val;
 }
 
+static inline uint8_t mmio_read8(uintptr_t addr)
+{
+	return *(volatile uint8_t *)addr;
+}
+
 static inline void mmio_write8(uintptr_t addr, uint8_t val)
 {
 	*(volatile uint8_t *)addr = val;
