@@ -63,7 +63,7 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 				printk("ERROR: disable refused: CPU %u is %s; "
 				       "bring it online first\n",
 				       i,
-				       cpu_data[i].state == CPU_PARKED ?
+				       cpu_data[i].state == CPU_OFF ?
 					       "off (PSCI CPU_OFF)" :
 					       "failed");
 				spin_unlock(&hv_lock);
