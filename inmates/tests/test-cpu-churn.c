@@ -26,7 +26,6 @@
 /* A calls CPU_ON every few microseconds: silence this long means stopped */
 #define HEARTBEAT_WAIT_US 2000
 #define ZOMBIE_WAIT_US 10000000
-#define HC_CELL_GET_STATE 6
 #define EPERM 1
 #define UNMAPPED_IPA 0x40000000UL
 
@@ -56,14 +55,14 @@ static void zombie_check(void)
 	long ret;
 
 	while (timer_get_ticks() < end) {
-		ret = hypercall_1(HC_CELL_GET_STATE, 0);
+		ret = hypercall_1(WARDEN_HC_CELL_GET_STATE, 0);
 		if (ret == -EPERM)
 			continue;
 		printk("test-cpu-churn: CPU 0x%lx: hypercall %u answered %ld "
 		       "instead of -EPERM: this CPU runs with the root cell's "
 		       "rights (zombie)\n",
-		       (unsigned long)inmate_cpu_affinity(), HC_CELL_GET_STATE,
-		       ret);
+		       (unsigned long)inmate_cpu_affinity(),
+		       WARDEN_HC_CELL_GET_STATE, ret);
 		for (;;)
 			cpu_relax();
 	}

@@ -30,6 +30,7 @@
 #include <warden/cell_check.h>
 #include <warden/el2_window.h>
 #include <warden/errno.h>
+#include <warden/hypercall.h>
 #include <warden/pgtable_edit.h>
 #include <warden/range.h>
 
@@ -1143,36 +1144,20 @@ long cell_hypercall_nonroot(struct frame *f, unsigned int cpu)
 	uint64_t code = f->x[0], arg1 = f->x[1], arg2 = f->x[2];
 
 	switch (code) {
-	case 0: /* disable */
-	case 1: /* cell create, start, set loadable, destroy */
-	case 2:
-	case 3:
-	case 4:
-	case 6: /* cell state */
+	case WARDEN_HC_DISABLE:
+	case WARDEN_HC_CELL_CREATE:
+	case WARDEN_HC_CELL_START:
+	case WARDEN_HC_CELL_SET_LOADABLE:
+	case WARDEN_HC_CELL_DESTROY:
+	case WARDEN_HC_CELL_GET_STATE:
 		return -EPERM;
-	case 5: /* hypervisor info */
-		switch (arg1) {
-		case 0:
-			return pool_pages;
-		case 1:
-			return pool_used;
-		case 2:
-		case 3:
-			return 0;
-		case 4:
-			return 1 + cell_count();
-		default:
-			return -EINVAL;
-		}
-	case 7: /* CPU info: its own CPUs only */
+	case WARDEN_HC_HYPERVISOR_GET_INFO:
+		return hypercall_get_info(arg1);
+	case WARDEN_HC_CPU_GET_INFO: /* its own CPUs only */
 		if (arg1 >= HV_MAX_CPUS || !(c->cpus & (1ULL << arg1)))
 			return -EPERM;
-		if (arg2 == 0)
-			return cpu_data[arg1].state == CPU_FAILED ? 2 : 0;
-		if (arg2 >= 1000 && arg2 < 1000 + NUM_STATS)
-			return cpu_data[arg1].stats[arg2 - 1000] & 0x7fffffff;
-		return -EINVAL;
-	case 8: /* debug console */
+		return hypercall_cpu_info(arg1, arg2);
+	case WARDEN_HC_DEBUG_CONSOLE_PUTC:
 		if (!CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(c->cfg.cell->flags))
 			return -EPERM;
 		console_putc(arg1);

@@ -32,8 +32,8 @@ enum cpu_state {
 	CPU_ABSENT = 0, /* not under the hypervisor */
 	CPU_RUNNING, /* runs its owner (the root or a cell) at EL1 */
 	CPU_STOPPING, /* running, asked to park by a management call */
-	CPU_OFF, /* parked by its own PSCI CPU_OFF: its owner's CPU_ON starts it */
-	CPU_PARKED, /* parked by the hypervisor: only a management call frees it */
+	CPU_OFF, /* parked by its own CPU_OFF: its owner's CPU_ON starts it */
+	CPU_PARKED, /* parked by the hypervisor: a management call frees it */
 	CPU_FAILED, /* stopped after a fault */
 };
 
@@ -229,6 +229,9 @@ void stage2_root_collapse(uint64_t ipa, uint64_t size);
 int stage2_root_fault_retry(unsigned int cpu);
 
 long hypercall(struct frame *frame, unsigned int cpu);
+/* HYPERVISOR_GET_INFO and CPU_GET_INFO, for the root and the cells */
+long hypercall_get_info(uint64_t type);
+long hypercall_cpu_info(uint64_t target, uint64_t type);
 /*
  * Runs fn(f, cpu) for the root with a recovery point: an exception at
  * EL2 inside it ends it with -EFAULT instead of stopping the CPU (traps.c).
