@@ -14,35 +14,80 @@
 churn_dir=/usr/lib/warden/inmates
 churn_cell=/etc/warden/qemu-virt-inmate-smp.cell
 
+failed_is() {
+	[ "$(cat /sys/devices/warden/cells/$1/cpus_failed_list)" = "$2" ]
+}
+
 churn_runs_on() {
 	[ "$(taskset -c $1 cat /proc/self/stat | cut -d' ' -f39)" = $1 ]
 }
 
+# Root CPU 1 off and on, with pauses: a loop without them holds Linux'
+# hotplug lock nearly all the time and starves the driver's own offlining.
+# On a loaded host Linux may give up waiting for CPU 1's CPU_OFF (it logs
+# "may not have shut down cleanly") and fail to online it while the CPU
+# is still on its way there: online is retried.
 churn_hotplug() {
+	set +e
 	_n=0
 	while [ ! -e /tmp/churn-stop ]; do
 		echo 0 >/sys/devices/system/cpu/cpu1/online
-		echo 1 >/sys/devices/system/cpu/cpu1/online
+		sleep 0.2
+		_try=0
+		until echo 1 >/sys/devices/system/cpu/cpu1/online ||
+		      [ $_try -ge 50 ]; do
+			_try=$((_try + 1))
+			sleep 0.2
+		done
 		_n=$((_n + 1))
-	done
+		sleep 0.2
+	done 2>/dev/null
 	echo $_n >/tmp/churn-hotplugs
 }
 
-# churn_round R PARAMS LOADFIRST
+# churn_create: the cell, again if the hypervisor found a CPU not yet off.
+# On a loaded host Linux may give up waiting for a CPU's CPU_OFF (it logs
+# "may not have shut down cleanly") before the CPU got there; the
+# hypervisor then refuses the create, and the driver onlines the CPU (which
+# may fail the same way: online again here, so that the driver offlines
+# and later onlines it itself).
+churn_create() {
+	for _try in 1 2 3 4 5; do
+		warden cell create $churn_cell && return 0
+		sleep 1
+		for _c in 2 3; do
+			echo 1 >/sys/devices/system/cpu/cpu$_c/online
+		done 2>/dev/null
+	done
+	return 1
+}
+
+# churn_round R PARAMS LOADFIRST: every step checked (|| return 1), since
+# set -e does not apply in a function called in an || list
 churn_round() {
-	warden cell create $churn_cell
+	churn_create || return 1
 	_id=$(cell_id inmate-smp)
+	[ -n "$_id" ] || return 1
 	warden cell load inmate-smp $churn_dir/test-cpu-churn.bin \
-		-s "$2" -a 0x1000
-	warden cell start inmate-smp
+		-s "$2" -a 0x1000 || return 1
+	warden cell start inmate-smp || return 1
 	# CPU 2 makes one PSCI call per CPU_ON, CPU 3 one per CPU_OFF
 	wait_for 60 "round $1: CPU_ON/CPU_OFF churn in the cell" \
-		stat_above $_id vmexits_psci 300
+		stat_above $_id vmexits_psci 300 || return 1
+	case $2 in
+	fault=a*) _f=2 ;;
+	fault=b*) _f=3 ;;
+	*) _f= ;;
+	esac
+	if [ -n "$_f" ]; then
+		wait_for 60 "round $1: the fault of CPU $_f" \
+			failed_is $_id $_f || return 1
+	fi
 	if [ "$3" = 1 ]; then
 		warden cell load inmate-smp $churn_dir/test-cpu-churn.bin \
-			-s "$2" -a 0x1000
+			-s "$2" -a 0x1000 || return 1
 	fi
-	warden cell destroy inmate-smp
+	warden cell destroy inmate-smp || return 1
 	for _c in 2 3; do
 		if [ "$(cat /sys/devices/system/cpu/cpu$_c/online)" != 1 ] ||
 		   ! churn_runs_on $_c; then
@@ -64,12 +109,15 @@ churn_run() {
 		_p= _l=0
 		if [ "$_mode" = stress ]; then
 			case $((_r % 3)) in
-			1) _p="fault=b after=$((20 + _r % 40))" ;;
-			2) _p="fault=a after=$((20 + _r % 40))" ;;
+			1) _p="fault=b after=$((1 + _r % 3))" ;;
+			2) _p="fault=a after=$((1 + _r % 3))" ;;
 			esac
 			_l=$((_r % 2))
 		fi
-		churn_round $_r "$_p" $_l || break
+		if ! churn_round $_r "$_p" $_l; then
+			echo "warden-test: round $_r ($_p) failed"
+			break
+		fi
 		_r=$((_r + 1))
 	done
 	touch /tmp/churn-stop
