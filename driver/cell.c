@@ -17,11 +17,6 @@
 #include "cell.h"
 #include "warden.h"
 
-#define HC_CELL_CREATE 1
-#define HC_CELL_START 2
-#define HC_CELL_SET_LOADABLE 3
-#define HC_CELL_DESTROY 4
-
 /* The hypervisor takes configs of up to 16 pages, as Jailhouse does. */
 #define CELL_CONFIG_MAX (16 * 4096)
 #define CELL_MAX_IMAGES 16
@@ -285,8 +280,8 @@ long warden_cell_create(const void __user *uarg)
 	((struct jailhouse_cell_desc *)config)->id = cell->id;
 	err = cpus_offline(cell);
 	if (!err)
-		err = cell_hypercall(HC_CELL_CREATE, virt_to_phys(config),
-				     "creating the cell");
+		err = cell_hypercall(WARDEN_HC_CELL_CREATE,
+				     virt_to_phys(config), "creating the cell");
 	if (err)
 		goto online;
 	warden.root_cpus &= ~cell->cpus;
@@ -392,7 +387,7 @@ long warden_cell_load(const void __user *uarg)
 			goto unlock;
 		}
 	}
-	err = cell_hypercall(HC_CELL_SET_LOADABLE, cell->id,
+	err = cell_hypercall(WARDEN_HC_CELL_SET_LOADABLE, cell->id,
 			     "stopping the cell");
 	for (i = 0; !err && i < req.num_preload_images; i++) {
 		err = copy_image(cell, &img[i], i, req.num_preload_images,
@@ -443,7 +438,7 @@ long warden_cell_start(const void __user *uarg)
 		       cell->torn_addr);
 		err = -EINVAL;
 	} else if (cell) {
-		err = cell_hypercall(HC_CELL_START, cell->id,
+		err = cell_hypercall(WARDEN_HC_CELL_START, cell->id,
 				     "starting the cell");
 	}
 	if (!err)
@@ -460,7 +455,7 @@ unlock:
  */
 static long destroy(struct warden_cell *cell, struct warden_cell_sysfs **sysfs)
 {
-	long err = cell_hypercall(HC_CELL_DESTROY, cell->id,
+	long err = cell_hypercall(WARDEN_HC_CELL_DESTROY, cell->id,
 				  "destroying the cell");
 
 	if (err)

@@ -12,11 +12,6 @@
 #include "cell.h"
 #include "warden.h"
 
-#define HC_CELL_GET_STATE 6
-#define HC_CPU_GET_INFO 7
-#define CPU_INFO_FAILED 2
-#define CPU_INFO_STAT_BASE 1000
-
 static const char *const stat_names[] = {
 	"vmexits_total",     "vmexits_mmio",	    "vmexits_management",
 	"vmexits_hypercall", "vmexits_maintenance", "vmexits_virt_irq",
@@ -81,7 +76,7 @@ static ssize_t state_show(struct kobject *kobj, struct kobj_attribute *a,
 	mutex_lock(&warden.lock);
 	cell = cell_of(kobj);
 	if (cell && warden.enabled)
-		state = warden_hypercall(HC_CELL_GET_STATE, cell->id, 0);
+		state = warden_hypercall(WARDEN_HC_CELL_GET_STATE, cell->id, 0);
 	mutex_unlock(&warden.lock);
 	return sysfs_emit(buf, "%s\n", state_name(state));
 }
@@ -93,8 +88,8 @@ static u64 failed_cpus(struct warden_cell *cell)
 
 	for (cpu = 0; cpu < 64; cpu++)
 		if (cell->cpus & BIT_ULL(cpu) &&
-		    warden_hypercall(HC_CPU_GET_INFO, cpu, 0) ==
-			    CPU_INFO_FAILED)
+		    warden_hypercall(WARDEN_HC_CPU_GET_INFO, cpu, 0) ==
+			    WARDEN_CPU_INFO_FAILED)
 			failed |= BIT_ULL(cpu);
 	return failed;
 }
@@ -188,8 +183,8 @@ static ssize_t stat_show(struct kobject *kobj, struct kobj_attribute *a,
 
 		if (!(mask & BIT_ULL(cpu)))
 			continue;
-		v = warden_hypercall(HC_CPU_GET_INFO, cpu,
-				     CPU_INFO_STAT_BASE + i);
+		v = warden_hypercall(WARDEN_HC_CPU_GET_INFO, cpu,
+				     WARDEN_CPU_INFO_STAT + i);
 		if (v > 0)
 			sum += v;
 	}

@@ -16,6 +16,7 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/stringify.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <asm/memory.h>
@@ -28,9 +29,6 @@
 #include "warden.h"
 
 #define HVC_SET_VECTORS 0
-#define JAILHOUSE_HC_DISABLE 0
-#define JAILHOUSE_HC_CPU_GET_INFO 7
-#define JAILHOUSE_CPU_FAILED 2
 #define CONFIG_MAX_SIZE (1 << 20)
 #define HV_MIN_POOL (64 << 10)
 
@@ -85,7 +83,7 @@ long warden_hypercall(unsigned long code, unsigned long arg1,
 	register unsigned long r1 asm("x1") = arg1;
 	register unsigned long r2 asm("x2") = arg2;
 
-	asm volatile("hvc #0x4a48"
+	asm volatile("hvc #" __stringify(WARDEN_HVC_IMM)
 		     : "+r"(r0), "+r"(r1), "+r"(r2)
 		     :
 		     : "x3", "memory");
@@ -111,7 +109,7 @@ static void leave_cpu(void *info)
 	int *result = info;
 
 	result[smp_processor_id()] =
-		(int)warden_hypercall(JAILHOUSE_HC_DISABLE, 0, 0);
+		(int)warden_hypercall(WARDEN_HC_DISABLE, 0, 0);
 }
 
 /* Clean and invalidate to the point of coherency: EL2 starts uncached. */
@@ -497,8 +495,9 @@ static int check_failed_cpus(u64 mask)
 	for (cpu = 0; cpu < 64; cpu++) {
 		if (!(mask & (1ULL << cpu)))
 			continue;
-		if (warden_hypercall(JAILHOUSE_HC_CPU_GET_INFO, cpu, 0) ==
-		    JAILHOUSE_CPU_FAILED) {
+		if (warden_hypercall(WARDEN_HC_CPU_GET_INFO, cpu,
+				     WARDEN_CPU_INFO_STATE) ==
+		    WARDEN_CPU_INFO_FAILED) {
 			pr_err("warden: CPU %u was stopped by the hypervisor "
 			       "after a fault (see 'warden console'); the "
 			       "hypervisor cannot leave without it: reboot\n",

@@ -27,7 +27,7 @@ static long warden_ioctl_hypercall(struct warden_hypercall __user *uarg)
 
 	if (copy_from_user(&hc, uarg, sizeof(hc)))
 		return -EFAULT;
-	if (hc.imm != 0x4a48 && hc.imm != 0 && hc.imm != WARDEN_HC_SMC)
+	if (hc.imm != WARDEN_HVC_IMM && hc.imm != 0 && hc.imm != WARDEN_HC_SMC)
 		return -EINVAL;
 	mutex_lock(&warden.lock);
 	/* Without the hypervisor, hvc #0x4a48 would reach Linux' stub. */

@@ -9,9 +9,6 @@
 
 #include "warden.h"
 
-#define HC_HYPERVISOR_GET_INFO 5
-#define HC_CELL_GET_STATE 6
-
 static struct device *root_dev;
 static struct kobject *cells_kobj;
 static struct kobject *root_cell_kobj;
@@ -28,7 +25,7 @@ static ssize_t info_show(char *buf, unsigned long type)
 
 	mutex_lock(&warden.lock);
 	if (warden.enabled)
-		val = warden_hypercall(HC_HYPERVISOR_GET_INFO, type, 0);
+		val = warden_hypercall(WARDEN_HC_HYPERVISOR_GET_INFO, type, 0);
 	mutex_unlock(&warden.lock);
 	return sysfs_emit(buf, "%ld\n", val);
 }
@@ -36,7 +33,7 @@ static ssize_t info_show(char *buf, unsigned long type)
 static ssize_t mem_pool_size_show(struct device *dev,
 				  struct device_attribute *a, char *buf)
 {
-	return info_show(buf, 0);
+	return info_show(buf, WARDEN_INFO_MEM_POOL_SIZE);
 }
 
 static ssize_t mem_pool_used_show(struct device *dev,
@@ -73,7 +70,7 @@ static ssize_t state_show(struct kobject *kobj, struct kobj_attribute *a,
 
 	mutex_lock(&warden.lock);
 	if (warden.enabled)
-		state = warden_hypercall(HC_CELL_GET_STATE, 0, 0);
+		state = warden_hypercall(WARDEN_HC_CELL_GET_STATE, 0, 0);
 	mutex_unlock(&warden.lock);
 	return sysfs_emit(buf, "%s\n", state == 0 ? "running" : "invalid");
 }

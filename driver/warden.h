@@ -7,6 +7,7 @@
 #include <linux/types.h>
 
 #include <warden/hv-console.h>
+#include <warden/hypercall.h>
 #include <warden/ioctl.h>
 
 struct device;

@@ -13,6 +13,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <warden/hypercall.h>
 #include <warden/ioctl.h>
 
 #include "commands.h"
@@ -21,7 +22,7 @@
 
 int cmd_hypercall(int argc, char **argv)
 {
-	struct warden_hypercall hc = { .imm = 0x4a48 };
+	struct warden_hypercall hc = { .imm = WARDEN_HVC_IMM };
 	uint64_t *args[] = { &hc.code, &hc.arg1, &hc.arg2 };
 	int i, fd, err;
 

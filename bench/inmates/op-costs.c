@@ -18,8 +18,6 @@
 
 #include "pmu.h"
 
-#define HC_HYPERVISOR_GET_INFO 5
-#define HC_INFO_NUM_CELLS 4
 #define GICD_TYPER 0x0004
 #define PSCI_VERSION 0x84000000
 #define SMCCC_VERSION 0x80000000
@@ -41,7 +39,8 @@ static void run_op(enum op op)
 		break;
 	case OP_HYPERCALL:
 		BENCH_MARK(MARK_OP_START + 1);
-		sink = hypercall_1(HC_HYPERVISOR_GET_INFO, HC_INFO_NUM_CELLS);
+		sink = hypercall_1(WARDEN_HC_HYPERVISOR_GET_INFO,
+				   WARDEN_INFO_NUM_CELLS);
 		break;
 	case OP_GICD_READ:
 		BENCH_MARK(MARK_OP_START + 2);

@@ -96,7 +96,7 @@ static void console_putc(char c)
 	if (console_uart)
 		uart_putc(c);
 	if (console_virtual)
-		hypercall_1(HC_DEBUG_CONSOLE_PUTC, (unsigned char)c);
+		hypercall_1(WARDEN_HC_DEBUG_CONSOLE_PUTC, (unsigned char)c);
 }
 
 void console_write(const char *s, size_t len)

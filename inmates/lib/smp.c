@@ -56,3 +56,10 @@ long smp_start_cpu(uint64_t mpidr, void (*fn)(void *), void *arg,
 		cpu_relax();
 	return 0;
 }
+
+long smp_restart_cpu(uint64_t mpidr)
+{
+	return psci_call(PSCI_CPU_ON, mpidr,
+			 (uintptr_t)__inmate_secondary_entry,
+			 (uintptr_t)&smp_boot);
+}

@@ -18,6 +18,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <warden/hypercall.h>
+
 #include <format.h>
 #include <mmio.h>
 #include <sysreg.h>
@@ -230,7 +232,8 @@ void sim_trap(uint64_t *regs)
 
 	switch (esr >> 26) {
 	case EC_HVC64:
-		if ((esr & 0xffff) == 0x4a48 && regs[0] == 8) {
+		if ((esr & 0xffff) == WARDEN_HVC_IMM &&
+		    regs[0] == WARDEN_HC_DEBUG_CONSOLE_PUTC) {
 			pl011_putc(UART_PA, (char)regs[1]);
 			regs[0] = 0;
 		} else {

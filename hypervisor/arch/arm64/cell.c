@@ -6,11 +6,23 @@
  * and changes the system only once nothing can fail any more, or undoes
  * what it did: a refused request leaves the system as it was.
  *
- * A cell's CPUs come from the root parked (Linux took them offline with
- * PSCI CPU_OFF) and go back parked; in between they run the cell under
- * its own stage 2 (VMID = cell id). A CPU running in a cell is stopped
- * with a physical SGI, which traps to EL2, where cell_handle_events()
- * parks it.
+ * A cell's CPUs come from the root off (Linux took them offline with
+ * PSCI CPU_OFF) and go back off; in between they run the cell under its
+ * own stage 2 (VMID = cell id). A CPU running in a cell is stopped with a
+ * physical SGI, which traps to EL2, where cell_handle_events() parks it.
+ *
+ * Locks and waits (docs/hypervisor.md, "CPU states and lock rules"):
+ * - cell_lock serializes management calls on the registry: cells[], which
+ *   cell owns which CPU, each cell's busy mark. Taken before hv_lock,
+ *   never after it.
+ * - hv_lock guards every CPU's state and CPU_ON request and each cell's
+ *   run state, for a few loads and stores at a time.
+ * - No EL2 path waits for another CPU with either held. A call that must
+ *   wait (for a cell's CPUs to park, for a cell's reply) marks the cell
+ *   busy under cell_lock, drops the lock, waits, takes it again and goes
+ *   on: a busy cell is neither managed nor destroyed by another call
+ *   meanwhile, and a stopped cell starts no CPU, so what the call checked
+ *   still holds, and stop_cpus() checks the CPUs once more.
  */
 #include <arch/cell.h>
 #include <arch/el1_state.h>
@@ -20,6 +32,7 @@
 #include <warden/cell_check.h>
 #include <warden/el2_window.h>
 #include <warden/errno.h>
+#include <warden/hypercall.h>
 #include <warden/pgtable_edit.h>
 #include <warden/range.h>
 
@@ -33,8 +46,7 @@
 struct pgtable *stage2_root(void);
 
 static struct cell cells[MAX_CELLS];
-static struct cell *cpu_cell[HV_MAX_CPUS];
-static volatile int stop_request[HV_MAX_CPUS];
+static struct cell *cpu_cell[HV_MAX_CPUS]; /* changed under hv_lock */
 spinlock_t cell_lock; /* released by el2_locks_release() */
 
 static void reconfig_completed(void);
@@ -475,7 +487,7 @@ static long check_against_system(struct cell *c, unsigned int caller)
 			       i);
 			return -EBUSY;
 		}
-		if (cpu_data[i].state != CPU_PARKED || cpu_data[i].on_pending) {
+		if (cpu_data[i].state != CPU_OFF || cpu_data[i].on_pending) {
 			printk("ERROR: CPU %u is still running in the root "
 			       "cell: take it offline first (echo 0 > "
 			       "/sys/devices/system/cpu/cpu%u/online)\n",
@@ -484,6 +496,61 @@ static long check_against_system(struct cell *c, unsigned int caller)
 		}
 	}
 	return 0;
+}
+
+/*
+ * The root's CPUs of the new cell become the cell's, parked. Checked
+ * again under hv_lock, under which the root's CPU_ON resolves its target:
+ * a CPU Linux brought back online since check_against_system() is not
+ * taken. Returns 0 or -EBUSY.
+ */
+static long cpus_take(struct cell *c)
+{
+	uint64_t busy = 0;
+	unsigned int cpu;
+
+	spin_lock(&hv_lock);
+	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
+		if (c->cpus & (1ULL << cpu) &&
+		    (cpu_data[cpu].state != CPU_OFF ||
+		     cpu_data[cpu].on_pending))
+			busy |= 1ULL << cpu;
+	for (cpu = 0; !busy && cpu < HV_MAX_CPUS; cpu++) {
+		if (!(c->cpus & (1ULL << cpu)))
+			continue;
+		cpu_cell[cpu] = c;
+		cpu_data[cpu].state = CPU_PARKED;
+		memset(cpu_data[cpu].stats, 0, sizeof(cpu_data[cpu].stats));
+	}
+	if (!busy) {
+		c->run = CELL_STOPPED;
+		root_cpu_set &= ~c->cpus;
+	}
+	spin_unlock(&hv_lock);
+	if (busy)
+		printk("ERROR: CPUs 0x%llx came back online in the root cell "
+		       "while cell \"%s\" was created: take them offline "
+		       "first\n",
+		       (unsigned long long)busy, c->cfg.cell->name);
+	return busy ? -EBUSY : 0;
+}
+
+/* The cell's parked CPUs go back to the root, off (Linux' CPU_ON). */
+static void cpus_give_back(struct cell *c)
+{
+	unsigned int cpu;
+
+	spin_lock(&hv_lock);
+	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
+		if (!(c->cpus & (1ULL << cpu)))
+			continue;
+		cpu_cell[cpu] = NULL;
+		cpu_data[cpu].state = CPU_OFF;
+		cpu_data[cpu].on_pending = 0;
+		memset(cpu_data[cpu].stats, 0, sizeof(cpu_data[cpu].stats));
+	}
+	root_cpu_set |= c->cpus;
+	spin_unlock(&hv_lock);
 }
 
 long cell_create(unsigned int caller, uint64_t config_ipa)
@@ -519,29 +586,26 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	if (!err)
 		err = build_stage2(c);
 	if (!err)
+		err = cpus_take(c);
+	if (!err) {
 		err = root_unmap(c, REMAP_ALL);
+		if (err)
+			cpus_give_back(c);
+	}
 	if (err) {
 		cell_free(c);
 		goto unlock;
 	}
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	cell_irqs_take(c, caller);
-	spin_lock(&hv_lock);
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
-		if (!(c->cpus & (1ULL << cpu)))
-			continue;
-		cpu_cell[cpu] = c;
-		memset(cpu_data[cpu].stats, 0, sizeof(cpu_data[cpu].stats));
-	}
-	root_cpu_set &= ~c->cpus;
-	spin_unlock(&hv_lock);
 	printk("Created cell \"%s\" (ID %u, CPUs 0x%llx); %llu of %llu pool "
 	       "pages used\n",
 	       c->cfg.cell->name, c->id, (unsigned long long)c->cpus,
 	       (unsigned long long)pool_used, (unsigned long long)pool_pages);
-	reconfig_completed(); /* the new cell is shut down: not asked */
 unlock:
 	spin_unlock(&cell_lock);
+	if (!err)
+		reconfig_completed(); /* the new cell is shut down: not asked */
 	return err;
 }
 
@@ -588,7 +652,8 @@ static long reconfig_ok(const struct cell *excluded)
  * Sends msg and waits for the reply, at most msg_reply_timeout polls (or
  * REPLY_TIMEOUT_US if that is 0). A cell that stops or fails meanwhile
  * has answered; one that does not answer in time is marked failed.
- * Returns the reply, or WARDEN_MSG_NONE.
+ * Returns the reply, or WARDEN_MSG_NONE. Called with c busy and no lock
+ * held: the wait may be long.
  */
 static uint32_t exchange(struct cell *c, uint32_t msg, const char *what)
 {
@@ -632,35 +697,79 @@ static long ask_shutdown(struct cell *c)
 	return -EPERM;
 }
 
-/* Tells the other running cells that cells were created or destroyed. */
+/*
+ * Tells the other running cells that cells were created or destroyed,
+ * one at a time, each marked busy while cell_lock is dropped for the
+ * wait. A cell another call is busy with is not told.
+ */
 static void reconfig_completed(void)
 {
+	struct cell *c;
 	unsigned int i;
+	int tell;
 
-	for (i = 0; i < MAX_CELLS; i++)
-		if (cells[i].id && talks(&cells[i]))
-			exchange(&cells[i], WARDEN_MSG_RECONFIG_COMPLETED,
-				 "reconfiguration");
+	for (i = 0; i < MAX_CELLS; i++) {
+		c = &cells[i];
+		spin_lock(&cell_lock);
+		tell = c->id && !c->busy && talks(c);
+		c->busy |= tell;
+		spin_unlock(&cell_lock);
+		if (!tell)
+			continue;
+		exchange(c, WARDEN_MSG_RECONFIG_COMPLETED, "reconfiguration");
+		spin_lock(&cell_lock);
+		c->busy = 0;
+		spin_unlock(&cell_lock);
+	}
 }
 
-/* Parks every CPU of the cell; returns 0 or -EBUSY if one never came. */
-static long stop_cpus(struct cell *c)
+/*
+ * Under hv_lock: the cell is stopped (CPU_ON into it is refused from now
+ * on), running CPUs are asked to stop, off ones parked with their CPU_ON
+ * request withdrawn. Returns the CPUs asked to stop.
+ */
+static uint64_t stop_mark(struct cell *c)
 {
-	uint64_t deadline, waiting = 0;
+	uint64_t asked = 0;
 	unsigned int cpu;
 
-	spin_lock(&hv_lock);
+	c->run = CELL_STOPPED;
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
 		if (!(c->cpus & (1ULL << cpu)))
 			continue;
 		cpu_data[cpu].on_pending = 0;
-		if (cpu_data[cpu].state == CPU_FAILED) {
+		switch (cpu_data[cpu].state) {
+		case CPU_RUNNING:
+			cpu_data[cpu].state = CPU_STOPPING;
+			/* fall through */
+		case CPU_STOPPING:
+			asked |= 1ULL << cpu;
+			break;
+		case CPU_OFF:
 			cpu_data[cpu].state = CPU_PARKED;
-		} else if (cpu_data[cpu].state == CPU_RUNNING) {
-			stop_request[cpu] = 1;
-			waiting |= 1ULL << cpu;
+			break;
+		default: /* parked, failed: stays */
+			break;
 		}
 	}
+	return asked;
+}
+
+/*
+ * Parks every CPU of the cell (c busy, no lock held: the wait is long).
+ * The marks are made under hv_lock in one go with the cell stopped, so
+ * that no CPU_ON of a sibling can start a CPU behind the stop's back, and
+ * a CPU asked to stop stays asked (CPU_OFF parks it for good). Failed
+ * CPUs end parked too. Returns 0, or -EBUSY if a CPU did not stop in
+ * time (asked again by the next stop).
+ */
+static long stop_cpus(struct cell *c)
+{
+	uint64_t deadline, waiting, left = 0;
+	unsigned int cpu;
+
+	spin_lock(&hv_lock);
+	waiting = stop_mark(c);
 	spin_unlock(&hv_lock);
 	dsb(ish);
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
@@ -670,7 +779,7 @@ static long stop_cpus(struct cell *c)
 	while (waiting) {
 		for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
 			if (waiting & (1ULL << cpu) &&
-			    READ_ONCE(cpu_data[cpu].state) == CPU_PARKED)
+			    READ_ONCE(cpu_data[cpu].state) != CPU_STOPPING)
 				waiting &= ~(1ULL << cpu);
 		if (waiting && timer_now_us() > deadline) {
 			printk("ERROR: CPUs 0x%llx of cell \"%s\" did not stop "
@@ -681,18 +790,56 @@ static long stop_cpus(struct cell *c)
 		}
 		cpu_relax();
 	}
-	return 0;
+	/* re-validated: nothing may run (the cell is stopped) */
+	spin_lock(&hv_lock);
+	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
+		if (!(c->cpus & (1ULL << cpu)))
+			continue;
+		if (cpu_data[cpu].state == CPU_FAILED)
+			cpu_data[cpu].state = CPU_PARKED;
+		if (cpu_data[cpu].state != CPU_PARKED)
+			left |= 1ULL << cpu;
+	}
+	spin_unlock(&hv_lock);
+	if (left)
+		printk("ERROR: CPUs 0x%llx of cell \"%s\" run again after "
+		       "they were stopped\n",
+		       (unsigned long long)left, c->cfg.cell->name);
+	return left ? -EBUSY : 0;
+}
+
+/* Marks c busy if it exists and nobody else manages it; cell_lock held. */
+static int cell_claim(struct cell *c)
+{
+	if (!c->id || c->busy)
+		return 0;
+	c->busy = 1;
+	return 1;
+}
+
+static void cell_unclaim(struct cell *c)
+{
+	spin_lock(&cell_lock);
+	c->busy = 0;
+	spin_unlock(&cell_lock);
 }
 
 void cell_stop_all(const char *why)
 {
 	unsigned int i;
+	int mine;
 
-	spin_lock(&cell_lock);
 	for (i = 0; i < MAX_CELLS; i++) {
 		struct cell *c = &cells[i];
 
-		if (!c->id)
+		spin_lock(&cell_lock);
+		mine = cell_claim(c);
+		if (!mine && c->id)
+			printk("Cell \"%s\" is busy with another management "
+			       "call: system %s without stopping it\n",
+			       c->cfg.cell->name, why);
+		spin_unlock(&cell_lock);
+		if (!mine)
 			continue;
 		if (stop_cpus(c))
 			printk("Cell \"%s\" did not stop: system %s anyway\n",
@@ -701,47 +848,76 @@ void cell_stop_all(const char *why)
 			printk("Stopped cell \"%s\" for system %s\n",
 			       c->cfg.cell->name, why);
 		c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
+		cell_unclaim(c);
 	}
-	spin_unlock(&cell_lock);
 }
 
 void cell_handle_events(struct frame *f, unsigned int cpu)
 {
-	if (cpu >= HV_MAX_CPUS || !stop_request[cpu])
+	if (cpu >= HV_MAX_CPUS ||
+	    READ_ONCE(cpu_data[cpu].state) != CPU_STOPPING)
 		return;
 	cpu_data[cpu].stats[STAT_MANAGEMENT]++;
+	/* only this CPU leaves CPU_STOPPING */
 	spin_lock(&hv_lock);
-	stop_request[cpu] = 0;
 	cpu_data[cpu].state = CPU_PARKED;
 	spin_unlock(&hv_lock);
 	cpu_park_loop(cpu);
 }
 
-static struct cell *managed_cell(uint64_t id, const char *what)
+/*
+ * The cell a management call names, claimed (busy) for the call; NULL
+ * with *err -ENOENT or -EBUSY. cell_lock held.
+ */
+static struct cell *managed_cell(uint64_t id, const char *what, long *err)
 {
 	struct cell *c = cell_by_id(id);
 
-	if (!c)
+	*err = -ENOENT;
+	if (!c) {
 		printk("ERROR: %s: %s%llu\n", what,
 		       id ? "no cell with ID " : "the root cell is ",
 		       (unsigned long long)id);
+		return NULL;
+	}
+	if (!cell_claim(c)) {
+		printk("ERROR: %s: cell \"%s\" is busy with another "
+		       "management call; try again\n",
+		       what, c->cfg.cell->name);
+		*err = -EBUSY;
+		return NULL;
+	}
 	return c;
+}
+
+/*
+ * The part of a management call that waits: ask the cell, then park its
+ * CPUs. c claimed; cell_lock is dropped meanwhile and held again after.
+ */
+static long shutdown_and_stop(struct cell *c)
+{
+	long err;
+
+	spin_unlock(&cell_lock);
+	err = ask_shutdown(c);
+	if (!err)
+		err = stop_cpus(c);
+	spin_lock(&cell_lock);
+	return err;
 }
 
 long cell_set_loadable(unsigned int caller, uint64_t id)
 {
 	struct cell *c;
-	long err = -ENOENT;
+	long err;
 
 	spin_lock(&cell_lock);
-	c = managed_cell(id, "cell set loadable");
+	c = managed_cell(id, "cell set loadable", &err);
 	if (!c)
 		goto unlock;
-	err = ask_shutdown(c);
-	if (!err)
-		err = stop_cpus(c);
+	err = shutdown_and_stop(c);
 	if (err)
-		goto unlock;
+		goto done;
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	if (!c->loadable) {
 		/* not scrubbed: a cell may be started again without a load */
@@ -750,6 +926,8 @@ long cell_set_loadable(unsigned int caller, uint64_t id)
 		c->loadable = 1;
 	}
 	printk("Cell \"%s\" can be loaded\n", c->cfg.cell->name);
+done:
+	c->busy = 0;
 unlock:
 	spin_unlock(&cell_lock);
 	return err;
@@ -797,37 +975,40 @@ static void caches_for_start(struct cell *c)
 
 long cell_start(unsigned int caller, uint64_t id)
 {
-	unsigned int boot;
+	unsigned int boot, cpu;
 	struct cell *c;
-	long err = -ENOENT;
+	long err;
 
 	spin_lock(&cell_lock);
-	c = managed_cell(id, "cell start");
+	c = managed_cell(id, "cell start", &err);
 	if (!c)
 		goto unlock;
-	err = ask_shutdown(c);
-	if (!err)
-		err = stop_cpus(c);
+	err = shutdown_and_stop(c);
 	if (!err && c->loadable) {
 		err = root_unmap(c, REMAP_LOADABLE);
 		if (!err)
 			c->loadable = 0;
 	}
 	if (err)
-		goto unlock;
+		goto done;
 	comm_init(c);
 	caches_for_start(c);
 	cell_irqs_quiesce(c, 1);
-	/* The first CPU starts; the others wait for the cell's CPU_ON. */
+	/*
+	 * The cell runs: its parked CPUs are off, so that its CPU_ON starts
+	 * them; the first one starts now.
+	 */
 	boot = first_cpu(c->cpus);
 	spin_lock(&hv_lock);
-	cpu_data[boot].on_entry = c->cfg.cell->cpu_reset_address;
-	cpu_data[boot].on_context = 0;
-	cpu_data[boot].on_pending = 1;
+	c->run = CELL_RUNNING;
+	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
+		if (c->cpus & (1ULL << cpu))
+			cpu_data[cpu].state = CPU_OFF;
+	psci_cpu_on_locked(boot, c->cfg.cell->cpu_reset_address, 0);
 	spin_unlock(&hv_lock);
-	dsb(ish);
-	asm volatile("sev");
 	printk("Started cell \"%s\"\n", c->cfg.cell->name);
+done:
+	c->busy = 0;
 unlock:
 	spin_unlock(&cell_lock);
 	return err;
@@ -836,21 +1017,20 @@ unlock:
 long cell_destroy(unsigned int caller, uint64_t id)
 {
 	char name[JAILHOUSE_CELL_NAME_MAXLEN + 1];
-	unsigned int cpu;
 	struct cell *c;
-	long err = -ENOENT;
+	long err;
 
 	spin_lock(&cell_lock);
-	c = managed_cell(id, "cell destroy");
+	c = managed_cell(id, "cell destroy", &err);
 	if (!c)
 		goto unlock;
 	err = reconfig_ok(c);
 	if (!err)
-		err = ask_shutdown(c);
-	if (!err)
-		err = stop_cpus(c);
-	if (err)
+		err = shutdown_and_stop(c);
+	if (err) {
+		c->busy = 0;
 		goto unlock;
+	}
 	printk("Closing cell \"%s\"\n", c->cfg.cell->name);
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	cell_irqs_return(c, caller);
@@ -858,22 +1038,15 @@ long cell_destroy(unsigned int caller, uint64_t id)
 			    true);
 	root_remap(c, c->loadable ? REMAP_NOT_LOADABLE : REMAP_ALL,
 		   c->cfg.cell->num_memory_regions);
-	spin_lock(&hv_lock);
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
-		if (!(c->cpus & (1ULL << cpu)))
-			continue;
-		cpu_cell[cpu] = NULL;
-		memset(cpu_data[cpu].stats, 0, sizeof(cpu_data[cpu].stats));
-	}
-	root_cpu_set |= c->cpus;
-	spin_unlock(&hv_lock);
+	cpus_give_back(c);
 	memcpy(name, c->cfg.cell->name, sizeof(name));
 	cell_free(c);
 	printk("Destroyed cell \"%s\"; %llu of %llu pool pages used\n", name,
 	       (unsigned long long)pool_used, (unsigned long long)pool_pages);
-	reconfig_completed();
 unlock:
 	spin_unlock(&cell_lock);
+	if (!err)
+		reconfig_completed();
 	return err;
 }
 
@@ -927,8 +1100,6 @@ void cell_cpu_restart(unsigned int cpu)
 	 * The CPU's private interrupts as Linux left them are not the
 	 * cell's: all masked and idle, except the hypervisor's own.
 	 */
-	/* a stop that raced with the CPU parking itself is void */
-	stop_request[cpu] = 0;
 	irqchip_cpu_private_reset(cpu, true);
 	/* the VMID may have served an earlier cell */
 	asm volatile("tlbi vmalls12e1is\n dsb ish\n isb" : : : "memory");
@@ -942,36 +1113,20 @@ long cell_hypercall_nonroot(struct frame *f, unsigned int cpu)
 	uint64_t code = f->x[0], arg1 = f->x[1], arg2 = f->x[2];
 
 	switch (code) {
-	case 0: /* disable */
-	case 1: /* cell create, start, set loadable, destroy */
-	case 2:
-	case 3:
-	case 4:
-	case 6: /* cell state */
+	case WARDEN_HC_DISABLE:
+	case WARDEN_HC_CELL_CREATE:
+	case WARDEN_HC_CELL_START:
+	case WARDEN_HC_CELL_SET_LOADABLE:
+	case WARDEN_HC_CELL_DESTROY:
+	case WARDEN_HC_CELL_GET_STATE:
 		return -EPERM;
-	case 5: /* hypervisor info */
-		switch (arg1) {
-		case 0:
-			return pool_pages;
-		case 1:
-			return pool_used;
-		case 2:
-		case 3:
-			return 0;
-		case 4:
-			return 1 + cell_count();
-		default:
-			return -EINVAL;
-		}
-	case 7: /* CPU info: its own CPUs only */
+	case WARDEN_HC_HYPERVISOR_GET_INFO:
+		return hypercall_get_info(arg1);
+	case WARDEN_HC_CPU_GET_INFO: /* its own CPUs only */
 		if (arg1 >= HV_MAX_CPUS || !(c->cpus & (1ULL << arg1)))
 			return -EPERM;
-		if (arg2 == 0)
-			return cpu_data[arg1].state == CPU_FAILED ? 2 : 0;
-		if (arg2 >= 1000 && arg2 < 1000 + NUM_STATS)
-			return cpu_data[arg1].stats[arg2 - 1000] & 0x7fffffff;
-		return -EINVAL;
-	case 8: /* debug console */
+		return hypercall_cpu_info(arg1, arg2);
+	case WARDEN_HC_DEBUG_CONSOLE_PUTC:
 		if (!CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(c->cfg.cell->flags))
 			return -EPERM;
 		console_putc(arg1);
@@ -986,20 +1141,17 @@ void cell_shutdown_self(unsigned int cpu)
 	struct cell *c = cell_of(cpu);
 	unsigned int i;
 
+	uint64_t asked;
+
 	spin_lock(&hv_lock);
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	cpu_data[cpu].state = CPU_PARKED;
-	for (i = 0; i < HV_MAX_CPUS; i++) {
-		if (i == cpu || !(c->cpus & (1ULL << i)))
-			continue;
-		cpu_data[i].on_pending = 0;
-		if (cpu_data[i].state == CPU_RUNNING) {
-			stop_request[i] = 1;
-			dsb(ish);
-			send_stop_sgi(i);
-		}
-	}
+	asked = stop_mark(c);
 	spin_unlock(&hv_lock);
+	dsb(ish);
+	for (i = 0; i < HV_MAX_CPUS; i++)
+		if (asked & (1ULL << i))
+			send_stop_sgi(i);
 	cpu_park_loop(cpu);
 }
 

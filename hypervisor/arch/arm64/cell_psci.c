@@ -37,21 +37,12 @@ static long cpu_on(unsigned int cpu, uint64_t mpidr, uint64_t entry,
 		       cell_name_of(cpu), cpu, (unsigned long long)mpidr);
 		return PSCI_DENIED;
 	}
+	/* a cell being stopped starts nothing: its stop would miss the CPU */
 	spin_lock(&hv_lock);
-	if (cpu_data[t].state == CPU_RUNNING)
-		ret = PSCI_ALREADY_ON;
-	else if (cpu_data[t].state == CPU_FAILED)
+	if (cell_of(cpu)->run != CELL_RUNNING)
 		ret = PSCI_DENIED;
-	else if (cpu_data[t].on_pending)
-		ret = PSCI_ON_PENDING;
-	else {
-		cpu_data[t].on_entry = entry;
-		cpu_data[t].on_context = context;
-		cpu_data[t].on_pending = 1;
-		dsb(ish);
-		asm volatile("sev");
-		ret = PSCI_SUCCESS;
-	}
+	else
+		ret = psci_cpu_on_locked(t, entry, context);
 	spin_unlock(&hv_lock);
 	return ret;
 }
@@ -59,14 +50,16 @@ static long cpu_on(unsigned int cpu, uint64_t mpidr, uint64_t entry,
 static long affinity_info(unsigned int cpu, uint64_t mpidr, uint64_t level)
 {
 	int t = target_cpu(cpu, mpidr);
+	long ret;
 
 	if (level != 0 || t == -1)
 		return PSCI_INVALID_PARAMETERS;
 	if (t == -2)
 		return PSCI_DENIED;
-	if (cpu_data[t].state == CPU_RUNNING)
-		return AFF_ON;
-	return cpu_data[t].on_pending ? AFF_ON_PENDING : AFF_OFF;
+	spin_lock(&hv_lock);
+	ret = psci_affinity_locked(t);
+	spin_unlock(&hv_lock);
+	return ret;
 }
 
 void cell_psci(struct frame *f, unsigned int cpu)
@@ -87,10 +80,7 @@ void cell_psci(struct frame *f, unsigned int cpu)
 		ret = PSCI_SUCCESS;
 		break;
 	case PSCI_CPU_OFF:
-		spin_lock(&hv_lock);
-		cpu_data[cpu].state = CPU_PARKED;
-		spin_unlock(&hv_lock);
-		cpu_park_loop(cpu);
+		cpu_off_park(cpu);
 	case PSCI_CPU_ON_32:
 	case PSCI_CPU_ON_64:
 		ret = cpu_on(cpu, f->x[1], f->x[2], f->x[3]);

@@ -1,26 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Hypercalls, hvc #0x4a48 with Jailhouse's codes: code in x0, arguments
- * in x1 and x2, the result (>= 0, or a negative errno) in x0.
+ * Hypercalls, hvc #0x4a48 with Jailhouse's codes (include/warden/
+ * hypercall.h): code in x0, arguments in x1 and x2, the result (>= 0, or
+ * a negative errno) in x0.
  */
 #include <arch/cell.h>
 #include <arch/hv.h>
 #include <warden/errno.h>
-
-#define HC_DISABLE 0
-#define HC_CELL_CREATE 1
-#define HC_CELL_START 2
-#define HC_CELL_SET_LOADABLE 3
-#define HC_CELL_DESTROY 4
-#define HC_HYPERVISOR_GET_INFO 5
-#define HC_CELL_GET_STATE 6
-#define HC_CPU_GET_INFO 7
-#define HC_DEBUG_CONSOLE_PUTC 8
-
-#define CELL_RUNNING 0
-#define CPU_INFO_RUNNING 0
-#define CPU_INFO_FAILED 2
-#define CPU_INFO_STAT_BASE 1000
+#include <warden/hypercall.h>
 
 /* A CPU that does not join a disable within this time fails it. */
 #define DISABLE_TIMEOUT_US 10000000 /* generous: see ENTER_TIMEOUT_US */
@@ -63,7 +50,7 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 				printk("ERROR: disable refused: CPU %u is %s; "
 				       "bring it online first\n",
 				       i,
-				       cpu_data[i].state == CPU_PARKED ?
+				       cpu_data[i].state == CPU_OFF ?
 					       "off (PSCI CPU_OFF)" :
 					       "failed");
 				spin_unlock(&hv_lock);
@@ -112,33 +99,35 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 	cpu_leave(f, 0);
 }
 
-static long hc_get_info(uint64_t type)
+long hypercall_get_info(uint64_t type)
 {
 	switch (type) {
-	case 0:
+	case WARDEN_INFO_MEM_POOL_SIZE:
 		return pool_pages;
-	case 1:
+	case WARDEN_INFO_MEM_POOL_USED:
 		return pool_used;
-	case 2:
-	case 3:
+	case WARDEN_INFO_REMAP_POOL_SIZE:
+	case WARDEN_INFO_REMAP_POOL_USED:
 		return 0; /* no remap pool: devices are mapped statically */
-	case 4:
+	case WARDEN_INFO_NUM_CELLS:
 		return 1 + cell_count(); /* the root and the others */
 	default:
 		return -EINVAL;
 	}
 }
 
-static long hc_cpu_get_info(uint64_t target, uint64_t type)
+long hypercall_cpu_info(uint64_t target, uint64_t type)
 {
 	if (target >= HV_MAX_CPUS ||
 	    !((root_cpu_set | cell_all_cpus()) & (1ULL << target)))
 		return -EINVAL;
-	if (type == 0)
-		return cpu_data[target].state == CPU_FAILED ? CPU_INFO_FAILED :
-							      CPU_INFO_RUNNING;
-	if (type >= CPU_INFO_STAT_BASE && type < CPU_INFO_STAT_BASE + NUM_STATS)
-		return cpu_data[target].stats[type - CPU_INFO_STAT_BASE] &
+	if (type == WARDEN_CPU_INFO_STATE)
+		return cpu_data[target].state == CPU_FAILED ?
+			       WARDEN_CPU_INFO_FAILED :
+			       WARDEN_CPU_INFO_RUNNING;
+	if (type >= WARDEN_CPU_INFO_STAT &&
+	    type < WARDEN_CPU_INFO_STAT + NUM_STATS)
+		return cpu_data[target].stats[type - WARDEN_CPU_INFO_STAT] &
 		       0x7fffffff;
 	return -EINVAL;
 }
@@ -150,23 +139,23 @@ long hypercall(struct frame *f, unsigned int cpu)
 	if (cell_of(cpu))
 		return cell_hypercall_nonroot(f, cpu);
 	switch (code) {
-	case HC_DISABLE:
+	case WARDEN_HC_DISABLE:
 		return hc_disable(f, cpu);
-	case HC_CELL_CREATE:
+	case WARDEN_HC_CELL_CREATE:
 		return cell_create(cpu, arg1);
-	case HC_CELL_START:
+	case WARDEN_HC_CELL_START:
 		return cell_start(cpu, arg1);
-	case HC_CELL_SET_LOADABLE:
+	case WARDEN_HC_CELL_SET_LOADABLE:
 		return cell_set_loadable(cpu, arg1);
-	case HC_CELL_DESTROY:
+	case WARDEN_HC_CELL_DESTROY:
 		return cell_destroy(cpu, arg1);
-	case HC_HYPERVISOR_GET_INFO:
-		return hc_get_info(arg1);
-	case HC_CELL_GET_STATE:
+	case WARDEN_HC_HYPERVISOR_GET_INFO:
+		return hypercall_get_info(arg1);
+	case WARDEN_HC_CELL_GET_STATE:
 		return cell_get_state(arg1);
-	case HC_CPU_GET_INFO:
-		return hc_cpu_get_info(arg1, arg2);
-	case HC_DEBUG_CONSOLE_PUTC:
+	case WARDEN_HC_CPU_GET_INFO:
+		return hypercall_cpu_info(arg1, arg2);
+	case WARDEN_HC_DEBUG_CONSOLE_PUTC:
 		if (!CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(
 			    sys_config->root_cell.flags))
 			return -EPERM;

@@ -66,12 +66,17 @@ void cpu_park_loop(unsigned int cpu)
 					   PERCPU_FRAME_OFF);
 	uint64_t entry, context;
 	unsigned int i;
+	bool root, stopped;
 
+	/*
+	 * Only an off CPU with a CPU_ON request leaves: a stop turns an off
+	 * CPU into a parked one and withdraws its request under the same
+	 * lock, so a CPU_ON can never outrun a stop.
+	 */
 	for (;;) {
 		asm volatile("wfe" : : : "memory");
 		spin_lock(&hv_lock);
-		if (cpu_data[cpu].state == CPU_PARKED &&
-		    cpu_data[cpu].on_pending)
+		if (cpu_data[cpu].state == CPU_OFF && cpu_data[cpu].on_pending)
 			break;
 		spin_unlock(&hv_lock);
 	}
@@ -79,9 +84,12 @@ void cpu_park_loop(unsigned int cpu)
 	context = cpu_data[cpu].on_context;
 	cpu_data[cpu].on_pending = 0;
 	cpu_data[cpu].state = CPU_RUNNING;
+	root = !cell_of(cpu);
 	spin_unlock(&hv_lock);
-	printk("CPU %u restarts at 0x%llx (PSCI CPU_ON)\n", cpu,
-	       (unsigned long long)entry);
+	/* a cell may restart its CPUs thousands of times a second */
+	if (root)
+		printk("CPU %u restarts at 0x%llx (PSCI CPU_ON)\n", cpu,
+		       (unsigned long long)entry);
 
 	for (i = 0; i < 31; i++)
 		f->x[i] = 0;
@@ -93,47 +101,97 @@ void cpu_park_loop(unsigned int cpu)
 	isb();
 	/* the root's or its cell's stage 2, and a clean cell CPU */
 	cell_cpu_restart(cpu);
+	/*
+	 * A stop that came since the CPU left the loop above had its SGI
+	 * cleared with the CPU's other interrupts: the stop is not lost, the
+	 * CPU parks instead of entering the cell. A later stop's SGI finds
+	 * the interrupt enabled and not cleared any more.
+	 */
+	dsb(sy);
+	spin_lock(&hv_lock);
+	stopped = cpu_data[cpu].state == CPU_STOPPING;
+	if (stopped)
+		cpu_data[cpu].state = CPU_PARKED;
+	spin_unlock(&hv_lock);
+	if (stopped)
+		cpu_park_loop(cpu);
 	/* Its old translations belong to a Linux that is gone. */
 	asm volatile("tlbi vmalls12e1\n dsb nsh\n isb" : : : "memory");
 	arch_cpu_activate(f);
 }
 
-static long psci_cpu_on(unsigned int cpu, uint64_t mpidr, uint64_t entry,
-			uint64_t context)
+void cpu_off_park(unsigned int cpu)
 {
-	int target = cpu_by_mpidr(mpidr);
-	long ret;
-
-	if (target < 0)
-		return PSCI_INVALID_PARAMETERS;
 	spin_lock(&hv_lock);
-	if (cpu_data[target].state == CPU_RUNNING) {
-		ret = PSCI_ALREADY_ON;
-	} else if (cpu_data[target].state == CPU_FAILED) {
-		ret = PSCI_DENIED;
-	} else if (cpu_data[target].on_pending) {
-		ret = PSCI_ON_PENDING;
-	} else {
+	cpu_data[cpu].state = cpu_data[cpu].state == CPU_STOPPING ? CPU_PARKED :
+								    CPU_OFF;
+	spin_unlock(&hv_lock);
+	cpu_park_loop(cpu);
+}
+
+long psci_cpu_on_locked(unsigned int target, uint64_t entry, uint64_t context)
+{
+	switch (cpu_data[target].state) {
+	case CPU_RUNNING:
+	case CPU_STOPPING:
+		return PSCI_ALREADY_ON;
+	case CPU_OFF:
+		if (cpu_data[target].on_pending)
+			return PSCI_ON_PENDING;
 		cpu_data[target].on_entry = entry;
 		cpu_data[target].on_context = context;
 		cpu_data[target].on_pending = 1;
 		dsb(ish);
 		asm volatile("sev");
-		ret = PSCI_SUCCESS;
+		return PSCI_SUCCESS;
+	default: /* parked by the hypervisor, failed or absent */
+		return PSCI_DENIED;
 	}
+}
+
+long psci_affinity_locked(unsigned int target)
+{
+	switch (cpu_data[target].state) {
+	case CPU_RUNNING:
+	case CPU_STOPPING:
+		return AFF_ON;
+	case CPU_OFF:
+		return cpu_data[target].on_pending ? AFF_ON_PENDING : AFF_OFF;
+	default:
+		return AFF_OFF;
+	}
+}
+
+/*
+ * The target is resolved under hv_lock, under which cell create and
+ * destroy move CPUs between the root and the cells: a CPU a cell took
+ * meanwhile is no longer the root's to start.
+ */
+static long psci_cpu_on(unsigned int cpu, uint64_t mpidr, uint64_t entry,
+			uint64_t context)
+{
+	int target;
+	long ret;
+
+	spin_lock(&hv_lock);
+	target = cpu_by_mpidr(mpidr);
+	ret = target < 0 ? PSCI_INVALID_PARAMETERS :
+			   psci_cpu_on_locked(target, entry, context);
 	spin_unlock(&hv_lock);
 	return ret;
 }
 
 static long psci_affinity_info(uint64_t mpidr, uint64_t level)
 {
-	int target = cpu_by_mpidr(mpidr);
+	int target;
+	long ret;
 
-	if (level != 0 || target < 0)
-		return PSCI_INVALID_PARAMETERS;
-	if (cpu_data[target].state == CPU_RUNNING)
-		return AFF_ON;
-	return cpu_data[target].on_pending ? AFF_ON_PENDING : AFF_OFF;
+	spin_lock(&hv_lock);
+	target = cpu_by_mpidr(mpidr);
+	ret = level != 0 || target < 0 ? PSCI_INVALID_PARAMETERS :
+					 psci_affinity_locked(target);
+	spin_unlock(&hv_lock);
+	return ret;
 }
 
 static long psci_features(uint64_t fid)
@@ -312,10 +370,7 @@ void psci_handle(struct frame *f, unsigned int cpu)
 		break;
 	case PSCI_CPU_OFF:
 		printk("CPU %u parked (PSCI CPU_OFF)\n", cpu);
-		spin_lock(&hv_lock);
-		cpu_data[cpu].state = CPU_PARKED;
-		spin_unlock(&hv_lock);
-		cpu_park_loop(cpu);
+		cpu_off_park(cpu);
 	case PSCI_CPU_ON_32:
 	case PSCI_CPU_ON_64:
 		ret = psci_cpu_on(cpu, f->x[1], f->x[2], f->x[3]);

@@ -10,9 +10,9 @@
 #include <arch/traps.h>
 #include <warden/errno.h>
 #include <warden/esr.h>
+#include <warden/hypercall.h>
 #include <warden/sgi_policy.h>
 
-#define JAILHOUSE_HVC_CODE 0x4a48
 /* What Linux' hyp stub answers for a call it does not know. */
 #define HVC_STUB_ERR 0xbadca11
 
@@ -182,7 +182,7 @@ static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)
 	static int warned;
 	unsigned int imm = esr & 0xffff;
 
-	if (imm == JAILHOUSE_HVC_CODE) {
+	if (imm == WARDEN_HVC_IMM) {
 		cpu_data[cpu].stats[STAT_HYPERCALL]++;
 		f->x[0] = el2_recoverable(f, cpu, hypercall);
 		return;

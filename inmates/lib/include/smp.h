@@ -16,5 +16,11 @@
  */
 long smp_start_cpu(uint64_t mpidr, void (*fn)(void *), void *arg,
 		   void *stack_top);
+/*
+ * PSCI CPU_ON of mpidr again with the function, argument and stack of the
+ * last smp_start_cpu(), without waiting: for a CPU that powered itself
+ * off (CPU_OFF), whose stack is free again. Returns the PSCI result.
+ */
+long smp_restart_cpu(uint64_t mpidr);
 
 #endif

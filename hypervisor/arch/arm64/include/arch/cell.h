@@ -21,8 +21,25 @@
 /* The physical SGI that stops a CPU running in a cell. */
 #define SGI_CELL_STOP 15
 
+/*
+ * Whether a cell's CPUs may run: CPU_ON into a stopped cell is refused.
+ * Changed under hv_lock: running at start, stopped at create and when a
+ * stop begins (so that no CPU_ON slips in while its CPUs are parked).
+ */
+enum cell_run {
+	CELL_STOPPED = 0,
+	CELL_RUNNING,
+};
+
 struct cell {
 	unsigned int id; /* 0: slot unused */
+	enum cell_run run; /* under hv_lock */
+	/*
+	 * A management call works on the cell with cell_lock dropped (while
+	 * it waits for the cell's CPUs or reply): no other call may manage
+	 * or destroy it meanwhile. Under cell_lock.
+	 */
+	int busy;
 	struct warden_config cfg; /* points into the copy below */
 	uint64_t config_pa;
 	unsigned int config_pages;

@@ -25,10 +25,16 @@ struct el2_saved {
 	uint64_t hv_phys, cpu;
 };
 
+/*
+ * What a CPU does. Changed only under hv_lock; the table of states and
+ * transitions is in docs/hypervisor.md ("CPU states and lock rules").
+ */
 enum cpu_state {
-	CPU_ABSENT = 0,
-	CPU_RUNNING, /* in its cell */
-	CPU_PARKED, /* off by PSCI CPU_OFF, waiting for CPU_ON */
+	CPU_ABSENT = 0, /* not under the hypervisor */
+	CPU_RUNNING, /* runs its owner (the root or a cell) at EL1 */
+	CPU_STOPPING, /* running, asked to park by a management call */
+	CPU_OFF, /* parked by its own CPU_OFF: its owner's CPU_ON starts it */
+	CPU_PARKED, /* parked by the hypervisor: a management call frees it */
 	CPU_FAILED, /* stopped after a fault */
 };
 
@@ -46,7 +52,7 @@ enum cpu_state {
 struct cpu_data {
 	volatile enum cpu_state state;
 	uint64_t mpidr;
-	/* PSCI CPU_ON request, handed over under hv_lock */
+	/* PSCI CPU_ON request, handed over under hv_lock (state CPU_OFF) */
 	volatile int on_pending;
 	uint64_t on_entry;
 	uint64_t on_context;
@@ -223,6 +229,9 @@ void stage2_root_collapse(uint64_t ipa, uint64_t size);
 int stage2_root_fault_retry(unsigned int cpu);
 
 long hypercall(struct frame *frame, unsigned int cpu);
+/* HYPERVISOR_GET_INFO and CPU_GET_INFO, for the root and the cells */
+long hypercall_get_info(uint64_t type);
+long hypercall_cpu_info(uint64_t target, uint64_t type);
 /*
  * Runs fn(f, cpu) for the root with a recovery point: an exception at
  * EL2 inside it ends it with -EFAULT instead of stopping the CPU (traps.c).
@@ -237,6 +246,14 @@ const char *smc_service(uint64_t fid);
 /* Whether fid is seen for the first time: refusals are logged once each. */
 bool smc_first_time(uint64_t fid);
 void cpu_park_loop(unsigned int cpu) __attribute__((noreturn));
+/*
+ * PSCI CPU_OFF of the calling CPU: off (CPU_OFF), or parked for good if a
+ * management call asked it to stop meanwhile (the stop is not lost).
+ */
+void cpu_off_park(unsigned int cpu) __attribute__((noreturn));
+/* PSCI CPU_ON of target and AFFINITY_INFO, with hv_lock held */
+long psci_cpu_on_locked(unsigned int target, uint64_t entry, uint64_t context);
+long psci_affinity_locked(unsigned int target);
 void fault_report(struct frame *frame, unsigned int cpu, const char *what);
 /* For a stage-2 abort at ipa: nearest region and owner (fault_place.c) */
 void fault_report_where(unsigned int cpu, uint64_t ipa);

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: (GPL-2.0 OR BSD-2-Clause) */
+/*
+ * The hypercall ABI, Jailhouse's numbers: `hvc #WARDEN_HVC_IMM` with the
+ * code in x0 and the arguments in x1 and x2; the result (>= 0, or a
+ * negative errno) comes back in x0. The one definition, for the
+ * hypervisor (hypercall.c, cell.c), the driver, the warden CLI and the
+ * inmate library: nothing else spells these numbers.
+ */
+#ifndef WARDEN_HYPERCALL_H
+#define WARDEN_HYPERCALL_H
+
+/* the HVC immediate of a hypercall ('JH') */
+#define WARDEN_HVC_IMM 0x4a48
+
+/* codes (x0); a non-root cell may call only GET_INFO, CPU_GET_INFO, PUTC */
+#define WARDEN_HC_DISABLE 0
+#define WARDEN_HC_CELL_CREATE 1 /* x1: config's IPA in the root */
+#define WARDEN_HC_CELL_START 2 /* x1: cell id */
+#define WARDEN_HC_CELL_SET_LOADABLE 3 /* x1: cell id */
+#define WARDEN_HC_CELL_DESTROY 4 /* x1: cell id */
+#define WARDEN_HC_HYPERVISOR_GET_INFO 5 /* x1: WARDEN_INFO_* */
+#define WARDEN_HC_CELL_GET_STATE 6 /* x1: cell id; WARDEN_CELL_* result */
+#define WARDEN_HC_CPU_GET_INFO 7 /* x1: CPU, x2: WARDEN_CPU_INFO_* */
+#define WARDEN_HC_DEBUG_CONSOLE_PUTC 8 /* x1: the character */
+
+/* HYPERVISOR_GET_INFO: what x1 asks for */
+#define WARDEN_INFO_MEM_POOL_SIZE 0 /* pages */
+#define WARDEN_INFO_MEM_POOL_USED 1
+#define WARDEN_INFO_REMAP_POOL_SIZE 2 /* always 0: no remap pool */
+#define WARDEN_INFO_REMAP_POOL_USED 3
+#define WARDEN_INFO_NUM_CELLS 4 /* the root included */
+
+/* CPU_GET_INFO: x2 is the state, or statistic n at WARDEN_CPU_INFO_STAT + n */
+#define WARDEN_CPU_INFO_STATE 0
+#define WARDEN_CPU_INFO_STAT 1000
+/* ... and the state it returns */
+#define WARDEN_CPU_INFO_RUNNING 0
+#define WARDEN_CPU_INFO_FAILED 2
+
+#endif
