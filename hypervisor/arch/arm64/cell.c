@@ -1167,19 +1167,25 @@ uint64_t cell_fail_others(unsigned int cpu)
 
 	if (!c)
 		return 0;
+	/* as stop_mark(), but the failing CPU parks itself */
 	spin_lock(&hv_lock);
 	c->comm->cell_state = WARDEN_CELL_FAILED;
+	c->run = CELL_STOPPED;
 	for (i = 0; i < HV_MAX_CPUS; i++) {
 		if (i == cpu || !(c->cpus & (1ULL << i)))
 			continue;
 		cpu_data[i].on_pending = 0;
 		if (cpu_data[i].state == CPU_RUNNING) {
-			stop_request[i] = 1;
+			cpu_data[i].state = CPU_STOPPING;
 			stopped |= 1ULL << i;
-			dsb(ish);
-			send_stop_sgi(i);
+		} else if (cpu_data[i].state == CPU_OFF) {
+			cpu_data[i].state = CPU_PARKED;
 		}
 	}
 	spin_unlock(&hv_lock);
+	dsb(ish);
+	for (i = 0; i < HV_MAX_CPUS; i++)
+		if (stopped & (1ULL << i))
+			send_stop_sgi(i);
 	return stopped;
 }
