@@ -649,17 +649,18 @@ static long reconfig_ok(const struct cell *excluded)
 }
 
 /*
- * Sends msg and waits for the reply, at most msg_reply_timeout polls (or
- * REPLY_TIMEOUT_US if that is 0). A cell that stops or fails meanwhile
- * has answered; one that does not answer in time is marked failed.
- * Returns the reply, or WARDEN_MSG_NONE. Called with c busy and no lock
- * held: the wait may be long.
+ * Sends msg and waits for the reply, at most msg_reply_timeout polls, one
+ * per microsecond at most (or REPLY_TIMEOUT_US if that is 0). A cell that
+ * stops or fails meanwhile has answered; one that does not answer in time
+ * is marked failed. Returns the reply, or WARDEN_MSG_NONE. Called with c
+ * busy and no lock held: the wait may be long.
  */
 static uint32_t exchange(struct cell *c, uint32_t msg, const char *what)
 {
 	volatile struct warden_comm_region *comm = c->comm;
 	uint64_t limit = c->cfg.cell->msg_reply_timeout;
-	uint64_t deadline = timer_now_us() + REPLY_TIMEOUT_US, polls = 0;
+	uint64_t now = timer_now_us(), polls = 0;
+	uint64_t deadline = now + REPLY_TIMEOUT_US;
 	uint32_t reply;
 
 	comm->reply_from_cell = WARDEN_MSG_NONE;
@@ -679,7 +680,14 @@ static uint32_t exchange(struct cell *c, uint32_t msg, const char *what)
 			comm->cell_state = WARDEN_CELL_FAILED;
 			return WARDEN_MSG_NONE;
 		}
-		cpu_relax();
+		/*
+		 * One poll a microsecond at most: a limit in polls then means
+		 * the same time on a fast core, a slow one, and an emulated
+		 * CPU whose sibling the host does not run for a while.
+		 */
+		while (timer_now_us() == now)
+			cpu_relax();
+		now = timer_now_us();
 	}
 }
 
