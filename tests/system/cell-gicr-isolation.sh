@@ -113,12 +113,7 @@ warden cell shutdown inmate-demo-2
 echo "warden-test: rogue cell shut down:" \
 	"$(cat /sys/devices/warden/cells/2/state)"
 
-root=
-for c in 0 1; do
-	[ "$(taskset -c $c cat /proc/self/stat | cut -d' ' -f39)" = $c ]
-	root="$root $c"
-done
-echo "warden-test: root cpus$root ran a task"
+root_cpus_ran_task 0 1
 
 warden cell destroy inmate-demo-2
 warden cell destroy inmate-demo

@@ -56,27 +56,7 @@ set -e
 . /guest-run/rogue-cell.sh
 . /guest-run/rtc-alarm.sh
 
-gicd=0x08000000
-# gicd_bit OFFSET IRQ: IRQ's bit in a one-bit-per-interrupt register
-gicd_bit() {
-	echo $((($(devmem $((gicd + $1 + $2 / 32 * 4)) 32) >> ($2 % 32)) & 1))
-}
 targets() { devmem $((gicd + 0x800 + $1)) 8; }
-# SGI 6 (Linux' wake-up IPI, unused on this machine) taken by root CPUs
-ipi6() {
-	awk '/^ *IPI6:/ { n = 0; for (i = 2; i <= NF; i++)
-		if ($i ~ /^[0-9]+$/) n += $i; print n }' /proc/interrupts
-}
-# check WHAT CMD...: the root's view after a probe
-check() {
-	what=$1
-	shift
-	if ! "$@"; then
-		echo "warden-test: root's view: NOT $what"
-		exit 1
-	fi
-	echo "warden-test: root's view: $what"
-}
 # w32 LABEL OFFSET VALUE: a 32-bit write into the distributor and a read
 # back (2 MMIO exits)
 w32() {
@@ -151,12 +131,7 @@ rtc_alarm
 check "GICD_CTLR $(devmem $gicd 32) after writing 0, the RTC's alarm arrived" \
 	[ "$(devmem $gicd 32)" = 0x00000001 ]
 
-root=
-for c in 0 1; do
-	[ "$(taskset -c $c cat /proc/self/stat | cut -d' ' -f39)" = $c ]
-	root="$root $c"
-done
-echo "warden-test: root cpus$root ran a task"
+root_cpus_ran_task 0 1
 
 warden cell destroy inmate-demo-2
 warden cell destroy inmate-demo

@@ -53,28 +53,8 @@ set -e
 . /guest-run/wait.sh
 . /guest-run/rogue-cell.sh
 
-gicd=0x08000000
-# gicd_bit OFFSET IRQ: IRQ's bit in a one-bit-per-interrupt register
-gicd_bit() {
-	echo $((($(devmem $((gicd + $1 + $2 / 32 * 4)) 32) >> ($2 % 32)) & 1))
-}
 route33() { devmem $((gicd + 0x6000 + 33 * 8)) 64; }
 prio33() { devmem $((gicd + 0x400 + 33)) 8; }
-# SGI 6 (Linux' wake-up IPI, unused on this machine) taken by root CPUs
-ipi6() {
-	awk '/^ *IPI6:/ { n = 0; for (i = 2; i <= NF; i++)
-		if ($i ~ /^[0-9]+$/) n += $i; print n }' /proc/interrupts
-}
-# check WHAT CMD...: the root's view after a probe
-check() {
-	what=$1
-	shift
-	if ! "$@"; then
-		echo "warden-test: root's view: NOT $what"
-		exit 1
-	fi
-	echo "warden-test: root's view: $what"
-}
 
 # hc LABEL CODE ARG: a hypercall from the rogue cell (-1: EPERM)
 hc() {
@@ -135,12 +115,7 @@ check "cells 0 1 2, hypervisor enabled" \
 echo "warden-test: gic-demo never stopped: $min more interrupts in every" \
 	"probe at least"
 
-root=
-for c in 0 1; do
-	[ "$(taskset -c $c cat /proc/self/stat | cut -d' ' -f39)" = $c ]
-	root="$root $c"
-done
-echo "warden-test: root cpus$root ran a task"
+root_cpus_ran_task 0 1
 
 probe root-ram-read-again "probe=read addr=0x40000000"
 # inmate-demo's first 8 bytes (physical 0x7fa00000, where other-cell-ram

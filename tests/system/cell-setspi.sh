@@ -14,7 +14,7 @@
 # add: tests/system/lib/rogue-cell.sh:rogue-cell.sh
 set -e
 
-gicd=0x08000000
+gicd=0x08000000 # rogue-cell.sh, sourced below, says the same
 typer=$(devmem $((gicd + 0x4)) 32)
 mbis=$(((typer >> 16) & 1))
 echo "warden-test: GICD_TYPER $typer, MBIS $mbis"

@@ -25,11 +25,6 @@ set -e
 . /guest-run/wait.sh
 . /guest-run/rogue-cell.sh
 
-# SGI 6 taken by root CPUs (probe() of rogue-cell.sh owns $before/$after)
-ipi6() {
-	awk '/^ *IPI6:/ { n = 0; for (i = 2; i <= NF; i++)
-		if ($i ~ /^[0-9]+$/) n += $i; print n }' /proc/interrupts
-}
 
 ipi_before=$(ipi6)
 [ -n "$ipi_before" ]

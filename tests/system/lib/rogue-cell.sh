@@ -12,6 +12,11 @@
 # the owner's side. The load stops the run before it (so the
 # hypervisor's stop SGI must still work), and gic-demo must take
 # interrupts after the access; $min is the fewest it took in a probe.
+#
+# For the checks from the owner's side: $gicd, gicd_bit OFFSET IRQ (the
+# physical distributor), ipi6 (SGI 6, Linux' wake-up IPI, unused on this
+# machine, as taken by root CPUs), check WHAT CMD... (the root's view
+# after a probe), root_cpus_ran_task CPU... (each root CPU runs a task).
 dir=/usr/lib/warden/inmates
 irqs=/sys/devices/warden/cells/1/statistics/vmexits_virt_irq
 warden enable /etc/warden/system.cell
@@ -47,4 +52,31 @@ probe() {
 		min=$more
 	fi
 	return 0
+}
+
+gicd=0x08000000
+# gicd_bit OFFSET IRQ: IRQ's bit in a one-bit-per-interrupt register
+gicd_bit() {
+	echo $((($(devmem $((gicd + $1 + $2 / 32 * 4)) 32) >> ($2 % 32)) & 1))
+}
+ipi6() {
+	awk '/^ *IPI6:/ { n = 0; for (i = 2; i <= NF; i++)
+		if ($i ~ /^[0-9]+$/) n += $i; print n }' /proc/interrupts
+}
+check() {
+	what=$1
+	shift
+	if ! "$@"; then
+		echo "warden-test: root's view: NOT $what"
+		exit 1
+	fi
+	echo "warden-test: root's view: $what"
+}
+root_cpus_ran_task() {
+	ran=
+	for c in "$@"; do
+		[ "$(taskset -c $c cat /proc/self/stat | cut -d' ' -f39)" = $c ]
+		ran="$ran $c"
+	done
+	echo "warden-test: root cpus$ran ran a task"
 }
