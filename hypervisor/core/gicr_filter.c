@@ -201,6 +201,12 @@ uint64_t gicr_refused(const struct gicr_verdict *v, uint64_t value,
 	return value & v->fields & ~v->mask;
 }
 
+bool gicr_bulk_write(const struct gicr_verdict *v, uint64_t value)
+{
+	return v->action == GICR_PASS && v->w1x && v->bits && v->mask &&
+	       (value & v->fields) == v->fields;
+}
+
 uint64_t gicr_merge(const struct gicr_verdict *v, uint64_t value, uint64_t old)
 {
 	return (old & ~v->mask) | (value & v->mask);

@@ -19,7 +19,9 @@
 # expect-console: ^probe: 0x80f0180 reads back 0x2008000$
 # expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 15 \(the hypervisor's stop SGI\) ignored: reserved for the hypervisor$
 # expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 25 \(the GIC maintenance interrupt\) ignored: reserved for the hypervisor$
-# expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 15 \(the hypervisor's stop SGI\) and IRQ 25 \(the GIC maintenance interrupt\) ignored
+# A write of ~0 (a CPU's bring-up reset, as Linux's) is refused in part
+# without a line; the read-back after enable-sgis shows 15 and 25 kept.
+# reject: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICENABLER0 of CPU 2: write to IRQ 15 \(the hypervisor's stop SGI\) and IRQ 25
 # expect-console: ^probe: 0x80f0100 reads back 0x2008006$
 # expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ISENABLER0 of CPU 2: write to IRQ 15
 # expect-console: ^Warning: Cell "inmate-demo-2": CPU 2: GICR_ICPENDR0 of CPU 2: write to IRQ 15 .* and IRQ 25

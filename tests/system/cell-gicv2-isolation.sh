@@ -100,6 +100,7 @@ probe sgi-self "probe=sgi mpidr=0x2 sgi=6 alive=1" vmexits_virt_irq 1
 
 # CPU 2's bank 0: the stop SGI and the maintenance interrupt
 w32 disable-all 0x180 0xffffffff
+w32 disable-reserved 0x180 0x2008000
 w32 clear-pending-stop-sgi 0xf1c 0xff000000
 w32 deactivate-maintenance 0x380 0x2000000
 # IPRIORITYR3 and 6: INTIDs 12-15 and 24-27, lowest priority for all

@@ -56,6 +56,10 @@ static void enable_bits_keep_reserved(void **state)
 		assert_true(gicr_refused(&v, 0xffffffff, 0) == RESERVED);
 		assert_true(gicr_refused(&v, 0x6, ~0ULL) == 0);
 		assert_true(gicr_intids(&v, RESERVED) == RESERVED);
+		/* ~0 is a CPU's bring-up reset: refused in part, quietly */
+		assert_true(gicr_bulk_write(&v, 0xffffffff));
+		assert_false(gicr_bulk_write(&v, RESERVED));
+		assert_false(gicr_bulk_write(&v, 0x7fffffff));
 	}
 	assert_string_equal(filter(SGI(0x0180), 4, true, GICR_WHO_CELL).reg,
 			    "GICR_ICENABLER0");
@@ -104,6 +108,8 @@ static void priorities(void **state)
 	/* INTIDs 24-27: byte 1 is the maintenance interrupt's */
 	v = filter(SGI(0x0418), 4, true, GICR_WHO_CELL);
 	assert_true(v.mask == 0xffff00ff);
+	/* a priority of all ones is a choice, not a reset: reported */
+	assert_false(gicr_bulk_write(&v, 0xffffffff));
 	/* byte accesses: 15 refused, 14 allowed */
 	assert_true(filter(SGI(0x040f), 1, true, GICR_WHO_CELL).mask == 0);
 	assert_true(filter(SGI(0x040e), 1, true, GICR_WHO_CELL).mask == 0xff);
@@ -241,6 +247,8 @@ static void foreign(void **state)
 	assert_false(v.quiet);
 	assert_true(gicr_refused(&v, 1U << 27, 0) == 1U << 27);
 	assert_string_equal(v.why, "not a CPU of the cell");
+	/* another CPU's frame: even ~0 is reported */
+	assert_false(gicr_bulk_write(&v, 0xffffffff));
 	/* the root is no different in another CPU's frame */
 	assert_true(filter(SGI(0x0400), 4, true, GICR_WHO_FOREIGN).mask == 0);
 	/* nothing to change in a read-only register */

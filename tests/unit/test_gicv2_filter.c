@@ -105,6 +105,9 @@ static void bank0_enable(void **state)
 			    "hypervisor's stop SGI) and IRQ 25 (the GIC "
 			    "maintenance interrupt) ignored: reserved for the "
 			    "hypervisor");
+	/* that is a CPU's bring-up reset, refused in part without a line */
+	assert_true(gicr_bulk_write(&v, 0xffffffff));
+	assert_false(gicr_bulk_write(&v, RESERVED));
 	/* the root's refusals are quiet (Linux writes whole registers) */
 	gicv2_bank0_filter(0x180, 4, true, GICR_WHO_ROOT, RESERVED, &v);
 	assert_true(v.quiet);

@@ -262,7 +262,7 @@ static int bank0_access(struct mmio_access *a, unsigned int off,
 			reg_write(off, a->size, gicr_merge(&v, a->value, old));
 	}
 	refused = gicr_refused(&v, a->value, old);
-	if (refused && !v.quiet)
+	if (refused && !v.quiet && !gicr_bulk_write(&v, a->value))
 		gic_report_refused(cpu, cpu, &v, a->value, refused);
 	if (off >= GICD_IPRIORITYR && off < GICD_IPRIORITYR + 32)
 		for (i = 0; i < a->size; i++)

@@ -130,7 +130,7 @@ int gicr_mmio(struct mmio_access *a, unsigned int cpu)
 	}
 	refused = gicr_refused(&v, a->value, old);
 	/* a frame no CPU is known for: its number in the region */
-	if (refused && !v.quiet)
+	if (refused && !v.quiet && !gicr_bulk_write(&v, a->value))
 		gic_report_refused(cpu,
 				   owner >= 0 ? (unsigned int)owner :
 						(a->addr - gicr_phys) /

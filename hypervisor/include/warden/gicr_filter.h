@@ -70,6 +70,16 @@ void gicr_filter(unsigned int off, unsigned int size, bool is_write,
 uint64_t gicr_refused(const struct gicr_verdict *v, uint64_t value,
 		      uint64_t old);
 
+/*
+ * Whether a write sets every field of a per-interrupt write-1-to-set/clear
+ * register the writer may change at all: the reset idiom of a CPU's
+ * bring-up (Linux clears all enables and actives of its SGIs and PPIs
+ * with ~0). It asks for no interrupt in particular, so the reserved bits
+ * it cannot change are refused without a console line; a write aimed at
+ * them, or any write to another CPU's frame, is still reported.
+ */
+bool gicr_bulk_write(const struct gicr_verdict *v, uint64_t value);
+
 /* What a read-modify-write register holds after a write of value. */
 uint64_t gicr_merge(const struct gicr_verdict *v, uint64_t value, uint64_t old);
 
