@@ -22,6 +22,8 @@
 # expect: ^warden-test: check rpi4-1g: 0 errors, 0 advice
 # expect: ^warden-test: check rpi4-4g: 0 errors, 0 advice
 # expect: ^warden-test: enabled: 1, root cell rpi4-1g
+# expect: ^warden-test: SiP call without the flag: -1, refused by the hypervisor$
+# expect: ^warden-test: SiP call with the flag: -1, answered by TF-A$
 # expect: ^warden-test: disabled: 0, cpus 0 1 2 3 took timer interrupts and ran a task
 # expect-console: ^Warden hypervisor [^ ]+ starting on CPU [0-3], memory at 0x3b000000$
 # expect-console: ^Warden enabled: root cell "rpi4-1g", 4 CPUs$
@@ -63,6 +65,20 @@ done
 
 warden enable /etc/warden/system.cell
 echo "warden-test: enabled: $(cat /sys/devices/warden/enabled), root cell $(cat /sys/devices/warden/cells/0/name)"
+# The SMC policy against real EL3 firmware (TF-A): without the system
+# config's WARDEN_SYS_FORWARD_SIP_OEM_SMC a SiP call is refused by the
+# hypervisor; with it (flags byte 10 bit 0, as hv-smc-policy sets it)
+# the call reaches TF-A, which answers an unknown SiP call SMC_UNK (-1).
+r=$(warden hypercall --smc 0x82000010 | cut -d' ' -f1)
+warden console | grep -q 'SMC 0x82000010 (SiP) refused$'
+echo "warden-test: SiP call without the flag: $r, refused by the hypervisor"
+warden disable
+cp /etc/warden/system.cell /tmp/forward.cell
+printf '\001' | dd of=/tmp/forward.cell bs=1 seek=10 conv=notrunc 2>/dev/null
+warden enable /tmp/forward.cell
+r=$(warden hypercall --smc 0x82000011 | cut -d' ' -f1)
+warden console | grep -q 'SMC 0x82000011 (SiP) forwarded to firmware$'
+echo "warden-test: SiP call with the flag: $r, answered by TF-A"
 warden disable
 echo "warden-test: disabled: $(cat /sys/devices/warden/enabled), $(cpus_take_timer | sed 's/^warden-test: //')"
 
