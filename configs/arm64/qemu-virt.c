@@ -19,10 +19,20 @@
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
 
-/* qemu-virt-16.c builds this config for -smp 16 */
+/*
+ * qemu-virt-16.c builds this config for -smp 16, qemu-virt-gicv2.c for
+ * the GICv2 machine: the name, the CPUs and the GIC are theirs to set.
+ */
 #ifndef QEMU_VIRT_NAME
 #define QEMU_VIRT_NAME "qemu-virt"
+#endif
+#ifndef QEMU_VIRT_CPUS
 #define QEMU_VIRT_CPUS 0xf
+#endif
+#ifndef QEMU_VIRT_GIC
+#define QEMU_VIRT_GIC                                   \
+	.gic_version = 3, .gicd_base = 0x08000000,      \
+	.gicr_base = 0x080a0000, .maintenance_irq = 25,
 #endif
 
 struct {
@@ -49,10 +59,7 @@ struct {
 		},
 		.platform_info = {
 			.arm = {
-				.gic_version = 3,
-				.gicd_base = 0x08000000,
-				.gicr_base = 0x080a0000,
-				.maintenance_irq = 25,
+				QEMU_VIRT_GIC
 			},
 		},
 		.root_cell = {
@@ -115,3 +122,8 @@ struct {
 		},
 	},
 };
+
+/* one translation unit may hold several of these configs (unit tests) */
+#undef QEMU_VIRT_NAME
+#undef QEMU_VIRT_CPUS
+#undef QEMU_VIRT_GIC
