@@ -734,16 +734,17 @@ static void reconfig_completed(void)
 /*
  * Under hv_lock: the cell is stopped (CPU_ON into it is refused from now
  * on), running CPUs are asked to stop, off ones parked with their CPU_ON
- * request withdrawn. Returns the CPUs asked to stop.
+ * request withdrawn; CPUs in keep are left alone. Returns the CPUs asked
+ * to stop.
  */
-static uint64_t stop_mark(struct cell *c)
+static uint64_t stop_mark(struct cell *c, uint64_t keep)
 {
 	uint64_t asked = 0;
 	unsigned int cpu;
 
 	c->run = CELL_STOPPED;
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
-		if (!(c->cpus & (1ULL << cpu)))
+		if (!(c->cpus & ~keep & (1ULL << cpu)))
 			continue;
 		cpu_data[cpu].on_pending = 0;
 		switch (cpu_data[cpu].state) {
@@ -777,7 +778,7 @@ static long stop_cpus(struct cell *c)
 	unsigned int cpu;
 
 	spin_lock(&hv_lock);
-	waiting = stop_mark(c);
+	waiting = stop_mark(c, 0);
 	spin_unlock(&hv_lock);
 	dsb(ish);
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
@@ -1154,7 +1155,7 @@ void cell_shutdown_self(unsigned int cpu)
 	spin_lock(&hv_lock);
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	cpu_data[cpu].state = CPU_PARKED;
-	asked = stop_mark(c);
+	asked = stop_mark(c, 0);
 	spin_unlock(&hv_lock);
 	dsb(ish);
 	for (i = 0; i < HV_MAX_CPUS; i++)
@@ -1170,26 +1171,15 @@ void cell_shutdown_self(unsigned int cpu)
 uint64_t cell_fail_others(unsigned int cpu)
 {
 	struct cell *c = cell_of(cpu);
-	uint64_t stopped = 0;
+	uint64_t stopped;
 	unsigned int i;
 
 	if (!c)
 		return 0;
-	/* as stop_mark(), but the failing CPU parks itself */
+	/* the failing CPU parks itself, as failed */
 	spin_lock(&hv_lock);
 	c->comm->cell_state = WARDEN_CELL_FAILED;
-	c->run = CELL_STOPPED;
-	for (i = 0; i < HV_MAX_CPUS; i++) {
-		if (i == cpu || !(c->cpus & (1ULL << i)))
-			continue;
-		cpu_data[i].on_pending = 0;
-		if (cpu_data[i].state == CPU_RUNNING) {
-			cpu_data[i].state = CPU_STOPPING;
-			stopped |= 1ULL << i;
-		} else if (cpu_data[i].state == CPU_OFF) {
-			cpu_data[i].state = CPU_PARKED;
-		}
-	}
+	stopped = stop_mark(c, 1ULL << cpu);
 	spin_unlock(&hv_lock);
 	dsb(ish);
 	for (i = 0; i < HV_MAX_CPUS; i++)
