@@ -11,6 +11,8 @@
 
 #include <warden/ivshmem.h>
 
+/* PCI devices of one cell (the rule engine refuses more) */
+#define VPCI_MAX_DEVICES 8
 /* Config space of one function in the ECAM window */
 #define VPCI_CFG_SIZE 0x1000
 /* ivshmem's vendor capability (Jailhouse's layout) */
