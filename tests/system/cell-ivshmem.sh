@@ -35,6 +35,7 @@
 # expect-console: ^IVSHMEM: hostile: shared memory address written, reads 0x7faf0000
 # expect-console: ^IVSHMEM: hostile: BAR0 moved over RAM, reads 0xff000000
 # expect-console: ^IVSHMEM: hostile: absent 00:05\.0 reads 0xffffffff
+# expect-console: ^IVSHMEM: hostile: ldp of ID and max\. peers reads 1 3
 # expect-console: ^IVSHMEM: hostile: doorbells to peers 7 and 2 rung, ID still 1
 # expect-console: ^vPCI: cell "ivshmem-demo" \(CPU 3\): config write of 0xdeadbeef to 0001:00:00\.0 offset 0x000 refused: not a writable register of the ivshmem device
 # expect-console: ^vPCI: cell "ivshmem-demo" \(CPU 3\): BAR0 of ivshmem 0001:00:00\.0 refused at 0x0: it would cover a memory region of the cell 0x0\+0x10000

@@ -233,6 +233,25 @@ int vpci_is_ecam(uint64_t ipa)
 	       ipa - ecam_base < vpci_ecam_size(end_bus);
 }
 
+int vpci_is_emulated(unsigned int cpu, uint64_t ipa)
+{
+	struct vpci_cell *v;
+	unsigned int i;
+	uint32_t off;
+	int hit = 0;
+
+	if (vpci_is_ecam(ipa))
+		return 1;
+	if (!ecam_base)
+		return 0;
+	spin_lock(&vpci_lock);
+	v = &vcells[vcell_index(cpu)];
+	for (i = 0; i < v->num_eps && !hit; i++)
+		hit = ivshmem_bar0_hit(&v->eps[i], ipa, &off);
+	spin_unlock(&vpci_lock);
+	return hit;
+}
+
 static struct ivshmem_ep *ep_at(struct vpci_cell *v, uint16_t bdf)
 {
 	unsigned int i;

@@ -18,6 +18,8 @@ int vpci_init(void);
 int vpci_mmio(struct mmio_access *a, unsigned int cpu);
 /* Whether ipa is in the ECAM window (for abort and ISV=0 handling). */
 int vpci_is_ecam(uint64_t ipa);
+/* Whether ipa is in the window or a decoding BAR0 of cpu's cell. */
+int vpci_is_emulated(unsigned int cpu, uint64_t ipa);
 /* A created cell's devices join their links (cell_lock held). */
 void vpci_cell_add(struct cell *c);
 /* The cell (re)starts: its devices reset, their state entries 0. */
