@@ -125,8 +125,7 @@ void inmate_main(void)
 	}
 	bar0 = (uintptr_t)cmdline_parse_int("bar0", 0xff000000);
 	pci_write_config(bdf, PCI_CFG_BAR, (uint32_t)bar0, 4);
-	pci_write_config(bdf, PCI_CFG_COMMAND, PCI_CMD_MEM | PCI_CMD_MASTER,
-			 2);
+	pci_write_config(bdf, PCI_CFG_COMMAND, PCI_CMD_MEM | PCI_CMD_MASTER, 2);
 	printk("IVSHMEM: bar0 is at 0x%lx\n", (unsigned long)bar0);
 	id = mmio_read32(bar0 + REG_ID);
 	peers = mmio_read32(bar0 + REG_MAX_PEERS);
