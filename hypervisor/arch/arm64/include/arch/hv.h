@@ -155,6 +155,7 @@ int stage2_map_gicv(struct pgtable *pt);
 int el2_map_build(void);
 void el2_map_switch(void);
 int el2_map_selfcheck(void);
+int el2_map_audit(const char *which);
 /*
  * A window onto [pa, pa + size) of root or cell RAM: read-only, normal
  * memory, never executable; NULL (with the reason printed) if pa is in
