@@ -46,7 +46,15 @@ static unsigned int tables_used;
 static struct pgtable el2_pt;
 static uint64_t *window_l3;
 static struct el2_windows windows;
-static spinlock_t window_lock;
+spinlock_t window_lock; /* released by el2_locks_release() */
+/*
+ * The window each CPU has mapped (one at a time): what the recovery from
+ * an exception at EL2 unmaps (el2_window_release()).
+ */
+static struct {
+	const void *p;
+	uint64_t size;
+} cpu_window[HV_MAX_CPUS];
 
 static uint64_t attrs_of(unsigned int kind)
 {
@@ -144,8 +152,8 @@ static int map_hv_memory(void)
 	uint64_t rodata = (uint64_t)__rodata_end - base;
 	uint64_t core = hv_header.core_size;
 	uint64_t cfg = hv_header.config_offset & ~(PAGE - 1);
-	uint64_t cfg_end = page_up(hv_header.config_offset +
-				   hv_header.config_size);
+	uint64_t cfg_end =
+		page_up(hv_header.config_offset + hv_header.config_size);
 	int err;
 
 	err = map(HV_VIRT_BASE, hv_phys, text, EL2_RX, PGTABLE_NO_BLOCKS);
@@ -352,8 +360,8 @@ static const char *area_name(uint64_t va)
 {
 	uint64_t off = va - HV_VIRT_BASE;
 	uint64_t cfg = hv_header.config_offset & ~(PAGE - 1);
-	uint64_t cfg_end = page_up(hv_header.config_offset +
-				   hv_header.config_size);
+	uint64_t cfg_end =
+		page_up(hv_header.config_offset + hv_header.config_size);
 
 	if (va < 0xff8000000000ULL)
 		return "identity";
@@ -389,8 +397,8 @@ static void audit_flush(struct audit *a)
 	a->va = a->end;
 }
 
-static void audit_leaf(struct audit *a, uint64_t va, uint64_t pa,
-		       uint64_t size, uint64_t desc)
+static void audit_leaf(struct audit *a, uint64_t va, uint64_t pa, uint64_t size,
+		       uint64_t desc)
 {
 	uint64_t kind = desc & KIND_BITS;
 	const char *area = area_name(va);
@@ -519,8 +527,7 @@ int el2_map_selfcheck(void)
 	printk("EL2 W^X: text RX 0x%llx-0x%llx, rodata R XN 0x%llx-0x%llx, "
 	       "data RW XN 0x%llx-0x%llx, WXN on\n",
 	       (unsigned long long)__image_start,
-	       (unsigned long long)__text_end,
-	       (unsigned long long)__text_end,
+	       (unsigned long long)__text_end, (unsigned long long)__text_end,
 	       (unsigned long long)__rodata_end,
 	       (unsigned long long)__rodata_end,
 	       (unsigned long long)(__image_start + hv_header.core_size));
@@ -554,6 +561,8 @@ static void *window_map(uint64_t pa, uint64_t size, unsigned int attrs)
 			PTE_AF | PTE_TABLE | PTE_VALID;
 	dsb(ishst);
 	isb();
+	cpu_window[this_cpu()].p = (void *)(va + (pa & (PAGE - 1)));
+	cpu_window[this_cpu()].size = size;
 	return (void *)(va + (pa & (PAGE - 1)));
 }
 
@@ -574,6 +583,8 @@ void el2_window_unmap(const void *p, uint64_t size)
 
 	if (!p)
 		return;
+	if (cpu_window[this_cpu()].p == p)
+		cpu_window[this_cpu()].p = NULL;
 	for (i = 0; i < n; i++)
 		window_l3[(va - HV_WINDOW_VIRT) / PAGE + i] = 0;
 	dsb(ishst);
@@ -589,6 +600,17 @@ void el2_window_unmap(const void *p, uint64_t size)
 	spin_lock(&window_lock);
 	el2_window_free(&windows, va, n);
 	spin_unlock(&window_lock);
+}
+
+void el2_window_release(unsigned int cpu)
+{
+	const void *p = cpu_window[cpu].p;
+
+	if (!p)
+		return;
+	printk(" unmapped the EL2 window 0x%llx+0x%llx it had mapped\n",
+	       (unsigned long long)p, (unsigned long long)cpu_window[cpu].size);
+	el2_window_unmap(p, cpu_window[cpu].size);
 }
 
 unsigned int el2_windows_mapped(void)
