@@ -37,9 +37,9 @@
 #define QEMU_VIRT_CPUS 0xf
 #endif
 #ifndef QEMU_VIRT_GIC
-#define QEMU_VIRT_GIC                                   \
-	.gic_version = 3, .gicd_base = 0x08000000,      \
-	.gicr_base = 0x080a0000, .maintenance_irq = 25,
+#define QEMU_VIRT_GIC                                                       \
+	.gic_version = 3, .gicd_base = 0x08000000, .gicr_base = 0x080a0000, \
+	.maintenance_irq = 25,
 #endif
 
 struct {

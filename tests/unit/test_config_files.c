@@ -228,9 +228,11 @@ static void shipped_pairs_check(void **state)
 		unsigned int sys, cell;
 		const char *only_finding;
 	} pairs[] = {
+		/* clang-format off */
 		{ 0, 1, NULL }, { 2, 4, NULL }, { 3, 4, NULL },
 		{ 5, 6, "dma-mismatch" }, { 7, 8, NULL }, { 9, 1, NULL },
 		{ 0, 10, NULL }, { 9, 10, NULL },
+		/* clang-format on */
 	};
 	unsigned int i;
 

@@ -29,6 +29,7 @@
 #include <arch/mem_scrub.h>
 #include <arch/pool.h>
 #include <arch/rules_log.h>
+#include <arch/test_point.h>
 #include <arch/vpci.h>
 #include <warden/cell_check.h>
 #include <warden/el2_window.h>
@@ -41,7 +42,13 @@
 #define CLEAN_CHUNK 0x100000ULL
 
 #define STOP_TIMEOUT_US 5000000 /* generous for emulated CPUs on a busy host */
-/* a cell that never answers a shutdown request (msg_reply_timeout 0) */
+/*
+ * A cell that never answers a shutdown request (msg_reply_timeout 0),
+ * and the longest wait for any reply whatever msg_reply_timeout says
+ * (up to 2^32 polls): the calling root CPU waits at EL2 with its
+ * interrupts masked, and Linux reports a stall after some 20 s. Also
+ * what reconfig_completed() spends on all cells before it skips the rest.
+ */
 #define REPLY_TIMEOUT_US 2000000
 
 struct pgtable *stage2_root(void);
@@ -290,7 +297,16 @@ enum remap_which {
 	REMAP_LOADABLE, /* the LOADABLE ones, for loading */
 	REMAP_ALL, /* every region the root lent */
 	REMAP_NOT_LOADABLE, /* the rest, when LOADABLE ones are back already */
+	REMAP_TAKEN, /* those the root does not map now (an undone create) */
 };
+
+static int root_maps(uint64_t ipa)
+{
+	uint64_t pa, attrs;
+	unsigned int level;
+
+	return !pgtable_lookup(stage2_root(), ipa, &pa, &attrs, &level);
+}
 
 static int remap_selected(const struct jailhouse_memory *m,
 			  enum remap_which which)
@@ -302,6 +318,8 @@ static int remap_selected(const struct jailhouse_memory *m,
 		return !!(m->flags & JAILHOUSE_MEM_LOADABLE);
 	case REMAP_NOT_LOADABLE:
 		return !(m->flags & JAILHOUSE_MEM_LOADABLE);
+	case REMAP_TAKEN:
+		return !root_maps(m->phys_start);
 	default:
 		return 1;
 	}
@@ -383,7 +401,8 @@ static void regions_clean_inval(struct cell *c, enum remap_which which,
 		}
 		/* what the cell could write goes back zeroed (mem_scrub.c) */
 		if (scrub && m->flags & JAILHOUSE_MEM_WRITE) {
-			uint64_t t0 = timer_now_us(), done = mem_scrub(pa, left);
+			uint64_t t0 = timer_now_us(),
+				 done = mem_scrub(pa, left);
 
 			scrub_us += timer_now_us() - t0;
 			if (done != left)
@@ -554,6 +573,60 @@ static void cpus_give_back(struct cell *c)
 	spin_unlock(&hv_lock);
 }
 
+/*
+ * A create that an exception at EL2 interrupted (cell_recover(), cell_lock
+ * held): the CPUs it took and the memory it unmapped go back to the root,
+ * its pool pages are freed, the ID is free again. A step the exception
+ * cut in half (inside a page-table edit) cannot be told from a whole one
+ * and is reported by root_remap() if it cannot be given back.
+ */
+static void create_undo(struct cell *c)
+{
+	uint64_t taken = 0;
+	unsigned int cpu;
+
+	spin_lock(&hv_lock);
+	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
+		if (!(c->cpus & (1ULL << cpu)) || cpu_cell[cpu] != c)
+			continue;
+		cpu_cell[cpu] = NULL;
+		cpu_data[cpu].state = CPU_OFF;
+		cpu_data[cpu].on_pending = 0;
+		taken |= 1ULL << cpu;
+	}
+	root_cpu_set |= taken;
+	spin_unlock(&hv_lock);
+	root_remap(c, REMAP_TAKEN, c->cfg.cell->num_memory_regions);
+	printk("Cell \"%s\": the create is undone: CPUs 0x%llx back to the "
+	       "root, its memory mapped to the root, its pool pages freed\n",
+	       c->cfg.cell->name, (unsigned long long)taken);
+	cell_free(c);
+}
+
+void cell_recover(unsigned int cpu)
+{
+	unsigned int i;
+
+	spin_lock(&cell_lock);
+	for (i = 0; i < MAX_CELLS; i++) {
+		struct cell *c = &cells[i];
+
+		/* a create marks its slot busy before it sets the ID */
+		if (c->busy != (int)cpu + 1)
+			continue;
+		if (c->creating) {
+			create_undo(c);
+			continue;
+		}
+		printk("Cell \"%s\": released from the failed call; its "
+		       "CPUs stay as they are (%s)\n",
+		       c->cfg.cell->name,
+		       c->run == CELL_RUNNING ? "running" : "stopped");
+		c->busy = 0;
+	}
+	spin_unlock(&cell_lock);
+}
+
 long cell_create(unsigned int caller, uint64_t config_ipa)
 {
 	struct cell new = { 0 }, *c;
@@ -578,6 +651,9 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	}
 	c = &cells[id - 1];
 	*c = new; /* the parsed pointers point into the pool: still valid */
+	/* half-built until the end: a failed call's recovery undoes it */
+	c->busy = caller + 1;
+	c->creating = 1;
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
 		if (warden_config_has_cpu(&c->cfg, cpu))
 			c->cpus |= 1ULL << cpu;
@@ -586,6 +662,8 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	c->id = id;
 	if (!err)
 		err = build_stage2(c);
+	if (!err)
+		el2_test_point(TEST_CREATE_STAGE2);
 	if (!err)
 		err = cpus_take(c);
 	if (!err) {
@@ -597,6 +675,8 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 		cell_free(c);
 		goto unlock;
 	}
+	el2_test_point(TEST_CREATE_BUILT);
+	c->busy = c->creating = 0;
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	cell_irqs_take(c, caller);
 	vpci_cell_add(c);
@@ -614,6 +694,17 @@ unlock:
 static void send_stop_sgi(unsigned int cpu)
 {
 	irqchip_send_sgi(cpu, SGI_CELL_STOP);
+}
+
+/* The stop SGI to each CPU of set, marked under hv_lock, now dropped. */
+static void send_stop_sgis(uint64_t set)
+{
+	unsigned int cpu;
+
+	dsb(ish);
+	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
+		if (set & (1ULL << cpu))
+			send_stop_sgi(cpu);
 }
 
 /* Whether the cell takes part in the message protocol now. */
@@ -652,7 +743,7 @@ static long reconfig_ok(const struct cell *excluded)
 
 /*
  * Sends msg and waits for the reply, at most msg_reply_timeout polls, one
- * per microsecond at most (or REPLY_TIMEOUT_US if that is 0). A cell that
+ * per microsecond at most, and never longer than REPLY_TIMEOUT_US. A cell that
  * stops or fails meanwhile has answered; one that does not answer in time
  * is marked failed. Returns the reply, or WARDEN_MSG_NONE. Called with c
  * busy and no lock held: the wait may be long.
@@ -674,8 +765,7 @@ static uint32_t exchange(struct cell *c, uint32_t msg, const char *what)
 		    comm->cell_state == WARDEN_CELL_SHUT_DOWN ||
 		    comm->cell_state == WARDEN_CELL_FAILED)
 			return reply;
-		if ((limit && ++polls >= limit) ||
-		    (!limit && timer_now_us() > deadline)) {
+		if ((limit && ++polls >= limit) || timer_now_us() > deadline) {
 			printk("Timeout expired while waiting for a reply from "
 			       "cell \"%s\" (%s): the cell is marked failed\n",
 			       c->cfg.cell->name, what);
@@ -714,6 +804,7 @@ static long ask_shutdown(struct cell *c)
  */
 static void reconfig_completed(void)
 {
+	uint64_t until = timer_now_us() + REPLY_TIMEOUT_US;
 	struct cell *c;
 	unsigned int i;
 	int tell;
@@ -722,7 +813,14 @@ static void reconfig_completed(void)
 		c = &cells[i];
 		spin_lock(&cell_lock);
 		tell = c->id && !c->busy && talks(c);
-		c->busy |= tell;
+		if (tell && timer_now_us() > until) {
+			printk("Cell \"%s\" not told of the reconfiguration: "
+			       "the other cells' replies took %u ms already\n",
+			       c->cfg.cell->name, REPLY_TIMEOUT_US / 1000);
+			tell = 0;
+		}
+		if (tell)
+			c->busy = this_cpu() + 1;
 		spin_unlock(&cell_lock);
 		if (!tell)
 			continue;
@@ -782,10 +880,7 @@ static long stop_cpus(struct cell *c)
 	spin_lock(&hv_lock);
 	waiting = stop_mark(c, 0);
 	spin_unlock(&hv_lock);
-	dsb(ish);
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-		if (waiting & (1ULL << cpu))
-			send_stop_sgi(cpu);
+	send_stop_sgis(waiting);
 	deadline = timer_now_us() + STOP_TIMEOUT_US;
 	while (waiting) {
 		for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
@@ -819,12 +914,15 @@ static long stop_cpus(struct cell *c)
 	return left ? -EBUSY : 0;
 }
 
-/* Marks c busy if it exists and nobody else manages it; cell_lock held. */
+/*
+ * Marks c busy if it exists and nobody else manages it, with the claiming
+ * CPU (cell_recover() releases what a failed call held); cell_lock held.
+ */
 static int cell_claim(struct cell *c)
 {
 	if (!c->id || c->busy)
 		return 0;
-	c->busy = 1;
+	c->busy = this_cpu() + 1;
 	return 1;
 }
 
@@ -1003,6 +1101,7 @@ long cell_start(unsigned int caller, uint64_t id)
 	}
 	if (err)
 		goto done;
+	el2_test_point(TEST_START_STOPPED);
 	comm_init(c);
 	vpci_cell_reset(c);
 	caches_for_start(c);
@@ -1153,8 +1252,6 @@ long cell_hypercall_nonroot(struct frame *f, unsigned int cpu)
 void cell_shutdown_self(unsigned int cpu)
 {
 	struct cell *c = cell_of(cpu);
-	unsigned int i;
-
 	uint64_t asked;
 
 	spin_lock(&hv_lock);
@@ -1162,10 +1259,7 @@ void cell_shutdown_self(unsigned int cpu)
 	cpu_data[cpu].state = CPU_PARKED;
 	asked = stop_mark(c, 0);
 	spin_unlock(&hv_lock);
-	dsb(ish);
-	for (i = 0; i < HV_MAX_CPUS; i++)
-		if (asked & (1ULL << i))
-			send_stop_sgi(i);
+	send_stop_sgis(asked);
 	cpu_park_loop(cpu);
 }
 
@@ -1177,7 +1271,6 @@ uint64_t cell_fail_others(unsigned int cpu)
 {
 	struct cell *c = cell_of(cpu);
 	uint64_t stopped;
-	unsigned int i;
 
 	if (!c)
 		return 0;
@@ -1186,9 +1279,6 @@ uint64_t cell_fail_others(unsigned int cpu)
 	c->comm->cell_state = WARDEN_CELL_FAILED;
 	stopped = stop_mark(c, 1ULL << cpu);
 	spin_unlock(&hv_lock);
-	dsb(ish);
-	for (i = 0; i < HV_MAX_CPUS; i++)
-		if (stopped & (1ULL << i))
-			send_stop_sgi(i);
+	send_stop_sgis(stopped);
 	return stopped;
 }

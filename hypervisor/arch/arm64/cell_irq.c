@@ -80,10 +80,14 @@ int cell_irq_owned(unsigned int cpu, uint64_t intid)
 /* A write that disabled an interrupt has taken effect (bounded wait). */
 static void rwp_wait(void)
 {
+	static int warned;
 	unsigned int i;
 
 	for (i = 0; i < 1000000 && rd32(GICD_CTLR) & GICD_CTLR_RWP; i++)
 		cpu_relax();
+	if (i == 1000000 && !warned++)
+		printk("Warning: GICD_CTLR.RWP still set after 10^6 polls; "
+		       "going on\n");
 }
 
 static unsigned int field(unsigned int off, uint32_t intid, unsigned int bits)

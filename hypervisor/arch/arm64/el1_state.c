@@ -202,13 +202,13 @@ static void pmu_reset(void)
 	sysreg_write(pmcr_el0, PMCR_LC | PMCR_P | PMCR_C);
 }
 
-#define DBG_CASE(n)                             \
-	case n:                                 \
+#define DBG_CASE(n)                               \
+	case n:                                   \
 		sysreg_write(dbgbcr##n##_el1, 0); \
 		sysreg_write(dbgbvr##n##_el1, 0); \
 		break
-#define DBGW_CASE(n)                            \
-	case n:                                 \
+#define DBGW_CASE(n)                              \
+	case n:                                   \
 		sysreg_write(dbgwcr##n##_el1, 0); \
 		sysreg_write(dbgwvr##n##_el1, 0); \
 		break
@@ -216,20 +216,24 @@ static void pmu_reset(void)
 static void breakpoint_reset(unsigned int n)
 {
 	switch (n) {
+		/* clang-format off */
 		DBG_CASE(0); DBG_CASE(1); DBG_CASE(2); DBG_CASE(3);
 		DBG_CASE(4); DBG_CASE(5); DBG_CASE(6); DBG_CASE(7);
 		DBG_CASE(8); DBG_CASE(9); DBG_CASE(10); DBG_CASE(11);
 		DBG_CASE(12); DBG_CASE(13); DBG_CASE(14); DBG_CASE(15);
+		/* clang-format on */
 	}
 }
 
 static void watchpoint_reset(unsigned int n)
 {
 	switch (n) {
+		/* clang-format off */
 		DBGW_CASE(0); DBGW_CASE(1); DBGW_CASE(2); DBGW_CASE(3);
 		DBGW_CASE(4); DBGW_CASE(5); DBGW_CASE(6); DBGW_CASE(7);
 		DBGW_CASE(8); DBGW_CASE(9); DBGW_CASE(10); DBGW_CASE(11);
 		DBGW_CASE(12); DBGW_CASE(13); DBGW_CASE(14); DBGW_CASE(15);
+		/* clang-format on */
 	}
 }
 

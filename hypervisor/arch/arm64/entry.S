@@ -19,14 +19,26 @@
 #define SCTLR_M (1 << 0)
 #define SCTLR_C (1 << 2)
 #define SCTLR_I (1 << 12)
+#define SCTLR_WXN (1 << 19)
 /* MAIR: index 0 Normal write-back, index 1 Device-nGnRE */
 #define MAIR_VALUE 0x04ff
 /* T0SZ 16 (48-bit VA), WBWA inner/outer, inner shareable, 4K, RES1 */
 #define TCR_VALUE ((16 << 0) | (1 << 8) | (1 << 10) | (3 << 12) | \
 		   (1 << 23) | (1 << 31))
-/* block: valid, AttrIndx, inner shareable, access flag */
-#define BLOCK_NORMAL 0x701
-#define BLOCK_DEVICE (0x405 | (1 << 54))
+/*
+ * Bootstrap descriptors, the same attributes as el2_map.c's: normal is
+ * AttrIndx 0, inner shareable, access flag, AP[1] (RES1 at EL2); AP[2]
+ * read-only; XN execute-never; device is AttrIndx 1. Level-3 pages end
+ * in 0b11, level-2 blocks in 0b01.
+ */
+#define D_NORMAL 0x740
+#define D_RO (1 << 7)
+#define D_XN (1 << 54)
+#define PAGE_RX (D_NORMAL | D_RO | 3)
+#define PAGE_R (D_NORMAL | D_RO | D_XN | 3)
+#define PAGE_RW (D_NORMAL | D_XN | 3)
+#define BLOCK_RW (D_NORMAL | D_XN | 1)
+#define PAGE_DEVICE (0x444 | D_XN | 3)
 
 .macro adr_l reg, sym
 	adrp	\reg, \sym
@@ -217,9 +229,16 @@ el2_bootstrap:
 	stp	x3, x4, [x2, #SAVED_VTTBR]
 	stp	x5, x0, [x2, #SAVED_HV_PHYS]
 
-	/* The bootstrap tables map 2 MiB blocks: refuse anything else. */
+	/*
+	 * Hypervisor memory is 2 MiB aligned, and the identity-mapped
+	 * trampoline must not share the top 512 GiB with the hypervisor's
+	 * own addresses: refuse anything else.
+	 */
 	tst	x5, #0x1fffff
-	b.ne	bootstrap_unaligned
+	b.ne	bootstrap_refuse
+	lsr	x6, x5, #39
+	cmp	x6, #511
+	b.hs	bootstrap_refuse
 	bl	build_bootstrap_tables
 
 	adr_l	x6, boot_pt_l0
@@ -238,13 +257,7 @@ el2_bootstrap:
 	tlbi	alle2
 	dsb	ish
 	isb
-	mrs	x7, sctlr_el2
-	ldr	x8, =(SCTLR_M | SCTLR_C | SCTLR_I)
-	orr	x7, x7, x8
-	msr	sctlr_el2, x7
-	isb
-	ldr	x7, =el2_virtual
-	br	x7
+	b	el2_mmu_on
 
 el2_virtual:
 	/* From here on the image runs at its link address. */
@@ -266,7 +279,7 @@ bootstrap_bad_cpu:
 	mov	x0, #-EINVAL
 	eret
 
-bootstrap_unaligned:
+bootstrap_refuse:
 	mov	x0, #-EINVAL
 	mov	x1, sp
 	ldr	x2, [x1, #FRAME_SIZE + SAVED_VBAR]
@@ -274,32 +287,84 @@ bootstrap_unaligned:
 	b	frame_restore_x0
 
 /*
- * Identity 1 GiB block over this code, the hypervisor memory in 2 MiB
- * blocks at HV_VIRT_BASE, the debug UART's 2 MiB block at HV_UART_VIRT
- * and the GIC distributor's 1 GiB block at HV_GIC_VIRT.
+ * The bootstrap tables, W^X from the first instruction with the MMU on
+ * (docs/hypervisor.md, "The EL2 address space"), as the final tables
+ * that el2_map.c builds once the config is checked:
+ *  - the trampoline's page at its physical address, read-only and
+ *    executable: el2_mmu_on turns the MMU on there;
+ *  - hypervisor memory at HV_VIRT_BASE: its first 2 MiB page by page
+ *    (header and text RX, rodata R, the system config R, the rest RW
+ *    XN), the rest in 2 MiB blocks RW XN;
+ *  - the debug UART's page at its offset in the slot at HV_UART_VIRT,
+ *    device memory, XN.
+ * Nothing else: the GIC is first touched with the final tables.
  * Every CPU writes the same values, so the order they arrive in does not
- * matter. x5: physical base. Clobbers x6-x16.
+ * matter. x5: physical base. Clobbers x6-x17.
  */
 build_bootstrap_tables:
 	adr_l	x6, boot_pt_l0
+	/* the identity map: one page, through three tables of its own */
 	adr_l	x7, boot_pt_l1_id
-	adr_l	x8, boot_pt_l1_hv
-	adr_l	x9, boot_pt_l2_hv
+	adr_l	x8, boot_pt_l2_id
+	adr_l	x9, boot_pt_l3_id
 	adr_l	x10, __tramp_start
-	lsr	x11, x10, #39
+	ubfx	x11, x10, #39, #9
 	orr	x12, x7, #3
 	str	x12, [x6, x11, lsl #3]
-	lsr	x11, x10, #30
-	lsl	x12, x11, #30
-	and	x11, x11, #511
-	ldr	x13, =BLOCK_NORMAL
-	orr	x12, x12, x13
-	str	x12, [x7, x11, lsl #3]
+	ubfx	x11, x10, #30, #9
 	orr	x12, x8, #3
-	str	x12, [x6, #511 * 8]
+	str	x12, [x7, x11, lsl #3]
+	ubfx	x11, x10, #21, #9
 	orr	x12, x9, #3
-	str	x12, [x8, #511 * 8]
+	str	x12, [x8, x11, lsl #3]
+	ubfx	x11, x10, #12, #9
+	ldr	x13, =PAGE_RX
+	orr	x12, x10, x13
+	str	x12, [x9, x11, lsl #3]
 
+	/* HV_VIRT_BASE: level-0 slot 511, level-1 slot 511 */
+	adr_l	x7, boot_pt_l1_hv
+	adr_l	x8, boot_pt_l2_hv
+	adr_l	x9, boot_pt_l3_hv
+	orr	x12, x7, #3
+	str	x12, [x6, #511 * 8]
+	orr	x12, x8, #3
+	str	x12, [x7, #511 * 8]
+	orr	x12, x9, #3
+	str	x12, [x8]
+
+	/* the first 2 MiB page by page: x10-x13 bound text, rodata, config */
+	adr_l	x10, __text_end
+	sub	x10, x10, x5
+	adr_l	x11, __rodata_end
+	sub	x11, x11, x5
+	ldr	x12, [x5, #HV_HEADER_CONFIG_OFFSET]
+	ldr	x13, [x5, #HV_HEADER_CONFIG_SIZE]
+	add	x13, x13, x12
+	add	x13, x13, #0xfff
+	bic	x13, x13, #0xfff
+	bic	x12, x12, #0xfff
+	mov	x14, #0
+1:	ldr	x15, =PAGE_RX
+	cmp	x14, x10
+	b.lo	3f
+	ldr	x15, =PAGE_R
+	cmp	x14, x11
+	b.lo	3f
+	cmp	x14, x12
+	b.lo	2f
+	cmp	x14, x13
+	b.lo	3f
+2:	ldr	x15, =PAGE_RW
+3:	add	x16, x14, x5
+	orr	x16, x16, x15
+	lsr	x17, x14, #12
+	str	x16, [x9, x17, lsl #3]
+	add	x14, x14, #0x1000
+	cmp	x14, #0x200000
+	b.lo	1b
+
+	/* the rest of hypervisor memory: 2 MiB blocks, RW XN */
 	ldr	x11, [x5, #HV_HEADER_CONFIG_OFFSET]
 	add	x11, x11, x5
 	/* the config is packed: 32-bit loads keep MMU-off accesses aligned */
@@ -312,34 +377,31 @@ build_bootstrap_tables:
 	mov	x14, #HV_MAX_BLOCKS
 	cmp	x12, x14
 	csel	x12, x14, x12, hi
-	mov	x14, #0
-1:	cmp	x14, x12
-	b.hs	2f
+	ldr	x13, =BLOCK_RW
+	mov	x14, #1
+4:	cmp	x14, x12
+	b.hs	5f
 	lsl	x15, x14, #21
 	add	x15, x15, x5
 	orr	x15, x15, x13
-	str	x15, [x9, x14, lsl #3]
+	str	x15, [x8, x14, lsl #3]
 	add	x14, x14, #1
-	b	1b
-2:	ldr	w12, [x11, #SYSCFG_UART_ADDR]
+	b	4b
+
+	/* the debug UART's page, level-2 slot 511 */
+5:	ldr	w12, [x11, #SYSCFG_UART_ADDR]
 	ldr	w14, [x11, #SYSCFG_UART_ADDR + 4]
 	orr	x12, x12, x14, lsl #32
-	cbz	x12, 3f
-	lsr	x12, x12, #21
-	lsl	x12, x12, #21
-	ldr	x14, =BLOCK_DEVICE
+	cbz	x12, 6f
+	adr_l	x9, boot_pt_l3_uart
+	orr	x13, x9, #3
+	str	x13, [x8, #511 * 8]
+	ubfx	x13, x12, #12, #9
+	and	x12, x12, #0xfffffffff000
+	ldr	x14, =PAGE_DEVICE
 	orr	x12, x12, x14
-	str	x12, [x9, #511 * 8]
-3:	ldr	w12, [x11, #SYSCFG_GICD_BASE]
-	ldr	w14, [x11, #SYSCFG_GICD_BASE + 4]
-	orr	x12, x12, x14, lsl #32
-	cbz	x12, 4f
-	lsr	x12, x12, #30
-	lsl	x12, x12, #30
-	ldr	x14, =BLOCK_DEVICE
-	orr	x12, x12, x14
-	str	x12, [x8, #((HV_GIC_VIRT >> 30) & 511) * 8]
-4:	ret
+	str	x12, [x9, x13, lsl #3]
+6:	ret
 
 	.ltorg
 
@@ -380,6 +442,21 @@ arch_cpu_leave:
 
 	.section .text.tramp, "ax"
 /*
+ * Turns the EL2 MMU on with the bootstrap tables (TTBR0_EL2, TCR, MAIR
+ * set): here, because the trampoline's page is the only one mapped at
+ * its physical address. WXN from the start: no writable page executes.
+ */
+el2_mmu_on:
+	mrs	x7, sctlr_el2
+	ldr	x8, =(SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_WXN)
+	orr	x7, x7, x8
+	msr	sctlr_el2, x7
+	isb
+	ldr	x7, =el2_virtual
+	br	x7
+	.ltorg
+
+/*
  * x0: result, x1: frame's physical address, x4-x11: the stub's SCTLR,
  * TCR, MAIR, TTBR0, HCR, VTCR, VTTBR, VBAR (in that order).
  */
@@ -411,6 +488,9 @@ frame_restore_x0:
 	.align	12
 boot_pt_l0:	.space	4096
 boot_pt_l1_id:	.space	4096
+boot_pt_l2_id:	.space	4096
+boot_pt_l3_id:	.space	4096
 boot_pt_l1_hv:	.space	4096
-	.global	boot_pt_l2_hv
 boot_pt_l2_hv:	.space	4096
+boot_pt_l3_hv:	.space	4096
+boot_pt_l3_uart:	.space	4096

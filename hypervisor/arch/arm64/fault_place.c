@@ -9,7 +9,6 @@
 #include <arch/hv.h>
 #include <warden/fault_where.h>
 
-
 void fault_report_where(unsigned int cpu, uint64_t ipa)
 {
 	struct fault_where_cell cells[MAX_CELLS + 1];

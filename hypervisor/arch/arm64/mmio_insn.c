@@ -18,7 +18,6 @@
 #include <warden/insn.h>
 #include <warden/pgtable.h>
 
-
 #define PAR_F 1ULL
 #define SPSR_AARCH32 (1ULL << 4)
 #define SPSR_SP_ELX 1ULL /* M[0]: EL1h uses SP_EL1, EL1t and EL0 SP_EL0 */

@@ -241,7 +241,10 @@ void hv_cpu_enter(struct frame *frame, uint64_t phys)
 		vec_harden_probe(cpu); /* before the config and the GIC */
 		enter.expected = hv_header.online_cpus;
 		enter.deadline = timer_now_us() + ENTER_TIMEOUT_US;
-		enter.error = global_init();
+		/* W^X from the first instruction: entry.S's tables too */
+		enter.error = el2_map_audit("bootstrap");
+		if (!enter.error)
+			enter.error = global_init();
 	} else if (enter.mapped) {
 		el2_map_switch();
 	}

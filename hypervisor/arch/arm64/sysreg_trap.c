@@ -78,8 +78,9 @@ int sysreg_trap(struct frame *f, unsigned int cpu, uint64_t esr)
 			       (unsigned long long)sysreg_read(elr_el2));
 		}
 		if (undef_inject())
-			park_failed(f, cpu, "IMPLEMENTATION DEFINED register "
-					    "access from AArch32 EL1");
+			park_failed(f, cpu,
+				    "IMPLEMENTATION DEFINED register "
+				    "access from AArch32 EL1");
 		return 1;
 	default:
 		return 0;

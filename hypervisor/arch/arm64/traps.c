@@ -7,6 +7,7 @@
 #include <arch/cell.h>
 #include <arch/el1_state.h>
 #include <arch/hv.h>
+#include <arch/test_point.h>
 #include <arch/traps.h>
 #include <arch/vpci.h>
 #include <warden/errno.h>
@@ -41,8 +42,8 @@ void fault_report(struct frame *f, unsigned int cpu, const char *what)
 	uint64_t hpfar = sysreg_read(hpfar_el2);
 	char desc[160];
 
-	printk("FATAL: %s by cell \"%s\" on CPU %u\n", what,
-	       cell_name_of(cpu), cpu);
+	printk("FATAL: %s by cell \"%s\" on CPU %u\n", what, cell_name_of(cpu),
+	       cpu);
 	printk(" esr: 0x%08llx: %s\n", (unsigned long long)esr,
 	       esr_describe(esr, desc, sizeof(desc)));
 	printk(" far: 0x%016llx  hpfar: 0x%llx  (IPA 0x%llx)\n",
@@ -74,11 +75,12 @@ void hv_recover_jump(uint64_t *regs, long val) __attribute__((noreturn));
 
 /* Every lock of the hypervisor (hv.h: a held lock names its CPU). */
 extern spinlock_t print_lock, cell_lock, gicd_lock, gicr_lock, pool_lock,
-	root_s2_lock, vpci_lock;
+	root_s2_lock, window_lock, vpci_lock;
 static const struct {
 	spinlock_t *lock;
 	const char *name;
 } el2_locks[] = {
+	/* clang-format off */
 	{ &print_lock, "console" }, /* first: the report needs it */
 	{ &hv_lock, "hv_lock" },
 	{ &cell_lock, "cell_lock" },
@@ -87,6 +89,8 @@ static const struct {
 	{ &pool_lock, "pool_lock" },
 	{ &root_s2_lock, "root_s2_lock" },
 	{ &vpci_lock, "vpci_lock" },
+	{ &window_lock, "window_lock" },
+	/* clang-format on */
 };
 
 /* Releases the locks this CPU holds; returns them as a bit mask. */
@@ -107,9 +111,9 @@ static unsigned int el2_locks_release(void)
  * An exception taken at EL2 is a bug in the hypervisor, or input it
  * trusted that it should not have. It must not leave the system hung:
  * report it, release the locks the CPU held, and end a hypercall with
- * -EFAULT for its caller; elsewhere (an interrupt, a cell's trap) park
- * the CPU as failed. What the interrupted operation changed so far stays
- * as it is (a half-built cell's pool pages, for one).
+ * -EFAULT for its caller, after el2_recoverable() has released what the
+ * call claimed and undone a half-done create; elsewhere (an interrupt, a
+ * cell's trap) park the CPU as failed.
  */
 static void __attribute__((noreturn))
 el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
@@ -162,7 +166,13 @@ long el2_recoverable(struct frame *f, unsigned int cpu,
 	r->spsr = sysreg_read(spsr_el2);
 	r->code = f->x[0];
 	if (hv_recover_set(r->regs)) {
-		/* back from el2_fault(): return to the caller */
+		/*
+		 * Back from el2_fault(), the locks released: the window the
+		 * call had mapped, the cells it had claimed and a create it
+		 * had begun are given up too, so that later calls work.
+		 */
+		el2_window_release(cpu);
+		cell_recover(cpu);
 		sysreg_write(elr_el2, r->elr);
 		sysreg_write(spsr_el2, r->spsr);
 		isb();
@@ -177,6 +187,16 @@ long el2_recoverable(struct frame *f, unsigned int cpu,
 void el2_recover_cancel(unsigned int cpu)
 {
 	recover[cpu].armed = 0;
+}
+
+/* warden.bin has no test points (arch/test_point.h) */
+void __attribute__((weak)) el2_test_point(unsigned int point)
+{
+}
+
+long __attribute__((weak)) hypercall_test(struct frame *f, unsigned int cpu)
+{
+	return -ENOSYS;
 }
 
 static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)
@@ -288,8 +308,7 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 		break;
 	case EC_IABT_LOW:
 		/* a fetch from, or a table walk into, an emulated device */
-		if (abort_inject_emulated(cpu) ||
-		    stage2_root_fault_retry(cpu))
+		if (abort_inject_emulated(cpu) || stage2_root_fault_retry(cpu))
 			break;
 		park_failed(f, cpu,
 			    "instruction abort (execution outside "

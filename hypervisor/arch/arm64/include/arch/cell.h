@@ -37,9 +37,12 @@ struct cell {
 	/*
 	 * A management call works on the cell with cell_lock dropped (while
 	 * it waits for the cell's CPUs or reply): no other call may manage
-	 * or destroy it meanwhile. Under cell_lock.
+	 * or destroy it meanwhile. 0, or the claiming CPU plus 1, so that
+	 * the recovery from an exception at EL2 finds what that CPU held
+	 * (cell_recover). Under cell_lock.
 	 */
 	int busy;
+	int creating; /* published, not yet complete: undone on recovery */
 	struct warden_config cfg; /* points into the copy below */
 	uint64_t config_pa;
 	unsigned int config_pages;
@@ -77,6 +80,12 @@ long cell_start(unsigned int cpu, uint64_t id);
 long cell_set_loadable(unsigned int cpu, uint64_t id);
 long cell_destroy(unsigned int cpu, uint64_t id);
 long cell_get_state(uint64_t id);
+/*
+ * After an exception at EL2 in a management call of cpu (traps.c, its
+ * locks released): the cells it claimed are released and a cell it was
+ * creating is taken apart again.
+ */
+void cell_recover(unsigned int cpu);
 /* Hypercalls from a non-root cell */
 long cell_hypercall_nonroot(struct frame *f, unsigned int cpu);
 

@@ -155,6 +155,7 @@ int stage2_map_gicv(struct pgtable *pt);
 int el2_map_build(void);
 void el2_map_switch(void);
 int el2_map_selfcheck(void);
+int el2_map_audit(const char *which);
 /*
  * A window onto [pa, pa + size) of root or cell RAM: read-only, normal
  * memory, never executable; NULL (with the reason printed) if pa is in
@@ -167,6 +168,8 @@ void el2_window_unmap(const void *p, uint64_t size);
 /* The same, writable (never executable): for scrubbing a cell's memory. */
 void *el2_window_map_rw(uint64_t pa, uint64_t size);
 /* Window pages valid in the EL2 tables now */
+/* After an exception at EL2: the window cpu had mapped, if any. */
+void el2_window_release(unsigned int cpu);
 unsigned int el2_windows_mapped(void);
 
 /* A trapped access: what the data abort's syndrome says. */

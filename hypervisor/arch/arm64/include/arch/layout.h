@@ -59,13 +59,13 @@
 #define EL2_UNMAPPED 6 /* mapped by use (windows) */
 
 /* AREA(name, VA, size, attributes) */
-#define EL2_LAYOUT(AREA)                                                     \
-	AREA(HV, HV_VIRT_BASE, (unsigned long long)HV_MAX_BLOCKS << 21,      \
-	     EL2_BY_SECTION)                                                 \
-	AREA(UART, HV_UART_VIRT, 0x200000, EL2_DEVICE)                       \
-	AREA(GIC, HV_GIC_VIRT, 0x40000000, EL2_DEVICE)                       \
-	AREA(WINDOWS, HV_WINDOW_VIRT, HV_WINDOW_PAGES * 0x1000ULL,           \
-	     EL2_UNMAPPED)                                                   \
+#define EL2_LAYOUT(AREA)                                                \
+	AREA(HV, HV_VIRT_BASE, (unsigned long long)HV_MAX_BLOCKS << 21, \
+	     EL2_BY_SECTION)                                            \
+	AREA(UART, HV_UART_VIRT, 0x200000, EL2_DEVICE)                  \
+	AREA(GIC, HV_GIC_VIRT, 0x40000000, EL2_DEVICE)                  \
+	AREA(WINDOWS, HV_WINDOW_VIRT, HV_WINDOW_PAGES * 0x1000ULL,      \
+	     EL2_UNMAPPED)                                              \
 	AREA(IDMAP, 0, 0x1000, EL2_RX)
 
 /*
