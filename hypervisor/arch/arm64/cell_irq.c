@@ -234,8 +234,8 @@ int cell_irq_deliverable(unsigned int cpu, uint32_t intid)
 	/* the owner's first running CPU, else its first CPU */
 	for (i = HV_MAX_CPUS; i-- > 0;)
 		if (cpus & (1ULL << i) &&
-		    (to == HV_MAX_CPUS || cpu_data[i].state == CPU_RUNNING ||
-		     cpu_data[to].state != CPU_RUNNING))
+		    (to == HV_MAX_CPUS || per_cpu(i)->state == CPU_RUNNING ||
+		     per_cpu(to)->state != CPU_RUNNING))
 			to = i;
 	spin_lock(&gicd_lock);
 	if (to < HV_MAX_CPUS) {

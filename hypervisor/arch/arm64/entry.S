@@ -45,18 +45,17 @@
  * Entries from EL1/EL0 on a CPU that needs Spectre-v2/BHB hardening
  * (harden.c, core/vec_harden.c), before any branch of the hypervisor
  * that an earlier context could have trained:
- *  - loop: vh_loop[this CPU] taken branches, then a barrier, so that the
- *    branch history holds nothing of the lower EL (Spectre-BHB);
- *  - fw: the firmware call vh_fid[this CPU] (SMCCC_ARCH_WORKAROUND_3 or
- *    _1), which preserves all registers but x0-x3.
+ *  - loop: vh_loop taken branches (struct per_cpu, TPIDR_EL2), then a
+ *    barrier, so that the branch history holds nothing of the lower EL
+ *    (Spectre-BHB);
+ *  - fw: the firmware call vh_fid (struct per_cpu; SMCCC_ARCH_WORKAROUND_3
+ *    or _1), which preserves all registers but x0-x3.
  * x0-x3 are saved first and x2/x3 restored after. No conditional branch
  * decides whether to mitigate: the choice is the vector table itself.
  */
 .macro bhb_loop
 	mrs	x1, tpidr_el2
-	adrp	x0, vh_loop
-	add	x0, x0, :lo12:vh_loop
-	ldr	w0, [x0, x1, lsl #2]
+	ldr	w0, [x1, #PER_CPU_VH_LOOP]
 	cmp	w0, #0
 	cinc	w0, w0, eq		/* at least once, never 2^32 times */
 1:	b	2f
@@ -68,9 +67,7 @@
 
 .macro fw_workaround
 	mrs	x1, tpidr_el2
-	adrp	x0, vh_fid
-	add	x0, x0, :lo12:vh_fid
-	ldr	w0, [x0, x1, lsl #2]
+	ldr	w0, [x1, #PER_CPU_VH_FID]
 	smc	#0
 .endm
 

@@ -92,7 +92,7 @@ static int cpu_in_cell(uint64_t affinity)
 
 	for (i = 0; i < HV_MAX_CPUS; i++)
 		if (cell_cpus_of(this_cpu()) & (1ULL << i) &&
-		    (cpu_data[i].mpidr & MPIDR_AFF_MASK) ==
+		    (per_cpu(i)->mpidr & MPIDR_AFF_MASK) ==
 			    (affinity & MPIDR_AFF_MASK))
 			return 1;
 	return 0;

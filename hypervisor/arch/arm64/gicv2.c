@@ -56,10 +56,6 @@
 #define GB (1ULL << 30)
 
 static volatile uint8_t *gicc, *gich;
-/* the CPU interface mask of each CPU, from its banked GICD_ITARGETSR0 */
-static uint8_t cpu_mask[HV_MAX_CPUS];
-/* what a disabling CPU gives back to Linux */
-static uint32_t ctlr_saved[HV_MAX_CPUS], vmcr_saved[HV_MAX_CPUS];
 
 static uint32_t rd32(volatile uint8_t *base, unsigned int off)
 {
@@ -73,7 +69,7 @@ static void wr32(volatile uint8_t *base, unsigned int off, uint32_t v)
 
 uint8_t gicv2_cpu_mask(unsigned int cpu)
 {
-	return cpu < HV_MAX_CPUS ? cpu_mask[cpu] : 0;
+	return cpu < HV_MAX_CPUS ? per_cpu(cpu)->gicv2_mask : 0;
 }
 
 /* A frame the config names: page aligned, in the EL2 GIC area. */
@@ -117,7 +113,7 @@ static int v2_cpu_probe(unsigned int cpu)
 	 */
 	uint8_t mask = irqchip_gicd()[GICD_ITARGETSR];
 
-	cpu_mask[cpu] = mask ? mask : 1;
+	per_cpu(cpu)->gicv2_mask = mask ? mask : 1;
 	return 0;
 }
 
@@ -141,7 +137,7 @@ static unsigned int v2_cpu_init(unsigned int cpu)
 		     (ctlr & GICC_CTLR_EOIMODE ? VMCR_VEM : 0) |
 		     (ctlr & GICC_CTLR_ENABLE ? VMCR_GRP0_EN : 0));
 	wr32(gich, GICH_HCR, GICH_HCR_EN);
-	ctlr_saved[cpu] = ctlr;
+	per_cpu(cpu)->gicv2_ctlr_saved = ctlr;
 	wr32(gicc, GICC_CTLR, ctlr | GICC_CTLR_EOIMODE | GICC_CTLR_ENABLE);
 	wr32(gicc, GICC_PMR, 0xff);
 	return num;
@@ -156,18 +152,19 @@ static void v2_cpu_reset(unsigned int cpu)
 
 static void v2_cpu_stop(unsigned int cpu)
 {
-	vmcr_saved[cpu] = rd32(gich, GICH_VMCR);
+	per_cpu(cpu)->vmcr_saved = rd32(gich, GICH_VMCR);
 	wr32(gich, GICH_HCR, 0);
 }
 
 static void v2_cpu_restore(unsigned int cpu)
 {
-	uint32_t vmcr = vmcr_saved[cpu];
+	uint32_t vmcr = per_cpu(cpu)->vmcr_saved;
 
 	wr32(gicc, GICC_PMR, ((vmcr >> VMCR_PRIMASK_SHIFT) & 0x1f) << 3);
 	wr32(gicc, GICC_BPR, (vmcr >> VMCR_BP_SHIFT) & 7);
 	wr32(gicc, GICC_CTLR,
-	     (ctlr_saved[cpu] & ~(GICC_CTLR_EOIMODE | GICC_CTLR_ENABLE)) |
+	     (per_cpu(cpu)->gicv2_ctlr_saved &
+	      ~(GICC_CTLR_EOIMODE | GICC_CTLR_ENABLE)) |
 		     (vmcr & VMCR_VEM ? GICC_CTLR_EOIMODE : 0) |
 		     (vmcr & VMCR_GRP0_EN ? GICC_CTLR_ENABLE : 0));
 	wr32(gich, GICH_APR, 0);
@@ -237,7 +234,7 @@ static void v2_repend(unsigned int cpu, uint32_t iar)
 static void v2_send_sgi(unsigned int target, unsigned int sgi)
 {
 	wr32(irqchip_gicd(), GICD_SGIR,
-	     (uint32_t)cpu_mask[target] << 16 | (sgi & 0xf));
+	     (uint32_t)per_cpu(target)->gicv2_mask << 16 | (sgi & 0xf));
 }
 
 static void v2_sgis_clear(void)
@@ -250,7 +247,7 @@ static void v2_sgis_clear(void)
 
 static void v2_spi_route(uint32_t intid, unsigned int cpu)
 {
-	irqchip_gicd()[GICD_ITARGETSR + intid] = cpu_mask[cpu];
+	irqchip_gicd()[GICD_ITARGETSR + intid] = per_cpu(cpu)->gicv2_mask;
 }
 
 static uint8_t masks_of(uint64_t cpus)
@@ -259,8 +256,8 @@ static uint8_t masks_of(uint64_t cpus)
 	unsigned int cpu;
 
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-		if (cpus & (1ULL << cpu) && cpu_data[cpu].state != CPU_ABSENT)
-			m |= cpu_mask[cpu];
+		if (cpus & (1ULL << cpu) && per_cpu(cpu)->state != CPU_ABSENT)
+			m |= per_cpu(cpu)->gicv2_mask;
 	return m;
 }
 
@@ -281,10 +278,10 @@ uint8_t gicv2_cell_mask(unsigned int cpu)
  */
 void gicv2_sgir_write(unsigned int cpu, uint32_t value)
 {
-	uint8_t to =
-		gicv2_sgir_targets(value, cpu_mask[cpu], gicv2_cell_mask(cpu));
+	uint8_t to = gicv2_sgir_targets(value, per_cpu(cpu)->gicv2_mask,
+					gicv2_cell_mask(cpu));
 
-	cpu_data[cpu].stats[STAT_VSGI]++;
+	per_cpu(cpu)->stats[STAT_VSGI]++;
 	if (to)
 		wr32(irqchip_gicd(), GICD_SGIR,
 		     (uint32_t)to << 16 | (value & 0xf));

@@ -46,11 +46,11 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 		for (i = 0; i < HV_MAX_CPUS; i++) {
 			if (!(root_cpu_set & (1ULL << i)))
 				continue;
-			if (cpu_data[i].state != CPU_RUNNING) {
+			if (per_cpu(i)->state != CPU_RUNNING) {
 				printk("ERROR: disable refused: CPU %u is %s; "
 				       "bring it online first\n",
 				       i,
-				       cpu_data[i].state == CPU_OFF ?
+				       per_cpu(i)->state == CPU_OFF ?
 					       "off (PSCI CPU_OFF)" :
 					       "failed");
 				spin_unlock(&hv_lock);
@@ -93,7 +93,7 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 	}
 	printk(" Releasing CPU %u\n", cpu);
 	irqchip_cpu_shutdown(cpu);
-	cpu_data[cpu].state = CPU_ABSENT;
+	per_cpu(cpu)->state = CPU_ABSENT;
 	spin_unlock(&hv_lock);
 	el2_recover_cancel(cpu);
 	cpu_leave(f, 0);
@@ -122,12 +122,12 @@ long hypercall_cpu_info(uint64_t target, uint64_t type)
 	    !((root_cpu_set | cell_all_cpus()) & (1ULL << target)))
 		return -EINVAL;
 	if (type == WARDEN_CPU_INFO_STATE)
-		return cpu_data[target].state == CPU_FAILED ?
+		return per_cpu(target)->state == CPU_FAILED ?
 			       WARDEN_CPU_INFO_FAILED :
 			       WARDEN_CPU_INFO_RUNNING;
 	if (type >= WARDEN_CPU_INFO_STAT &&
 	    type < WARDEN_CPU_INFO_STAT + NUM_STATS)
-		return cpu_data[target].stats[type - WARDEN_CPU_INFO_STAT] &
+		return per_cpu(target)->stats[type - WARDEN_CPU_INFO_STAT] &
 		       0x7fffffff;
 	return -EINVAL;
 }

@@ -34,17 +34,9 @@
 #define PRIV_ICACTIVER0 0x0380
 #define PRIV_IPRIORITYR 0x0400
 
-#define QUEUE_LEN 32
-
-struct gic_cpu {
-	unsigned int num_lrs;
-	unsigned int queued;
-	uint32_t queue[QUEUE_LEN]; /* taken, not yet injected (GIC_IAR_*) */
-	uint8_t prio[32]; /* copies of the SGIs' and PPIs' priorities */
-};
+#define QUEUE_LEN GIC_QUEUE_LEN
 
 const struct irqchip_ops *irqchip;
-static struct gic_cpu gic_cpu[HV_MAX_CPUS];
 static volatile uint8_t *gicd_virt;
 static unsigned int maint_irq;
 static uint32_t reserved;
@@ -229,7 +221,7 @@ static void queue_refill(struct gic_cpu *g)
 
 void irqchip_handle_irq(unsigned int cpu)
 {
-	struct gic_cpu *g = &gic_cpu[cpu];
+	struct gic_cpu *g = &per_cpu(cpu)->gic;
 
 	for (;;) {
 		uint32_t iar = irqchip->ack();
@@ -246,13 +238,13 @@ void irqchip_handle_irq(unsigned int cpu)
 			 */
 			queue_refill(g);
 			irqchip->deactivate(iar);
-			cpu_data[cpu].stats[STAT_MAINTENANCE]++;
+			per_cpu(cpu)->stats[STAT_MAINTENANCE]++;
 			continue;
 		}
 		/* an SPI of another cell is never injected here */
 		if (intid >= 32 && !cell_irq_deliverable(cpu, intid))
 			continue;
-		cpu_data[cpu].stats[STAT_VIRQ]++;
+		per_cpu(cpu)->stats[STAT_VIRQ]++;
 		if (intid < 16)
 			irqchip->deactivate(iar);
 		if (lr_inject(g, iar)) {
@@ -277,7 +269,7 @@ void irqchip_send_sgi(unsigned int target, unsigned int sgi)
 void irqchip_priority_written(unsigned int owner, unsigned int cpu,
 			      uint32_t intid, uint8_t prio)
 {
-	struct gic_cpu *g = &gic_cpu[owner];
+	struct gic_cpu *g = &per_cpu(owner)->gic;
 	uint64_t empty;
 	struct gic_lr lr;
 	unsigned int n;
@@ -291,7 +283,7 @@ void irqchip_priority_written(unsigned int owner, unsigned int cpu,
 	/* only the writing CPU's own list registers can be reached */
 	if (owner != cpu && intid < 32)
 		return;
-	g = &gic_cpu[cpu];
+	g = &per_cpu(cpu)->gic;
 	empty = irqchip->lr_empty();
 	for (n = 0; n < g->num_lrs; n++) {
 		if (empty & (1ULL << n))
@@ -306,7 +298,7 @@ void irqchip_priority_written(unsigned int owner, unsigned int cpu,
 
 void irqchip_cpu_init(unsigned int cpu)
 {
-	struct gic_cpu *g = &gic_cpu[cpu];
+	struct gic_cpu *g = &per_cpu(cpu)->gic;
 	volatile uint8_t *priv;
 	unsigned int n;
 
@@ -334,7 +326,7 @@ void irqchip_cpu_init(unsigned int cpu)
 
 void irqchip_cpu_reset(unsigned int cpu)
 {
-	struct gic_cpu *g = &gic_cpu[cpu];
+	struct gic_cpu *g = &per_cpu(cpu)->gic;
 	struct gic_lr lr;
 	unsigned int n;
 
@@ -352,7 +344,7 @@ void irqchip_cpu_reset(unsigned int cpu)
 /* Pending but not yet delivered: made pending in the GIC again. */
 void irqchip_cpu_shutdown(unsigned int cpu)
 {
-	struct gic_cpu *g = &gic_cpu[cpu];
+	struct gic_cpu *g = &per_cpu(cpu)->gic;
 	volatile uint8_t *priv = irqchip->private_regs(cpu);
 	struct gic_lr lr;
 	unsigned int n;

@@ -46,7 +46,7 @@ void mmio_handle_dabt(struct frame *f, unsigned int cpu)
 		park_failed(f, cpu, "data abort (access outside the cell)");
 	}
 
-	cpu_data[cpu].stats[STAT_MMIO]++;
+	per_cpu(cpu)->stats[STAT_MMIO]++;
 	if (!a.is_write && reg != 31) {
 		uint64_t v = a.value;
 

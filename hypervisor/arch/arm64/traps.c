@@ -55,19 +55,6 @@ void fault_report(struct frame *f, unsigned int cpu, const char *what)
 	report_regs(f);
 }
 
-/*
- * Where a hypercall goes on after an unexpected exception at EL2: the
- * callee-saved registers and stack of handle_hvc (recover.S), and the
- * return to the caller that the exception overwrote in ELR/SPSR_EL2.
- */
-struct recover_point {
-	uint64_t regs[13];
-	uint64_t elr, spsr, code;
-	int armed;
-};
-
-static struct recover_point recover[HV_MAX_CPUS];
-
 int hv_recover_set(uint64_t *regs) __attribute__((returns_twice));
 void hv_recover_jump(uint64_t *regs, long val) __attribute__((noreturn));
 
@@ -79,12 +66,9 @@ static const struct {
 	const char *name;
 } el2_locks[] = {
 	{ &print_lock, "console" }, /* first: the report needs it */
-	{ &hv_lock, "hv_lock" },
-	{ &cell_lock, "cell_lock" },
-	{ &gicd_lock, "gicd_lock" },
-	{ &gicr_lock, "gicr_lock" },
-	{ &pool_lock, "pool_lock" },
-	{ &root_s2_lock, "root_s2_lock" },
+	{ &hv_lock, "hv_lock" },     { &cell_lock, "cell_lock" },
+	{ &gicd_lock, "gicd_lock" }, { &gicr_lock, "gicr_lock" },
+	{ &pool_lock, "pool_lock" }, { &root_s2_lock, "root_s2_lock" },
 };
 
 /* Releases the locks this CPU holds; returns them as a bit mask. */
@@ -112,17 +96,17 @@ static unsigned int el2_locks_release(void)
 static void __attribute__((noreturn))
 el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 {
-	static volatile int in_fault[HV_MAX_CPUS];
 	uint64_t esr = sysreg_read(esr_el2), elr = sysreg_read(elr_el2);
 	uint64_t far = sysreg_read(far_el2);
-	struct recover_point *r = &recover[cpu];
+	struct recover_point *r;
 	unsigned int held, i;
 	char desc[160];
 
-	if (cpu >= HV_MAX_CPUS || in_fault[cpu])
+	if (cpu >= HV_MAX_CPUS || per_cpu(cpu)->in_fault)
 		for (;;) /* a fault while reporting one: nothing is safe */
 			asm volatile("wfi");
-	in_fault[cpu] = 1;
+	r = &per_cpu(cpu)->recover;
+	per_cpu(cpu)->in_fault = 1;
 	held = el2_locks_release();
 	printk("FATAL: %s exception in the hypervisor on CPU %u: %s\n",
 	       kind == EXC_SYNC_EL2 ? "synchronous" : "asynchronous", cpu,
@@ -139,12 +123,12 @@ el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 		printk(" call 0x%llx of cell \"%s\" refused (-EFAULT); the "
 		       "hypervisor goes on\n",
 		       (unsigned long long)r->code, cell_name_of(cpu));
-		in_fault[cpu] = 0;
+		per_cpu(cpu)->in_fault = 0;
 		hv_recover_jump(r->regs, 1);
 	}
 	printk("Parking CPU %u (cell \"%s\")\n", cpu, cell_name_of(cpu));
 	spin_lock(&hv_lock);
-	cpu_data[cpu].state = CPU_FAILED;
+	per_cpu(cpu)->state = CPU_FAILED;
 	spin_unlock(&hv_lock);
 	for (;;)
 		asm volatile("wfi");
@@ -153,7 +137,7 @@ el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 long el2_recoverable(struct frame *f, unsigned int cpu,
 		     long (*fn)(struct frame *f, unsigned int cpu))
 {
-	struct recover_point *r = &recover[cpu];
+	struct recover_point *r = &per_cpu(cpu)->recover;
 	long ret;
 
 	r->elr = sysreg_read(elr_el2);
@@ -174,7 +158,7 @@ long el2_recoverable(struct frame *f, unsigned int cpu,
 
 void el2_recover_cancel(unsigned int cpu)
 {
-	recover[cpu].armed = 0;
+	per_cpu(cpu)->recover.armed = 0;
 }
 
 static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)
@@ -183,7 +167,7 @@ static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)
 	unsigned int imm = esr & 0xffff;
 
 	if (imm == WARDEN_HVC_IMM) {
-		cpu_data[cpu].stats[STAT_HYPERCALL]++;
+		per_cpu(cpu)->stats[STAT_HYPERCALL]++;
 		f->x[0] = el2_recoverable(f, cpu, hypercall);
 		return;
 	}
@@ -202,7 +186,7 @@ void park_failed(struct frame *f, unsigned int cpu, const char *what)
 	fault_report(f, cpu, what);
 	printk("Parking CPU %u (cell \"%s\")\n", cpu, cell_name_of(cpu));
 	spin_lock(&hv_lock);
-	cpu_data[cpu].state = CPU_FAILED;
+	per_cpu(cpu)->state = CPU_FAILED;
 	spin_unlock(&hv_lock);
 	cpu_park_loop(cpu);
 }
@@ -238,7 +222,7 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 
 	if (kind == EXC_SYNC_EL2 || kind == EXC_OTHER_EL2)
 		el2_fault(f, cpu, kind);
-	cpu_data[cpu].stats[STAT_TOTAL]++;
+	per_cpu(cpu)->stats[STAT_TOTAL]++;
 	if (kind != EXC_SERROR_LOWER)
 		serror_defer_check(f, cpu);
 	if (kind == EXC_IRQ_LOWER) {
@@ -273,7 +257,7 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 	case EC_SMC64:
 		/* A trapped SMC returns to itself: skip it. */
 		sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
-		cpu_data[cpu].stats[STAT_SMCCC]++;
+		per_cpu(cpu)->stats[STAT_SMCCC]++;
 		psci_handle(f, cpu);
 		break;
 	case EC_SYS64:
