@@ -83,9 +83,14 @@
 	.if	\fw
 	fw_workaround
 	.endif
+	.ifc	\target, trap_irq
+	/* x0-x3 are in the frame already: on past their save */
+	b	trap_irq_x4
+	.else
 	ldp	x2, x3, [sp, #16]
 	mov	x1, #\kind
 	b	\target
+	.endif
 	/* an entry longer than its 128 bytes fails here, not at run time */
 	.org	.Lvector_hard\@ + 128
 .endm
@@ -104,7 +109,7 @@
 	vector	trap_common, EXC_OTHER_EL2
 	vector	trap_common, EXC_OTHER_EL2
 	vector_hard	trap_common, EXC_SYNC_LOWER, \loop, \fw
-	vector_hard	trap_common, EXC_IRQ_LOWER, \loop, \fw
+	vector_hard	trap_irq, EXC_IRQ_LOWER, \loop, \fw
 	vector_hard	trap_common, EXC_FIQ_LOWER, \loop, \fw
 	vector_hard	trap_common, EXC_SERROR_LOWER, \loop, \fw
 	vector_hard	trap_common, EXC_OTHER_LOWER, \loop, \fw /* AArch32 */
@@ -144,7 +149,10 @@ hyp_vectors:
 	vector	trap_common, EXC_OTHER_EL2
 	vector	trap_common, EXC_OTHER_EL2
 	vector	trap_common, EXC_SYNC_LOWER	/* lower EL, AArch64 */
-	vector	trap_common, EXC_IRQ_LOWER
+	.align	7				/* IRQ: no kind needed */
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp]
+	b	trap_irq
 	vector	trap_common, EXC_FIQ_LOWER
 	vector	trap_common, EXC_SERROR_LOWER
 	vector	trap_common, EXC_OTHER_LOWER	/* lower EL, AArch32 */
@@ -165,6 +173,38 @@ trap_common:
 	mov	x0, sp
 	add	sp, sp, #FRAME_SIZE
 	b	frame_restore_eret
+
+/*
+ * A physical IRQ from EL1/EL0 (HCR_EL2.IMO): only what a C function may
+ * clobber is saved, x0-x18 and x30 (x0-x1, or x0-x3 in a hardened table,
+ * by the vector, which enters at trap_irq_x4 then), at their places
+ * in the frame, and irq_fast() (irq_fast.c) takes the interrupt. It
+ * returns 0 when done; otherwise the frame is completed with x19-x29,
+ * which irq_fast() preserved, for irq_slow(frame, why): a report of the
+ * registers or a parked CPU that restarts from the frame need them all.
+ * The interrupted context's x19-x29 are still in their registers on the
+ * way out, whatever irq_slow() did, as the AAPCS64 requires of it.
+ */
+trap_irq:
+	stp	x2, x3, [sp, #16]
+trap_irq_x4:
+	reg_pairs	stp, sp, 32, 4, 17
+	str	x18, [sp, #144]
+	str	x30, [sp, #240]
+	bl	irq_fast
+	cbnz	x0, 2f
+1:	reg_pairs	ldp, sp, 16, 2, 17
+	ldr	x18, [sp, #144]
+	ldr	x30, [sp, #240]
+	ldp	x0, x1, [sp]
+	add	sp, sp, #FRAME_SIZE
+	eret
+2:	reg_pairs	stp, sp, 152, 19, 28
+	str	x29, [sp, #232]
+	mov	x1, x0
+	mov	x0, sp
+	bl	irq_slow
+	b	1b
 
 /* x0: frame. Restores x0..x30 from it and returns to the trapped context. */
 frame_restore_eret:

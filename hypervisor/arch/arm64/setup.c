@@ -179,6 +179,8 @@ static uint64_t pauth_hcr_bits(void)
 static void cpu_activate(unsigned int cpu, struct frame *frame)
 {
 	per_cpu(cpu)->state = CPU_RUNNING;
+	/* ID_AA64PFR0_EL1.RAS: pending SErrors are checked at every exit */
+	per_cpu(cpu)->ras = (sysreg_read(id_aa64pfr0_el1) >> 28 & 0xf) != 0;
 	sysreg_write(vtcr_el2, stage2_vtcr());
 	sysreg_write(vttbr_el2, stage2_vttbr());
 	/*

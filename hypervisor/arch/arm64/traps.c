@@ -225,12 +225,7 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 	per_cpu(cpu)->stats[STAT_TOTAL]++;
 	if (kind != EXC_SERROR_LOWER)
 		serror_defer_check(f, cpu);
-	if (kind == EXC_IRQ_LOWER) {
-		irqchip_handle_irq(cpu);
-		/* a cell CPU may have been asked to stop */
-		cell_handle_events(f, cpu);
-		return;
-	}
+	/* IRQs: entry.S's trap_irq and irq_fast.c */
 	if (kind == EXC_FIQ_LOWER) {
 		fiq_handle(cpu);
 		cell_handle_events(f, cpu);

@@ -58,6 +58,22 @@ uint64_t cell_cpus_of(unsigned int cpu);
 const char *cell_name_of(unsigned int cpu);
 /* Whether the cell of CPU cpu may touch interrupt intid. */
 int cell_irq_owned(unsigned int cpu, uint64_t intid);
+/* cell_irq.c: which cell owns each SPI (0 the root), what the root has */
+extern volatile uint8_t cell_spi_owner[1020];
+extern uint32_t cell_root_spis[1020 / 32 + 1];
+/* Once the root's config is checked: the root's SPIs as a bit map. */
+void cell_irq_init(void);
+
+/*
+ * SPI intid (32-1019) belongs to the cell that CPU pc serves: the check
+ * of cell_irq_owned() on the interrupt path, without a call.
+ */
+static inline bool cell_spi_owned_fast(const struct per_cpu *pc,
+				       uint32_t intid)
+{
+	return cell_spi_owner[intid] == pc->cell_id &&
+	       (pc->cell_id || cell_root_spis[intid / 32] >> (intid % 32) & 1);
+}
 /* cell_irq.c: a cell's SPIs masked and idle, routed to its first CPU */
 void cell_irqs_quiesce(struct cell *c, int route);
 /* The new cell c takes its SPIs; SPIs routed to its CPUs go to caller. */

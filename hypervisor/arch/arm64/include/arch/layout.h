@@ -87,8 +87,8 @@
 #define FRAME_SIZE 256
 
 /* struct per_cpu (per_cpu.h) offsets that entry.S reads */
-#define PER_CPU_VH_LOOP 0
-#define PER_CPU_VH_FID 4
+#define PER_CPU_VH_LOOP 192
+#define PER_CPU_VH_FID 196
 
 /* struct el2_saved offsets */
 #define SAVED_SCTLR 0

@@ -57,10 +57,16 @@ enum cpu_state {
 
 /* The list-register bookkeeping of the CPU's virtual interface. */
 struct gic_cpu {
+	/* first: irq_fast.c finds a PPI's priority at this_per_cpu() + n */
+	uint8_t prio[32]; /* copies of the SGIs' and PPIs' priorities */
 	unsigned int num_lrs;
 	unsigned int queued;
 	bool uie; /* the underflow maintenance interrupt is on */
-	uint8_t prio[32]; /* copies of the SGIs' and PPIs' priorities */
+	bool v2; /* GICv2 (irq_fast.c picks its accessors by it) */
+	uint8_t maint; /* the maintenance interrupt's INTID */
+	uint32_t fast_ppis; /* PPIs irq_fast.c injects: all but maint */
+	/* GICv2: the CPU interface and list registers, for irq_fast.c */
+	volatile uint8_t *gicc, *gich;
 	uint32_t queue[GIC_QUEUE_LEN]; /* taken, not injected (GIC_IAR_*) */
 };
 
@@ -78,17 +84,17 @@ struct recover_point {
 struct cell;
 
 struct per_cpu {
+	/* hot: every exit; the list-register bookkeeping first (irq_fast.c) */
+	struct gic_cpu gic;
 	/* entry.S: the Spectre-BHB loop count and firmware workaround id */
 	uint32_t vh_loop;
 	uint32_t vh_fid;
-	/* hot: every exit */
 	unsigned int cpu;
 	volatile enum cpu_state state;
 	struct cell *cell; /* the cell the CPU serves, NULL: the root */
 	uint8_t cell_id; /* cell->id, 0 for the root (SPI ownership) */
 	bool ras; /* FEAT_RAS: a pending SError is checked at every exit */
 	uint32_t stats[NUM_STATS];
-	struct gic_cpu gic;
 
 	/* the CPU's identity and PSCI CPU_ON request (under hv_lock) */
 	uint64_t mpidr;
@@ -116,6 +122,7 @@ struct per_cpu {
 	volatile int in_fault;
 };
 
+_Static_assert(__builtin_offsetof(struct per_cpu, gic.prio) == 0, "prio");
 _Static_assert(__builtin_offsetof(struct per_cpu, vh_loop) ==
 		       PER_CPU_VH_LOOP,
 	       "PER_CPU_VH_LOOP");
