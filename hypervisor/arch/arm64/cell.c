@@ -70,12 +70,19 @@ const char *cell_name_of(unsigned int cpu)
 	return c ? c->cfg.cell->name : sys_config->root_cell.name;
 }
 
+/*
+ * Bit id - 1: cells[id - 1] is in use (id set); kept with the ids so that
+ * counting the cells (the null hypercall) does not walk cells[].
+ */
+static uint32_t cells_used;
+
 unsigned int cell_count(void)
 {
-	unsigned int i, n = 0;
+	uint32_t m = READ_ONCE(cells_used);
+	unsigned int n = 0;
 
-	for (i = 0; i < MAX_CELLS; i++)
-		n += !!cells[i].id;
+	for (; m; m &= m - 1) /* no CNT without FP/SIMD registers */
+		n++;
 	return n;
 }
 
@@ -453,6 +460,8 @@ static void cell_free(struct cell *c)
 		pool_free_pages(c->comm_pa, 1);
 	if (c->config_pa)
 		pool_free_pages(c->config_pa, c->config_pages);
+	if (c->id)
+		cells_used &= ~(1U << (c->id - 1));
 	memset(c, 0, sizeof(*c));
 }
 
@@ -584,6 +593,7 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	/* c->id is still 0: the checks see only the other cells */
 	err = check_against_system(c, caller);
 	c->id = id;
+	cells_used |= 1U << (id - 1);
 	if (!err)
 		err = build_stage2(c);
 	if (!err)

@@ -72,7 +72,7 @@ void cell_psci(struct frame *f, unsigned int cpu)
 	switch (fid) {
 	case PSCI_VERSION:
 	case SMCCC_VERSION:
-		ret = 0x10001; /* 1.1 */
+		ret = PSCI_VERSION_1_1;
 		break;
 	case PSCI_CPU_SUSPEND_32:
 	case PSCI_CPU_SUSPEND_64:

@@ -87,9 +87,13 @@
 	/* x0-x3 are in the frame already: on past their save */
 	b	trap_irq_x4
 	.else
+	.ifc	\target, trap_sync
+	b	trap_sync_x4
+	.else
 	ldp	x2, x3, [sp, #16]
 	mov	x1, #\kind
 	b	\target
+	.endif
 	.endif
 	/* an entry longer than its 128 bytes fails here, not at run time */
 	.org	.Lvector_hard\@ + 128
@@ -108,7 +112,7 @@
 	vector	trap_common, EXC_OTHER_EL2
 	vector	trap_common, EXC_OTHER_EL2
 	vector	trap_common, EXC_OTHER_EL2
-	vector_hard	trap_common, EXC_SYNC_LOWER, \loop, \fw
+	vector_hard	trap_sync, EXC_SYNC_LOWER, \loop, \fw
 	vector_hard	trap_irq, EXC_IRQ_LOWER, \loop, \fw
 	vector_hard	trap_common, EXC_FIQ_LOWER, \loop, \fw
 	vector_hard	trap_common, EXC_SERROR_LOWER, \loop, \fw
@@ -148,7 +152,7 @@ hyp_vectors:
 	vector	trap_common, EXC_OTHER_EL2
 	vector	trap_common, EXC_OTHER_EL2
 	vector	trap_common, EXC_OTHER_EL2
-	vector	trap_common, EXC_SYNC_LOWER	/* lower EL, AArch64 */
+	vector	trap_sync, EXC_SYNC_LOWER	/* lower EL, AArch64 */
 	.align	7				/* IRQ: no kind needed */
 	sub	sp, sp, #FRAME_SIZE
 	stp	x0, x1, [sp]
@@ -193,7 +197,9 @@ trap_irq_x4:
 	str	x30, [sp, #240]
 	bl	irq_fast
 	cbnz	x0, 2f
-1:	reg_pairs	ldp, sp, 16, 2, 17
+1:
+restore_partial:
+	reg_pairs	ldp, sp, 16, 2, 17
 	ldr	x18, [sp, #144]
 	ldr	x30, [sp, #240]
 	ldp	x0, x1, [sp]
@@ -205,6 +211,32 @@ trap_irq_x4:
 	mov	x0, sp
 	bl	irq_slow
 	b	1b
+
+/*
+ * A synchronous exception from EL1/EL0 (a hypercall, an SMC, a data
+ * abort...): the same partial save, and sync_fast() (sync_fast.c) handles
+ * what needs no more of the frame; it returns 0 when done. Otherwise it
+ * has changed nothing: the frame is completed and arch_handle_exception()
+ * handles the exception from the start, with every register restored
+ * from the frame after it (a data abort may write x19-x29).
+ */
+trap_sync:
+	stp	x2, x3, [sp, #16]
+trap_sync_x4:
+	reg_pairs	stp, sp, 32, 4, 17
+	str	x18, [sp, #144]
+	str	x30, [sp, #240]
+	mov	x0, sp
+	bl	sync_fast
+	cbz	x0, restore_partial
+	reg_pairs	stp, sp, 152, 19, 28
+	str	x29, [sp, #232]
+	mov	x0, sp
+	mov	x1, #EXC_SYNC_LOWER
+	bl	arch_handle_exception
+	mov	x0, sp
+	add	sp, sp, #FRAME_SIZE
+	b	frame_restore_eret
 
 /* x0: frame. Restores x0..x30 from it and returns to the trapped context. */
 frame_restore_eret:

@@ -100,8 +100,10 @@ static int v2_init(void)
 		     GICH_SIZE) ||
 	    frame_ok("virtual CPU interface (GICV)", arm->gicv_base, GICC_SIZE))
 		return -EINVAL;
-	gicv2_gicc = (volatile uint8_t *)(HV_GIC_VIRT + (arm->gicc_base & (GB - 1)));
-	gicv2_gich = (volatile uint8_t *)(HV_GIC_VIRT + (arm->gich_base & (GB - 1)));
+	gicv2_gicc =
+		(volatile uint8_t *)(HV_GIC_VIRT + (arm->gicc_base & (GB - 1)));
+	gicv2_gich =
+		(volatile uint8_t *)(HV_GIC_VIRT + (arm->gich_base & (GB - 1)));
 	return 0;
 }
 
@@ -125,7 +127,8 @@ static int v2_cpu_probe(unsigned int cpu)
  */
 static unsigned int v2_cpu_init(unsigned int cpu)
 {
-	uint32_t ctlr = rd32(gicv2_gicc, GICC_CTLR), pmr = rd32(gicv2_gicc, GICC_PMR);
+	uint32_t ctlr = rd32(gicv2_gicc, GICC_CTLR),
+		 pmr = rd32(gicv2_gicc, GICC_PMR);
 	uint32_t bpr = rd32(gicv2_gicc, GICC_BPR);
 	unsigned int n, num = (rd32(gicv2_gich, GICH_VTR) & 0x3f) + 1;
 
@@ -138,7 +141,8 @@ static unsigned int v2_cpu_init(unsigned int cpu)
 		     (ctlr & GICC_CTLR_ENABLE ? VMCR_GRP0_EN : 0));
 	wr32(gicv2_gich, GICH_HCR, GICH_HCR_EN);
 	per_cpu(cpu)->gicv2_ctlr_saved = ctlr;
-	wr32(gicv2_gicc, GICC_CTLR, ctlr | GICC_CTLR_EOIMODE | GICC_CTLR_ENABLE);
+	wr32(gicv2_gicc, GICC_CTLR,
+	     ctlr | GICC_CTLR_EOIMODE | GICC_CTLR_ENABLE);
 	wr32(gicv2_gicc, GICC_PMR, 0xff);
 	return num;
 }
@@ -208,8 +212,8 @@ static void v2_lr_clear(unsigned int n)
 
 static uint64_t v2_lr_empty(void)
 {
-	return rd32(gicv2_gich, GICH_ELRSR0) | (uint64_t)rd32(gicv2_gich, GICH_ELRSR1)
-						 << 32;
+	return rd32(gicv2_gich, GICH_ELRSR0) |
+	       (uint64_t)rd32(gicv2_gich, GICH_ELRSR1) << 32;
 }
 
 static void v2_underflow_irq(bool on)

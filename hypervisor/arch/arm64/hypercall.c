@@ -136,7 +136,7 @@ long hypercall(struct frame *f, unsigned int cpu)
 {
 	uint64_t code = f->x[0], arg1 = f->x[1], arg2 = f->x[2];
 
-	if (cell_of(cpu))
+	if (per_cpu(cpu)->cell)
 		return cell_hypercall_nonroot(f, cpu);
 	switch (code) {
 	case WARDEN_HC_DISABLE:

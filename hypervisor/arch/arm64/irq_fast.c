@@ -128,13 +128,15 @@ irq_take(struct per_cpu *pc, const bool v2)
 	pc->stats[STAT_VIRQ]++;
 	if (v2)
 		wr32(g->gich, GICH_LR(__builtin_ctzll(empty)),
-		     V2_LR_HW_PENDING | (uint32_t)(prio >> 3) << V2_LR_PRIO_SHIFT |
+		     V2_LR_HW_PENDING |
+			     (uint32_t)(prio >> 3) << V2_LR_PRIO_SHIFT |
 			     intid << V2_LR_PHYS_SHIFT | intid);
 	else
 		v3_lr_write(__builtin_ctzll(empty),
 			    V3_LR_PENDING_G1_HW |
 				    (uint64_t)prio << V3_LR_PRIO_SHIFT |
-				    (uint64_t)intid << V3_LR_PINTID_SHIFT | intid);
+				    (uint64_t)intid << V3_LR_PINTID_SHIFT |
+				    intid);
 	/*
 	 * Not the stop SGI: a management call that asks this CPU to stop
 	 * sends it after the CPU's state says so (cell.c), and it takes the

@@ -352,7 +352,7 @@ void psci_handle(struct frame *f, unsigned int cpu)
 	uint64_t fid = f->x[0] & 0xffffffff;
 	long ret;
 
-	if (cell_of(cpu)) {
+	if (per_cpu(cpu)->cell) {
 		cell_psci(f, cpu);
 		return;
 	}
@@ -360,7 +360,7 @@ void psci_handle(struct frame *f, unsigned int cpu)
 		per_cpu(cpu)->stats[STAT_PSCI]++;
 	switch (fid) {
 	case PSCI_VERSION:
-		ret = 0x10001; /* 1.1 */
+		ret = PSCI_VERSION_1_1;
 		break;
 	case PSCI_CPU_SUSPEND_32:
 	case PSCI_CPU_SUSPEND_64:
@@ -387,7 +387,7 @@ void psci_handle(struct frame *f, unsigned int cpu)
 		ret = psci_system_off(f, cpu, fid);
 		break;
 	case SMCCC_VERSION:
-		ret = 0x10001; /* 1.1 */
+		ret = PSCI_VERSION_1_1;
 		break;
 	default:
 		ret = smccc_arch(f, cpu, fid);

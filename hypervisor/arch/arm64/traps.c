@@ -167,8 +167,7 @@ static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)
 	unsigned int imm = esr & 0xffff;
 
 	if (imm == WARDEN_HVC_IMM) {
-		per_cpu(cpu)->stats[STAT_HYPERCALL]++;
-		f->x[0] = el2_recoverable(f, cpu, hypercall);
+		hypercall_enter(f, per_cpu(cpu));
 		return;
 	}
 	/* e.g. a hyp-stub call by kexec: refuse, do not hang. */
@@ -217,13 +216,15 @@ static void handle_sysreg(struct frame *f, unsigned int cpu, uint64_t esr)
 
 void arch_handle_exception(struct frame *f, unsigned long kind)
 {
-	unsigned int cpu = this_cpu();
+	struct per_cpu *pc = this_per_cpu();
+	unsigned int cpu = pc->cpu;
 	uint64_t esr = sysreg_read(esr_el2);
 
 	if (kind == EXC_SYNC_EL2 || kind == EXC_OTHER_EL2)
 		el2_fault(f, cpu, kind);
-	per_cpu(cpu)->stats[STAT_TOTAL]++;
-	if (kind != EXC_SERROR_LOWER)
+	pc->stats[STAT_TOTAL]++;
+	/* only a CPU with RAS can have an SError deferred (async.c) */
+	if (pc->ras && kind != EXC_SERROR_LOWER)
 		serror_defer_check(f, cpu);
 	/* IRQs: entry.S's trap_irq and irq_fast.c */
 	if (kind == EXC_FIQ_LOWER) {
@@ -250,10 +251,7 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 		handle_hvc(f, cpu, esr);
 		break;
 	case EC_SMC64:
-		/* A trapped SMC returns to itself: skip it. */
-		sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
-		per_cpu(cpu)->stats[STAT_SMCCC]++;
-		psci_handle(f, cpu);
+		smc_enter(f, pc);
 		break;
 	case EC_SYS64:
 		handle_sysreg(f, cpu, esr);

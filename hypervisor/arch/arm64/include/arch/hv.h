@@ -208,6 +208,9 @@ long el2_recoverable(struct frame *f, unsigned int cpu,
 /* fn does not return (the CPU leaves): its recovery point is void. */
 void el2_recover_cancel(unsigned int cpu);
 void psci_handle(struct frame *frame, unsigned int cpu);
+/* A Warden hypercall, a trapped SMC: counted and handled (traps.c) */
+void hypercall_enter(struct frame *f, struct per_cpu *pc);
+void smc_enter(struct frame *f, struct per_cpu *pc);
 /* The SMCCC service a function id belongs to ("SiP", "OEM", ...). */
 const char *smc_service(uint64_t fid);
 /* Whether fid is seen for the first time: refusals are logged once each. */
