@@ -72,19 +72,10 @@ const char *cell_name_of(unsigned int cpu)
 
 /*
  * Bit id - 1: cells[id - 1] is in use (id set); kept with the ids so that
- * counting the cells (the null hypercall) does not walk cells[].
+ * counting the cells (the null hypercall, cell_count()) does not walk
+ * cells[].
  */
-static uint32_t cells_used;
-
-unsigned int cell_count(void)
-{
-	uint32_t m = READ_ONCE(cells_used);
-	unsigned int n = 0;
-
-	for (; m; m &= m - 1) /* no CNT without FP/SIMD registers */
-		n++;
-	return n;
-}
+uint32_t cells_used;
 
 uint64_t cell_all_cpus(void)
 {

@@ -99,23 +99,6 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 	cpu_leave(f, 0);
 }
 
-long hypercall_get_info(uint64_t type)
-{
-	switch (type) {
-	case WARDEN_INFO_MEM_POOL_SIZE:
-		return pool_pages;
-	case WARDEN_INFO_MEM_POOL_USED:
-		return pool_used;
-	case WARDEN_INFO_REMAP_POOL_SIZE:
-	case WARDEN_INFO_REMAP_POOL_USED:
-		return 0; /* no remap pool: devices are mapped statically */
-	case WARDEN_INFO_NUM_CELLS:
-		return 1 + cell_count(); /* the root and the others */
-	default:
-		return -EINVAL;
-	}
-}
-
 long hypercall_cpu_info(uint64_t target, uint64_t type)
 {
 	if (target >= HV_MAX_CPUS ||

@@ -9,7 +9,8 @@
  *  - SMCs: PSCI and SMCCC (psci.c, cell_psci.c); a CPU that parks or
  *    restarts starts from a zeroed frame, forwarded calls take x0-x7;
  *  - data aborts with a syndrome on the GIC distributor whose register is
- *    x0-x18 or xzr (mmio_fast(), gicd.c).
+ *    x0-x18 or xzr (mmio_fast(), gicd.c);
+ *  - a cell's ICC_SGI1R_EL1 write from x0-x18 or xzr (gicv3_sgi_write()).
  * Everything else returns SYNC_SLOW before anything changed: entry.S then
  * completes the frame and arch_handle_exception() takes it from the
  * start. So does every exit of a CPU with RAS that finds an SError
@@ -22,6 +23,7 @@
 #include <warden/esr.h>
 #include <warden/hypercall.h>
 #include <warden/serror.h>
+#include <warden/sgi_policy.h>
 
 /* A Warden hypercall, a trapped SMC: counted and handled. */
 static inline __attribute__((always_inline)) void
@@ -80,16 +82,10 @@ void smc_enter(struct frame *f, struct per_cpu *pc)
 
 int mmio_fast(struct frame *f, struct per_cpu *pc, uint64_t esr);
 
-unsigned long sync_fast(struct frame *f)
+/* Everything but the calls sync_fast() answers itself, out of its way. */
+static unsigned long __attribute__((noinline))
+sync_fast_other(struct frame *f, struct per_cpu *pc, uint64_t esr)
 {
-	struct per_cpu *pc = this_per_cpu();
-	uint64_t esr = sysreg_read(esr_el2);
-
-	if (pc->ras) {
-		asm volatile("hint #16" : : : "memory"); /* ESB */
-		if (serror_disr_pending(sysreg_read(s3_0_c12_c1_1)))
-			return SYNC_SLOW;
-	}
 	switch (ESR_EC(esr)) {
 	case EC_HVC64:
 		if ((esr & 0xffff) != WARDEN_HVC_IMM ||
@@ -104,7 +100,52 @@ unsigned long sync_fast(struct frame *f)
 		return SYNC_DONE;
 	case EC_DABT_LOW:
 		return mmio_fast(f, pc, esr) ? SYNC_DONE : SYNC_SLOW;
+	case EC_SYS64: {
+		/* a cell's SGI: ICC_SGI1R_EL1 from x0-x18 or xzr (traps.c) */
+		uint32_t iss = esr & 0x1ffffff;
+		unsigned int rt = (iss >> 5) & 0x1f;
+		enum sgi_reg reg = sgi_reg_of(iss);
+
+		if (reg == SGI_REG_NONE || sgi_policy(reg) != SGI_SEND ||
+		    (rt > 18 && rt != 31))
+			return SYNC_SLOW;
+		pc->stats[STAT_TOTAL]++;
+		gicv3_sgi_write(pc->cpu, rt == 31 ? 0 : f->x[rt]);
+		sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
+		return SYNC_DONE;
+	}
 	default:
 		return SYNC_SLOW;
 	}
+}
+
+unsigned long sync_fast(struct frame *f)
+{
+	struct per_cpu *pc = this_per_cpu();
+	uint64_t esr = sysreg_read(esr_el2);
+
+	if (pc->ras) {
+		asm volatile("hint #16" : : : "memory"); /* ESB */
+		if (serror_disr_pending(sysreg_read(s3_0_c12_c1_1)))
+			return SYNC_SLOW;
+	}
+	/*
+	 * HYPERVISOR_GET_INFO, the same for the root and every cell, reads
+	 * a few words of the hypervisor's own: without a call or a frame.
+	 */
+	if (ESR_EC(esr) == EC_HVC64 && (esr & 0xffff) == WARDEN_HVC_IMM &&
+	    f->x[0] == WARDEN_HC_HYPERVISOR_GET_INFO) {
+		pc->stats[STAT_TOTAL]++;
+		pc->stats[STAT_HYPERCALL]++;
+		f->x[0] = hypercall_get_info(f->x[1]);
+		return SYNC_DONE;
+	}
+	/* PSCI_VERSION and SMCCC_VERSION, likewise (smc_do()) */
+	if (ESR_EC(esr) == EC_SMC64 && ((uint32_t)f->x[0] == PSCI_VERSION ||
+					(uint32_t)f->x[0] == SMCCC_VERSION)) {
+		pc->stats[STAT_TOTAL]++;
+		smc_do(f, pc);
+		return SYNC_DONE;
+	}
+	return sync_fast_other(f, pc, esr);
 }

@@ -11,6 +11,8 @@
 
 #include <arch/hv.h>
 #include <warden/comm-region.h>
+#include <warden/errno.h>
+#include <warden/hypercall.h>
 #include <warden/config.h>
 #include <warden/pgtable.h>
 
@@ -84,9 +86,36 @@ void cell_irqs_return(struct cell *c, unsigned int caller);
 int cell_irq_deliverable(unsigned int cpu, uint32_t intid);
 /* The root powers off or resets the machine: every cell's CPUs park. */
 void cell_stop_all(const char *why);
-unsigned int cell_count(void);
+extern uint32_t cells_used;
+static inline unsigned int cell_count(void)
+{
+	uint32_t m = READ_ONCE(cells_used);
+	unsigned int n = 0;
+
+	for (; m; m &= m - 1) /* no CNT without FP/SIMD registers */
+		n++;
+	return n;
+}
 /* CPUs of all non-root cells */
 uint64_t cell_all_cpus(void);
+
+/* HYPERVISOR_GET_INFO, the same for the root and the cells */
+static inline long hypercall_get_info(uint64_t type)
+{
+	switch (type) {
+	case WARDEN_INFO_MEM_POOL_SIZE:
+		return pool_pages;
+	case WARDEN_INFO_MEM_POOL_USED:
+		return pool_used;
+	case WARDEN_INFO_REMAP_POOL_SIZE:
+	case WARDEN_INFO_REMAP_POOL_USED:
+		return 0; /* no remap pool: devices are mapped statically */
+	case WARDEN_INFO_NUM_CELLS:
+		return 1 + cell_count(); /* the root and the others */
+	default:
+		return -EINVAL;
+	}
+}
 
 long cell_create(unsigned int cpu, uint64_t config_ipa);
 long cell_start(unsigned int cpu, uint64_t id);

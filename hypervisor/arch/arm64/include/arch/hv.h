@@ -196,8 +196,7 @@ void stage2_root_collapse(uint64_t ipa, uint64_t size);
 int stage2_root_fault_retry(unsigned int cpu);
 
 long hypercall(struct frame *frame, unsigned int cpu);
-/* HYPERVISOR_GET_INFO and CPU_GET_INFO, for the root and the cells */
-long hypercall_get_info(uint64_t type);
+/* CPU_GET_INFO, for the root and the cells (GET_INFO: cell.h) */
 long hypercall_cpu_info(uint64_t target, uint64_t type);
 /*
  * Runs fn(f, cpu) for the root with a recovery point: an exception at
