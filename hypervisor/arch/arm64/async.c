@@ -61,7 +61,7 @@ static void serror_take(struct frame *f, unsigned int cpu, uint64_t esr,
 	       "(SError)\n",
 	       cpu, (unsigned long long)stopped, cell_name_of(cpu));
 	spin_lock(&hv_lock);
-	cpu_data[cpu].state = CPU_FAILED;
+	per_cpu(cpu)->state = CPU_FAILED;
 	spin_unlock(&hv_lock);
 	cpu_park_loop(cpu);
 }
@@ -143,13 +143,13 @@ void sgi_refuse(unsigned int cpu, unsigned int reg, uint64_t value)
 
 	if (r >= 3 || cpu >= HV_MAX_CPUS)
 		return;
-	cpu_data[cpu].stats[STAT_VSGI]++;
+	per_cpu(cpu)->stats[STAT_VSGI]++;
 	if (reported[r] & (1ULL << cpu))
 		return;
 	reported[r] |= 1ULL << cpu;
 	for (i = 0; i < HV_MAX_CPUS; i++) {
-		mpidr[i] = cpu_data[i].mpidr;
-		if (cpu_data[i].state != CPU_ABSENT)
+		mpidr[i] = per_cpu(i)->mpidr;
+		if (per_cpu(i)->state != CPU_ABSENT)
 			present |= 1ULL << i;
 	}
 	targets = sgi_targets(value, cpu, present, mpidr, HV_MAX_CPUS);

@@ -54,7 +54,6 @@
 struct pgtable *stage2_root(void);
 
 static struct cell cells[MAX_CELLS];
-static struct cell *cpu_cell[HV_MAX_CPUS]; /* changed under hv_lock */
 spinlock_t cell_lock; /* released by el2_locks_release() */
 
 static void reconfig_completed(void);
@@ -62,7 +61,7 @@ static long reconfig_ok(const struct cell *excluded);
 
 struct cell *cell_of(unsigned int cpu)
 {
-	return cpu < HV_MAX_CPUS ? cpu_cell[cpu] : NULL;
+	return cpu < HV_MAX_CPUS ? per_cpu(cpu)->cell : NULL;
 }
 
 uint64_t cell_cpus_of(unsigned int cpu)
@@ -79,14 +78,12 @@ const char *cell_name_of(unsigned int cpu)
 	return c ? c->cfg.cell->name : sys_config->root_cell.name;
 }
 
-unsigned int cell_count(void)
-{
-	unsigned int i, n = 0;
-
-	for (i = 0; i < MAX_CELLS; i++)
-		n += !!cells[i].id;
-	return n;
-}
+/*
+ * Bit id - 1: cells[id - 1] is in use (id set); kept with the ids so that
+ * counting the cells (the null hypercall, cell_count()) does not walk
+ * cells[].
+ */
+uint32_t cells_used;
 
 uint64_t cell_all_cpus(void)
 {
@@ -474,6 +471,8 @@ static void cell_free(struct cell *c)
 		pool_free_pages(c->comm_pa, 1);
 	if (c->config_pa)
 		pool_free_pages(c->config_pa, c->config_pages);
+	if (c->id)
+		cells_used &= ~(1U << (c->id - 1));
 	memset(c, 0, sizeof(*c));
 }
 
@@ -507,7 +506,7 @@ static long check_against_system(struct cell *c, unsigned int caller)
 			       i);
 			return -EBUSY;
 		}
-		if (cpu_data[i].state != CPU_OFF || cpu_data[i].on_pending) {
+		if (per_cpu(i)->state != CPU_OFF || per_cpu(i)->on_pending) {
 			printk("ERROR: CPU %u is still running in the root "
 			       "cell: take it offline first (echo 0 > "
 			       "/sys/devices/system/cpu/cpu%u/online)\n",
@@ -532,15 +531,16 @@ static long cpus_take(struct cell *c)
 	spin_lock(&hv_lock);
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
 		if (c->cpus & (1ULL << cpu) &&
-		    (cpu_data[cpu].state != CPU_OFF ||
-		     cpu_data[cpu].on_pending))
+		    (per_cpu(cpu)->state != CPU_OFF ||
+		     per_cpu(cpu)->on_pending))
 			busy |= 1ULL << cpu;
 	for (cpu = 0; !busy && cpu < HV_MAX_CPUS; cpu++) {
 		if (!(c->cpus & (1ULL << cpu)))
 			continue;
-		cpu_cell[cpu] = c;
-		cpu_data[cpu].state = CPU_PARKED;
-		memset(cpu_data[cpu].stats, 0, sizeof(cpu_data[cpu].stats));
+		per_cpu(cpu)->cell = c;
+		per_cpu(cpu)->cell_id = c->id;
+		per_cpu(cpu)->state = CPU_PARKED;
+		memset(per_cpu(cpu)->stats, 0, sizeof(per_cpu(cpu)->stats));
 	}
 	if (!busy) {
 		c->run = CELL_STOPPED;
@@ -564,10 +564,11 @@ static void cpus_give_back(struct cell *c)
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
 		if (!(c->cpus & (1ULL << cpu)))
 			continue;
-		cpu_cell[cpu] = NULL;
-		cpu_data[cpu].state = CPU_OFF;
-		cpu_data[cpu].on_pending = 0;
-		memset(cpu_data[cpu].stats, 0, sizeof(cpu_data[cpu].stats));
+		per_cpu(cpu)->cell = NULL;
+		per_cpu(cpu)->cell_id = 0;
+		per_cpu(cpu)->state = CPU_OFF;
+		per_cpu(cpu)->on_pending = 0;
+		memset(per_cpu(cpu)->stats, 0, sizeof(per_cpu(cpu)->stats));
 	}
 	root_cpu_set |= c->cpus;
 	spin_unlock(&hv_lock);
@@ -587,11 +588,12 @@ static void create_undo(struct cell *c)
 
 	spin_lock(&hv_lock);
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
-		if (!(c->cpus & (1ULL << cpu)) || cpu_cell[cpu] != c)
+		if (!(c->cpus & (1ULL << cpu)) || per_cpu(cpu)->cell != c)
 			continue;
-		cpu_cell[cpu] = NULL;
-		cpu_data[cpu].state = CPU_OFF;
-		cpu_data[cpu].on_pending = 0;
+		per_cpu(cpu)->cell = NULL;
+		per_cpu(cpu)->cell_id = 0;
+		per_cpu(cpu)->state = CPU_OFF;
+		per_cpu(cpu)->on_pending = 0;
 		taken |= 1ULL << cpu;
 	}
 	root_cpu_set |= taken;
@@ -660,6 +662,7 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	/* c->id is still 0: the checks see only the other cells */
 	err = check_against_system(c, caller);
 	c->id = id;
+	cells_used |= 1U << (id - 1);
 	if (!err)
 		err = build_stage2(c);
 	if (!err)
@@ -846,16 +849,16 @@ static uint64_t stop_mark(struct cell *c, uint64_t keep)
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
 		if (!(c->cpus & ~keep & (1ULL << cpu)))
 			continue;
-		cpu_data[cpu].on_pending = 0;
-		switch (cpu_data[cpu].state) {
+		per_cpu(cpu)->on_pending = 0;
+		switch (per_cpu(cpu)->state) {
 		case CPU_RUNNING:
-			cpu_data[cpu].state = CPU_STOPPING;
+			per_cpu(cpu)->state = CPU_STOPPING;
 			/* fall through */
 		case CPU_STOPPING:
 			asked |= 1ULL << cpu;
 			break;
 		case CPU_OFF:
-			cpu_data[cpu].state = CPU_PARKED;
+			per_cpu(cpu)->state = CPU_PARKED;
 			break;
 		default: /* parked, failed: stays */
 			break;
@@ -885,7 +888,7 @@ static long stop_cpus(struct cell *c)
 	while (waiting) {
 		for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
 			if (waiting & (1ULL << cpu) &&
-			    READ_ONCE(cpu_data[cpu].state) != CPU_STOPPING)
+			    READ_ONCE(per_cpu(cpu)->state) != CPU_STOPPING)
 				waiting &= ~(1ULL << cpu);
 		if (waiting && timer_now_us() > deadline) {
 			printk("ERROR: CPUs 0x%llx of cell \"%s\" did not stop "
@@ -901,9 +904,9 @@ static long stop_cpus(struct cell *c)
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
 		if (!(c->cpus & (1ULL << cpu)))
 			continue;
-		if (cpu_data[cpu].state == CPU_FAILED)
-			cpu_data[cpu].state = CPU_PARKED;
-		if (cpu_data[cpu].state != CPU_PARKED)
+		if (per_cpu(cpu)->state == CPU_FAILED)
+			per_cpu(cpu)->state = CPU_PARKED;
+		if (per_cpu(cpu)->state != CPU_PARKED)
 			left |= 1ULL << cpu;
 	}
 	spin_unlock(&hv_lock);
@@ -964,12 +967,12 @@ void cell_stop_all(const char *why)
 void cell_handle_events(struct frame *f, unsigned int cpu)
 {
 	if (cpu >= HV_MAX_CPUS ||
-	    READ_ONCE(cpu_data[cpu].state) != CPU_STOPPING)
+	    READ_ONCE(per_cpu(cpu)->state) != CPU_STOPPING)
 		return;
-	cpu_data[cpu].stats[STAT_MANAGEMENT]++;
+	per_cpu(cpu)->stats[STAT_MANAGEMENT]++;
 	/* only this CPU leaves CPU_STOPPING */
 	spin_lock(&hv_lock);
-	cpu_data[cpu].state = CPU_PARKED;
+	per_cpu(cpu)->state = CPU_PARKED;
 	spin_unlock(&hv_lock);
 	cpu_park_loop(cpu);
 }
@@ -1115,7 +1118,7 @@ long cell_start(unsigned int caller, uint64_t id)
 	c->run = CELL_RUNNING;
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
 		if (c->cpus & (1ULL << cpu))
-			cpu_data[cpu].state = CPU_OFF;
+			per_cpu(cpu)->state = CPU_OFF;
 	psci_cpu_on_locked(boot, c->cfg.cell->cpu_reset_address, 0);
 	spin_unlock(&hv_lock);
 	printk("Started cell \"%s\"\n", c->cfg.cell->name);
@@ -1180,7 +1183,7 @@ long cell_get_state(uint64_t id)
 		return -EINVAL; /* the cell wrote nonsense */
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
 		if (c->cpus & (1ULL << cpu) &&
-		    cpu_data[cpu].state == CPU_FAILED)
+		    per_cpu(cpu)->state == CPU_FAILED)
 			failed |= 1ULL << cpu;
 	/* every CPU stopped after a fault: the cell has failed */
 	if (failed == c->cpus && state == WARDEN_CELL_RUNNING) {
@@ -1256,7 +1259,7 @@ void cell_shutdown_self(unsigned int cpu)
 
 	spin_lock(&hv_lock);
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
-	cpu_data[cpu].state = CPU_PARKED;
+	per_cpu(cpu)->state = CPU_PARKED;
 	asked = stop_mark(c, 0);
 	spin_unlock(&hv_lock);
 	send_stop_sgis(asked);

@@ -30,7 +30,10 @@
 
 extern spinlock_t gicd_lock;
 
-static volatile uint8_t spi_owner[GIC_SPI_END];
+volatile uint8_t cell_spi_owner[GIC_SPI_END];
+#define spi_owner cell_spi_owner
+/* The SPIs the root's config grants it (bit per INTID), fixed at enable. */
+uint32_t cell_root_spis[GIC_SPI_END / 32 + 1];
 
 /* What the root had programmed for an SPI before a cell took it. */
 static struct {
@@ -60,8 +63,19 @@ static void wr32(unsigned int off, uint32_t v)
 
 static int root_has_spi(uint32_t intid)
 {
-	return warden_config_has_irq(
-		&root_config, sys_config->platform_info.arm.gicd_base, intid);
+	return cell_root_spis[intid / 32] >> (intid % 32) & 1;
+}
+
+void cell_irq_init(void)
+{
+	uint32_t intid;
+
+	memset(cell_root_spis, 0, sizeof(cell_root_spis));
+	for (intid = 32; intid < GIC_SPI_END; intid++)
+		if (warden_config_has_irq(
+			    &root_config,
+			    sys_config->platform_info.arm.gicd_base, intid))
+			cell_root_spis[intid / 32] |= 1U << (intid % 32);
 }
 
 int cell_irq_owned(unsigned int cpu, uint64_t intid)
@@ -238,8 +252,8 @@ int cell_irq_deliverable(unsigned int cpu, uint32_t intid)
 	/* the owner's first running CPU, else its first CPU */
 	for (i = HV_MAX_CPUS; i-- > 0;)
 		if (cpus & (1ULL << i) &&
-		    (to == HV_MAX_CPUS || cpu_data[i].state == CPU_RUNNING ||
-		     cpu_data[to].state != CPU_RUNNING))
+		    (to == HV_MAX_CPUS || per_cpu(i)->state == CPU_RUNNING ||
+		     per_cpu(to)->state != CPU_RUNNING))
 			to = i;
 	spin_lock(&gicd_lock);
 	if (to < HV_MAX_CPUS) {

@@ -57,18 +57,17 @@
  * Entries from EL1/EL0 on a CPU that needs Spectre-v2/BHB hardening
  * (harden.c, core/vec_harden.c), before any branch of the hypervisor
  * that an earlier context could have trained:
- *  - loop: vh_loop[this CPU] taken branches, then a barrier, so that the
- *    branch history holds nothing of the lower EL (Spectre-BHB);
- *  - fw: the firmware call vh_fid[this CPU] (SMCCC_ARCH_WORKAROUND_3 or
- *    _1), which preserves all registers but x0-x3.
+ *  - loop: vh_loop taken branches (struct per_cpu, TPIDR_EL2), then a
+ *    barrier, so that the branch history holds nothing of the lower EL
+ *    (Spectre-BHB);
+ *  - fw: the firmware call vh_fid (struct per_cpu; SMCCC_ARCH_WORKAROUND_3
+ *    or _1), which preserves all registers but x0-x3.
  * x0-x3 are saved first and x2/x3 restored after. No conditional branch
  * decides whether to mitigate: the choice is the vector table itself.
  */
 .macro bhb_loop
 	mrs	x1, tpidr_el2
-	adrp	x0, vh_loop
-	add	x0, x0, :lo12:vh_loop
-	ldr	w0, [x0, x1, lsl #2]
+	ldr	w0, [x1, #PER_CPU_VH_LOOP]
 	cmp	w0, #0
 	cinc	w0, w0, eq		/* at least once, never 2^32 times */
 1:	b	2f
@@ -80,9 +79,7 @@
 
 .macro fw_workaround
 	mrs	x1, tpidr_el2
-	adrp	x0, vh_fid
-	add	x0, x0, :lo12:vh_fid
-	ldr	w0, [x0, x1, lsl #2]
+	ldr	w0, [x1, #PER_CPU_VH_FID]
 	smc	#0
 .endm
 
@@ -98,9 +95,18 @@
 	.if	\fw
 	fw_workaround
 	.endif
+	.ifc	\target, trap_irq
+	/* x0-x3 are in the frame already: on past their save */
+	b	trap_irq_x4
+	.else
+	.ifc	\target, trap_sync
+	b	trap_sync_x4
+	.else
 	ldp	x2, x3, [sp, #16]
 	mov	x1, #\kind
 	b	\target
+	.endif
+	.endif
 	/* an entry longer than its 128 bytes fails here, not at run time */
 	.org	.Lvector_hard\@ + 128
 .endm
@@ -118,8 +124,8 @@
 	vector	trap_common, EXC_OTHER_EL2
 	vector	trap_common, EXC_OTHER_EL2
 	vector	trap_common, EXC_OTHER_EL2
-	vector_hard	trap_common, EXC_SYNC_LOWER, \loop, \fw
-	vector_hard	trap_common, EXC_IRQ_LOWER, \loop, \fw
+	vector_hard	trap_sync, EXC_SYNC_LOWER, \loop, \fw
+	vector_hard	trap_irq, EXC_IRQ_LOWER, \loop, \fw
 	vector_hard	trap_common, EXC_FIQ_LOWER, \loop, \fw
 	vector_hard	trap_common, EXC_SERROR_LOWER, \loop, \fw
 	vector_hard	trap_common, EXC_OTHER_LOWER, \loop, \fw /* AArch32 */
@@ -158,8 +164,11 @@ hyp_vectors:
 	vector	trap_common, EXC_OTHER_EL2
 	vector	trap_common, EXC_OTHER_EL2
 	vector	trap_common, EXC_OTHER_EL2
-	vector	trap_common, EXC_SYNC_LOWER	/* lower EL, AArch64 */
-	vector	trap_common, EXC_IRQ_LOWER
+	vector	trap_sync, EXC_SYNC_LOWER	/* lower EL, AArch64 */
+	.align	7				/* IRQ: no kind needed */
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp]
+	b	trap_irq
 	vector	trap_common, EXC_FIQ_LOWER
 	vector	trap_common, EXC_SERROR_LOWER
 	vector	trap_common, EXC_OTHER_LOWER	/* lower EL, AArch32 */
@@ -176,6 +185,66 @@ trap_common:
 	reg_pairs	stp, sp, 16, 2, 29
 	str	x30, [sp, #240]
 	mov	x0, sp
+	bl	arch_handle_exception
+	mov	x0, sp
+	add	sp, sp, #FRAME_SIZE
+	b	frame_restore_eret
+
+/*
+ * A physical IRQ from EL1/EL0 (HCR_EL2.IMO): only what a C function may
+ * clobber is saved, x0-x18 and x30 (x0-x1, or x0-x3 in a hardened table,
+ * by the vector, which enters at trap_irq_x4 then), at their places
+ * in the frame, and irq_fast() (irq_fast.c) takes the interrupt. It
+ * returns 0 when done; otherwise the frame is completed with x19-x29,
+ * which irq_fast() preserved, for irq_slow(frame, why): a report of the
+ * registers or a parked CPU that restarts from the frame need them all.
+ * The interrupted context's x19-x29 are still in their registers on the
+ * way out, whatever irq_slow() did, as the AAPCS64 requires of it.
+ */
+trap_irq:
+	stp	x2, x3, [sp, #16]
+trap_irq_x4:
+	reg_pairs	stp, sp, 32, 4, 17
+	str	x18, [sp, #144]
+	str	x30, [sp, #240]
+	bl	irq_fast
+	cbnz	x0, 2f
+1:
+restore_partial:
+	reg_pairs	ldp, sp, 16, 2, 17
+	ldr	x18, [sp, #144]
+	ldr	x30, [sp, #240]
+	ldp	x0, x1, [sp]
+	add	sp, sp, #FRAME_SIZE
+	eret
+2:	reg_pairs	stp, sp, 152, 19, 28
+	str	x29, [sp, #232]
+	mov	x1, x0
+	mov	x0, sp
+	bl	irq_slow
+	b	1b
+
+/*
+ * A synchronous exception from EL1/EL0 (a hypercall, an SMC, a data
+ * abort...): the same partial save, and sync_fast() (sync_fast.c) handles
+ * what needs no more of the frame; it returns 0 when done. Otherwise it
+ * has changed nothing: the frame is completed and arch_handle_exception()
+ * handles the exception from the start, with every register restored
+ * from the frame after it (a data abort may write x19-x29).
+ */
+trap_sync:
+	stp	x2, x3, [sp, #16]
+trap_sync_x4:
+	reg_pairs	stp, sp, 32, 4, 17
+	str	x18, [sp, #144]
+	str	x30, [sp, #240]
+	mov	x0, sp
+	bl	sync_fast
+	cbz	x0, restore_partial
+	reg_pairs	stp, sp, 152, 19, 28
+	str	x29, [sp, #232]
+	mov	x0, sp
+	mov	x1, #EXC_SYNC_LOWER
 	bl	arch_handle_exception
 	mov	x0, sp
 	add	sp, sp, #FRAME_SIZE

@@ -47,11 +47,11 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 		for (i = 0; i < HV_MAX_CPUS; i++) {
 			if (!(root_cpu_set & (1ULL << i)))
 				continue;
-			if (cpu_data[i].state != CPU_RUNNING) {
+			if (per_cpu(i)->state != CPU_RUNNING) {
 				printk("ERROR: disable refused: CPU %u is %s; "
 				       "bring it online first\n",
 				       i,
-				       cpu_data[i].state == CPU_OFF ?
+				       per_cpu(i)->state == CPU_OFF ?
 					       "off (PSCI CPU_OFF)" :
 					       "failed");
 				spin_unlock(&hv_lock);
@@ -94,27 +94,10 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 	}
 	printk(" Releasing CPU %u\n", cpu);
 	irqchip_cpu_shutdown(cpu);
-	cpu_data[cpu].state = CPU_ABSENT;
+	per_cpu(cpu)->state = CPU_ABSENT;
 	spin_unlock(&hv_lock);
 	el2_recover_cancel(cpu);
 	cpu_leave(f, 0);
-}
-
-long hypercall_get_info(uint64_t type)
-{
-	switch (type) {
-	case WARDEN_INFO_MEM_POOL_SIZE:
-		return pool_pages;
-	case WARDEN_INFO_MEM_POOL_USED:
-		return pool_used;
-	case WARDEN_INFO_REMAP_POOL_SIZE:
-	case WARDEN_INFO_REMAP_POOL_USED:
-		return 0; /* no remap pool: devices are mapped statically */
-	case WARDEN_INFO_NUM_CELLS:
-		return 1 + cell_count(); /* the root and the others */
-	default:
-		return -EINVAL;
-	}
 }
 
 long hypercall_cpu_info(uint64_t target, uint64_t type)
@@ -123,12 +106,12 @@ long hypercall_cpu_info(uint64_t target, uint64_t type)
 	    !((root_cpu_set | cell_all_cpus()) & (1ULL << target)))
 		return -EINVAL;
 	if (type == WARDEN_CPU_INFO_STATE)
-		return cpu_data[target].state == CPU_FAILED ?
+		return per_cpu(target)->state == CPU_FAILED ?
 			       WARDEN_CPU_INFO_FAILED :
 			       WARDEN_CPU_INFO_RUNNING;
 	if (type >= WARDEN_CPU_INFO_STAT &&
 	    type < WARDEN_CPU_INFO_STAT + NUM_STATS)
-		return cpu_data[target].stats[type - WARDEN_CPU_INFO_STAT] &
+		return per_cpu(target)->stats[type - WARDEN_CPU_INFO_STAT] &
 		       0x7fffffff;
 	return -EINVAL;
 }
@@ -137,7 +120,7 @@ long hypercall(struct frame *f, unsigned int cpu)
 {
 	uint64_t code = f->x[0], arg1 = f->x[1], arg2 = f->x[2];
 
-	if (cell_of(cpu))
+	if (per_cpu(cpu)->cell)
 		return cell_hypercall_nonroot(f, cpu);
 	switch (code) {
 	case WARDEN_HC_DISABLE:

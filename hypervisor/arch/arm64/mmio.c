@@ -12,6 +12,53 @@
 #define ISS_SSE (1U << 21)
 #define ISS_SF (1U << 15)
 #define ISS_WNR (1U << 6)
+#define ESR_S1PTW (1U << 7)
+/* DFSC 0x10 external, 0x13-0x17 external on a table walk (abort_inject.c) */
+#define ESR_FSC_EXTERNAL(esr) \
+	(((esr)&0x3f) == 0x10 || (((esr)&0x3f) >= 0x13 && ((esr)&0x3f) <= 0x17))
+
+/* A read's value into its register, as the load would have left it. */
+static void mmio_complete(struct frame *f, uint32_t iss, unsigned int reg,
+			  const struct mmio_access *a)
+{
+	if (!a->is_write && reg != 31) {
+		uint64_t v = a->value;
+
+		if (iss & ISS_SSE && a->size < 8 &&
+		    v & (1ULL << (a->size * 8 - 1)))
+			v |= ~0ULL << (a->size * 8);
+		if (!(iss & ISS_SF))
+			v &= 0xffffffff;
+		f->x[reg] = v;
+	}
+	sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
+}
+
+int mmio_fast(struct frame *f, struct per_cpu *pc, uint64_t esr)
+{
+	uint32_t iss = esr & 0x1ffffff;
+	unsigned int reg = (iss >> 16) & 0x1f;
+	struct mmio_access a;
+
+	/* x19-x29 are not in the frame yet; no syndrome: the instruction */
+	if (!(iss & ISS_ISV) || (reg > 18 && reg != 31) || esr & ESR_S1PTW ||
+	    ESR_FSC_EXTERNAL(esr))
+		return 0;
+	a.addr = (sysreg_read(hpfar_el2) >> 4) << 12 |
+		 (sysreg_read(far_el2) & 0xfff);
+	a.size = 1U << ((iss >> 22) & 3);
+	a.is_write = !!(iss & ISS_WNR);
+	a.value = a.is_write && reg != 31 ? f->x[reg] : 0;
+	if (a.is_write && a.size < 8)
+		a.value &= (1ULL << (a.size * 8)) - 1;
+	/* 0: not the distributor, or refused before anything was done */
+	if (!gicd_mmio(&a, pc->cpu))
+		return 0;
+	pc->stats[STAT_TOTAL]++;
+	pc->stats[STAT_MMIO]++;
+	mmio_complete(f, iss, reg, &a);
+	return 1;
+}
 
 void mmio_handle_dabt(struct frame *f, unsigned int cpu)
 {
@@ -29,8 +76,12 @@ void mmio_handle_dabt(struct frame *f, unsigned int cpu)
 	if (a.is_write && a.size < 8)
 		a.value &= (1ULL << (a.size * 8)) - 1;
 
-	/* A table walk or external abort on the GIC: the cell's to handle */
-	if (abort_inject_emulated(cpu))
+	/*
+	 * A table walk or external abort on the GIC: the cell's to handle.
+	 * Looked at only for those, not for every emulated access.
+	 */
+	if ((esr & ESR_S1PTW || ESR_FSC_EXTERNAL(esr)) &&
+	    abort_inject_emulated(cpu))
 		return;
 	/* No syndrome (pair, writeback): the instruction says (mmio_insn.c) */
 	if (!(iss & ISS_ISV)) {
@@ -48,16 +99,6 @@ void mmio_handle_dabt(struct frame *f, unsigned int cpu)
 		park_failed(f, cpu, "data abort (access outside the cell)");
 	}
 
-	cpu_data[cpu].stats[STAT_MMIO]++;
-	if (!a.is_write && reg != 31) {
-		uint64_t v = a.value;
-
-		if (iss & ISS_SSE && a.size < 8 &&
-		    v & (1ULL << (a.size * 8 - 1)))
-			v |= ~0ULL << (a.size * 8);
-		if (!(iss & ISS_SF))
-			v &= 0xffffffff;
-		f->x[reg] = v;
-	}
-	sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
+	per_cpu(cpu)->stats[STAT_MMIO]++;
+	mmio_complete(f, iss, reg, &a);
 }

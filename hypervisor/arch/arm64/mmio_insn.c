@@ -187,7 +187,7 @@ int mmio_emulate_insn(struct frame *f, unsigned int cpu, uint64_t ipa)
 	if (in.addressing == INSN_ADDR_PRE_INDEX ||
 	    in.addressing == INSN_ADDR_POST_INDEX)
 		base_write(f, in.rn, spsr, new_base);
-	cpu_data[cpu].stats[STAT_MMIO]++;
+	per_cpu(cpu)->stats[STAT_MMIO]++;
 	sysreg_write(elr_el2, pc + 4);
 	return 0;
 }

@@ -48,8 +48,8 @@ static int cpu_by_mpidr(uint64_t mpidr)
 
 	for (i = 0; i < HV_MAX_CPUS; i++)
 		if (root_cpu_set & (1ULL << i) &&
-		    cpu_data[i].state != CPU_ABSENT &&
-		    (cpu_data[i].mpidr & MPIDR_AFF_MASK) ==
+		    per_cpu(i)->state != CPU_ABSENT &&
+		    (per_cpu(i)->mpidr & MPIDR_AFF_MASK) ==
 			    (mpidr & MPIDR_AFF_MASK))
 			return i;
 	return -1;
@@ -76,14 +76,14 @@ void cpu_park_loop(unsigned int cpu)
 	for (;;) {
 		asm volatile("wfe" : : : "memory");
 		spin_lock(&hv_lock);
-		if (cpu_data[cpu].state == CPU_OFF && cpu_data[cpu].on_pending)
+		if (per_cpu(cpu)->state == CPU_OFF && per_cpu(cpu)->on_pending)
 			break;
 		spin_unlock(&hv_lock);
 	}
-	entry = cpu_data[cpu].on_entry;
-	context = cpu_data[cpu].on_context;
-	cpu_data[cpu].on_pending = 0;
-	cpu_data[cpu].state = CPU_RUNNING;
+	entry = per_cpu(cpu)->on_entry;
+	context = per_cpu(cpu)->on_context;
+	per_cpu(cpu)->on_pending = 0;
+	per_cpu(cpu)->state = CPU_RUNNING;
 	root = !cell_of(cpu);
 	spin_unlock(&hv_lock);
 	/* a cell may restart its CPUs thousands of times a second */
@@ -109,9 +109,9 @@ void cpu_park_loop(unsigned int cpu)
 	 */
 	dsb(sy);
 	spin_lock(&hv_lock);
-	stopped = cpu_data[cpu].state == CPU_STOPPING;
+	stopped = per_cpu(cpu)->state == CPU_STOPPING;
 	if (stopped)
-		cpu_data[cpu].state = CPU_PARKED;
+		per_cpu(cpu)->state = CPU_PARKED;
 	spin_unlock(&hv_lock);
 	if (stopped)
 		cpu_park_loop(cpu);
@@ -123,7 +123,7 @@ void cpu_park_loop(unsigned int cpu)
 void cpu_off_park(unsigned int cpu)
 {
 	spin_lock(&hv_lock);
-	cpu_data[cpu].state = cpu_data[cpu].state == CPU_STOPPING ? CPU_PARKED :
+	per_cpu(cpu)->state = per_cpu(cpu)->state == CPU_STOPPING ? CPU_PARKED :
 								    CPU_OFF;
 	spin_unlock(&hv_lock);
 	cpu_park_loop(cpu);
@@ -131,16 +131,16 @@ void cpu_off_park(unsigned int cpu)
 
 long psci_cpu_on_locked(unsigned int target, uint64_t entry, uint64_t context)
 {
-	switch (cpu_data[target].state) {
+	switch (per_cpu(target)->state) {
 	case CPU_RUNNING:
 	case CPU_STOPPING:
 		return PSCI_ALREADY_ON;
 	case CPU_OFF:
-		if (cpu_data[target].on_pending)
+		if (per_cpu(target)->on_pending)
 			return PSCI_ON_PENDING;
-		cpu_data[target].on_entry = entry;
-		cpu_data[target].on_context = context;
-		cpu_data[target].on_pending = 1;
+		per_cpu(target)->on_entry = entry;
+		per_cpu(target)->on_context = context;
+		per_cpu(target)->on_pending = 1;
 		dsb(ish);
 		asm volatile("sev");
 		return PSCI_SUCCESS;
@@ -151,12 +151,12 @@ long psci_cpu_on_locked(unsigned int target, uint64_t entry, uint64_t context)
 
 long psci_affinity_locked(unsigned int target)
 {
-	switch (cpu_data[target].state) {
+	switch (per_cpu(target)->state) {
 	case CPU_RUNNING:
 	case CPU_STOPPING:
 		return AFF_ON;
 	case CPU_OFF:
-		return cpu_data[target].on_pending ? AFF_ON_PENDING : AFF_OFF;
+		return per_cpu(target)->on_pending ? AFF_ON_PENDING : AFF_OFF;
 	default:
 		return AFF_OFF;
 	}
@@ -352,15 +352,15 @@ void psci_handle(struct frame *f, unsigned int cpu)
 	uint64_t fid = f->x[0] & 0xffffffff;
 	long ret;
 
-	if (cell_of(cpu)) {
+	if (per_cpu(cpu)->cell) {
 		cell_psci(f, cpu);
 		return;
 	}
 	if (fid >> 24 == 0x84 || fid >> 24 == 0xc4)
-		cpu_data[cpu].stats[STAT_PSCI]++;
+		per_cpu(cpu)->stats[STAT_PSCI]++;
 	switch (fid) {
 	case PSCI_VERSION:
-		ret = 0x10001; /* 1.1 */
+		ret = PSCI_VERSION_1_1;
 		break;
 	case PSCI_CPU_SUSPEND_32:
 	case PSCI_CPU_SUSPEND_64:
@@ -387,7 +387,7 @@ void psci_handle(struct frame *f, unsigned int cpu)
 		ret = psci_system_off(f, cpu, fid);
 		break;
 	case SMCCC_VERSION:
-		ret = 0x10001; /* 1.1 */
+		ret = PSCI_VERSION_1_1;
 		break;
 	default:
 		ret = smccc_arch(f, cpu, fid);

@@ -57,19 +57,6 @@ void fault_report(struct frame *f, unsigned int cpu, const char *what)
 	report_regs(f);
 }
 
-/*
- * Where a hypercall goes on after an unexpected exception at EL2: the
- * callee-saved registers and stack of handle_hvc (recover.S), and the
- * return to the caller that the exception overwrote in ELR/SPSR_EL2.
- */
-struct recover_point {
-	uint64_t regs[13];
-	uint64_t elr, spsr, code;
-	int armed;
-};
-
-static struct recover_point recover[HV_MAX_CPUS];
-
 int hv_recover_set(uint64_t *regs) __attribute__((returns_twice));
 void hv_recover_jump(uint64_t *regs, long val) __attribute__((noreturn));
 
@@ -118,17 +105,17 @@ static unsigned int el2_locks_release(void)
 static void __attribute__((noreturn))
 el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 {
-	static volatile int in_fault[HV_MAX_CPUS];
 	uint64_t esr = sysreg_read(esr_el2), elr = sysreg_read(elr_el2);
 	uint64_t far = sysreg_read(far_el2);
-	struct recover_point *r = &recover[cpu];
+	struct recover_point *r;
 	unsigned int held, i;
 	char desc[160];
 
-	if (cpu >= HV_MAX_CPUS || in_fault[cpu])
+	if (cpu >= HV_MAX_CPUS || per_cpu(cpu)->in_fault)
 		for (;;) /* a fault while reporting one: nothing is safe */
 			asm volatile("wfi");
-	in_fault[cpu] = 1;
+	r = &per_cpu(cpu)->recover;
+	per_cpu(cpu)->in_fault = 1;
 	held = el2_locks_release();
 	printk("FATAL: %s exception in the hypervisor on CPU %u: %s\n",
 	       kind == EXC_SYNC_EL2 ? "synchronous" : "asynchronous", cpu,
@@ -145,12 +132,12 @@ el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 		printk(" call 0x%llx of cell \"%s\" refused (-EFAULT); the "
 		       "hypervisor goes on\n",
 		       (unsigned long long)r->code, cell_name_of(cpu));
-		in_fault[cpu] = 0;
+		per_cpu(cpu)->in_fault = 0;
 		hv_recover_jump(r->regs, 1);
 	}
 	printk("Parking CPU %u (cell \"%s\")\n", cpu, cell_name_of(cpu));
 	spin_lock(&hv_lock);
-	cpu_data[cpu].state = CPU_FAILED;
+	per_cpu(cpu)->state = CPU_FAILED;
 	spin_unlock(&hv_lock);
 	for (;;)
 		asm volatile("wfi");
@@ -159,7 +146,7 @@ el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 long el2_recoverable(struct frame *f, unsigned int cpu,
 		     long (*fn)(struct frame *f, unsigned int cpu))
 {
-	struct recover_point *r = &recover[cpu];
+	struct recover_point *r = &per_cpu(cpu)->recover;
 	long ret;
 
 	r->elr = sysreg_read(elr_el2);
@@ -186,7 +173,7 @@ long el2_recoverable(struct frame *f, unsigned int cpu,
 
 void el2_recover_cancel(unsigned int cpu)
 {
-	recover[cpu].armed = 0;
+	per_cpu(cpu)->recover.armed = 0;
 }
 
 /* warden.bin has no test points (arch/test_point.h) */
@@ -205,8 +192,7 @@ static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)
 	unsigned int imm = esr & 0xffff;
 
 	if (imm == WARDEN_HVC_IMM) {
-		cpu_data[cpu].stats[STAT_HYPERCALL]++;
-		f->x[0] = el2_recoverable(f, cpu, hypercall);
+		hypercall_enter(f, per_cpu(cpu));
 		return;
 	}
 	/* e.g. a hyp-stub call by kexec: refuse, do not hang. */
@@ -226,7 +212,7 @@ void park_failed(struct frame *f, unsigned int cpu, const char *what)
 	/* its ivshmem peers learn that it is gone */
 	vpci_cpu_failed(cpu);
 	spin_lock(&hv_lock);
-	cpu_data[cpu].state = CPU_FAILED;
+	per_cpu(cpu)->state = CPU_FAILED;
 	spin_unlock(&hv_lock);
 	cpu_park_loop(cpu);
 }
@@ -257,20 +243,17 @@ static void handle_sysreg(struct frame *f, unsigned int cpu, uint64_t esr)
 
 void arch_handle_exception(struct frame *f, unsigned long kind)
 {
-	unsigned int cpu = this_cpu();
+	struct per_cpu *pc = this_per_cpu();
+	unsigned int cpu = pc->cpu;
 	uint64_t esr = sysreg_read(esr_el2);
 
 	if (kind == EXC_SYNC_EL2 || kind == EXC_OTHER_EL2)
 		el2_fault(f, cpu, kind);
-	cpu_data[cpu].stats[STAT_TOTAL]++;
-	if (kind != EXC_SERROR_LOWER)
+	pc->stats[STAT_TOTAL]++;
+	/* only a CPU with RAS can have an SError deferred (async.c) */
+	if (pc->ras && kind != EXC_SERROR_LOWER)
 		serror_defer_check(f, cpu);
-	if (kind == EXC_IRQ_LOWER) {
-		irqchip_handle_irq(cpu);
-		/* a cell CPU may have been asked to stop */
-		cell_handle_events(f, cpu);
-		return;
-	}
+	/* IRQs: entry.S's trap_irq and irq_fast.c */
 	if (kind == EXC_FIQ_LOWER) {
 		fiq_handle(cpu);
 		cell_handle_events(f, cpu);
@@ -295,10 +278,7 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 		handle_hvc(f, cpu, esr);
 		break;
 	case EC_SMC64:
-		/* A trapped SMC returns to itself: skip it. */
-		sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
-		cpu_data[cpu].stats[STAT_SMCCC]++;
-		psci_handle(f, cpu);
+		smc_enter(f, pc);
 		break;
 	case EC_SYS64:
 		handle_sysreg(f, cpu, esr);

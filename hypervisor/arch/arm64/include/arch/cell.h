@@ -11,6 +11,8 @@
 
 #include <arch/hv.h>
 #include <warden/comm-region.h>
+#include <warden/errno.h>
+#include <warden/hypercall.h>
 #include <warden/config.h>
 #include <warden/pgtable.h>
 
@@ -61,6 +63,22 @@ uint64_t cell_cpus_of(unsigned int cpu);
 const char *cell_name_of(unsigned int cpu);
 /* Whether the cell of CPU cpu may touch interrupt intid. */
 int cell_irq_owned(unsigned int cpu, uint64_t intid);
+/* cell_irq.c: which cell owns each SPI (0 the root), what the root has */
+extern volatile uint8_t cell_spi_owner[1020];
+extern uint32_t cell_root_spis[1020 / 32 + 1];
+/* Once the root's config is checked: the root's SPIs as a bit map. */
+void cell_irq_init(void);
+
+/*
+ * SPI intid (32-1019) belongs to the cell that CPU pc serves: the check
+ * of cell_irq_owned() on the interrupt path, without a call.
+ */
+static inline bool cell_spi_owned_fast(const struct per_cpu *pc,
+				       uint32_t intid)
+{
+	return cell_spi_owner[intid] == pc->cell_id &&
+	       (pc->cell_id || cell_root_spis[intid / 32] >> (intid % 32) & 1);
+}
 /* cell_irq.c: a cell's SPIs masked and idle, routed to its first CPU */
 void cell_irqs_quiesce(struct cell *c, int route);
 /* The new cell c takes its SPIs; SPIs routed to its CPUs go to caller. */
@@ -71,9 +89,36 @@ void cell_irqs_return(struct cell *c, unsigned int caller);
 int cell_irq_deliverable(unsigned int cpu, uint32_t intid);
 /* The root powers off or resets the machine: every cell's CPUs park. */
 void cell_stop_all(const char *why);
-unsigned int cell_count(void);
+extern uint32_t cells_used;
+static inline unsigned int cell_count(void)
+{
+	uint32_t m = READ_ONCE(cells_used);
+	unsigned int n = 0;
+
+	for (; m; m &= m - 1) /* no CNT without FP/SIMD registers */
+		n++;
+	return n;
+}
 /* CPUs of all non-root cells */
 uint64_t cell_all_cpus(void);
+
+/* HYPERVISOR_GET_INFO, the same for the root and the cells */
+static inline long hypercall_get_info(uint64_t type)
+{
+	switch (type) {
+	case WARDEN_INFO_MEM_POOL_SIZE:
+		return pool_pages;
+	case WARDEN_INFO_MEM_POOL_USED:
+		return pool_used;
+	case WARDEN_INFO_REMAP_POOL_SIZE:
+	case WARDEN_INFO_REMAP_POOL_USED:
+		return 0; /* no remap pool: devices are mapped statically */
+	case WARDEN_INFO_NUM_CELLS:
+		return 1 + cell_count(); /* the root and the others */
+	default:
+		return -EINVAL;
+	}
+}
 
 long cell_create(unsigned int cpu, uint64_t config_ipa);
 long cell_start(unsigned int cpu, uint64_t id);

@@ -8,6 +8,7 @@
 
 #include <arch/irqchip.h>
 #include <arch/layout.h>
+#include <arch/per_cpu.h>
 #include <arch/sysreg.h>
 #include <jailhouse/cell-config.h>
 #include <warden/config.h>
@@ -25,40 +26,6 @@ struct el2_saved {
 	uint64_t hv_phys, cpu;
 };
 
-/*
- * What a CPU does. Changed only under hv_lock; the table of states and
- * transitions is in docs/hypervisor.md ("CPU states and lock rules").
- */
-enum cpu_state {
-	CPU_ABSENT = 0, /* not under the hypervisor */
-	CPU_RUNNING, /* runs its owner (the root or a cell) at EL1 */
-	CPU_STOPPING, /* running, asked to park by a management call */
-	CPU_OFF, /* parked by its own CPU_OFF: its owner's CPU_ON starts it */
-	CPU_PARKED, /* parked by the hypervisor: a management call frees it */
-	CPU_FAILED, /* stopped after a fault */
-};
-
-#define STAT_TOTAL 0
-#define STAT_MMIO 1
-#define STAT_MANAGEMENT 2
-#define STAT_HYPERCALL 3
-#define STAT_MAINTENANCE 4
-#define STAT_VIRQ 5
-#define STAT_VSGI 6
-#define STAT_PSCI 7
-#define STAT_SMCCC 8
-#define NUM_STATS 9
-
-struct cpu_data {
-	volatile enum cpu_state state;
-	uint64_t mpidr;
-	/* PSCI CPU_ON request, handed over under hv_lock (state CPU_OFF) */
-	volatile int on_pending;
-	uint64_t on_entry;
-	uint64_t on_context;
-	uint32_t stats[NUM_STATS];
-};
-
 #define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
 
 static inline void cpu_relax(void)
@@ -69,14 +36,15 @@ static inline void cpu_relax(void)
 typedef volatile uint32_t spinlock_t;
 
 /*
- * A held lock holds its owner: LOCK_HELD | CPU number (TPIDR_EL2; never 0,
- * also before TPIDR_EL2 names the CPU), so that an unexpected exception at
- * EL2 can release the locks its CPU holds (el2_locks_release(), traps.c).
+ * A held lock holds its owner: LOCK_HELD | CPU number (never 0, also
+ * before hv_cpu_enter() wrote the CPU number into its struct per_cpu), so
+ * that an unexpected exception at EL2 can release the locks its CPU holds
+ * (el2_locks_release(), traps.c).
  */
 #define LOCK_HELD 0x80000000U
 static inline uint32_t lock_owner_value(void)
 {
-	return LOCK_HELD | (sysreg_read(tpidr_el2) & 0xffff);
+	return LOCK_HELD | (this_per_cpu()->cpu & 0xffff);
 }
 
 static inline void spin_lock(spinlock_t *lock)
@@ -107,7 +75,6 @@ extern char hyp_vectors[];
 
 extern uint64_t hv_phys;
 extern spinlock_t hv_lock;
-extern struct cpu_data cpu_data[HV_MAX_CPUS];
 extern const struct jailhouse_system *sys_config;
 extern struct warden_config root_config;
 extern uint64_t root_cpu_set;
@@ -126,7 +93,7 @@ static inline struct el2_saved *cpu_saved(unsigned int cpu)
 
 static inline unsigned int this_cpu(void)
 {
-	return sysreg_read(tpidr_el2);
+	return this_per_cpu()->cpu;
 }
 
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -232,8 +199,7 @@ void stage2_root_collapse(uint64_t ipa, uint64_t size);
 int stage2_root_fault_retry(unsigned int cpu);
 
 long hypercall(struct frame *frame, unsigned int cpu);
-/* HYPERVISOR_GET_INFO and CPU_GET_INFO, for the root and the cells */
-long hypercall_get_info(uint64_t type);
+/* CPU_GET_INFO, for the root and the cells (GET_INFO: cell.h) */
 long hypercall_cpu_info(uint64_t target, uint64_t type);
 /*
  * Runs fn(f, cpu) for the root with a recovery point: an exception at
@@ -244,6 +210,9 @@ long el2_recoverable(struct frame *f, unsigned int cpu,
 /* fn does not return (the CPU leaves): its recovery point is void. */
 void el2_recover_cancel(unsigned int cpu);
 void psci_handle(struct frame *frame, unsigned int cpu);
+/* A Warden hypercall, a trapped SMC: counted and handled (traps.c) */
+void hypercall_enter(struct frame *f, struct per_cpu *pc);
+void smc_enter(struct frame *f, struct per_cpu *pc);
 /* The SMCCC service a function id belongs to ("SiP", "OEM", ...). */
 const char *smc_service(uint64_t fid);
 /* Whether fid is seen for the first time: refusals are logged once each. */

@@ -70,8 +70,8 @@
 
 /*
  * CPU ids 0-63: CPU sets are 64-bit masks. Each CPU costs PERCPU_SIZE of
- * hypervisor memory (stack, trap frame, saved state) plus its entries in
- * the per-CPU arrays (docs/hypervisor.md gives the sum).
+ * hypervisor memory (stack, trap frame, saved state) plus its struct
+ * per_cpu (per_cpu.h; docs/hypervisor.md gives the sum).
  */
 #define HV_MAX_CPUS 64
 #define PERCPU_SHIFT 13
@@ -85,6 +85,10 @@
 #define PERCPU_SAVED_OFF (PERCPU_SIZE - 256)
 #define PERCPU_FRAME_OFF (PERCPU_SIZE - 512)
 #define FRAME_SIZE 256
+
+/* struct per_cpu (per_cpu.h) offsets that entry.S reads */
+#define PER_CPU_VH_LOOP 192
+#define PER_CPU_VH_FID 196
 
 /* struct el2_saved offsets */
 #define SAVED_SCTLR 0
