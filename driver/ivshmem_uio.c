@@ -6,7 +6,7 @@
  * that its tools run unchanged (map N is mmap offset N pages):
  *   0 registers       BAR0 (ID, max peers, int control, doorbell, state)
  *   1 state_table     read-only
- *   2 rw_section      when the link has one
+ *   2 rw_section      when the link has one (else the next maps move up)
  *   3 input_sections  every peer's output section, read-only
  *   4 output_section  this peer's own, read/write
  * read() on /dev/uioN returns the interrupt count. The device runs in
@@ -45,7 +45,7 @@
 
 #define MAX_PEERS 16
 
-enum { MAP_REGS, MAP_STATE, MAP_RW, MAP_INPUT, MAP_OUTPUT };
+enum { MAP_REGS, MAP_STATE };
 
 struct ivshmem_uio {
 	struct uio_info info;
@@ -160,7 +160,7 @@ static int ivshmem_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	struct ivshmem_uio *iv;
 	phys_addr_t addr;
 	u32 peer, peers, dword;
-	int cap, err;
+	int cap, err, mi;
 
 	iv = devm_kzalloc(dev, sizeof(*iv), GFP_KERNEL);
 	if (!iv)
@@ -210,18 +210,19 @@ static int ivshmem_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		return -EINVAL;
 	}
 
-	err = ivshmem_add_map(iv, MAP_STATE, "state_table", addr, state_size,
-			      true);
+	/* as uio_ivshmem: a missing R/W section moves the later maps up */
+	mi = MAP_STATE;
+	err = ivshmem_add_map(iv, mi++, "state_table", addr, state_size, true);
 	addr += state_size;
 	if (!err && rw_size)
-		err = ivshmem_add_map(iv, MAP_RW, "rw_section", addr, rw_size,
+		err = ivshmem_add_map(iv, mi++, "rw_section", addr, rw_size,
 				      false);
 	addr += rw_size;
 	if (!err && out_size) {
-		err = ivshmem_add_map(iv, MAP_INPUT, "input_sections", addr,
+		err = ivshmem_add_map(iv, mi++, "input_sections", addr,
 				      peers * out_size, true);
 		if (!err)
-			err = ivshmem_add_map(iv, MAP_OUTPUT, "output_section",
+			err = ivshmem_add_map(iv, mi++, "output_section",
 					      addr + peer * out_size, out_size,
 					      false);
 	}
