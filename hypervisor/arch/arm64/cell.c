@@ -29,6 +29,7 @@
 #include <arch/mem_scrub.h>
 #include <arch/pool.h>
 #include <arch/rules_log.h>
+#include <arch/vpci.h>
 #include <warden/cell_check.h>
 #include <warden/el2_window.h>
 #include <warden/errno.h>
@@ -598,6 +599,7 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	}
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	cell_irqs_take(c, caller);
+	vpci_cell_add(c);
 	printk("Created cell \"%s\" (ID %u, CPUs 0x%llx); %llu of %llu pool "
 	       "pages used\n",
 	       c->cfg.cell->name, c->id, (unsigned long long)c->cpus,
@@ -1001,6 +1003,7 @@ long cell_start(unsigned int caller, uint64_t id)
 	if (err)
 		goto done;
 	comm_init(c);
+	vpci_cell_reset(c);
 	caches_for_start(c);
 	cell_irqs_quiesce(c, 1);
 	/*
@@ -1041,6 +1044,7 @@ long cell_destroy(unsigned int caller, uint64_t id)
 		goto unlock;
 	}
 	printk("Closing cell \"%s\"\n", c->cfg.cell->name);
+	vpci_cell_remove(c);
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	cell_irqs_return(c, caller);
 	regions_clean_inval(c, c->loadable ? REMAP_NOT_LOADABLE : REMAP_ALL,

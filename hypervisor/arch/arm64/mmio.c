@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Data aborts from the root cell: an access to an emulated device (the GIC
- * distributor and redistributors) is decoded from the syndrome (or, without
+ * distributor and redistributors, the virtual PCI host bridge: vpci.c) is decoded from the syndrome (or, without
  * one, from the instruction: mmio_insn.c) and handed to it;
  * anything else is an access outside the cell and stops the CPU.
  */
 #include <arch/hv.h>
+#include <arch/vpci.h>
 
 #define ISS_ISV (1U << 24)
 #define ISS_SSE (1U << 21)
@@ -39,7 +40,8 @@ void mmio_handle_dabt(struct frame *f, unsigned int cpu)
 				    "data abort (access outside the cell)");
 		return;
 	}
-	if (!gicd_mmio(&a, cpu) && !gicr_mmio(&a, cpu)) {
+	if (!gicd_mmio(&a, cpu) && !gicr_mmio(&a, cpu) &&
+	    !vpci_mmio(&a, cpu)) {
 		/* the root's memory, invalid while cell management split it */
 		if (stage2_root_fault_retry(cpu))
 			return;

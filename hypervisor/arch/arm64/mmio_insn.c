@@ -12,6 +12,7 @@
 
 #include <arch/cell.h>
 #include <arch/hv.h>
+#include <arch/vpci.h>
 #include <warden/el2_window.h>
 #include <warden/format.h>
 #include <warden/insn.h>
@@ -97,6 +98,8 @@ const char *mmio_emulated_name(uint64_t ipa)
 	if (ipa >= s->platform_info.arm.gicr_base &&
 	    ipa - s->platform_info.arm.gicr_base < gicr_region_size())
 		return "the GIC redistributors";
+	if (vpci_is_ecam(ipa))
+		return "the virtual PCI host bridge";
 	return NULL;
 }
 
@@ -170,7 +173,8 @@ int mmio_emulate_insn(struct frame *f, unsigned int cpu, uint64_t ipa)
 		if (a.size < 8)
 			a.value &= (1ULL << (a.size * 8)) - 1;
 		/* e.g. a misaligned or wrongly sized access to a register */
-		if (!gicd_mmio(&a, cpu) && !gicr_mmio(&a, cpu))
+		if (!gicd_mmio(&a, cpu) && !gicr_mmio(&a, cpu) &&
+		    !vpci_mmio(&a, cpu))
 			refuse(f, cpu,
 			       i ? "the device refused the pair's second access" :
 				   "the device refused the access",

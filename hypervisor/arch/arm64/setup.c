@@ -10,6 +10,7 @@
 #include <arch/hv.h>
 #include <arch/rules_log.h>
 #include <arch/traps.h>
+#include <arch/vpci.h>
 #include <warden/config.h>
 #include <warden/errno.h>
 
@@ -155,6 +156,8 @@ static int global_init(void)
 		err = gicd_init();
 	if (!err)
 		err = irqchip_init();
+	if (!err)
+		err = vpci_init();
 	if (!err)
 		err = stage2_build_root();
 	return err;

@@ -8,6 +8,7 @@
 #include <arch/el1_state.h>
 #include <arch/hv.h>
 #include <arch/traps.h>
+#include <arch/vpci.h>
 #include <warden/errno.h>
 #include <warden/esr.h>
 #include <warden/hypercall.h>
@@ -73,7 +74,7 @@ void hv_recover_jump(uint64_t *regs, long val) __attribute__((noreturn));
 
 /* Every lock of the hypervisor (hv.h: a held lock names its CPU). */
 extern spinlock_t print_lock, cell_lock, gicd_lock, gicr_lock, pool_lock,
-	root_s2_lock;
+	root_s2_lock, vpci_lock;
 static const struct {
 	spinlock_t *lock;
 	const char *name;
@@ -85,6 +86,7 @@ static const struct {
 	{ &gicr_lock, "gicr_lock" },
 	{ &pool_lock, "pool_lock" },
 	{ &root_s2_lock, "root_s2_lock" },
+	{ &vpci_lock, "vpci_lock" },
 };
 
 /* Releases the locks this CPU holds; returns them as a bit mask. */
@@ -201,6 +203,8 @@ void park_failed(struct frame *f, unsigned int cpu, const char *what)
 {
 	fault_report(f, cpu, what);
 	printk("Parking CPU %u (cell \"%s\")\n", cpu, cell_name_of(cpu));
+	/* its ivshmem peers learn that it is gone */
+	vpci_cpu_failed(cpu);
 	spin_lock(&hv_lock);
 	cpu_data[cpu].state = CPU_FAILED;
 	spin_unlock(&hv_lock);
