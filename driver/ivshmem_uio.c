@@ -173,10 +173,15 @@ static int ivshmem_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 				       pci_name(pdev));
 	if (!iv->info.name)
 		return -ENOMEM;
-	err = pcim_iomap_regions(pdev, BIT(0), "ivshmem");
-	if (err)
-		return err;
-	iv->regs = pcim_iomap_table(pdev)[0];
+	/*
+	 * Mapped, not requested: on QEMU virt the BAR window lies in the tail
+	 * of the redistributor range the GICv3 driver holds busy, where no
+	 * request can succeed. The bridge's window resource already keeps
+	 * anything else out.
+	 */
+	iv->regs = pcim_iomap(pdev, 0, 0);
+	if (!iv->regs)
+		return -ENOMEM;
 	cap = pci_find_capability(pdev, PCI_CAP_ID_VNDR);
 	if (!cap) {
 		dev_err(dev, "no ivshmem vendor capability\n");

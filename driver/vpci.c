@@ -5,10 +5,11 @@
  * Jailhouse describes its emulated ECAM to Linux with a device-tree overlay,
  * which Debian's kernel cannot apply (CONFIG_OF_OVERLAY is off). The PCI
  * core's host bridge API is exported to modules, so the bridge is built
- * directly: a generic ECAM config window over the system config's
- * pci_mmconfig_base, a memory window for the ivshmem BARs right behind the
- * ECAM window (where Jailhouse's overlay puts it), and INTA-D mapped to the
- * GIC SPIs vpci_irq_base + 0..3 through the GIC's own irq domain.
+ * directly: a generic ECAM config window (pci_generic_ecam_ops) over the
+ * system config's pci_mmconfig_base, a memory window for the ivshmem BARs
+ * right behind the ECAM window (where Jailhouse's overlay puts it), and
+ * INTA-D mapped to the GIC SPIs vpci_irq_base + 0..3 through the GIC's own
+ * irq domain.
  */
 #include <linux/interrupt.h>
 #include <linux/irq.h>
@@ -124,6 +125,48 @@ vpci_root_devices(const struct jailhouse_system *sys, u64 config_size)
 	return (const void *)sys + off;
 }
 
+/*
+ * pci_ecam_create() would do, but it insists on a top-level resource: the
+ * GICv3 driver claims the whole redistributor range of QEMU virt (room for
+ * 123 CPUs, 0x080a0000-0x08ffffff), and Jailhouse puts the virtual ECAM
+ * and BAR windows into its unused tail. insert_resource() nests them
+ * under it instead of failing.
+ */
+static struct pci_config_window *vpci_ecam_create(struct device *dev,
+						  struct resource *cfgres,
+						  struct resource *busr)
+{
+	struct pci_config_window *cfg = kzalloc(sizeof(*cfg), GFP_KERNEL);
+	int err;
+
+	if (!cfg)
+		return ERR_PTR(-ENOMEM);
+	cfg->parent = dev;
+	cfg->ops = &pci_generic_ecam_ops;
+	cfg->bus_shift = 20;
+	cfg->busr = *busr;
+	cfg->res = *cfgres;
+	err = insert_resource(&iomem_resource, &cfg->res);
+	if (err) {
+		kfree(cfg);
+		return ERR_PTR(err);
+	}
+	cfg->win = pci_remap_cfgspace(cfgres->start, resource_size(cfgres));
+	if (!cfg->win) {
+		release_resource(&cfg->res);
+		kfree(cfg);
+		return ERR_PTR(-ENOMEM);
+	}
+	return cfg;
+}
+
+static void vpci_ecam_free(struct pci_config_window *cfg)
+{
+	iounmap(cfg->win);
+	release_resource(&cfg->res);
+	kfree(cfg);
+}
+
 static void vpci_free(struct warden_vpci *v)
 {
 	unsigned int i;
@@ -133,7 +176,7 @@ static void vpci_free(struct warden_vpci *v)
 	if (v->mem.parent)
 		release_resource(&v->mem);
 	if (v->cfg)
-		pci_ecam_free(v->cfg);
+		vpci_ecam_free(v->cfg);
 	for (i = 0; i < ARRAY_SIZE(v->irq); i++)
 		if (v->irq[i])
 			irq_dispose_mapping(v->irq[i]);
@@ -195,8 +238,7 @@ int warden_vpci_add(const struct jailhouse_system *sys, u64 config_size)
 	v->busr.start = 0;
 	v->busr.end = end_bus;
 	v->busr.flags = IORESOURCE_BUS;
-	v->cfg = pci_ecam_create(&v->pdev->dev, &cfgres, &v->busr,
-				 &pci_generic_ecam_ops);
+	v->cfg = vpci_ecam_create(&v->pdev->dev, &cfgres, &v->busr);
 	if (IS_ERR(v->cfg)) {
 		err = PTR_ERR(v->cfg);
 		v->cfg = NULL;
@@ -218,7 +260,7 @@ int warden_vpci_add(const struct jailhouse_system *sys, u64 config_size)
 		v->mem.start = base + ecam_size;
 		v->mem.end = base + ecam_size + win - 1;
 		v->mem.flags = IORESOURCE_MEM;
-		err = request_resource(&iomem_resource, &v->mem);
+		err = insert_resource(&iomem_resource, &v->mem);
 		if (err) {
 			pr_err("warden: vpci: the BAR window 0x%llx+0x%llx is "
 			       "in use (see /proc/iomem)\n",

@@ -41,8 +41,9 @@ echo "warden-test: bridge 0001:00 with 0001:00:00.0" \
 u=/sys/class/uio/uio0/maps
 echo "warden-test: uio maps" $(cat $u/map0/name $u/map1/name $u/map2/name \
 	$u/map3/name $u/map4/name)
-echo "warden-test: map sizes" $(cat $u/map0/size $u/map1/size $u/map2/size \
-	$u/map3/size $u/map4/size)
+sizes=
+for i in 0 1 2 3 4; do sizes="$sizes $(printf '%#x' $(($(cat $u/map$i/size))))"; done
+echo "warden-test: map sizes$sizes"
 grep ivshmem /proc/interrupts
 echo "warden-test: /proc/interrupts: $(grep -o 'ivshmem$' /proc/interrupts)"
 
