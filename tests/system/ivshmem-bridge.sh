@@ -11,6 +11,8 @@
 # expect: ^warden-test: uio maps registers state_table rw_section input_sections output_section
 # expect: ^warden-test: map sizes 0x1000 0x1000 0x9000 0x6000 0x2000
 # expect: ^warden-test: /proc/interrupts: ivshmem
+# expect: ^warden-test: writable maps 0 mapped, 1 refused: Operation not permitted, 2 mapped, 3 refused: Operation not permitted, 4 mapped
+# expect: ^warden-test: read-only map 1 then mprotect'ed writable: refused: Permission denied
 # expect: ^ID = 0$
 # expect: ^Maximum peers = 3$
 # expect: ^state\[0\] = 1$
@@ -23,6 +25,7 @@
 # reject: probe of .* failed
 # timeout: 240
 # add: tests/system/lib/wait.sh:wait.sh
+# add: build/tests/guest/uio-map:uio-map
 set -e
 . /guest-run/wait.sh
 
@@ -46,6 +49,14 @@ for i in 0 1 2 3 4; do sizes="$sizes $(printf '%#x' $(($(cat $u/map$i/size))))";
 echo "warden-test: map sizes$sizes"
 grep ivshmem /proc/interrupts
 echo "warden-test: /proc/interrupts: $(grep -o 'ivshmem$' /proc/interrupts)"
+
+# The hypervisor maps the state table and the input sections read-only for
+# the root: the driver refuses to map them writable.
+w=
+for i in 0 1 2 3 4; do w="$w, $i $(/guest-run/uio-map /dev/uio0 $i w)"; done
+echo "warden-test: writable maps${w#,}"
+echo "warden-test: read-only map 1 then mprotect'ed writable:" \
+	"$(/guest-run/uio-map /dev/uio0 1 p)"
 
 # The demo writes its state (ID + 1), which only the hypervisor can copy
 # into the state table (read-only for the root), prints the table and rings
