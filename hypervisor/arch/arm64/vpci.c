@@ -186,7 +186,10 @@ int vpci_init(void)
 
 	memset(vcells, 0, sizeof(vcells));
 	memset(links, 0, sizeof(links));
-	ecam_base = s->platform_info.pci_mmconfig_base;
+	/* a physical host bridge (pci_is_virtual 0) is not emulated */
+	ecam_base = s->platform_info.pci_is_virtual == 1 ?
+			    s->platform_info.pci_mmconfig_base :
+			    0;
 	end_bus = s->platform_info.pci_mmconfig_end_bus;
 	num_reserved = 0;
 	reserved[num_reserved++] = (struct vpci_range){
