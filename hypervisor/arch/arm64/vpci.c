@@ -124,6 +124,10 @@ static void table_write(const struct ivshmem_ep *ep, unsigned int first,
 		return;
 	for (i = 0; i < n; i++)
 		p[i] = value;
+	/* to memory: a peer may map the table non-cacheable (/dev/mem) */
+	for (i = 0; i < n; i++)
+		asm volatile("dc civac, %0" : : "r"(&p[i]) : "memory");
+	dsb(ish);
 	el2_window_unmap((const void *)p, n * 4);
 }
 
