@@ -4,10 +4,13 @@
 # interrupt named "ivshmem"; the root's own state reaches the state table
 # (Jailhouse's ivshmem-demo CLI and output);
 # disable is refused while /dev/uio0 is open; disable removes the bridge
-# (nothing left in /sys/bus/pci/devices) and enable brings it back, three
+# (nothing left in /sys/bus/pci/devices, /proc/iomem or /proc/interrupts)
+# and enable brings it back, three
 # times, and the module unloads cleanly afterwards.
 # gics: 3 2
 # expect: ^warden-test: bridge 0001:00 with 0001:00:00.0 110a:4106 class 0xff0000 driver uio_ivshmem
+# expect: Warden vPCI ECAM$
+# expect: Warden vPCI BARs$
 # expect: ^warden-test: uio maps registers state_table rw_section input_sections output_section
 # expect: ^warden-test: map sizes 0x1000 0x1000 0x9000 0x6000 0x2000
 # expect: ^warden-test: /proc/interrupts: ivshmem
@@ -37,6 +40,7 @@ bridge_gone() {
 
 warden enable /etc/warden/system.cell
 wait_for 10 "the ivshmem device" bridge_there
+grep 'Warden vPCI\|uio_ivshmem' /proc/iomem
 echo "warden-test: bridge 0001:00 with 0001:00:00.0" \
 	"$(sed s/0x// $pdev/vendor):$(sed s/0x// $pdev/device)" \
 	"class $(cat $pdev/class) driver $(basename $(readlink $pdev/driver))"
@@ -79,6 +83,10 @@ wait $demo || true
 for i in 1 2 3; do
 	warden disable
 	bridge_gone
+	# nothing left behind: windows, interrupt, platform device
+	! grep -q 'Warden vPCI' /proc/iomem
+	! grep -q ivshmem /proc/interrupts
+	[ ! -e /sys/devices/platform/warden-vpci ]
 	warden enable /etc/warden/system.cell
 	wait_for 10 "the ivshmem device" bridge_there
 	echo "warden-test: cycle $i: bridge gone after disable, back after enable"
