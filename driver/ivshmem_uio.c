@@ -55,10 +55,27 @@ struct ivshmem_uio {
 };
 
 static atomic_t ivshmem_open = ATOMIC_INIT(0);
+static atomic_t ivshmem_quiesced = ATOMIC_INIT(0);
 
-int warden_ivshmem_users(void)
+/*
+ * Either the opener sees the flag or the disable sees the opener: both
+ * store first, then load, with a full barrier in between.
+ */
+int warden_ivshmem_quiesce(void)
 {
-	return atomic_read(&ivshmem_open);
+	int users;
+
+	atomic_set(&ivshmem_quiesced, 1);
+	smp_mb();
+	users = atomic_read(&ivshmem_open);
+	if (users)
+		atomic_set(&ivshmem_quiesced, 0);
+	return users;
+}
+
+void warden_ivshmem_unquiesce(void)
+{
+	atomic_set(&ivshmem_quiesced, 0);
 }
 
 static irqreturn_t ivshmem_irq(int irq, void *data)
@@ -81,6 +98,11 @@ static int ivshmem_irqcontrol(struct uio_info *info, s32 on)
 static int ivshmem_open_dev(struct uio_info *info, struct inode *inode)
 {
 	atomic_inc(&ivshmem_open);
+	smp_mb__after_atomic();
+	if (atomic_read(&ivshmem_quiesced)) {
+		atomic_dec(&ivshmem_open);
+		return -EBUSY; /* warden disable is removing the device */
+	}
 	return 0;
 }
 

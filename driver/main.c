@@ -46,6 +46,36 @@ static long warden_ioctl_hypercall(struct warden_hypercall __user *uarg)
 	return err;
 }
 
+/*
+ * The ivshmem devices go with the hypervisor: a process still mapping their
+ * registers would write into nothing after, so disable waits for them to
+ * be closed, and no new open gets in between.
+ */
+static long warden_ioctl_disable(void)
+{
+	long err;
+	int users;
+
+	if (warden.enabled) {
+		users = warden_ivshmem_quiesce();
+		if (users) {
+			pr_err("warden: %d ivshmem UIO device(s) are open "
+			       "(/dev/uio*): stop their users (e.g. "
+			       "ivshmem-demo) before disabling\n",
+			       users);
+			return -EBUSY;
+		}
+		/* as Jailhouse's driver: cells go first */
+		if (warden_cell_destroy_all()) {
+			warden_ivshmem_unquiesce();
+			return -EBUSY;
+		}
+	}
+	err = warden_disable();
+	warden_ivshmem_unquiesce();
+	return err;
+}
+
 static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	switch (cmd) {
@@ -56,21 +86,7 @@ static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case WARDEN_IOCTL_HYPERCALL:
 		return warden_ioctl_hypercall((void __user *)arg);
 	case JAILHOUSE_DISABLE:
-		/*
-		 * The ivshmem devices go with the hypervisor: a process still
-		 * mapping their registers would write into nothing after.
-		 */
-		if (warden.enabled && warden_ivshmem_users()) {
-			pr_err("warden: %d ivshmem UIO device(s) are open "
-			       "(/dev/uio*): stop their users (e.g. "
-			       "ivshmem-demo) before disabling\n",
-			       warden_ivshmem_users());
-			return -EBUSY;
-		}
-		/* as Jailhouse's driver: cells go first */
-		if (warden.enabled && warden_cell_destroy_all())
-			return -EBUSY;
-		return warden_disable();
+		return warden_ioctl_disable();
 	case JAILHOUSE_CELL_CREATE:
 		return warden_cell_create((const void __user *)arg);
 	case JAILHOUSE_CELL_LOAD:

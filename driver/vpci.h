@@ -14,7 +14,11 @@ void warden_vpci_remove(void);
 
 int warden_ivshmem_init(void);
 void warden_ivshmem_exit(void);
-/* The number of ivshmem UIO devices user space holds open. */
-int warden_ivshmem_users(void);
+/*
+ * Before disable: refuses new opens of the ivshmem UIO devices and returns
+ * how many are open (then nothing is refused); unquiesce allows them again.
+ */
+int warden_ivshmem_quiesce(void);
+void warden_ivshmem_unquiesce(void);
 
 #endif
