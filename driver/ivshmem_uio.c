@@ -142,8 +142,7 @@ static int ivshmem_mmap(struct uio_info *info, struct vm_area_struct *vma)
 	if (mi == MAP_REGS)
 		vma->vm_page_prot = pgprot_noncached(vma->vm_page_prot);
 	return remap_pfn_range(vma, vma->vm_start, mem->addr >> PAGE_SHIFT,
-			       vma->vm_end - vma->vm_start,
-			       vma->vm_page_prot);
+			       vma->vm_end - vma->vm_start, vma->vm_page_prot);
 }
 
 static u64 cfg_read64(struct pci_dev *pdev, int pos)
@@ -162,8 +161,8 @@ static int ivshmem_add_map(struct ivshmem_uio *iv, int mi, const char *name,
 	struct uio_mem *mem = &iv->info.mem[mi];
 
 	if (addr & ~PAGE_MASK || addr + size < addr) {
-		dev_err(dev, "%s at %pa, size 0x%llx: not page-aligned\n",
-			name, &addr, size);
+		dev_err(dev, "%s at %pa, size 0x%llx: not page-aligned\n", name,
+			&addr, size);
 		return -EINVAL;
 	}
 	mem->name = name;
@@ -231,9 +230,10 @@ static int ivshmem_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	rw_size = cfg_read64(pdev, cap + CAP_RW_SIZE);
 	out_size = cfg_read64(pdev, cap + CAP_OUTPUT_SIZE);
 	if (!state_size || rw_size > SZ_1G || out_size > SZ_1G) {
-		dev_err(dev, "section sizes state 0x%llx rw 0x%llx output "
-			"0x%llx: out of range\n", state_size, rw_size,
-			out_size);
+		dev_err(dev,
+			"section sizes state 0x%llx rw 0x%llx output "
+			"0x%llx: out of range\n",
+			state_size, rw_size, out_size);
 		return -EINVAL;
 	}
 
@@ -268,7 +268,7 @@ static int ivshmem_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 			      PRIV_CONTROL_ONESHOT);
 	if (!pdev->irq) {
 		dev_err(dev, "no INTx interrupt (MSI-X is not supported on "
-			"the virtual host bridge)\n");
+			     "the virtual host bridge)\n");
 		return -ENODEV;
 	}
 	iv->info.version = "1";

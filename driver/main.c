@@ -153,8 +153,7 @@ static int __init warden_init(void)
 	}
 	err = warden_ivshmem_init();
 	if (err) {
-		pr_err("warden: cannot register the ivshmem driver: %d\n",
-		       err);
+		pr_err("warden: cannot register the ivshmem driver: %d\n", err);
 		warden_sysfs_exit();
 		misc_deregister(&warden_misc);
 		return err;

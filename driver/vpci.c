@@ -71,8 +71,10 @@ static int vpci_map_irq(const struct pci_dev *dev, u8 slot, u8 pin)
 	spec.param[1] = vpci->irq_base + pin - 1;
 	irq = irq_create_fwspec_mapping(&spec);
 	if (!irq) {
-		pci_err(dev, "warden: cannot map INT%c (SPI %u) through the "
-			"GIC's irq domain\n", 'A' + pin - 1, spec.param[1]);
+		pci_err(dev,
+			"warden: cannot map INT%c (SPI %u) through the "
+			"GIC's irq domain\n",
+			'A' + pin - 1, spec.param[1]);
 		return 0;
 	}
 	vpci->irq[pin - 1] = irq;
@@ -99,7 +101,7 @@ static u64 vpci_window_size(const struct jailhouse_pci_device *devs,
 			if (!mask)
 				continue;
 			bars++;
-			size = (u64)(u32)~(mask & ~0xfU) + 1;
+			size = (u64)(u32) ~(mask & ~0xfU) + 1;
 			if (size > max)
 				max = size;
 		}
@@ -119,7 +121,7 @@ vpci_root_devices(const struct jailhouse_system *sys, u64 config_size)
 		  (u64)c->num_pio_regions * sizeof(struct jailhouse_pio);
 
 	if (off + (u64)c->num_pci_devices *
-			      sizeof(struct jailhouse_pci_device) >
+			    sizeof(struct jailhouse_pci_device) >
 	    config_size)
 		return NULL;
 	return (const void *)sys + off;
@@ -208,7 +210,8 @@ int warden_vpci_add(const struct jailhouse_system *sys, u64 config_size)
 	if (domain != 0xffff && pci_find_bus(domain, 0)) {
 		pr_err("warden: vpci: PCI domain %u is taken by another host "
 		       "bridge: choose a free platform_info.pci_domain in the "
-		       "system config (or 0xffff)\n", domain);
+		       "system config (or 0xffff)\n",
+		       domain);
 		return -EBUSY;
 	}
 	v = kzalloc(sizeof(*v), GFP_KERNEL);
@@ -282,7 +285,8 @@ int warden_vpci_add(const struct jailhouse_system *sys, u64 config_size)
 	err = pci_host_probe(v->bridge);
 	if (err) {
 		pr_err("warden: vpci: PCI host bridge registration failed "
-		       "(%d)\n", err);
+		       "(%d)\n",
+		       err);
 		vpci = NULL;
 		goto fail;
 	}

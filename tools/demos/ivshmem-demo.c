@@ -75,18 +75,16 @@ static size_t map_size(const struct demo *d, int i)
 static void map_all(struct demo *d)
 {
 	static const int prot[NUM_MAPS] = {
-		[MAP_REGS] = PROT_READ | PROT_WRITE,
-		[MAP_STATE] = PROT_READ,
-		[MAP_RW] = PROT_READ | PROT_WRITE,
-		[MAP_INPUT] = PROT_READ,
+		[MAP_REGS] = PROT_READ | PROT_WRITE,   [MAP_STATE] = PROT_READ,
+		[MAP_RW] = PROT_READ | PROT_WRITE,     [MAP_INPUT] = PROT_READ,
 		[MAP_OUTPUT] = PROT_READ | PROT_WRITE,
 	};
 	long page = sysconf(_SC_PAGESIZE);
 	int i;
 
 	for (i = 0; i < NUM_MAPS; i++) {
-		void *p = mmap(NULL, map_size(d, i), prot[i], MAP_SHARED,
-			       d->fd, (off_t)i * page);
+		void *p = mmap(NULL, map_size(d, i), prot[i], MAP_SHARED, d->fd,
+			       (off_t)i * page);
 
 		if (p == MAP_FAILED)
 			die(errno, "mmap of map %d of %s", i, d->dev);

@@ -34,8 +34,7 @@ int main(int argc, char **argv)
 		printf("refused: %s\n", strerror(errno));
 		return 0;
 	}
-	if (argv[3][0] == 'p' &&
-	    mprotect(p, page, PROT_READ | PROT_WRITE))
+	if (argv[3][0] == 'p' && mprotect(p, page, PROT_READ | PROT_WRITE))
 		printf("refused: %s\n", strerror(errno));
 	else
 		printf("mapped\n");
