@@ -17,6 +17,7 @@
 # expect: ^warden-test: cell destroyed: root interrupted, state\[1\] = 0
 # expect: ^warden-test: root closed, the cell was interrupted
 # expect-console: ^IVSHMEM: state table: \[0\] 0 \[1\] 2
+# gics: 3 2
 # reject: FATAL
 # reject: probe of .* failed
 # timeout: 300
