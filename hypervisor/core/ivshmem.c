@@ -73,8 +73,7 @@ __u32 ivshmem_intx_intid(const struct ivshmem_ep *ep)
 
 static struct ivshmem_result refused(const char *why)
 {
-	return (struct ivshmem_result){ .action = IVSHMEM_REFUSED,
-					.why = why };
+	return (struct ivshmem_result){ .action = IVSHMEM_REFUSED, .why = why };
 }
 
 struct ivshmem_result ivshmem_reg_read(struct ivshmem_ep *ep, __u32 off,

@@ -53,10 +53,12 @@ static void ecam_window(const struct rules_env *env, struct rules_sink *s)
 		__u64 start, size;
 	} gic[] = {
 		{ "the GIC distributor", arm->gicd_base,
-		  arm->gic_version == 2 ? RULES_GICD_V2_SIZE : RULES_GICD_SIZE },
+		  arm->gic_version == 2 ? RULES_GICD_V2_SIZE :
+					  RULES_GICD_SIZE },
 		{ "the GIC redistributors", arm->gicr_base,
-		  arm->gic_version == 2 ? 0 :
-					  (cpus ? cpus : 1) * RULES_GICR_FRAME },
+		  arm->gic_version == 2 ?
+			  0 :
+			  (cpus ? cpus : 1) * RULES_GICR_FRAME },
 		{ "the GIC CPU interface", arm->gicc_base, RULES_GICC_SIZE },
 		{ "the hypervisor memory", sys->hypervisor_memory.phys_start,
 		  sys->hypervisor_memory.size },
@@ -109,7 +111,8 @@ static void device_regions(const struct warden_config *c, unsigned int d,
 			   const struct dev_name *n, struct rules_sink *s)
 {
 	const struct jailhouse_pci_device *dev = &c->pci_devices[d];
-	const struct jailhouse_memory *st = &c->mem_regions[dev->shmem_regions_start];
+	const struct jailhouse_memory *st =
+		&c->mem_regions[dev->shmem_regions_start];
 	const struct jailhouse_memory *rw = st + 1, *out0 = st + 2;
 	__u64 bad = JAILHOUSE_MEM_IO | JAILHOUSE_MEM_COMM_REGION;
 	__u64 next = st->virt_start + st->size;
@@ -178,7 +181,8 @@ static void device_shape(const struct rules_env *env,
 	const struct jailhouse_system *sys = env->root->system;
 	const struct jailhouse_pci_device *dev = &c->pci_devices[d];
 	struct dev_name n = dev_name(c, d);
-	__u64 intid = 32 + (__u64)c->cell->vpci_irq_base + ((dev->bdf >> 3) & 3);
+	__u64 intid =
+		32 + (__u64)c->cell->vpci_irq_base + ((dev->bdf >> 3) & 3);
 	unsigned int e, i;
 
 	for (e = 0; e < d; e++)
@@ -221,8 +225,7 @@ static void device_shape(const struct rules_env *env,
 				   "0x%x: only BAR0 is emulated (INTx, no "
 				   "MSI-X table); use "
 				   "JAILHOUSE_IVSHMEM_BAR_MASK_INTX",
-				   n.text, rules_name(c), i,
-				   dev->bar_mask[i]);
+				   n.text, rules_name(c), i, dev->bar_mask[i]);
 			break;
 		}
 	if (dev->shmem_peers < 2 || dev->shmem_peers > IVSHMEM_MAX_PEERS ||
@@ -320,7 +323,8 @@ static void root_intx(const struct rules_env *env,
 		__u64 intid = 32 + (__u64)root->cell->vpci_irq_base +
 			      ((root->pci_devices[d].bdf >> 3) & 3);
 
-		if (is_ivshmem(root, d) && warden_config_has_irq(c, gicd, intid))
+		if (is_ivshmem(root, d) &&
+		    warden_config_has_irq(c, gicd, intid))
 			rules_emit(s, "ivshmem-intx", -EBUSY, c, -1, NULL,
 				   "cell \"%s\" takes INTID %llu, the INTx of "
 				   "the root cell's %s: clear it from the "

@@ -114,8 +114,7 @@ int vpci_bar_check(const struct vpci_bar_env *env, __u64 addr, __u64 size,
 	for (i = 0; i < c->cell->num_memory_regions; i++) {
 		const struct jailhouse_memory *m = &c->mem_regions[i];
 
-		if (warden_range_overlaps(addr, size, m->virt_start,
-					  m->size)) {
+		if (warden_range_overlaps(addr, size, m->virt_start, m->size)) {
 			conflict->start = m->virt_start;
 			conflict->size = m->size;
 			conflict->what = "a memory region of the cell";

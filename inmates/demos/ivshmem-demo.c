@@ -86,6 +86,18 @@ static void hostile(uint16_t bdf)
 	pci_write_config(PCI_BDF(0, 5, 0), PCI_CFG_COMMAND, PCI_CMD_MEM, 2);
 	printk("IVSHMEM: hostile: absent 00:05.0 reads 0x%08x\n",
 	       pci_read_config(PCI_BDF(0, 5, 0), PCI_CFG_VENDOR_ID, 4));
+	/* a pair load has no syndrome: the hypervisor decodes it */
+	{
+		uint32_t a, b;
+
+		asm volatile("ldp %w0, %w1, [%2]"
+			     : "=r"(a), "=r"(b)
+			     : "r"(bar0 + REG_ID)
+			     : "memory");
+		printk("IVSHMEM: hostile: ldp of ID and max. peers reads %u "
+		       "%u\n",
+		       a, b);
+	}
 	mmio_write32(bar0 + REG_DOORBELL, 7U << 16);
 	mmio_write32(bar0 + REG_DOORBELL, (peers - 1) << 16);
 	printk("IVSHMEM: hostile: doorbells to peers 7 and %u rung, ID "
@@ -113,8 +125,7 @@ void inmate_main(void)
 	}
 	bar0 = (uintptr_t)cmdline_parse_int("bar0", 0xff000000);
 	pci_write_config(bdf, PCI_CFG_BAR, (uint32_t)bar0, 4);
-	pci_write_config(bdf, PCI_CFG_COMMAND, PCI_CMD_MEM | PCI_CMD_MASTER,
-			 2);
+	pci_write_config(bdf, PCI_CFG_COMMAND, PCI_CMD_MEM | PCI_CMD_MASTER, 2);
 	printk("IVSHMEM: bar0 is at 0x%lx\n", (unsigned long)bar0);
 	id = mmio_read32(bar0 + REG_ID);
 	peers = mmio_read32(bar0 + REG_MAX_PEERS);

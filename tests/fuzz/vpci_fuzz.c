@@ -23,12 +23,12 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define CHECK(cond)                                                    \
-	do {                                                           \
-		if (!(cond)) {                                         \
+#define CHECK(cond)                                                       \
+	do {                                                              \
+		if (!(cond)) {                                            \
 			fprintf(stderr, "invariant broken: %s\n", #cond); \
-			abort();                                       \
-		}                                                      \
+			abort();                                          \
+		}                                                         \
 	} while (0)
 
 static void decode(struct fuzz_input *in)
@@ -44,8 +44,7 @@ static void decode(struct fuzz_input *in)
 	d = vpci_ecam_decode(base, end_bus, addr, sz, &a);
 	if (d == VPCI_OUTSIDE)
 		return;
-	CHECK(base && addr >= base &&
-	      addr - base < vpci_ecam_size(end_bus));
+	CHECK(base && addr >= base && addr - base < vpci_ecam_size(end_bus));
 	CHECK(base + ((__u64)a.bdf << 12) + a.reg == addr);
 	CHECK(a.reg < 0x1000);
 	if (d == VPCI_OK)
@@ -103,7 +102,8 @@ static void device(struct fuzz_input *in)
 	snapshot(&ep);
 	n = fuzz_u8(in);
 	for (i = 0; i < n && in->n; i++) {
-		unsigned int kind = fuzz_u8(in) & 3, sz = 1U << (fuzz_u8(in) & 3);
+		unsigned int kind = fuzz_u8(in) & 3,
+			     sz = 1U << (fuzz_u8(in) & 3);
 		unsigned int reg = fuzz_u16(in) & 0xfff;
 		__u32 v = fuzz_u32(in), got;
 

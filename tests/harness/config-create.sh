@@ -147,7 +147,20 @@ grep -q "CPUs: 0-3 (4)" <("$cli" config show "$tmp/gicv3.cell") ||
 	bad "CPUs differ"
 
 # RAM: identical (Linux below mem=768M, cells' memory 0x70000000-0x7fbfffff).
-grep ' ram$' "$tmp/hand" >"$tmp/hand.ram"
+# qemu-virt.c splits the cells' memory around its ivshmem link (regions
+# without a kind, 0x7faf0000-0x7fafffff): merged again, it is one region.
+n=0 link=0
+while read -r s z f; do
+	[ "$f" = ram ] || [ -z "$f" ] || continue
+	# a link region, or RAM right after one, continues the region
+	if ((n && s == ps + pz)) && { [ -z "$f" ] || ((link)); }; then
+		pz=$((pz + z)) link=$([ -z "$f" ] && echo 1 || echo 0)
+		continue
+	fi
+	((n)) && printf '0x%x 0x%x ram\n' $ps $pz
+	ps=$((s)) pz=$((z)) n=1 link=0
+done <"$tmp/hand" >"$tmp/hand.ram"
+((n)) && printf '0x%x 0x%x ram\n' $ps $pz >>"$tmp/hand.ram"
 grep ' ram$' "$tmp/gen" >"$tmp/gen.ram"
 cmp -s "$tmp/hand.ram" "$tmp/gen.ram" || bad "RAM regions differ"
 

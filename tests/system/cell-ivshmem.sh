@@ -6,8 +6,9 @@
 # table, counts the cell's doorbells as its INTx (INTID 128) going pending
 # at the distributor (no Linux driver has it) and reads the cell's count
 # of the root's doorbells from the shared R/W section; the cell prints
-# what it gets. Destroying the cell clears its state entry and interrupts
-# the root. Hostile accesses from both sides are refused and reported:
+# what it gets. Shutting the cell down (here: for a new load) or destroying
+# it clears its state entry and interrupts the root; started again, it
+# sets its state anew. Hostile accesses from both sides are refused and reported:
 # config writes outside the emulated registers or to absent devices, a
 # BAR moved over RAM, doorbells to peers that do not exist.
 # The window lies in the redistributor range QEMU's device tree gives
@@ -22,6 +23,8 @@
 # expect: ^warden-test: root interrupted, cell's doorbell count 3
 # expect: ^warden-test: cell counted the root's 2 doorbells
 # expect: ^warden-test: hostile root: vendor 0x4106110A BAR0 0x08F00000 absent 0xFFFFFFFF
+# expect: ^warden-test: after shutdown for a load: cell's state entry 0, root interrupted
+# expect: ^warden-test: restarted: cell state seen by the root: 2
 # expect: ^warden-test: after destroy: cell's state entry 0, root interrupted
 # expect-console: ^vPCI: host bridge ECAM at 0x8e00000\+0x100000, 1 ivshmem device\(s\) in the root cell
 # expect-console: ^IVSHMEM: Found device at 00:00\.0
@@ -35,6 +38,7 @@
 # expect-console: ^IVSHMEM: hostile: shared memory address written, reads 0x7faf0000
 # expect-console: ^IVSHMEM: hostile: BAR0 moved over RAM, reads 0xff000000
 # expect-console: ^IVSHMEM: hostile: absent 00:05\.0 reads 0xffffffff
+# expect-console: ^IVSHMEM: hostile: ldp of ID and max\. peers reads 1 3
 # expect-console: ^IVSHMEM: hostile: doorbells to peers 7 and 2 rung, ID still 1
 # expect-console: ^vPCI: cell "ivshmem-demo" \(CPU 3\): config write of 0xdeadbeef to 0001:00:00\.0 offset 0x000 refused: not a writable register of the ivshmem device
 # expect-console: ^vPCI: cell "ivshmem-demo" \(CPU 3\): BAR0 of ivshmem 0001:00:00\.0 refused at 0x0: it would cover a memory region of the cell 0x0\+0x10000
@@ -121,6 +125,19 @@ devmem $((ecam + 0x18004)) 16 2
 echo "warden-test: hostile root: vendor $(devmem $ecam 32)" \
 	"BAR0 $(devmem $((ecam + 0x10)) 32)" \
 	"absent $(devmem $((ecam + 0x18000)) 32)"
+
+# the cell stops for a load (set loadable): entry cleared, root interrupted
+clear_pending
+warden cell load ivshmem-demo $dir/ivshmem-demo.bin -s "count=0" -a 0x1000
+wait_for 10 "the root's interrupt" pending
+[ "$(rd $((table + 4)))" = 0 ]
+echo "warden-test: after shutdown for a load: cell's state entry 0," \
+	"root interrupted"
+clear_pending
+warden cell start ivshmem-demo
+wait_for 60 "the cell to set its state again" cell_state_is 2
+wait_for 10 "the root's interrupt" pending
+echo "warden-test: restarted: cell state seen by the root: $(rd $((table + 4)))"
 
 # the cell goes: its entry is cleared, the root interrupted
 clear_pending

@@ -366,6 +366,27 @@ static void ivshmem_rules(void **state)
 	run(1);
 	assert_non_null(strstr(only("ivshmem-link")->message,
 			       "has id 0, which cell \"qemu-virt\" uses"));
+	/* two cells as peer 1; a third cell with another peer count */
+	setup(state);
+	ivshmem_setup();
+	b.desc.vpci_irq_base = 112;
+	demo_link(&b, 1, JAILHOUSE_MEM_ROOTSHARED);
+	fx_add_irqchip(&b, 32, 0, 0, 0, 1 << 17); /* 145: a has 144 */
+	b.desc.vpci_irq_base = 113;
+	run(2);
+	f = only("ivshmem-link");
+	assert_string_equal(f->cell, "b");
+	assert_non_null(strstr(f->message, "which cell \"a\" uses"));
+	b.pci[0].shmem_dev_id = 2;
+	b.mem[6].flags &= ~JAILHOUSE_MEM_WRITE;
+	b.mem[7].flags |= JAILHOUSE_MEM_WRITE;
+	run(2);
+	expect_clean();
+	b.pci[0].shmem_peers = 4; /* with a fourth output section */
+	fx_add_mem(&b, 0x7fb00000, 0x7fb00000, 0x2000,
+		   JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED);
+	run(2);
+	assert_int_equal(config_report_count(&rep, "ivshmem-link"), 2);
 	/* a writable state table, a writable foreign output section */
 	setup(state);
 	ivshmem_setup();

@@ -930,6 +930,7 @@ long cell_set_loadable(unsigned int caller, uint64_t id)
 	if (err)
 		goto done;
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
+	vpci_cell_reset(c);
 	if (!c->loadable) {
 		/* not scrubbed: a cell may be started again without a load */
 		regions_clean_inval(c, REMAP_LOADABLE, false);

@@ -135,7 +135,7 @@ int mmio_emulate_insn(struct frame *f, unsigned int cpu, uint64_t ipa)
 	struct insn_ldst in;
 	uint32_t insn = 0;
 
-	if (!mmio_is_emulated(ipa))
+	if (!mmio_is_emulated(ipa) && !vpci_is_emulated(cpu, ipa))
 		return -1;
 	if (spsr & SPSR_AARCH32)
 		refuse(f, cpu, "the cell runs in AArch32", 0);

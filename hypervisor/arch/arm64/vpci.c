@@ -56,13 +56,13 @@ static struct vpci_cell *vcell_of_ep(const struct ivshmem_ep *ep)
 	unsigned int i;
 
 	for (i = 0; i <= MAX_CELLS; i++)
-		if (ep >= vcells[i].eps && ep < vcells[i].eps + VPCI_MAX_DEVICES)
+		if (ep >= vcells[i].eps &&
+		    ep < vcells[i].eps + VPCI_MAX_DEVICES)
 			return &vcells[i];
 	return NULL;
 }
 
-static void report(struct vpci_cell *v, unsigned int cpu, const char *fmt,
-		   ...)
+static void report(struct vpci_cell *v, unsigned int cpu, const char *fmt, ...)
 {
 	char text[200];
 	va_list ap;
@@ -145,13 +145,13 @@ static void state_publish(struct ivshmem_link *l, struct ivshmem_ep *ep,
 
 static void vcell_setup(struct vpci_cell *v, const struct warden_config *cfg)
 {
-	unsigned int d;
+	unsigned int d, k;
 	int busy;
 
 	memset(v, 0, sizeof(*v));
 	v->cfg = cfg;
-	for (d = 0; d < cfg->cell->num_pci_devices &&
-		    v->num_eps < VPCI_MAX_DEVICES;
+	for (d = 0;
+	     d < cfg->cell->num_pci_devices && v->num_eps < VPCI_MAX_DEVICES;
 	     d++) {
 		struct ivshmem_ep *ep = &v->eps[v->num_eps];
 		struct ivshmem_link *l;
@@ -164,16 +164,16 @@ static void vcell_setup(struct vpci_cell *v, const struct warden_config *cfg)
 		if (!l) {
 			printk("ERROR: ivshmem %02x:%02x.%x of cell \"%s\" "
 			       "not connected: %s\n",
-			       ep->bdf >> 8, (ep->bdf >> 3) & 0x1f,
-			       ep->bdf & 7, cfg->cell->name,
+			       ep->bdf >> 8, (ep->bdf >> 3) & 0x1f, ep->bdf & 7,
+			       cfg->cell->name,
 			       busy ? "its peer id is connected already" :
 				      "no free link");
 			continue;
 		}
 		/* a new link's table starts as all zeros (spec) */
 		fresh = 1;
-		for (busy = 0; busy < IVSHMEM_MAX_PEERS; busy++)
-			if (l->eps[busy] && l->eps[busy] != ep)
+		for (k = 0; k < IVSHMEM_MAX_PEERS; k++)
+			if (l->eps[k] && l->eps[k] != ep)
 				fresh = 0;
 		if (fresh)
 			table_write(ep, 0, ep->peers, 0);
@@ -200,23 +200,22 @@ int vpci_init(void)
 		ecam_base, ecam_base ? vpci_ecam_size(end_bus) : 0,
 		"the virtual PCI host bridge's ECAM window"
 	};
-	reserved[num_reserved++] = (struct vpci_range){
-		s->platform_info.arm.gicd_base, gicd_frame_size(),
-		"the GIC distributor"
-	};
-	reserved[num_reserved++] = (struct vpci_range){
-		hv->phys_start, hv->size, "hypervisor memory"
-	};
+	reserved[num_reserved++] =
+		(struct vpci_range){ s->platform_info.arm.gicd_base,
+				     gicd_frame_size(), "the GIC distributor" };
+	reserved[num_reserved++] = (struct vpci_range){ hv->phys_start,
+							hv->size,
+							"hypervisor memory" };
 	if (s->platform_info.arm.gic_version == 2)
-		reserved[num_reserved++] = (struct vpci_range){
-			s->platform_info.arm.gicc_base, RULES_GICC_SIZE,
-			"the GIC CPU interface"
-		};
+		reserved[num_reserved++] =
+			(struct vpci_range){ s->platform_info.arm.gicc_base,
+					     RULES_GICC_SIZE,
+					     "the GIC CPU interface" };
 	else
-		reserved[num_reserved++] = (struct vpci_range){
-			s->platform_info.arm.gicr_base, gicr_region_size(),
-			"the GIC redistributors"
-		};
+		reserved[num_reserved++] =
+			(struct vpci_range){ s->platform_info.arm.gicr_base,
+					     gicr_region_size(),
+					     "the GIC redistributors" };
 	if (!ecam_base)
 		return 0;
 	vcell_setup(&vcells[0], &root_config);
@@ -231,6 +230,25 @@ int vpci_is_ecam(uint64_t ipa)
 {
 	return ecam_base && ipa >= ecam_base &&
 	       ipa - ecam_base < vpci_ecam_size(end_bus);
+}
+
+int vpci_is_emulated(unsigned int cpu, uint64_t ipa)
+{
+	struct vpci_cell *v;
+	unsigned int i;
+	uint32_t off;
+	int hit = 0;
+
+	if (vpci_is_ecam(ipa))
+		return 1;
+	if (!ecam_base)
+		return 0;
+	spin_lock(&vpci_lock);
+	v = &vcells[vcell_index(cpu)];
+	for (i = 0; i < v->num_eps && !hit; i++)
+		hit = ivshmem_bar0_hit(&v->eps[i], ipa, &off);
+	spin_unlock(&vpci_lock);
+	return hit;
 }
 
 static struct ivshmem_ep *ep_at(struct vpci_cell *v, uint16_t bdf)
@@ -289,8 +307,7 @@ static void cfg_access(struct mmio_access *a, unsigned int cpu,
 		       "BAR0 of ivshmem %04x:%02x:%02x.%x refused at 0x%llx: "
 		       "it would cover %s 0x%llx+0x%llx; place it where the "
 		       "cell has no memory",
-		       domain, pa->bdf >> 8, (pa->bdf >> 3) & 0x1f,
-		       pa->bdf & 7,
+		       domain, pa->bdf >> 8, (pa->bdf >> 3) & 0x1f, pa->bdf & 7,
 		       (unsigned long long)(pa->reg == 0x10 ?
 						    (a->value & ~0xfULL) :
 						    ep->bar0),
@@ -324,8 +341,8 @@ static void reg_access(struct mmio_access *a, unsigned int cpu,
 			report(v, cpu,
 			       "ivshmem %02x:%02x.%x (id %u): doorbell to peer "
 			       "%u ignored: no peer with that id is connected",
-			       ep->bdf >> 8, (ep->bdf >> 3) & 0x1f,
-			       ep->bdf & 7, ep->id, r.target);
+			       ep->bdf >> 8, (ep->bdf >> 3) & 0x1f, ep->bdf & 7,
+			       ep->id, r.target);
 		break;
 	case IVSHMEM_STATE:
 		state_publish(v->links[i], ep, r.state);

@@ -18,9 +18,11 @@ int vpci_init(void);
 int vpci_mmio(struct mmio_access *a, unsigned int cpu);
 /* Whether ipa is in the ECAM window (for abort and ISV=0 handling). */
 int vpci_is_ecam(uint64_t ipa);
+/* Whether ipa is in the window or a decoding BAR0 of cpu's cell. */
+int vpci_is_emulated(unsigned int cpu, uint64_t ipa);
 /* A created cell's devices join their links (cell_lock held). */
 void vpci_cell_add(struct cell *c);
-/* The cell (re)starts: its devices reset, their state entries 0. */
+/* The cell stops (shutdown, load) or starts: devices reset, states 0. */
 void vpci_cell_reset(struct cell *c);
 /* The cell goes: state entries 0, the peers interrupted, links left. */
 void vpci_cell_remove(struct cell *c);
