@@ -42,6 +42,16 @@ struct warden_vpci {
 
 static struct warden_vpci *vpci;
 
+/*
+ * Off: the root's ivshmem devices stay out of Linux' hands, for a user
+ * space that drives the emulated ECAM itself (through /dev/mem, as the
+ * hypervisor's own cell-ivshmem test does).
+ */
+static bool root_pci = true;
+module_param(root_pci, bool, 0644);
+MODULE_PARM_DESC(root_pci, "register the root cell's virtual PCI host "
+			   "bridge at enable (default: yes)");
+
 static const struct of_device_id gic_ids[] = {
 	{ .compatible = "arm,gic-v3" },
 	{ .compatible = "arm,gic-400" },
@@ -199,7 +209,7 @@ int warden_vpci_add(const struct jailhouse_system *sys, u64 config_size)
 	u64 ecam_size, win;
 	int err;
 
-	if (!base || !sys->platform_info.pci_is_virtual)
+	if (!base || !sys->platform_info.pci_is_virtual || !root_pci)
 		return 0;
 	devs = vpci_root_devices(sys, config_size);
 	if (!devs) {
