@@ -45,6 +45,30 @@ echo "warden-demo\$ cat /sys/devices/system/cpu/online    # CPU 3 is back"
 cat /sys/devices/system/cpu/online
 
 echo
+echo "--- 3b. Linux and a cell talk over ivshmem (virtual PCI, UIO) ---"
+if [ -e /dev/uio0 ] && [ -f /etc/warden/qemu-virt-ivshmem-demo.cell ]; then
+	echo "warden-demo\$ # warden.ko registered the virtual PCI host bridge:"
+	step ls /sys/bus/pci/devices/
+	echo "warden-demo\$ /usr/lib/warden/demos/ivshmem-demo -d /dev/uio0 >/tmp/ivshmem-demo.log &"
+	/usr/lib/warden/demos/ivshmem-demo -d /dev/uio0 >/tmp/ivshmem-demo.log 2>&1 &
+	ivdemo=$!
+	step warden cell create /etc/warden/qemu-virt-ivshmem-demo.cell
+	step warden cell load ivshmem-demo \
+		/usr/lib/warden/inmates/ivshmem-demo.bin -s "target=0" -a 0x1000
+	step warden cell start ivshmem-demo
+	echo "warden-demo\$ sleep 4    # the cell rings Linux once a second, Linux rings the cell"
+	sleep 4
+	step grep ivshmem /proc/interrupts
+	kill $ivdemo
+	wait $ivdemo || true
+	echo "warden-demo\$ tail -n 11 /tmp/ivshmem-demo.log    # Linux' side"
+	tail -n 11 /tmp/ivshmem-demo.log
+	step warden cell destroy ivshmem-demo
+else
+	echo "(no ivshmem link in this system config)"
+fi
+
+echo
 echo "--- 4. Linux in a cell: Debian's kernel on CPUs 2-3 ---"
 if [ -f /guest-run/linux-cell-Image ]; then
 	step warden cell linux /etc/warden/qemu-virt-linux-demo.cell \

@@ -3,7 +3,7 @@
 
 INITRAMFS := $(B)/initramfs.cpio.gz
 
-$(INITRAMFS): $(DRIVER_KO) $(HV_BIN) $(CLI_GUEST) $(CONFIG_CELLS) \
+$(INITRAMFS): $(DRIVER_KO) $(HV_BIN) $(CLI_GUEST) $(DEMOS) $(CONFIG_CELLS) \
 		$(INMATE_BINS) $(TOP)/scripts/initramfs/init \
 		$(TOP)/scripts/mkinitramfs
 	$(call say,CPIO,$@)
