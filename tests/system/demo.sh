@@ -11,6 +11,8 @@
 # expect: ^1 +inmate-demo +running +3
 # expect-console: ^Destroyed cell "inmate-demo"
 # expect-console: linux-cell: run 0: a task ran on CPU 1
+# expect: linux-cell: run 0: a task ran on CPU 1
+# expect: ^Linux 6\.1\.
 # expect-console: ^Cell "linux-demo" shut itself down
 # expect: ^[0-9]+ +linux-demo +shut down +2-3
 # expect: ^0-3$
