@@ -226,3 +226,20 @@ ssize_t warden_console_write(struct file *file, const char __user *buf,
 	}
 	return done;
 }
+
+/* WARDEN_IOCTL_CONSOLE_MIRROR: the cell's lines on the UART or not. */
+long warden_console_mirror(struct file *file, unsigned long on)
+{
+	struct warden_file *wf = file->private_data;
+	long ret;
+
+	if (!wf->cell || on > 1)
+		return -EINVAL;
+	mutex_lock(&warden.lock);
+	if (!warden.enabled || !warden_cell_is(wf->cell, wf->name))
+		ret = -ENOENT;
+	else
+		ret = warden_hypercall(WARDEN_HC_CONSOLE_MIRROR, wf->cell, on);
+	mutex_unlock(&warden.lock);
+	return ret;
+}

@@ -56,6 +56,8 @@ static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return warden_ioctl_hypercall((void __user *)arg);
 	case WARDEN_IOCTL_CONSOLE_CELL:
 		return warden_console_select(file, (const void __user *)arg);
+	case WARDEN_IOCTL_CONSOLE_MIRROR:
+		return warden_console_mirror(file, arg);
 	case JAILHOUSE_DISABLE:
 		/* as Jailhouse's driver: cells go first */
 		if (warden.enabled && warden_cell_destroy_all())

@@ -47,6 +47,7 @@ ssize_t warden_console_read(struct file *file, loff_t *pos, char __user *buf,
 			    size_t count);
 ssize_t warden_console_write(struct file *file, const char __user *buf,
 			     size_t count);
+long warden_console_mirror(struct file *file, unsigned long on);
 void warden_console_save(void);
 
 int warden_sysfs_init(void);

@@ -149,6 +149,8 @@ static int interactive(int fd, const struct console_args *a)
 	raw = saved;
 	cfmakeraw(&raw);
 	tcsetattr(0, TCSANOW, &raw);
+	/* the UART may be this terminal: no second copy of each line */
+	ioctl(fd, WARDEN_IOCTL_CONSOLE_MIRROR, 0);
 	for (;;) {
 		ssize_t n;
 		char *quit;
@@ -171,6 +173,7 @@ static int interactive(int fd, const struct console_args *a)
 		if (quit)
 			break;
 	}
+	ioctl(fd, WARDEN_IOCTL_CONSOLE_MIRROR, 1);
 	tcsetattr(0, TCSANOW, &saved);
 	fprintf(stderr, "\n");
 	return ret;

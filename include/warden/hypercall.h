@@ -40,6 +40,11 @@
  * many the cell's input FIFO took (0: full, try again later)
  */
 #define WARDEN_HC_CONSOLE_INPUT 0x102
+/*
+ * root: x1 the cell id, x2 1 or 0: the cell's lines on the UART or not
+ * (an interactive session shows them itself); on again at each create
+ */
+#define WARDEN_HC_CONSOLE_MIRROR 0x103
 
 /* HYPERVISOR_GET_INFO: what x1 asks for */
 #define WARDEN_INFO_MEM_POOL_SIZE 0 /* pages */

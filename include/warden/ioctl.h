@@ -68,6 +68,11 @@ struct warden_hypercall {
  * the cell. -ENOENT once the cell is destroyed.
  */
 #define WARDEN_IOCTL_CONSOLE_CELL _IOW('W', 0x10, struct jailhouse_cell_id)
+/*
+ * On a file made a cell's console: whether the hypervisor copies the
+ * cell's lines to the UART (argument: 1 or 0, by value).
+ */
+#define WARDEN_IOCTL_CONSOLE_MIRROR _IO('W', 0x11)
 
 /* Jailhouse's JAILHOUSE_DISABLE: the hypervisor leaves, Linux keeps all. */
 #define JAILHOUSE_DISABLE _IO(0, 1)

@@ -4,6 +4,8 @@
 # on both CPUs) and the boot log from before the module, the UART shows them
 # prefixed "[linux-demo]" and the hypervisor's own ring not at all; the
 # root types a command into the cell's shell ("-i") and reads its answer;
+# with the UART copy turned off (as an interactive session does) a line
+# reaches the cell's ring but not the UART;
 # the cell floods its console on both CPUs and the root stays responsive,
 # the UART gets the flood note, the hypervisor's ring stays the
 # hypervisor's; input for an unknown or destroyed cell is refused with a
@@ -17,6 +19,9 @@
 # expect: ^warden-test: cell console: .*warden_hvc: /dev/hvc0 is the cell's console
 # expect: ^warden-test: no cell lines in the hypervisor's ring
 # expect: ^warden-test: answer from the cell: answer: 42 on 2 CPUs
+# expect: ^warden-test: both answers in the cell's console
+# expect-console: ^\[linux-demo\] loud-3
+# reject: ^\[linux-demo\] quiet-2
 # expect: ^warden-test: root ran 20 commands during the flood in [0-9]+ s
 # expect: ^warden-test: the cell's ring holds the flood
 # expect: ^ *warden: no cell named "nosuch"
@@ -50,6 +55,16 @@ printf 'echo "answer: $((6 * 7)) on $(nproc) CPUs"\n' |
 wait_for 60 "the shell's answer" cell_has "^answer: 42"
 echo "warden-test: answer from the cell: $(warden console --cell linux-demo |
 	tr -d '\r' | grep '^answer: 42')"
+
+echo "== the root turns the cell's lines on the UART off and on again"
+id=$(cell_id linux-demo)
+warden hypercall 0x103 $id 0
+printf 'echo "quiet-$((1 + 1))"\n' | warden console --cell linux-demo -i
+wait_for 60 "the quiet answer" cell_has "^quiet-2"
+warden hypercall 0x103 $id 1
+printf 'echo "loud-$((1 + 2))"\n' | warden console --cell linux-demo -i
+wait_for 60 "the loud answer" cell_has "^loud-3"
+echo "warden-test: both answers in the cell's console"
 
 echo "== the cell floods its console on both CPUs"
 printf '%s\n' \

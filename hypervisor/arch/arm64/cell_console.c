@@ -31,6 +31,7 @@ static struct {
 	spinlock_t lock;
 	int open;
 	int permitted;
+	int mirror; /* the root's choice: lines on the UART */
 	struct cell_console cc;
 } slots[MAX_CELLS];
 
@@ -75,6 +76,7 @@ void cell_console_open(unsigned int id, const char *name, int permitted)
 	cell_console_reset(&slots[id - 1].cc, slot_ring(id),
 			   WARDEN_CONSOLE_CELL_TEXT, name, timer_now_us());
 	slots[id - 1].permitted = permitted;
+	slots[id - 1].mirror = 1;
 	slots[id - 1].open = 1;
 	spin_unlock(&slots[id - 1].lock);
 }
@@ -111,7 +113,8 @@ long cell_console_hypercall(struct frame *f, unsigned int id)
 		f->x[1] = cell_console_pack(buf, ret);
 	} else {
 		cell_console_unpack(arg1, buf, n);
-		cell_console_write(&slots[id - 1].cc, buf, n, mirror,
+		cell_console_write(&slots[id - 1].cc, buf, n,
+				   mirror && slots[id - 1].mirror,
 				   timer_now_us(), emit, note);
 		ret = code == WARDEN_HC_CONSOLE_WRITE ? (long)n : 0;
 	}
@@ -137,6 +140,23 @@ long cell_console_send(uint64_t arg1, uint64_t arg2)
 		ret = -EPERM;
 	else
 		ret = cell_console_input(&slots[id - 1].cc, buf, n);
+	spin_unlock(&slots[id - 1].lock);
+	return ret;
+}
+
+long cell_console_mirror(uint64_t id, uint64_t on)
+{
+	long ret = 0;
+
+	if (on > 1)
+		return -EINVAL;
+	if (id < 1 || id > MAX_CELLS)
+		return -ENOENT;
+	spin_lock(&slots[id - 1].lock);
+	if (!slots[id - 1].open)
+		ret = -ENOENT;
+	else
+		slots[id - 1].mirror = on;
 	spin_unlock(&slots[id - 1].lock);
 	return ret;
 }

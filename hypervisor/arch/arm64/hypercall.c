@@ -164,6 +164,8 @@ long hypercall(struct frame *f, unsigned int cpu)
 		return 0;
 	case WARDEN_HC_CONSOLE_INPUT:
 		return cell_console_send(arg1, arg2);
+	case WARDEN_HC_CONSOLE_MIRROR:
+		return cell_console_mirror(arg1, arg2);
 	default:
 		return -ENOSYS;
 	}

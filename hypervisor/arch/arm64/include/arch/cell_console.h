@@ -17,6 +17,8 @@ void cell_console_close(unsigned int id);
 long cell_console_hypercall(struct frame *f, unsigned int id);
 /* the root's CONSOLE_INPUT */
 long cell_console_send(uint64_t arg1, uint64_t arg2);
+/* the root's CONSOLE_MIRROR */
+long cell_console_mirror(uint64_t id, uint64_t on);
 
 /* printk.c: printk on the UART alone (a cell's lines) */
 void uart_printk(const char *fmt, ...)
