@@ -46,9 +46,9 @@ long warden_console_select(struct file *file, const void __user *uarg)
 
 	if (err)
 		return err;
-	if (warden.console_size < WARDEN_CONSOLE_CELL_OFFSET +
-					  WARDEN_CONSOLE_CELLS *
-						  WARDEN_CONSOLE_CELL_SLOT) {
+	if (warden.console_size <
+	    WARDEN_CONSOLE_CELL_OFFSET +
+		    WARDEN_CONSOLE_CELLS * WARDEN_CONSOLE_CELL_SLOT) {
 		pr_err("warden: this hypervisor keeps no console for cells\n");
 		return -ENODEV;
 	}

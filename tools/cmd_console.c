@@ -106,9 +106,11 @@ static int send_input(int fd, const struct console_args *a, const char *buf,
 		if (n <= 0) {
 			int e = errno;
 
-			fprintf(stderr, "%s: console: cannot send input to %s: "
-					"%s\n",
-				prog_name, cell_ref_str(&a->id, ref, sizeof(ref)),
+			fprintf(stderr,
+				"%s: console: cannot send input to %s: "
+				"%s\n",
+				prog_name,
+				cell_ref_str(&a->id, ref, sizeof(ref)),
 				e == EAGAIN ? "it reads none (its input is "
 					      "full; is warden_hvc loaded?)" :
 					      strerror(e));

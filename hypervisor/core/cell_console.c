@@ -102,9 +102,9 @@ static void ring_put(struct warden_console_ring *ring, const char *s,
 	ring->seq++;
 }
 
-void cell_console_write(struct cell_console *cc, const char *s,
-			unsigned int n, int mirror, uint64_t now_us,
-			cell_console_emit emit, cell_console_note note)
+void cell_console_write(struct cell_console *cc, const char *s, unsigned int n,
+			int mirror, uint64_t now_us, cell_console_emit emit,
+			cell_console_note note)
 {
 	unsigned int i;
 

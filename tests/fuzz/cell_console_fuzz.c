@@ -73,9 +73,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				   "tail %u after %llu bytes", RING->tail,
 				   (unsigned long long)written);
 			for (i = 0; i < n && i < TEXT; i++)
-				fuzz_check(RING->buf[(RING->tail - 1 - i) % TEXT] ==
-						   buf[n - 1 - i],
-					   "ring byte %u", i);
+				fuzz_check(
+					RING->buf[(RING->tail - 1 - i) % TEXT] ==
+						buf[n - 1 - i],
+					"ring byte %u", i);
 			fuzz_check(!(RING->seq & 1), "odd seq");
 			break;
 		}
@@ -93,7 +94,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			n = cell_console_read(&cc, buf, fuzz_u8(&in) % 9);
 			fuzz_check(n <= 8, "read %u", n);
 			for (i = 0; i < n; i++)
-				fuzz_check(buf[i] == fifo[head++ % sizeof(fifo)],
+				fuzz_check(buf[i] ==
+						   fifo[head++ % sizeof(fifo)],
 					   "input out of order");
 		}
 	}

@@ -178,7 +178,8 @@ static void flood_note_counts(void **state)
 	memset(line, 'f', sizeof(line) - 1);
 	line[sizeof(line) - 1] = '\n';
 	for (i = 0; i < 200; i++)
-		cell_console_write(&cc, line, sizeof(line), 1, 1000, emit, note);
+		cell_console_write(&cc, line, sizeof(line), 1, 1000, emit,
+				   note);
 	assert_int_equal(notes_start, 1);
 	write_s("calm\n", 1, 1000 + 100000000ULL);
 	assert_int_equal(notes_end, 1);

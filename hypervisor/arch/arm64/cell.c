@@ -599,8 +599,9 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	}
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	cell_irqs_take(c, caller);
-	cell_console_open(c->id, c->cfg.cell->name,
-			  CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(c->cfg.cell->flags));
+	cell_console_open(
+		c->id, c->cfg.cell->name,
+		CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(c->cfg.cell->flags));
 	printk("Created cell \"%s\" (ID %u, CPUs 0x%llx); %llu of %llu pool "
 	       "pages used\n",
 	       c->cfg.cell->name, c->id, (unsigned long long)c->cpus,

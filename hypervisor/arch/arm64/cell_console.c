@@ -101,7 +101,8 @@ long cell_console_hypercall(struct frame *f, unsigned int id)
 		return -EPERM;
 	if (code == WARDEN_HC_CONSOLE_WRITE) {
 		n = arg2 & 0xff;
-		if (n < 1 || n > 8 || (arg2 & ~(0xffULL | WARDEN_CONSOLE_RING_ONLY)))
+		if (n < 1 || n > 8 ||
+		    (arg2 & ~(0xffULL | WARDEN_CONSOLE_RING_ONLY)))
 			return -EINVAL;
 		mirror = !(arg2 & WARDEN_CONSOLE_RING_ONLY);
 	}

@@ -46,8 +46,8 @@ struct cell_console {
 typedef void (*cell_console_emit)(const struct cell_console *cc,
 				  const char *line, unsigned int len);
 /* Prints a note of the hypervisor about the cell's console. */
-typedef void (*cell_console_note)(const struct cell_console *cc,
-				  uint64_t bytes, int started);
+typedef void (*cell_console_note)(const struct cell_console *cc, uint64_t bytes,
+				  int started);
 
 /* A new cell: an empty ring of ring_text bytes (a power of two). */
 void cell_console_reset(struct cell_console *cc,
@@ -60,9 +60,9 @@ void cell_console_reset(struct cell_console *cc,
  * bytes not shown) and silences the cell there until its bucket is full
  * again. mirror = 0: the ring alone.
  */
-void cell_console_write(struct cell_console *cc, const char *s,
-			unsigned int n, int mirror, uint64_t now_us,
-			cell_console_emit emit, cell_console_note note);
+void cell_console_write(struct cell_console *cc, const char *s, unsigned int n,
+			int mirror, uint64_t now_us, cell_console_emit emit,
+			cell_console_note note);
 /* The root sends n bytes: how many fitted (0 when the FIFO is full). */
 unsigned int cell_console_input(struct cell_console *cc, const char *s,
 				unsigned int n);
@@ -71,8 +71,7 @@ unsigned int cell_console_read(struct cell_console *cc, char *out,
 			       unsigned int max);
 
 /* Packing of up to 8 bytes into a register, byte 0 lowest (hypercalls). */
-static inline void cell_console_unpack(uint64_t reg, char *out,
-				       unsigned int n)
+static inline void cell_console_unpack(uint64_t reg, char *out, unsigned int n)
 {
 	unsigned int i;
 

@@ -21,7 +21,6 @@ long cell_console_send(uint64_t arg1, uint64_t arg2);
 long cell_console_mirror(uint64_t id, uint64_t on);
 
 /* printk.c: printk on the UART alone (a cell's lines) */
-void uart_printk(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
+void uart_printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif
