@@ -91,11 +91,15 @@ echo "== input for an unknown or destroyed cell"
 echo x | warden console --cell nosuch -i && fail "input for nosuch accepted"
 # a console opened before the destroy refuses input after it
 (
-	sleep 3
+	until [ -f /tmp/destroyed ]; do sleep 0.1; done
 	echo "echo late"
 ) | warden console --cell linux-demo -i 2>/tmp/late.err &
 late=$!
+console_open() { ls -l /proc/$late/fd 2>/dev/null | grep -q /dev/warden; }
+wait_for 30 "the console to be open" console_open
+sleep 1 # past its ioctl, reading its input
 warden cell destroy linux-demo
+touch /tmp/destroyed
 wait $late && fail "input for the destroyed cell accepted"
 cat /tmp/late.err
 echo x | warden console --cell linux-demo -i && fail "input accepted after destroy"
