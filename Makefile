@@ -82,8 +82,12 @@ check-build: all $(CHECK_TARGETS)
 demo: all
 	@$(TOP)/scripts/demo
 
+# The Linux cell's kernel and initramfs go along (docs/cells.md, "A shell
+# in a Linux cell").
 run: all
-	@$(TOP)/scripts/guest-run --interactive
+	@$(TOP)/scripts/guest-run --interactive \
+		--add $(B)/tests/guest/linux-cell-Image:/usr/lib/warden/linux/Image \
+		--add $(B)/tests/guest/linux-cell-initrd.gz:/usr/lib/warden/linux/cell-initrd.gz
 
 # The figures on QEMU virt's GICv3 and GICv2, each in its own results
 # file (bench/run --gic); BENCH_GICS=3 for one.

@@ -85,6 +85,10 @@ static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return warden_enable((const void __user *)arg);
 	case WARDEN_IOCTL_HYPERCALL:
 		return warden_ioctl_hypercall((void __user *)arg);
+	case WARDEN_IOCTL_CONSOLE_CELL:
+		return warden_console_select(file, (const void __user *)arg);
+	case WARDEN_IOCTL_CONSOLE_MIRROR:
+		return warden_console_mirror(file, arg);
 	case JAILHOUSE_DISABLE:
 		return warden_ioctl_disable();
 	case JAILHOUSE_CELL_CREATE:
@@ -103,14 +107,23 @@ static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 static ssize_t warden_read(struct file *file, char __user *buf, size_t count,
 			   loff_t *pos)
 {
-	return warden_console_read(pos, buf, count);
+	return warden_console_read(file, pos, buf, count);
+}
+
+static ssize_t warden_write(struct file *file, const char __user *buf,
+			    size_t count, loff_t *pos)
+{
+	return warden_console_write(file, buf, count);
 }
 
 static const struct file_operations warden_fops = {
 	.owner = THIS_MODULE,
 	.unlocked_ioctl = warden_ioctl,
 	.compat_ioctl = warden_ioctl,
+	.open = warden_console_open,
+	.release = warden_console_release,
 	.read = warden_read,
+	.write = warden_write,
 	.llseek = noop_llseek,
 };
 

@@ -5,8 +5,9 @@
  * at the same address; the root's mem=768M leaves it free and the other
  * QEMU cells' memory is at 0x7e000000 and up, so none overlaps it; their
  * CPUs do: on the 4-CPU machine it runs with the root alone), the
- * PL011 shared with the root (the cell writes it through earlycon, see
- * docs/cells.md "Linux in a cell") and the comm region at 0x80000000.
+ * PL011 shared with the root (the cell writes it through earlycon until
+ * its virtual console, warden_hvc.ko, takes over; see docs/cells.md
+ * "Linux in a cell") and the comm region at 0x80000000.
  * The loader starts at the first byte of RAM; the kernel follows at
  * 0x70200000. The cell never answers hypervisor messages
  * (PASSIVE_COMMREG), so it can be destroyed at any time. It is peer 2 of
@@ -29,7 +30,9 @@ struct {
 		.architecture = JAILHOUSE_ARM64,
 		.revision = JAILHOUSE_CONFIG_REVISION,
 		.name = "linux-demo",
-		.flags = JAILHOUSE_CELL_PASSIVE_COMMREG,
+		/* its console: earlycon, then warden_hvc (docs/cells.md) */
+		.flags = JAILHOUSE_CELL_PASSIVE_COMMREG |
+			 JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED,
 
 		.cpu_set_size = sizeof(config.cpus),
 		.num_memory_regions = ARRAY_SIZE(config.mem_regions),

@@ -16,6 +16,8 @@
 # expect: ^state\[1\] = 2$
 # expect-console: ^IVSHMEM: got interrupt [0-9]+ \(#[1-9]
 # expect-console: linux-cell: run 0: a task ran on CPU 1
+# expect: linux-cell: run 0: a task ran on CPU 1
+# expect: ^Linux 6\.1\.
 # expect-console: ^Cell "linux-demo" shut itself down
 # expect: ^[0-9]+ +linux-demo +shut down +2-3
 # expect: ^0-3$

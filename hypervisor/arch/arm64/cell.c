@@ -25,6 +25,7 @@
  *   still holds, and stop_cpus() checks the CPUs once more.
  */
 #include <arch/cell.h>
+#include <arch/cell_console.h>
 #include <arch/el1_state.h>
 #include <arch/mem_scrub.h>
 #include <arch/pool.h>
@@ -682,6 +683,9 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	c->busy = c->creating = 0;
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	cell_irqs_take(c, caller);
+	cell_console_open(
+		c->id, c->cfg.cell->name,
+		CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(c->cfg.cell->flags));
 	vpci_cell_add(c);
 	printk("Created cell \"%s\" (ID %u, CPUs 0x%llx); %llu of %llu pool "
 	       "pages used\n",
@@ -1157,6 +1161,7 @@ long cell_destroy(unsigned int caller, uint64_t id)
 	cpus_give_back(c);
 	memcpy(name, c->cfg.cell->name, sizeof(name));
 	cell_free(c);
+	cell_console_close(id);
 	printk("Destroyed cell \"%s\"; %llu of %llu pool pages used\n", name,
 	       (unsigned long long)pool_used, (unsigned long long)pool_pages);
 unlock:
@@ -1243,10 +1248,10 @@ long cell_hypercall_nonroot(struct frame *f, unsigned int cpu)
 			return -EPERM;
 		return hypercall_cpu_info(arg1, arg2);
 	case WARDEN_HC_DEBUG_CONSOLE_PUTC:
-		if (!CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(c->cfg.cell->flags))
-			return -EPERM;
-		console_putc(arg1);
-		return 0;
+	case WARDEN_HC_CONSOLE_WRITE:
+	case WARDEN_HC_CONSOLE_READ:
+		/* its own console (cell_console.c), not the root's */
+		return cell_console_hypercall(f, c->id);
 	default:
 		return -ENOSYS;
 	}

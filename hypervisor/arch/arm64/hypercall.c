@@ -5,6 +5,7 @@
  * a negative errno) in x0.
  */
 #include <arch/cell.h>
+#include <arch/cell_console.h>
 #include <arch/hv.h>
 #include <arch/test_point.h>
 #include <warden/errno.h>
@@ -145,6 +146,10 @@ long hypercall(struct frame *f, unsigned int cpu)
 			return -EPERM;
 		console_putc(arg1);
 		return 0;
+	case WARDEN_HC_CONSOLE_INPUT:
+		return cell_console_send(arg1, arg2);
+	case WARDEN_HC_CONSOLE_MIRROR:
+		return cell_console_mirror(arg1, arg2);
 	default:
 		return hypercall_test(f, cpu);
 	}

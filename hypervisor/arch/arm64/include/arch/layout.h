@@ -117,7 +117,11 @@
 #define EXC_FIQ_LOWER 5 /* Group 0, with HCR_EL2.FMO */
 #define EXC_SERROR_LOWER 6 /* with HCR_EL2.AMO */
 
-#define HV_CONSOLE_SIZE 0x4000 /* ring header plus 8 KiB of text */
+/*
+ * The hypervisor's ring (header plus 8 KiB of text) in the first 16 KiB,
+ * then the cells' (warden/hv-console.h): 8 of 12 KiB
+ */
+#define HV_CONSOLE_SIZE 0x1c000
 #define HV_CONSOLE_TEXT 0x2000
 
 #endif
