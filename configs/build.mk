@@ -14,7 +14,11 @@ CONFIG_HDRS := $(wildcard $(TOP)/include/jailhouse/*.h)
 
 $(B)/configs/%.o: $(TOP)/configs/arm64/%.c $(CONFIG_HDRS) | deps
 	@mkdir -p $(dir $@)
-	$(CROSS_CC) $(CONFIG_CFLAGS) -c $< -o $@
+	$(CROSS_CC) $(CONFIG_CFLAGS) -MMD -MP -MF $(@:.o=.d) -c $< -o $@
+
+# A config that includes another (qemu-virt-gicv2.c, qemu-virt-16.c) is
+# rebuilt when the one it includes changes.
+-include $(wildcard $(B)/configs/*.d)
 
 $(B)/configs/%.cell: $(B)/configs/%.o
 	$(CROSS_OBJCOPY) -O binary --remove-section=.note.gnu.property $< $@

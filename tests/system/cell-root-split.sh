@@ -8,26 +8,27 @@
 # the hypervisor says so once. Without break-before-make there is no such
 # line, without the retry the reader's CPU is parked with a FATAL report.
 # add: build/tests/guest/mem-reader:mem-reader
-# expect-console: ^CPU 1: IPA 0x7fa10000 was invalid while the root.s stage 2 changed \(break-before-make\): access retried
+# expect-console: ^CPU 1: IPA 0x7f910000 was invalid while the root.s stage 2 changed \(break-before-make\): access retried
 # expect: ^warden-test: 20 create/destroy cycles with a reader in the block
-# expect: ^mem-reader: [0-9]+ reads of 0x7fa10000
+# expect: ^mem-reader: [0-9]+ reads of 0x7f910000
 # expect: ^warden-test: reader done, no fault
 # reject: ^FATAL
 # timeout: 300
 set -e
 
-cell=/etc/warden/qemu-virt-inmate-demo.cell
+cell=/etc/warden/qemu-virt-inmate-smp.cell
 
 warden enable /etc/warden/qemu-virt.cell
 rm -f /tmp/stop
-# the root's 2 MiB block 0x7fa00000-0x7fbfffff; the cell takes its first
-# 64 KiB
-taskset -c 1 ./mem-reader 0x7fa10000 /tmp/stop >/tmp/reader.log &
+# the root's 2 MiB block 0x7f800000-0x7f9fffff (whole in the root's RAM
+# region; the one above holds the ivshmem link and is mapped by pages);
+# the cell takes 64 KiB at 0x7f900000
+taskset -c 1 ./mem-reader 0x7f910000 /tmp/stop >/tmp/reader.log &
 reader=$!
 sleep 1
 for i in $(seq 20); do
 	taskset -c 0 warden cell create $cell
-	taskset -c 0 warden cell destroy inmate-demo
+	taskset -c 0 warden cell destroy inmate-smp
 done
 echo "warden-test: 20 create/destroy cycles with a reader in the block"
 touch /tmp/stop

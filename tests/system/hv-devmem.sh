@@ -8,7 +8,7 @@
 set -e
 
 warden enable /etc/warden/qemu-virt.cell
-echo "warden-test: /proc/iomem: $(grep -i warden /proc/iomem | sed 's/^ *//')"
+echo "warden-test: /proc/iomem: $(grep -i 'warden hypervisor' /proc/iomem | sed 's/^ *//')"
 if out=$(devmem 0x7fc00000 32 2>&1); then
 	echo "warden-test: devmem read hypervisor memory: $out"
 	exit 1
