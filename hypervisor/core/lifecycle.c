@@ -288,10 +288,13 @@ enum lc_on lc_cpu_on(struct lifecycle *lc, unsigned int caller,
 	}
 }
 
-enum lc_affinity lc_affinity(const struct lifecycle *lc, unsigned int target)
+enum lc_affinity lc_affinity(const struct lifecycle *lc, unsigned int caller,
+			     unsigned int target)
 {
 	const struct lc_cpu *t = lc_cpu(lc, target);
 
+	if (!t || t->cell != owner_of(lc, caller))
+		return LC_AFF_NOT_MINE;
 	switch (t->state) {
 	case CPU_RUNNING:
 	case CPU_STOPPING:

@@ -591,7 +591,9 @@ static void cpu_on_by_state(void **state)
 	assert_int_equal(lc_cpu_on(&lc, CPU_A, CPU_B, 0x80, 7, &plan),
 			 LC_ON_SUCCESS);
 	assert_int_equal(plan.actions, LC_WAKE);
-	assert_int_equal(lc_affinity(&lc, CPU_B), LC_AFF_ON_PENDING);
+	assert_int_equal(lc_affinity(&lc, CPU_A, CPU_B), LC_AFF_ON_PENDING);
+	assert_int_equal(lc_affinity(&lc, CPU_A, 1), LC_AFF_NOT_MINE);
+	assert_int_equal(lc_affinity(&lc, 0, 1), LC_AFF_OFF);
 	assert_int_equal(lc_cpu_on(&lc, CPU_A, CPU_B, 0x80, 7, &plan),
 			 LC_ON_PENDING);
 	/* a stop withdraws the request and parks the CPU */

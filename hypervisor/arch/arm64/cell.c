@@ -1,22 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Non-root cells: create, set loadable (load and shutdown), start,
- * destroy, state. Called from the root's hypercalls, one management
- * operation at a time (cell_lock). Each operation checks everything first
- * and changes the system only once nothing can fail any more, or undoes
- * what it did: a refused request leaves the system as it was.
+ * The root's management calls on non-root cells: create, set loadable
+ * (load and shutdown), start, destroy, state. Called from the root's
+ * hypercalls, one management operation at a time per cell (its busy
+ * mark). Each operation checks everything first and changes the system
+ * only once nothing can fail any more, or undoes what it did: a refused
+ * request leaves the system as it was. What is allowed and what to do
+ * (the plan) is core/lifecycle.c's; this file does the mechanism:
+ * config copy-in, stage 2, root memory, caches, comm region protocol.
  *
  * A cell's CPUs come from the root off (Linux took them offline with
  * PSCI CPU_OFF) and go back off; in between they run the cell under its
  * own stage 2 (VMID = cell id). A CPU running in a cell is stopped with a
- * physical SGI, which traps to EL2, where cell_handle_events() parks it.
+ * physical SGI, which traps to EL2, where cell_handle_events() (park.c)
+ * parks it.
  *
- * Locks and waits (docs/hypervisor.md, "CPU states and lock rules"):
- * - cell_lock serializes management calls on the registry: cells[], which
- *   cell owns which CPU, each cell's busy mark. Taken before hv_lock,
+ * Locks and waits (docs/hypervisor.md, "Cell and CPU lifecycle"):
+ * - cell_lock serializes management calls on the registry: cells[]
+ *   (cell_registry.c), each cell's busy mark. Taken before hv_lock,
  *   never after it.
- * - hv_lock guards every CPU's state and CPU_ON request and each cell's
- *   run state, for a few loads and stores at a time.
+ * - hv_lock guards every lc_* change (CPU states, owners, CPU_ON
+ *   requests, cell states), for a few loads and stores at a time.
  * - No EL2 path waits for another CPU with either held. A call that must
  *   wait (for a cell's CPUs to park, for a cell's reply) marks the cell
  *   busy under cell_lock, drops the lock, waits, takes it again and goes
@@ -25,10 +29,14 @@
  *   still holds, and stop_cpus() checks the CPUs once more.
  */
 #include <arch/cell.h>
+#include <arch/cell_irq.h>
 #include <arch/el1_state.h>
+#include <arch/el2_map.h>
 #include <arch/mem_scrub.h>
+#include <arch/park.h>
 #include <arch/pool.h>
 #include <arch/rules_log.h>
+#include <arch/stage2.h>
 #include <warden/cell_check.h>
 #include <warden/el2_window.h>
 #include <warden/errno.h>
@@ -43,59 +51,16 @@
 /* a cell that never answers a shutdown request (msg_reply_timeout 0) */
 #define REPLY_TIMEOUT_US 2000000
 
-struct pgtable *stage2_root(void);
-
-static struct cell cells[MAX_CELLS];
-static struct cell *cpu_cell[HV_MAX_CPUS]; /* changed under hv_lock */
 spinlock_t cell_lock; /* released by el2_locks_release() */
 
 static void reconfig_completed(void);
 static long reconfig_ok(const struct cell *excluded);
 
-struct cell *cell_of(unsigned int cpu)
+static void cell_unclaim(struct cell *c)
 {
-	return cpu < HV_MAX_CPUS ? cpu_cell[cpu] : NULL;
-}
-
-uint64_t cell_cpus_of(unsigned int cpu)
-{
-	struct cell *c = cell_of(cpu);
-
-	return c ? c->cpus : root_cpu_set;
-}
-
-const char *cell_name_of(unsigned int cpu)
-{
-	struct cell *c = cell_of(cpu);
-
-	return c ? c->cfg.cell->name : sys_config->root_cell.name;
-}
-
-unsigned int cell_count(void)
-{
-	unsigned int i, n = 0;
-
-	for (i = 0; i < MAX_CELLS; i++)
-		n += !!cells[i].id;
-	return n;
-}
-
-uint64_t cell_all_cpus(void)
-{
-	uint64_t set = 0;
-	unsigned int i;
-
-	for (i = 0; i < MAX_CELLS; i++)
-		if (cells[i].id)
-			set |= cells[i].cpus;
-	return set;
-}
-
-static struct cell *cell_by_id(uint64_t id)
-{
-	if (id < 1 || id > MAX_CELLS || !cells[id - 1].id)
-		return NULL;
-	return &cells[id - 1];
+	spin_lock(&cell_lock);
+	lc_unclaim(&hv_lc, c->id);
+	spin_unlock(&cell_lock);
 }
 
 static unsigned int first_cpu(uint64_t set)
@@ -468,6 +433,7 @@ static long check_against_system(struct cell *c, unsigned int caller)
 		.max_cpus = HV_MAX_CPUS,
 	};
 	struct rules_sink sink = { .report = rules_log };
+	uint64_t refused;
 	unsigned int i;
 	long err;
 
@@ -478,84 +444,75 @@ static long check_against_system(struct cell *c, unsigned int caller)
 	err = rules_cell(&env, &c->cfg, &sink);
 	if (err)
 		return err;
-	for (i = 0; i < HV_MAX_CPUS; i++) {
-		if (!(c->cpus & (1ULL << i)))
-			continue;
-		if (i == caller) {
-			printk("ERROR: CPU %u is the calling CPU: take it "
-			       "offline in Linux first\n",
-			       i);
-			return -EBUSY;
-		}
-		if (cpu_data[i].state != CPU_OFF || cpu_data[i].on_pending) {
-			printk("ERROR: CPU %u is still running in the root "
-			       "cell: take it offline first (echo 0 > "
-			       "/sys/devices/system/cpu/cpu%u/online)\n",
-			       i, i);
-			return -EBUSY;
-		}
-	}
-	return 0;
+	/* checked again under hv_lock by lc_create() */
+	refused = lc_create_refused(&hv_lc, c->lc.cpus, caller);
+	if (!refused)
+		return 0;
+	i = first_cpu(refused);
+	if (i == caller)
+		printk("ERROR: CPU %u is the calling CPU: take it offline in "
+		       "Linux first\n",
+		       i);
+	else
+		printk("ERROR: CPU %u is still running in the root cell: take "
+		       "it offline first (echo 0 > "
+		       "/sys/devices/system/cpu/cpu%u/online)\n",
+		       i, i);
+	return -EBUSY;
 }
 
 /*
- * The root's CPUs of the new cell become the cell's, parked. Checked
- * again under hv_lock, under which the root's CPU_ON resolves its target:
- * a CPU Linux brought back online since check_against_system() is not
- * taken. Returns 0 or -EBUSY.
+ * The root's CPUs of the new cell become the cell's, parked; the cell is
+ * published to them (cell_of()). Checked again under hv_lock, under which
+ * the root's CPU_ON resolves its target: a CPU Linux brought back online
+ * since check_against_system() is not taken. Returns 0 or -EBUSY.
  */
-static long cpus_take(struct cell *c)
+static long cpus_take(struct cell *c, unsigned int caller, struct lc_plan *plan)
 {
-	uint64_t busy = 0;
 	unsigned int cpu;
+	long err;
 
 	spin_lock(&hv_lock);
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-		if (c->cpus & (1ULL << cpu) &&
-		    (cpu_data[cpu].state != CPU_OFF ||
-		     cpu_data[cpu].on_pending))
-			busy |= 1ULL << cpu;
-	for (cpu = 0; !busy && cpu < HV_MAX_CPUS; cpu++) {
-		if (!(c->cpus & (1ULL << cpu)))
-			continue;
-		cpu_cell[cpu] = c;
-		cpu_data[cpu].state = CPU_PARKED;
-		memset(cpu_data[cpu].stats, 0, sizeof(cpu_data[cpu].stats));
-	}
-	if (!busy) {
-		c->run = CELL_STOPPED;
-		root_cpu_set &= ~c->cpus;
-	}
+	err = lc_create(&hv_lc, c->id, c->lc.cpus, caller, plan);
+	for (cpu = 0; !err && cpu < HV_MAX_CPUS; cpu++)
+		if (c->lc.cpus & (1ULL << cpu))
+			memset(cpu_data[cpu].stats, 0,
+			       sizeof(cpu_data[cpu].stats));
 	spin_unlock(&hv_lock);
-	if (busy)
+	if (err)
 		printk("ERROR: CPUs 0x%llx came back online in the root cell "
 		       "while cell \"%s\" was created: take them offline "
 		       "first\n",
-		       (unsigned long long)busy, c->cfg.cell->name);
-	return busy ? -EBUSY : 0;
+		       (unsigned long long)lc_create_refused(&hv_lc, c->lc.cpus,
+							     caller),
+		       c->cfg.cell->name);
+	return err;
 }
 
-/* The cell's parked CPUs go back to the root, off (Linux' CPU_ON). */
-static void cpus_give_back(struct cell *c)
+/*
+ * The cell's parked CPUs go back to the root, off (Linux' CPU_ON), and
+ * the cell is unpublished: no CPU finds it any more.
+ */
+static long cpus_give_back(struct cell *c)
 {
 	unsigned int cpu;
+	uint64_t cpus = c->lc.cpus;
+	long err;
 
 	spin_lock(&hv_lock);
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
-		if (!(c->cpus & (1ULL << cpu)))
-			continue;
-		cpu_cell[cpu] = NULL;
-		cpu_data[cpu].state = CPU_OFF;
-		cpu_data[cpu].on_pending = 0;
-		memset(cpu_data[cpu].stats, 0, sizeof(cpu_data[cpu].stats));
-	}
-	root_cpu_set |= c->cpus;
+	err = lc_destroy(&hv_lc, c->id);
+	for (cpu = 0; !err && cpu < HV_MAX_CPUS; cpu++)
+		if (cpus & (1ULL << cpu))
+			memset(cpu_data[cpu].stats, 0,
+			       sizeof(cpu_data[cpu].stats));
 	spin_unlock(&hv_lock);
+	return err;
 }
 
 long cell_create(unsigned int caller, uint64_t config_ipa)
 {
 	struct cell new = { 0 }, *c;
+	struct lc_plan plan;
 	unsigned int id;
 	uint64_t cpu;
 	long err;
@@ -579,39 +536,35 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	*c = new; /* the parsed pointers point into the pool: still valid */
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
 		if (warden_config_has_cpu(&c->cfg, cpu))
-			c->cpus |= 1ULL << cpu;
+			c->lc.cpus |= 1ULL << cpu;
 	/* c->id is still 0: the checks see only the other cells */
 	err = check_against_system(c, caller);
 	c->id = id;
 	if (!err)
 		err = build_stage2(c);
 	if (!err)
-		err = cpus_take(c);
-	if (!err) {
+		err = cpus_take(c, caller, &plan);
+	if (!err && plan.actions & LC_UNMAP_ALL) {
 		err = root_unmap(c, REMAP_ALL);
 		if (err)
-			cpus_give_back(c);
+			cpus_give_back(c); /* parked: cannot fail */
 	}
 	if (err) {
 		cell_free(c);
 		goto unlock;
 	}
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
-	cell_irqs_take(c, caller);
+	if (plan.actions & LC_IRQS_TAKE)
+		cell_irqs_take(c, caller);
 	printk("Created cell \"%s\" (ID %u, CPUs 0x%llx); %llu of %llu pool "
 	       "pages used\n",
-	       c->cfg.cell->name, c->id, (unsigned long long)c->cpus,
+	       c->cfg.cell->name, c->id, (unsigned long long)c->lc.cpus,
 	       (unsigned long long)pool_used, (unsigned long long)pool_pages);
 unlock:
 	spin_unlock(&cell_lock);
 	if (!err)
 		reconfig_completed(); /* the new cell is shut down: not asked */
 	return err;
-}
-
-static void send_stop_sgi(unsigned int cpu)
-{
-	irqchip_send_sgi(cpu, SGI_CELL_STOP);
 }
 
 /* Whether the cell takes part in the message protocol now. */
@@ -719,49 +672,13 @@ static void reconfig_completed(void)
 	for (i = 0; i < MAX_CELLS; i++) {
 		c = &cells[i];
 		spin_lock(&cell_lock);
-		tell = c->id && !c->busy && talks(c);
-		c->busy |= tell;
+		tell = c->id && talks(c) && !lc_claim(&hv_lc, c->id);
 		spin_unlock(&cell_lock);
 		if (!tell)
 			continue;
 		exchange(c, WARDEN_MSG_RECONFIG_COMPLETED, "reconfiguration");
-		spin_lock(&cell_lock);
-		c->busy = 0;
-		spin_unlock(&cell_lock);
+		cell_unclaim(c);
 	}
-}
-
-/*
- * Under hv_lock: the cell is stopped (CPU_ON into it is refused from now
- * on), running CPUs are asked to stop, off ones parked with their CPU_ON
- * request withdrawn; CPUs in keep are left alone. Returns the CPUs asked
- * to stop.
- */
-static uint64_t stop_mark(struct cell *c, uint64_t keep)
-{
-	uint64_t asked = 0;
-	unsigned int cpu;
-
-	c->run = CELL_STOPPED;
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
-		if (!(c->cpus & ~keep & (1ULL << cpu)))
-			continue;
-		cpu_data[cpu].on_pending = 0;
-		switch (cpu_data[cpu].state) {
-		case CPU_RUNNING:
-			cpu_data[cpu].state = CPU_STOPPING;
-			/* fall through */
-		case CPU_STOPPING:
-			asked |= 1ULL << cpu;
-			break;
-		case CPU_OFF:
-			cpu_data[cpu].state = CPU_PARKED;
-			break;
-		default: /* parked, failed: stays */
-			break;
-		}
-	}
-	return asked;
 }
 
 /*
@@ -774,23 +691,16 @@ static uint64_t stop_mark(struct cell *c, uint64_t keep)
  */
 static long stop_cpus(struct cell *c)
 {
-	uint64_t deadline, waiting, left = 0;
-	unsigned int cpu;
+	uint64_t deadline, waiting, left;
+	struct lc_plan plan;
 
 	spin_lock(&hv_lock);
-	waiting = stop_mark(c, 0);
+	lc_stop_begin(&hv_lc, c->id, CELL_STOPPING, 0, &plan);
 	spin_unlock(&hv_lock);
-	dsb(ish);
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-		if (waiting & (1ULL << cpu))
-			send_stop_sgi(cpu);
+	kick_cpus(&plan);
 	deadline = timer_now_us() + STOP_TIMEOUT_US;
-	while (waiting) {
-		for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-			if (waiting & (1ULL << cpu) &&
-			    READ_ONCE(cpu_data[cpu].state) != CPU_STOPPING)
-				waiting &= ~(1ULL << cpu);
-		if (waiting && timer_now_us() > deadline) {
+	while ((waiting = lc_stop_waiting(&hv_lc, plan.kick))) {
+		if (timer_now_us() > deadline) {
 			printk("ERROR: CPUs 0x%llx of cell \"%s\" did not stop "
 			       "within %u ms\n",
 			       (unsigned long long)waiting, c->cfg.cell->name,
@@ -801,36 +711,13 @@ static long stop_cpus(struct cell *c)
 	}
 	/* re-validated: nothing may run (the cell is stopped) */
 	spin_lock(&hv_lock);
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
-		if (!(c->cpus & (1ULL << cpu)))
-			continue;
-		if (cpu_data[cpu].state == CPU_FAILED)
-			cpu_data[cpu].state = CPU_PARKED;
-		if (cpu_data[cpu].state != CPU_PARKED)
-			left |= 1ULL << cpu;
-	}
+	left = lc_stop_end(&hv_lc, c->id);
 	spin_unlock(&hv_lock);
 	if (left)
 		printk("ERROR: CPUs 0x%llx of cell \"%s\" run again after "
 		       "they were stopped\n",
 		       (unsigned long long)left, c->cfg.cell->name);
 	return left ? -EBUSY : 0;
-}
-
-/* Marks c busy if it exists and nobody else manages it; cell_lock held. */
-static int cell_claim(struct cell *c)
-{
-	if (!c->id || c->busy)
-		return 0;
-	c->busy = 1;
-	return 1;
-}
-
-static void cell_unclaim(struct cell *c)
-{
-	spin_lock(&cell_lock);
-	c->busy = 0;
-	spin_unlock(&cell_lock);
 }
 
 void cell_stop_all(const char *why)
@@ -842,7 +729,7 @@ void cell_stop_all(const char *why)
 		struct cell *c = &cells[i];
 
 		spin_lock(&cell_lock);
-		mine = cell_claim(c);
+		mine = c->id && !lc_claim(&hv_lc, c->id);
 		if (!mine && c->id)
 			printk("Cell \"%s\" is busy with another management "
 			       "call: system %s without stopping it\n",
@@ -861,19 +748,6 @@ void cell_stop_all(const char *why)
 	}
 }
 
-void cell_handle_events(struct frame *f, unsigned int cpu)
-{
-	if (cpu >= HV_MAX_CPUS ||
-	    READ_ONCE(cpu_data[cpu].state) != CPU_STOPPING)
-		return;
-	cpu_data[cpu].stats[STAT_MANAGEMENT]++;
-	/* only this CPU leaves CPU_STOPPING */
-	spin_lock(&hv_lock);
-	cpu_data[cpu].state = CPU_PARKED;
-	spin_unlock(&hv_lock);
-	cpu_park_loop(cpu);
-}
-
 /*
  * The cell a management call names, claimed (busy) for the call; NULL
  * with *err -ENOENT or -EBUSY. cell_lock held.
@@ -889,7 +763,7 @@ static struct cell *managed_cell(uint64_t id, const char *what, long *err)
 		       (unsigned long long)id);
 		return NULL;
 	}
-	if (!cell_claim(c)) {
+	if (lc_claim(&hv_lc, c->id)) {
 		printk("ERROR: %s: cell \"%s\" is busy with another "
 		       "management call; try again\n",
 		       what, c->cfg.cell->name);
@@ -917,6 +791,7 @@ static long shutdown_and_stop(struct cell *c)
 
 long cell_set_loadable(unsigned int caller, uint64_t id)
 {
+	struct lc_plan plan;
 	struct cell *c;
 	long err;
 
@@ -928,15 +803,17 @@ long cell_set_loadable(unsigned int caller, uint64_t id)
 	if (err)
 		goto done;
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
-	if (!c->loadable) {
-		/* not scrubbed: a cell may be started again without a load */
+	spin_lock(&hv_lock);
+	lc_load(&hv_lc, c->id, &plan);
+	spin_unlock(&hv_lock);
+	/* not scrubbed: a cell may be started again without a load */
+	if (plan.actions & LC_CLEAN)
 		regions_clean_inval(c, REMAP_LOADABLE, false);
+	if (plan.actions & LC_REMAP_LOADABLE)
 		root_remap(c, REMAP_LOADABLE, c->cfg.cell->num_memory_regions);
-		c->loadable = 1;
-	}
 	printk("Cell \"%s\" can be loaded\n", c->cfg.cell->name);
 done:
-	c->busy = 0;
+	lc_unclaim(&hv_lc, c->id);
 unlock:
 	spin_unlock(&cell_lock);
 	return err;
@@ -984,7 +861,7 @@ static void caches_for_start(struct cell *c)
 
 long cell_start(unsigned int caller, uint64_t id)
 {
-	unsigned int boot, cpu;
+	struct lc_plan plan;
 	struct cell *c;
 	long err;
 
@@ -993,31 +870,32 @@ long cell_start(unsigned int caller, uint64_t id)
 	if (!c)
 		goto unlock;
 	err = shutdown_and_stop(c);
-	if (!err && c->loadable) {
-		err = root_unmap(c, REMAP_LOADABLE);
-		if (!err)
-			c->loadable = 0;
-	}
 	if (err)
 		goto done;
-	comm_init(c);
-	caches_for_start(c);
-	cell_irqs_quiesce(c, 1);
+	lc_start_plan(&hv_lc, c->id, &plan);
+	if (plan.actions & LC_UNMAP_LOADABLE) {
+		err = root_unmap(c, REMAP_LOADABLE);
+		if (err)
+			goto done;
+	}
+	if (plan.actions & LC_COMM_INIT)
+		comm_init(c);
+	if (plan.actions & LC_CLEAN)
+		caches_for_start(c);
+	if (plan.actions & LC_IRQS_QUIESCE)
+		cell_irqs_quiesce(c, 1);
 	/*
 	 * The cell runs: its parked CPUs are off, so that its CPU_ON starts
 	 * them; the first one starts now.
 	 */
-	boot = first_cpu(c->cpus);
 	spin_lock(&hv_lock);
-	c->run = CELL_RUNNING;
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-		if (c->cpus & (1ULL << cpu))
-			cpu_data[cpu].state = CPU_OFF;
-	psci_cpu_on_locked(boot, c->cfg.cell->cpu_reset_address, 0);
+	lc_start(&hv_lc, c->id, first_cpu(c->lc.cpus),
+		 c->cfg.cell->cpu_reset_address, &plan);
 	spin_unlock(&hv_lock);
+	cpu_wake_up(&plan);
 	printk("Started cell \"%s\"\n", c->cfg.cell->name);
 done:
-	c->busy = 0;
+	lc_unclaim(&hv_lc, c->id);
 unlock:
 	spin_unlock(&cell_lock);
 	return err;
@@ -1026,6 +904,8 @@ unlock:
 long cell_destroy(unsigned int caller, uint64_t id)
 {
 	char name[JAILHOUSE_CELL_NAME_MAXLEN + 1];
+	enum remap_which which;
+	struct lc_plan plan;
 	struct cell *c;
 	long err;
 
@@ -1037,17 +917,22 @@ long cell_destroy(unsigned int caller, uint64_t id)
 	if (!err)
 		err = shutdown_and_stop(c);
 	if (err) {
-		c->busy = 0;
+		lc_unclaim(&hv_lc, c->id);
 		goto unlock;
 	}
 	printk("Closing cell \"%s\"\n", c->cfg.cell->name);
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
-	cell_irqs_return(c, caller);
-	regions_clean_inval(c, c->loadable ? REMAP_NOT_LOADABLE : REMAP_ALL,
-			    true);
-	root_remap(c, c->loadable ? REMAP_NOT_LOADABLE : REMAP_ALL,
-		   c->cfg.cell->num_memory_regions);
-	cpus_give_back(c);
+	lc_destroy_plan(&hv_lc, c->id, &plan);
+	which = plan.actions & LC_REMAP_REST ? REMAP_NOT_LOADABLE : REMAP_ALL;
+	if (plan.actions & LC_IRQS_RETURN)
+		cell_irqs_return(c, caller);
+	if (plan.actions & LC_CLEAN)
+		regions_clean_inval(c, which, plan.actions & LC_SCRUB);
+	root_remap(c, which, c->cfg.cell->num_memory_regions);
+	/* parked since the stop, and nothing starts a CPU of a stopped cell */
+	if (cpus_give_back(c))
+		printk("ERROR: a CPU of cell \"%s\" left its park\n",
+		       c->cfg.cell->name);
 	memcpy(name, c->cfg.cell->name, sizeof(name));
 	cell_free(c);
 	printk("Destroyed cell \"%s\"; %llu of %llu pool pages used\n", name,
@@ -1062,8 +947,6 @@ unlock:
 long cell_get_state(uint64_t id)
 {
 	struct cell *c;
-	uint64_t failed = 0;
-	unsigned int cpu;
 	uint32_t state;
 
 	if (id == 0)
@@ -1074,116 +957,10 @@ long cell_get_state(uint64_t id)
 	state = c->comm->cell_state;
 	if (state > WARDEN_CELL_FAILED_COMM_REV)
 		return -EINVAL; /* the cell wrote nonsense */
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-		if (c->cpus & (1ULL << cpu) &&
-		    cpu_data[cpu].state == CPU_FAILED)
-			failed |= 1ULL << cpu;
 	/* every CPU stopped after a fault: the cell has failed */
-	if (failed == c->cpus && state == WARDEN_CELL_RUNNING) {
+	if (state == WARDEN_CELL_RUNNING && lc_cell_all_failed(&hv_lc, c->id)) {
 		c->comm->cell_state = WARDEN_CELL_FAILED;
 		state = WARDEN_CELL_FAILED;
 	}
 	return state;
-}
-
-void cell_cpu_restart(unsigned int cpu)
-{
-	struct cell *c = cell_of(cpu);
-
-	gicr_warnings_reset(cpu);
-	/* nothing of the last owner or run: timers, FP, keys, PMU, debug */
-	el1_state_reset(cpu, c != NULL);
-	if (!c) {
-		/*
-		 * Not a cell's stop SGI any more: Linux does not know it.
-		 * Here, on the CPU, because a GICv2 banks it per CPU.
-		 */
-		irqchip_cpu_private_reset(cpu, false);
-		sysreg_write(vttbr_el2, stage2_vttbr());
-		isb();
-		return;
-	}
-	sysreg_write(vttbr_el2, c->vttbr);
-	isb();
-	/*
-	 * The CPU's private interrupts as Linux left them are not the
-	 * cell's: all masked and idle, except the hypervisor's own.
-	 */
-	irqchip_cpu_private_reset(cpu, true);
-	/* the VMID may have served an earlier cell */
-	asm volatile("tlbi vmalls12e1is\n dsb ish\n isb" : : : "memory");
-}
-
-void console_putc(char c);
-
-long cell_hypercall_nonroot(struct frame *f, unsigned int cpu)
-{
-	struct cell *c = cell_of(cpu);
-	uint64_t code = f->x[0], arg1 = f->x[1], arg2 = f->x[2];
-
-	switch (code) {
-	case WARDEN_HC_DISABLE:
-	case WARDEN_HC_CELL_CREATE:
-	case WARDEN_HC_CELL_START:
-	case WARDEN_HC_CELL_SET_LOADABLE:
-	case WARDEN_HC_CELL_DESTROY:
-	case WARDEN_HC_CELL_GET_STATE:
-		return -EPERM;
-	case WARDEN_HC_HYPERVISOR_GET_INFO:
-		return hypercall_get_info(arg1);
-	case WARDEN_HC_CPU_GET_INFO: /* its own CPUs only */
-		if (arg1 >= HV_MAX_CPUS || !(c->cpus & (1ULL << arg1)))
-			return -EPERM;
-		return hypercall_cpu_info(arg1, arg2);
-	case WARDEN_HC_DEBUG_CONSOLE_PUTC:
-		if (!CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(c->cfg.cell->flags))
-			return -EPERM;
-		console_putc(arg1);
-		return 0;
-	default:
-		return -ENOSYS;
-	}
-}
-
-void cell_shutdown_self(unsigned int cpu)
-{
-	struct cell *c = cell_of(cpu);
-	unsigned int i;
-
-	uint64_t asked;
-
-	spin_lock(&hv_lock);
-	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
-	cpu_data[cpu].state = CPU_PARKED;
-	asked = stop_mark(c, 0);
-	spin_unlock(&hv_lock);
-	dsb(ish);
-	for (i = 0; i < HV_MAX_CPUS; i++)
-		if (asked & (1ULL << i))
-			send_stop_sgi(i);
-	cpu_park_loop(cpu);
-}
-
-/*
- * A CPU of the cell took an error that may have hit the whole cell (an
- * SError, async.c): the cell is failed, its other CPUs are stopped.
- */
-uint64_t cell_fail_others(unsigned int cpu)
-{
-	struct cell *c = cell_of(cpu);
-	uint64_t stopped;
-	unsigned int i;
-
-	if (!c)
-		return 0;
-	/* the failing CPU parks itself, as failed */
-	spin_lock(&hv_lock);
-	c->comm->cell_state = WARDEN_CELL_FAILED;
-	stopped = stop_mark(c, 1ULL << cpu);
-	spin_unlock(&hv_lock);
-	dsb(ish);
-	for (i = 0; i < HV_MAX_CPUS; i++)
-		if (stopped & (1ULL << i))
-			send_stop_sgi(i);
-	return stopped;
 }

@@ -5,7 +5,10 @@
  * a negative errno) in x0.
  */
 #include <arch/cell.h>
+#include <arch/cell_mgmt.h>
 #include <arch/hv.h>
+#include <arch/hypercall.h>
+#include <arch/traps.h>
 #include <warden/errno.h>
 #include <warden/hypercall.h>
 
@@ -43,21 +46,16 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 		return -EBUSY;
 	}
 	if (!dis.active) {
-		for (i = 0; i < HV_MAX_CPUS; i++) {
-			if (!(root_cpu_set & (1ULL << i)))
-				continue;
-			if (cpu_data[i].state != CPU_RUNNING) {
-				printk("ERROR: disable refused: CPU %u is %s; "
-				       "bring it online first\n",
-				       i,
-				       cpu_data[i].state == CPU_OFF ?
-					       "off (PSCI CPU_OFF)" :
-					       "failed");
-				spin_unlock(&hv_lock);
-				return -EBUSY;
-			}
-			n++;
+		if (lc_disable_ok(&hv_lc, &i)) {
+			printk("ERROR: disable refused: CPU %u is %s; bring it "
+			       "online first\n",
+			       i,
+			       cpu_state(i) == CPU_OFF ? "off (PSCI CPU_OFF)" :
+							 "failed");
+			spin_unlock(&hv_lock);
+			return -EBUSY;
 		}
+		n = __builtin_popcountll(root_cpu_set);
 		dis.active = 1;
 		dis.go = dis.error = 0;
 		dis.arrived = dis.gave_up = 0;
@@ -93,7 +91,7 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 	}
 	printk(" Releasing CPU %u\n", cpu);
 	irqchip_cpu_shutdown(cpu);
-	cpu_data[cpu].state = CPU_ABSENT;
+	lc_cpu_leave(&hv_lc, cpu);
 	spin_unlock(&hv_lock);
 	el2_recover_cancel(cpu);
 	cpu_leave(f, 0);
@@ -122,7 +120,7 @@ long hypercall_cpu_info(uint64_t target, uint64_t type)
 	    !((root_cpu_set | cell_all_cpus()) & (1ULL << target)))
 		return -EINVAL;
 	if (type == WARDEN_CPU_INFO_STATE)
-		return cpu_data[target].state == CPU_FAILED ?
+		return cpu_state(target) == CPU_FAILED ?
 			       WARDEN_CPU_INFO_FAILED :
 			       WARDEN_CPU_INFO_RUNNING;
 	if (type >= WARDEN_CPU_INFO_STAT &&
@@ -158,6 +156,36 @@ long hypercall(struct frame *f, unsigned int cpu)
 	case WARDEN_HC_DEBUG_CONSOLE_PUTC:
 		if (!CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(
 			    sys_config->root_cell.flags))
+			return -EPERM;
+		console_putc(arg1);
+		return 0;
+	default:
+		return -ENOSYS;
+	}
+}
+void console_putc(char c);
+
+long cell_hypercall_nonroot(struct frame *f, unsigned int cpu)
+{
+	struct cell *c = cell_of(cpu);
+	uint64_t code = f->x[0], arg1 = f->x[1], arg2 = f->x[2];
+
+	switch (code) {
+	case WARDEN_HC_DISABLE:
+	case WARDEN_HC_CELL_CREATE:
+	case WARDEN_HC_CELL_START:
+	case WARDEN_HC_CELL_SET_LOADABLE:
+	case WARDEN_HC_CELL_DESTROY:
+	case WARDEN_HC_CELL_GET_STATE:
+		return -EPERM;
+	case WARDEN_HC_HYPERVISOR_GET_INFO:
+		return hypercall_get_info(arg1);
+	case WARDEN_HC_CPU_GET_INFO: /* its own CPUs only */
+		if (arg1 >= HV_MAX_CPUS || !(c->lc.cpus & (1ULL << arg1)))
+			return -EPERM;
+		return hypercall_cpu_info(arg1, arg2);
+	case WARDEN_HC_DEBUG_CONSOLE_PUTC:
+		if (!CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(c->cfg.cell->flags))
 			return -EPERM;
 		console_putc(arg1);
 		return 0;

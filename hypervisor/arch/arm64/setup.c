@@ -7,8 +7,11 @@
  * same error, so that a failed enable leaves Linux exactly as it was.
  */
 #include <arch/el1_state.h>
+#include <arch/el2_map.h>
+#include <arch/gic_emul.h>
 #include <arch/hv.h>
 #include <arch/rules_log.h>
+#include <arch/stage2.h>
 #include <arch/traps.h>
 #include <warden/config.h>
 #include <warden/errno.h>
@@ -179,7 +182,7 @@ static uint64_t pauth_hcr_bits(void)
 
 static void cpu_activate(unsigned int cpu, struct frame *frame)
 {
-	cpu_data[cpu].state = CPU_RUNNING;
+	lc_cpu_arrive(&hv_lc, cpu);
 	sysreg_write(vtcr_el2, stage2_vtcr());
 	sysreg_write(vttbr_el2, stage2_vttbr());
 	/*

@@ -132,6 +132,7 @@ enum lc_on {
 };
 
 enum lc_affinity {
+	LC_AFF_NOT_MINE, /* another owner's CPU: denied */
 	LC_AFF_ON,
 	LC_AFF_OFF,
 	LC_AFF_ON_PENDING,
@@ -211,7 +212,9 @@ long lc_destroy(struct lifecycle *lc, unsigned int id);
 enum lc_on lc_cpu_on(struct lifecycle *lc, unsigned int caller,
 		     unsigned int target, uint64_t entry, uint64_t context,
 		     struct lc_plan *plan);
-enum lc_affinity lc_affinity(const struct lifecycle *lc, unsigned int target);
+/* AFFINITY_INFO of target by caller: only the CPUs of its owner. */
+enum lc_affinity lc_affinity(const struct lifecycle *lc, unsigned int caller,
+			     unsigned int target);
 /* PSCI CPU_OFF of cpu (hv_lock): off, or parked if asked to stop. */
 void lc_cpu_off(struct lifecycle *lc, unsigned int cpu);
 /*
