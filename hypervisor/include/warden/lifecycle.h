@@ -112,7 +112,6 @@ enum lc_action {
 	LC_IRQS_QUIESCE = 1 << 11, /* its SPIs masked and idle (start) */
 	LC_IRQS_RETURN = 1 << 12, /* its SPIs back to the root (destroy) */
 	LC_COMM_INIT = 1 << 13, /* a fresh comm region (start) */
-	LC_RESET_EL1 = 1 << 14, /* nothing of the last run: EL1, PPIs */
 };
 
 struct lc_plan {
