@@ -944,23 +944,35 @@ unlock:
 	return err;
 }
 
+/*
+ * Under cell_lock, which destroy holds from the moment it unpublishes the
+ * cell until the slot is clear: the comm region read here is never a
+ * freed page (cell list may run on one root CPU while another destroys).
+ */
 long cell_get_state(uint64_t id)
 {
 	struct cell *c;
-	uint32_t state;
+	long state;
 
 	if (id == 0)
 		return WARDEN_CELL_RUNNING;
+	spin_lock(&cell_lock);
 	c = cell_by_id(id);
-	if (!c)
-		return -ENOENT;
+	if (!c) {
+		state = -ENOENT;
+		goto out;
+	}
 	state = c->comm->cell_state;
-	if (state > WARDEN_CELL_FAILED_COMM_REV)
-		return -EINVAL; /* the cell wrote nonsense */
+	if (state > WARDEN_CELL_FAILED_COMM_REV) {
+		state = -EINVAL; /* the cell wrote nonsense */
+		goto out;
+	}
 	/* every CPU stopped after a fault: the cell has failed */
 	if (state == WARDEN_CELL_RUNNING && lc_cell_all_failed(&hv_lc, c->id)) {
 		c->comm->cell_state = WARDEN_CELL_FAILED;
 		state = WARDEN_CELL_FAILED;
 	}
+out:
+	spin_unlock(&cell_lock);
 	return state;
 }
