@@ -103,6 +103,37 @@ static long copy_cell_id(struct jailhouse_cell_id *id, const void __user *u)
 	return 0;
 }
 
+long warden_cell_console_find(const void __user *uarg, int *id, char *name)
+{
+	struct jailhouse_cell_id cid;
+	struct warden_cell *cell;
+	long err = copy_cell_id(&cid, uarg);
+
+	if (err)
+		return err;
+	mutex_lock(&warden.lock);
+	err = -ENODEV;
+	if (!warden.enabled)
+		goto unlock;
+	err = -ENOENT;
+	cell = cell_find(&cid);
+	if (cell) {
+		*id = cell->id;
+		strscpy(name, cell->name, JAILHOUSE_CELL_NAME_MAXLEN + 1);
+		err = 0;
+	}
+unlock:
+	mutex_unlock(&warden.lock);
+	return err;
+}
+
+bool warden_cell_is(int id, const char *name)
+{
+	return id >= 1 && id <= WARDEN_MAX_CELLS &&
+	       warden_cells[id - 1].id == id &&
+	       !strcmp(warden_cells[id - 1].name, name);
+}
+
 /* Takes the cell's CPUs from Linux; on failure, gives back what it took. */
 static int cpus_offline(struct warden_cell *cell)
 {

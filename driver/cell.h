@@ -45,6 +45,11 @@ long warden_cell_destroy(const void __user *uarg);
 /* Destroys every cell, before disable or reboot; -EBUSY if one stays. */
 int warden_cell_destroy_all(void);
 
+/* The cell a user's struct jailhouse_cell_id names: its ID and name. */
+long warden_cell_console_find(const void __user *uarg, int *id, char *name);
+/* Under warden.lock: whether cell id is still the one named name. */
+bool warden_cell_is(int id, const char *name);
+
 /* Under warden.lock. */
 void warden_cell_sysfs_add(struct warden_cell *cell);
 /* Without warden.lock (readers take it); frees sysfs. NULL is fine. */

@@ -27,6 +27,7 @@
 #include <warden/hv-header.h>
 #include <warden/hypercall.h>
 
+#include "vpci.h"
 #include "warden.h"
 
 #define CONFIG_MAX_SIZE (1 << 20)
@@ -467,6 +468,11 @@ int warden_enable(const struct warden_enable __user *uarg)
 	warden_sysfs_cell_add();
 	pr_info("warden: hypervisor enabled, Linux is the root cell \"%s\"\n",
 		warden.root_name);
+	/* The hypervisor stays without it: only ivshmem is unavailable. */
+	if (warden_vpci_add(sys, args.config_size))
+		pr_err("warden: no virtual PCI host bridge: the root cell's "
+		       "ivshmem devices are unavailable until the next "
+		       "enable\n");
 	res = NULL; /* kept while enabled */
 	goto unlock;
 
@@ -524,6 +530,17 @@ int warden_disable(void)
 		err = -ENOMEM;
 		goto unlock;
 	}
+	/*
+	 * The virtual host bridge's devices are unbound while the hypervisor
+	 * still answers their config space; a refusal seen here (a failed
+	 * CPU) leaves the bridge in place.
+	 */
+	err = check_failed_cpus(warden.root_cpus);
+	if (err) {
+		kfree(result);
+		goto unlock;
+	}
+	warden_vpci_remove();
 	cpus_read_lock();
 	err = check_cpus(warden.root_cpus);
 	if (!err)

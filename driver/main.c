@@ -13,6 +13,7 @@
 #include <linux/uaccess.h>
 
 #include "cell.h"
+#include "vpci.h"
 #include "warden.h"
 
 struct warden_state warden = {
@@ -45,6 +46,36 @@ static long warden_ioctl_hypercall(struct warden_hypercall __user *uarg)
 	return err;
 }
 
+/*
+ * The ivshmem devices go with the hypervisor: a process still mapping their
+ * registers would write into nothing after, so disable waits for them to
+ * be closed, and no new open gets in between.
+ */
+static long warden_ioctl_disable(void)
+{
+	long err;
+	int users;
+
+	if (warden.enabled) {
+		users = warden_ivshmem_quiesce();
+		if (users) {
+			pr_err("warden: %d ivshmem UIO device(s) are open "
+			       "(/dev/uio*): stop their users (e.g. "
+			       "ivshmem-demo) before disabling\n",
+			       users);
+			return -EBUSY;
+		}
+		/* as Jailhouse's driver: cells go first */
+		if (warden_cell_destroy_all()) {
+			warden_ivshmem_unquiesce();
+			return -EBUSY;
+		}
+	}
+	err = warden_disable();
+	warden_ivshmem_unquiesce();
+	return err;
+}
+
 static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	switch (cmd) {
@@ -54,11 +85,12 @@ static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return warden_enable((const void __user *)arg);
 	case WARDEN_IOCTL_HYPERCALL:
 		return warden_ioctl_hypercall((void __user *)arg);
+	case WARDEN_IOCTL_CONSOLE_CELL:
+		return warden_console_select(file, (const void __user *)arg);
+	case WARDEN_IOCTL_CONSOLE_MIRROR:
+		return warden_console_mirror(file, arg);
 	case JAILHOUSE_DISABLE:
-		/* as Jailhouse's driver: cells go first */
-		if (warden.enabled && warden_cell_destroy_all())
-			return -EBUSY;
-		return warden_disable();
+		return warden_ioctl_disable();
 	case JAILHOUSE_CELL_CREATE:
 		return warden_cell_create((const void __user *)arg);
 	case JAILHOUSE_CELL_LOAD:
@@ -75,14 +107,23 @@ static long warden_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 static ssize_t warden_read(struct file *file, char __user *buf, size_t count,
 			   loff_t *pos)
 {
-	return warden_console_read(pos, buf, count);
+	return warden_console_read(file, pos, buf, count);
+}
+
+static ssize_t warden_write(struct file *file, const char __user *buf,
+			    size_t count, loff_t *pos)
+{
+	return warden_console_write(file, buf, count);
 }
 
 static const struct file_operations warden_fops = {
 	.owner = THIS_MODULE,
 	.unlocked_ioctl = warden_ioctl,
 	.compat_ioctl = warden_ioctl,
+	.open = warden_console_open,
+	.release = warden_console_release,
 	.read = warden_read,
+	.write = warden_write,
 	.llseek = noop_llseek,
 };
 
@@ -123,6 +164,13 @@ static int __init warden_init(void)
 		misc_deregister(&warden_misc);
 		return err;
 	}
+	err = warden_ivshmem_init();
+	if (err) {
+		pr_err("warden: cannot register the ivshmem driver: %d\n", err);
+		warden_sysfs_exit();
+		misc_deregister(&warden_misc);
+		return err;
+	}
 	register_reboot_notifier(&warden_reboot_nb);
 	pr_info("warden: driver %s loaded\n", WARDEN_VERSION);
 	return 0;
@@ -131,6 +179,9 @@ static int __init warden_init(void)
 static void __exit warden_exit(void)
 {
 	unregister_reboot_notifier(&warden_reboot_nb);
+	/* unreachable while enabled (the module is held), kept for safety */
+	warden_vpci_remove();
+	warden_ivshmem_exit();
 	warden_sysfs_exit();
 	misc_deregister(&warden_misc);
 	kfree(warden.last_console);

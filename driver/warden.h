@@ -38,7 +38,16 @@ unsigned long warden_stub_call(unsigned long x0, unsigned long x1);
 unsigned long warden_smc_call(unsigned long fid, unsigned long arg1,
 			      unsigned long arg2);
 
-ssize_t warden_console_read(loff_t *pos, char __user *buf, size_t count);
+struct file;
+struct inode;
+int warden_console_open(struct inode *inode, struct file *file);
+int warden_console_release(struct inode *inode, struct file *file);
+long warden_console_select(struct file *file, const void __user *uarg);
+ssize_t warden_console_read(struct file *file, loff_t *pos, char __user *buf,
+			    size_t count);
+ssize_t warden_console_write(struct file *file, const char __user *buf,
+			     size_t count);
+long warden_console_mirror(struct file *file, unsigned long on);
 void warden_console_save(void);
 
 int warden_sysfs_init(void);

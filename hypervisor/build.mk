@@ -48,3 +48,23 @@ $(HV_BIN): $(HV_ELF)
 .PHONY: hypervisor
 hypervisor: $(HV_BIN)
 ALL_TARGETS += $(HV_BIN)
+
+# warden-faultinject.bin: warden.bin plus hypervisor/test/fault_inject.c,
+# whose test points (arch/test_point.h) take an exception at EL2 on the
+# root's request; tests/system/hv-fault-recovery.sh boots it in place of
+# warden.bin. Never installed.
+HV_TEST_OBJS := $(HV_DIR)/hypervisor/test/fault_inject.c.o
+HV_TEST_ELF := $(HV_DIR)/warden-faultinject.elf
+HV_TEST_BIN := $(HV_DIR)/warden-faultinject.bin
+
+$(HV_TEST_ELF): $(HV_OBJS) $(HV_TEST_OBJS) $(HV_LDS)
+	$(call say,LD,$@)
+	$(Q)$(CROSS_CC) -nostdlib -static -Wl,--build-id=none -T $(HV_LDS) \
+		$(HV_OBJS) $(HV_TEST_OBJS) -o $@ -lgcc
+
+$(HV_TEST_BIN): $(HV_TEST_ELF)
+	$(call say,OBJCOPY,$@)
+	$(Q)$(CROSS_OBJCOPY) -O binary $< $@
+
+-include $(HV_TEST_OBJS:.o=.d)
+ALL_TARGETS += $(HV_TEST_BIN)

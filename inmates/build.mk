@@ -118,3 +118,22 @@ $(LINUX_LOADER): $(INMATE_DIR)/linux/linux-loader.elf
 	$(Q)$(CROSS_OBJCOPY) -O binary $< $@
 INMATE_BINS += $(LINUX_LOADER)
 ALL_TARGETS += $(LINUX_LOADER)
+
+# warden_hvc.ko: the console module for a Linux kernel in a cell, built
+# against the same Debian kernel as the driver (inmates/linux/hvc/; the
+# cell's initramfs loads it, docs/cells.md "Linux in a cell").
+WARDEN_HVC_SRCS := $(wildcard $(TOP)/inmates/linux/hvc/*.c) \
+	$(TOP)/inmates/linux/hvc/Kbuild
+WARDEN_HVC_KO := $(B)/inmates/linux/hvc/warden_hvc.ko
+
+$(WARDEN_HVC_KO): $(WARDEN_HVC_SRCS) $(TOP)/include/warden/hypercall.h \
+		$(DEPS_STAMP) | deps
+	@mkdir -p $(dir $@)
+	@for f in $(WARDEN_HVC_SRCS); do ln -sf $$f $(dir $@); done
+	@$(MAKE) -s -C $(DEBIAN)/root/usr/src/linux-headers-$(KVER) \
+		M=$(B)/inmates/linux/hvc ARCH=arm64 \
+		CROSS_COMPILE=$(CROSS_COMPILE) WARDEN_DEBIAN_ROOT=$(DEBIAN)/root \
+		WARDEN_TOP=$(TOP) modules
+	@touch $@
+
+ALL_TARGETS += $(WARDEN_HVC_KO)

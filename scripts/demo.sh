@@ -45,17 +45,58 @@ echo "warden-demo\$ cat /sys/devices/system/cpu/online    # CPU 3 is back"
 cat /sys/devices/system/cpu/online
 
 echo
+echo "--- 3b. Linux and a cell talk over ivshmem (virtual PCI, UIO) ---"
+if [ -e /dev/uio0 ] && [ -f /etc/warden/qemu-virt-ivshmem-demo.cell ]; then
+	echo "warden-demo\$ # warden.ko registered the virtual PCI host bridge:"
+	step ls /sys/bus/pci/devices/
+	echo "warden-demo\$ /usr/lib/warden/demos/ivshmem-demo -d /dev/uio0 >/tmp/ivshmem-demo.log &"
+	/usr/lib/warden/demos/ivshmem-demo -d /dev/uio0 >/tmp/ivshmem-demo.log 2>&1 &
+	ivdemo=$!
+	step warden cell create /etc/warden/qemu-virt-ivshmem-demo.cell
+	step warden cell load ivshmem-demo \
+		/usr/lib/warden/inmates/ivshmem-demo.bin -s "target=0" -a 0x1000
+	step warden cell start ivshmem-demo
+	echo "warden-demo\$ sleep 4    # the cell rings Linux once a second, Linux rings the cell"
+	sleep 4
+	step grep ivshmem /proc/interrupts
+	kill $ivdemo
+	wait $ivdemo || true
+	echo "warden-demo\$ tail -n 11 /tmp/ivshmem-demo.log    # Linux' side"
+	tail -n 11 /tmp/ivshmem-demo.log
+	step warden cell destroy ivshmem-demo
+else
+	echo "(no ivshmem link in this system config)"
+fi
+
+echo
 echo "--- 4. Linux in a cell: Debian's kernel on CPUs 2-3 ---"
 if [ -f /guest-run/linux-cell-Image ]; then
 	step warden cell linux /etc/warden/qemu-virt-linux-demo.cell \
-		/guest-run/linux-cell-Image -i /guest-run/linux-cell-initrd.gz
-	echo "warden-demo\$ # its init prints on the shared UART and powers off"
+		/guest-run/linux-cell-Image -i /guest-run/linux-cell-initrd.gz \
+		-c "cma=4M linux-cell.shell"
+	echo "warden-demo\$ # its console: earlycon on the shared UART, then"
+	echo "warden-demo\$ # warden_hvc.ko, read and typed into from the root"
+	n=0
+	until warden console --cell linux-demo | grep -q "shell on /dev/hvc0" ||
+		[ $n -ge 600 ]; do
+		sleep 0.2
+		n=$((n + 1))
+	done
+	echo
+	echo "warden-demo\$ warden console --cell linux-demo | grep \"linux-cell: run\""
+	warden console --cell linux-demo | grep "linux-cell: run"
+	echo
+	echo "warden-demo\$ echo 'uname -sr; poweroff -f' | warden console --cell linux-demo -i"
+	echo 'uname -sr; poweroff -f' | warden console --cell linux-demo -i
 	n=0
 	while [ "$(warden cell list | awk '$2 == "linux-demo" { print $3 }')" = running ] &&
 		[ $n -lt 600 ]; do
 		sleep 0.2
 		n=$((n + 1))
 	done
+	echo
+	echo "warden-demo\$ warden console --cell linux-demo | tail -n 4"
+	warden console --cell linux-demo | tr -d '\r' | tail -n 4
 	step warden cell list
 	step warden cell destroy linux-demo
 else

@@ -3,8 +3,8 @@
 
 INITRAMFS := $(B)/initramfs.cpio.gz
 
-$(INITRAMFS): $(DRIVER_KO) $(HV_BIN) $(CLI_GUEST) $(CONFIG_CELLS) \
-		$(INMATE_BINS) $(TOP)/scripts/initramfs/init \
+$(INITRAMFS): $(DRIVER_KO) $(HV_BIN) $(CLI_GUEST) $(DEMOS) $(CONFIG_CELLS) \
+		$(INMATE_BINS) $(WARDEN_HVC_KO) $(TOP)/scripts/initramfs/init \
 		$(TOP)/scripts/mkinitramfs
 	$(call say,CPIO,$@)
 	$(Q)$(TOP)/scripts/mkinitramfs $@

@@ -32,3 +32,15 @@ $(CLI_HOST): $(TOOLS_SRCS) $(TOOLS_HOST_ONLY) $(TOOLS_HDRS) | deps
 .PHONY: tools
 tools: $(CLI_GUEST) $(CLI_HOST)
 ALL_TARGETS += $(CLI_GUEST) $(CLI_HOST)
+
+# Demo programs, installed to /usr/lib/warden/demos (static like the CLI).
+DEMOS := $(B)/guest/demos/ivshmem-demo
+
+$(B)/guest/demos/%: $(TOP)/tools/demos/%.c | deps
+	@mkdir -p $(dir $@)
+	$(call say,CC,$@)
+	$(Q)$(CROSS_CC) $(GUEST_CFLAGS) -static $< -o $@
+
+.PHONY: demos
+demos: $(DEMOS)
+ALL_TARGETS += $(DEMOS)

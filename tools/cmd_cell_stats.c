@@ -151,8 +151,8 @@ int cmd_cell_stats(int argc, char **argv)
 	char err[160] = "which cell? give its ID or name", name[64];
 
 	/* -f before or after the cell */
-	if (argc > 1 && (!strcmp(argv[1], "-f") ||
-			 !strcmp(argv[1], "--follow"))) {
+	if (argc > 1 &&
+	    (!strcmp(argv[1], "-f") || !strcmp(argv[1], "--follow"))) {
 		follow = 1;
 		argc--;
 		argv++;

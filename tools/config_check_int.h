@@ -10,7 +10,6 @@
 
 #include "config_check.h"
 
-#define IVSHMEM_MAX_PEERS 12
 
 /* The root cell is cells[0]; most checks cover every cell. */
 struct ctx {

@@ -49,47 +49,19 @@ void check_irqchips(const struct ctx *x, const struct warden_config *c)
 	}
 }
 
-/* INTx of ivshmem devices: 32 + vpci_irq_base + (slot & 3). */
-static void check_vpci_irqs(const struct ctx *x, const struct warden_config *c)
+/*
+ * The hypervisor emulates ivshmem devices on its virtual PCI host bridge
+ * (the rule engine checks them: hypervisor/core/rules_pci.c); physical
+ * PCI devices are not passed through, which is worth a word. Capability
+ * entries are only used by physical devices.
+ */
+void check_pci(const struct ctx *x, const struct warden_config *c)
 {
-	uint64_t gicd = x->sys->system->platform_info.arm.gicd_base;
-	uint32_t d;
+	struct config_finding *f;
+	uint32_t d, physical = 0;
 
 	for (d = 0; d < c->cell->num_pci_devices; d++) {
 		const struct jailhouse_pci_device *dev = &c->pci_devices[d];
-		uint64_t intid = 32 + (uint64_t)c->cell->vpci_irq_base +
-				 ((dev->bdf >> 3) & 3);
-		struct config_finding *f;
-
-		if (dev->type != JAILHOUSE_PCI_TYPE_IVSHMEM ||
-		    dev->num_msix_vectors ||
-		    warden_config_has_irq(c, gicd, intid))
-			continue;
-		f = config_report_add(
-			x->r, FINDING_ADVICE, "vpci-irq", name_of(c), -1,
-			"ivshmem device %02x:%02x.%x raises INTID %llu "
-			"(vpci_irq_base %u), which the cell's irqchip does "
-			"not grant: its interrupts never arrive",
-			dev->bdf >> 8, (dev->bdf >> 3) & 0x1f, dev->bdf & 7,
-			(unsigned long long)intid, c->cell->vpci_irq_base);
-		if (intid >= 32)
-			set_fix(f,
-				"grant it: pin_base %llu, bit %llu of "
-				"pin_bitmap[%llu]",
-				(unsigned long long)((intid - 32) / 128 * 128 +
-						     32),
-				(unsigned long long)((intid - 32) % 32),
-				(unsigned long long)((intid - 32) % 128 / 32));
-	}
-}
-
-static void check_ivshmem(const struct ctx *x, const struct warden_config *c)
-{
-	uint32_t d;
-
-	for (d = 0; d < c->cell->num_pci_devices; d++) {
-		const struct jailhouse_pci_device *dev = &c->pci_devices[d];
-		struct config_finding *f;
 
 		if ((uint64_t)dev->caps_start + dev->num_caps >
 		    c->cell->num_pci_caps) {
@@ -103,57 +75,17 @@ static void check_ivshmem(const struct ctx *x, const struct warden_config *c)
 			set_fix(f, "fix caps_start/num_caps or the pci_caps "
 				   "array");
 		}
-		if (dev->type != JAILHOUSE_PCI_TYPE_IVSHMEM)
-			continue;
-		if (dev->shmem_peers < 1 ||
-		    dev->shmem_peers > IVSHMEM_MAX_PEERS ||
-		    dev->shmem_dev_id >= dev->shmem_peers) {
-			f = config_report_add(
-				x->r, FINDING_ADVICE, "ivshmem", name_of(c), -1,
-				"ivshmem device %u: dev_id %u with %u peers "
-				"(1..%u peers, dev_id below peers)",
-				d, dev->shmem_dev_id, dev->shmem_peers,
-				IVSHMEM_MAX_PEERS);
-			set_fix(f, "give every peer of the link a distinct "
-				   "shmem_dev_id below shmem_peers");
-		}
-		if ((uint64_t)dev->shmem_regions_start + 2 + dev->shmem_peers >
-		    c->cell->num_memory_regions) {
-			f = config_report_add(
-				x->r, FINDING_ADVICE, "ivshmem", name_of(c), -1,
-				"ivshmem device %u needs regions %u..%llu "
-				"(state, R/W, one output per peer), the cell "
-				"has %u",
-				d, dev->shmem_regions_start,
-				(unsigned long long)dev->shmem_regions_start +
-					1 + dev->shmem_peers,
-				c->cell->num_memory_regions);
-			set_fix(f, "point shmem_regions_start at the state "
-				   "table region and list 2 + peers regions "
-				   "from there");
-		}
+		physical += dev->type != JAILHOUSE_PCI_TYPE_IVSHMEM;
 	}
-}
-
-/* Nothing in Warden serves PCI devices or ivshmem yet: say so. */
-void check_pci(const struct ctx *x, const struct warden_config *c)
-{
-	struct config_finding *f;
-	uint32_t d, shmem = 0;
-
-	if (!c->cell->num_pci_devices)
+	if (!physical)
 		return;
-	for (d = 0; d < c->cell->num_pci_devices; d++)
-		shmem += c->pci_devices[d].type == JAILHOUSE_PCI_TYPE_IVSHMEM;
 	f = config_report_add(
 		x->r, FINDING_ADVICE, "pci", name_of(c), -1,
-		"lists %u PCI device(s), %u of them ivshmem: Warden does not "
-		"emulate PCI yet, so nothing serves them (no virtual "
-		"config space, no doorbells); ivshmem memory regions are "
-		"mapped as plain memory",
-		c->cell->num_pci_devices, shmem);
-	set_fix(f, "share memory through ROOTSHARED regions in both cells "
-		   "and poll it, or wait for PCI support");
-	check_vpci_irqs(x, c);
-	check_ivshmem(x, c);
+		"lists %u physical PCI device(s) (type 1 or 2): Warden "
+		"emulates only ivshmem devices on its virtual host bridge "
+		"and passes no physical PCI device through, so nothing "
+		"serves them",
+		physical);
+	set_fix(f, "give the cell the device's MMIO regions and interrupts "
+		   "as memory regions and irqchip bits instead");
 }

@@ -7,7 +7,10 @@
 
 #include "config_check_int.h"
 
-/* Jailhouse intercepts the PCI config space; Warden serves no PCI yet. */
+/*
+ * Jailhouse intercepts a physical host bridge's config space; Warden
+ * passes no physical PCI through (a virtual one is the rules' business).
+ */
 void check_ecam(const struct ctx *x, const struct warden_config *c)
 {
 	const struct jailhouse_system *s = x->sys->system;
@@ -16,7 +19,8 @@ void check_ecam(const struct ctx *x, const struct warden_config *c)
 	uint32_t i;
 	char buf[64];
 
-	if (!s->platform_info.pci_mmconfig_base)
+	if (!s->platform_info.pci_mmconfig_base ||
+	    s->platform_info.pci_is_virtual == 1)
 		return;
 	for (i = 0; i < c->cell->num_memory_regions; i++) {
 		const struct jailhouse_memory *m = mem(c, i);
@@ -30,8 +34,8 @@ void check_ecam(const struct ctx *x, const struct warden_config *c)
 		f = config_report_add(
 			x->r, FINDING_ADVICE, "ecam-overlap", name_of(c), i,
 			"maps the PCI config space (ECAM) %s: Jailhouse "
-			"intercepts it and would refuse this; Warden serves no "
-			"PCI yet and lets the cell reach it",
+			"intercepts it and would refuse this; Warden passes no "
+			"physical PCI through and lets the cell reach it",
 			range_str(s->platform_info.pci_mmconfig_base, ecam, buf,
 				  sizeof(buf)));
 		set_range(f, m->phys_start, m->size);

@@ -18,6 +18,8 @@ const char *linux_dt_earlycon(const struct warden_config *cfg, char *buf,
 			      size_t len)
 {
 	const struct jailhouse_console *c = &cfg->cell->console;
+	/* the virtual console (warden_hvc.ko) takes over from earlycon */
+	int hvc = CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(cfg->cell->flags);
 	const char *drv = NULL;
 
 	if (c->type == JAILHOUSE_CON_TYPE_PL011)
@@ -25,12 +27,13 @@ const char *linux_dt_earlycon(const struct warden_config *cfg, char *buf,
 	else if (c->type == JAILHOUSE_CON_TYPE_8250)
 		drv = "uart8250";
 	if (!drv || !CON_IS_MMIO(c->flags) || !c->address) {
-		buf[0] = 0;
+		snprintf(buf, len, "%s", hvc ? "console=hvc0" : "");
 		return buf;
 	}
-	snprintf(buf, len, "earlycon=%s,%s,0x%llx keep_bootcon", drv,
+	snprintf(buf, len, "earlycon=%s,%s,0x%llx %s", drv,
 		 CON_USES_REGDIST_4(c->flags) ? "mmio32" : "mmio",
-		 (unsigned long long)c->address);
+		 (unsigned long long)c->address,
+		 hvc ? "console=hvc0" : "keep_bootcon");
 	return buf;
 }
 

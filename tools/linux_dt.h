@@ -23,7 +23,11 @@ struct linux_dt_args {
 	const char *bootargs; /* NULL: keep a user DTB's */
 };
 
-/* The console's earlycon= argument for cfg ("" when it has none). */
+/*
+ * The console arguments for cfg: earlycon= for its console (kept after
+ * boot with keep_bootcon), or, when the cell may use the virtual console,
+ * earlycon until console=hvc0 (warden_hvc.ko) takes over; "" for none.
+ */
 const char *linux_dt_earlycon(const struct warden_config *cfg, char *buf,
 			      size_t len);
 

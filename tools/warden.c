@@ -25,8 +25,13 @@ static const struct command commands[] = {
 	{ NULL, "enable", cmd_enable, "[--skip-check] SYSCONFIG",
 	  "start the hypervisor; Linux becomes the root cell", NULL },
 	{ NULL, "disable", cmd_disable, "", "stop the hypervisor", NULL },
-	{ NULL, "console", cmd_console, "[-f]",
-	  "print the hypervisor's console (-f: follow)", NULL },
+	{ NULL, "console", cmd_console, "[-f] [--cell CELL [-i]]",
+	  "print the hypervisor's console or a cell's (-f: follow)",
+	  "Without --cell: the hypervisor's console, cells' lines prefixed "
+	  "[NAME].\n--cell CELL: everything the cell wrote to its virtual "
+	  "console (a Linux\ncell: /dev/hvc0, warden_hvc.ko). -i sends "
+	  "standard input to the cell; on a\nterminal, an interactive "
+	  "session that Ctrl-] ends." },
 	{ "cell", "create", cmd_cell_create, "CELLCONFIG",
 	  "create a cell: its CPUs, memory and interrupts leave the root",
 	  NULL },

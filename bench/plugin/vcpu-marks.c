@@ -18,7 +18,9 @@
  * With trace=F:T:N it also logs, for the first N times a vCPU goes from
  * marker F to marker T, every instruction that vCPU executes in between
  * as "T V PC" (virtual address): where the instructions of a path go
- * (bench/trace maps them to functions).
+ * (bench/trace maps them to functions). trace=F-G:T:N does so for the
+ * first N passes from each of the markers F..G, so that one run traces
+ * several operations (bench/trace --from K picks one).
  *
  * Written against the QEMU plugin API version 1 (QEMU 7.x), whose entry
  * points it declares itself (bench/plugin/qemu-plugin-v1.h): Debian does
@@ -40,7 +42,8 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_version = 1;
 
 static uint64_t insns[MAX_VCPUS];
 static FILE *out;
-static unsigned int trace_from, trace_to, trace_left;
+static unsigned int trace_from, trace_last, trace_to;
+static unsigned int trace_left[16];
 static bool tracing[MAX_VCPUS];
 
 static void on_insn(unsigned int vcpu, void *udata)
@@ -64,8 +67,9 @@ static void on_mark(unsigned int vcpu, void *udata)
 		(unsigned long long)insns[vcpu]);
 	if (tracing[vcpu] && mark == trace_to) {
 		tracing[vcpu] = false;
-	} else if (!tracing[vcpu] && mark == trace_from && trace_left) {
-		trace_left--;
+	} else if (!tracing[vcpu] && mark >= trace_from &&
+		   mark <= trace_last && trace_left[mark]) {
+		trace_left[mark]--;
 		tracing[vcpu] = true;
 	}
 }
@@ -116,14 +120,25 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id,
 		if (!strncmp(argv[i], "out=", 4)) {
 			path = argv[i] + 4;
 		} else if (!strncmp(argv[i], "trace=", 6)) {
-			if (sscanf(argv[i] + 6, "%u:%u:%u", &trace_from,
-				   &trace_to, &trace_left) != 3) {
+			unsigned int n = 0, k;
+
+			if (sscanf(argv[i] + 6, "%u-%u:%u:%u", &trace_from,
+				   &trace_last, &trace_to, &n) != 4) {
+				if (sscanf(argv[i] + 6, "%u:%u:%u", &trace_from,
+					   &trace_to, &n) != 3)
+					trace_from = 16;
+				trace_last = trace_from;
+			}
+			if (trace_from > trace_last || trace_last > 15 ||
+			    trace_to > 15) {
 				fprintf(stderr,
-					"vcpu-marks: trace=FROM:TO:N, "
-					"not %s\n",
+					"vcpu-marks: trace=FROM[-LAST]:TO:N "
+					"with markers 0-15, not %s\n",
 					argv[i]);
 				return -1;
 			}
+			for (k = trace_from; k <= trace_last; k++)
+				trace_left[k] = n;
 		} else {
 			fprintf(stderr, "vcpu-marks: unknown argument %s\n",
 				argv[i]);

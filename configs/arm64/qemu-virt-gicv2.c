@@ -24,7 +24,7 @@
  * The maintenance interrupt is PPI 9 (INTID 25), as on GICv3.
  */
 #define QEMU_VIRT_NAME "qemu-virt-gicv2"
-#define QEMU_VIRT_GIC                                                   \
+#define QEMU_VIRT_GIC                                                       \
 	.gic_version = 2, .gicd_base = 0x08000000, .gicc_base = 0x08010000, \
 	.gich_base = 0x08030000, .gicv_base = 0x08040000,                   \
 	.maintenance_irq = 25,

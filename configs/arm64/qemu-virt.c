@@ -12,9 +12,16 @@
  *   0x7fc00000-0x7fffffff  the hypervisor (4 MiB), in no cell
  * Non-root cells so far: qemu-virt-inmate-demo uses 0x7fa00000+64 KiB.
  * Later cells take other parts of 0x70000000-0x7f9fffff.
+ *   0x7faf0000-0x7fafffff  the ivshmem "demo" link (3 peers: the root is
+ *                          0, qemu-virt-ivshmem-demo 1), as Jailhouse's
+ *                          qemu-arm64.c has it: state table, R/W section,
+ *                          one output section per peer
  *
  * The GIC distributor (0x08000000) and redistributors (0x080a0000, 128 KiB
- * per CPU) are not mapped: the hypervisor emulates them.
+ * per CPU) are not mapped: the hypervisor emulates them, and so the
+ * virtual PCI host bridge (ECAM at 0x08e00000, 1 MiB, domain 1) with the
+ * ivshmem device 00:00.0, whose INTx is INTID 128 (vpci_irq_base 96). Its
+ * register page goes where the root has no memory, e.g. 0x08f00000.
  */
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
@@ -30,16 +37,17 @@
 #define QEMU_VIRT_CPUS 0xf
 #endif
 #ifndef QEMU_VIRT_GIC
-#define QEMU_VIRT_GIC                                   \
-	.gic_version = 3, .gicd_base = 0x08000000,      \
-	.gicr_base = 0x080a0000, .maintenance_irq = 25,
+#define QEMU_VIRT_GIC                                                       \
+	.gic_version = 3, .gicd_base = 0x08000000, .gicr_base = 0x080a0000, \
+	.maintenance_irq = 25,
 #endif
 
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[5];
+	struct jailhouse_memory mem_regions[11];
 	struct jailhouse_irqchip irqchips[1];
+	struct jailhouse_pci_device pci_devices[1];
 } __attribute__((packed)) config = {
 	.header = {
 		.signature = JAILHOUSE_SYSTEM_SIGNATURE,
@@ -58,6 +66,10 @@ struct {
 				 JAILHOUSE_CON_REGDIST_4,
 		},
 		.platform_info = {
+			.pci_mmconfig_base = 0x08e00000,
+			.pci_mmconfig_end_bus = 0,
+			.pci_is_virtual = 1,
+			.pci_domain = 1,
 			.arm = {
 				QEMU_VIRT_GIC
 			},
@@ -67,6 +79,8 @@ struct {
 			.cpu_set_size = sizeof(config.cpus),
 			.num_memory_regions = ARRAY_SIZE(config.mem_regions),
 			.num_irqchips = ARRAY_SIZE(config.irqchips),
+			.num_pci_devices = ARRAY_SIZE(config.pci_devices),
+			.vpci_irq_base = 128 - 32,
 		},
 	},
 
@@ -99,7 +113,44 @@ struct {
 		/* RAM: for non-root cells, loaded by the root */ {
 			.phys_start = 0x70000000,
 			.virt_start = 0x70000000,
-			.size = 0x0fc00000,
+			.size = 0x0faf0000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				 JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
+		},
+		/* ivshmem demo: state table, written by the hypervisor */ {
+			.phys_start = 0x7faf0000,
+			.virt_start = 0x7faf0000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		/* ivshmem demo: R/W section, every peer writes */ {
+			.phys_start = 0x7faf1000,
+			.virt_start = 0x7faf1000,
+			.size = 0x9000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		/* ivshmem demo: output section of peer 0, the root */ {
+			.phys_start = 0x7fafa000,
+			.virt_start = 0x7fafa000,
+			.size = 0x2000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		/* ivshmem demo: output section of peer 1 */ {
+			.phys_start = 0x7fafc000,
+			.virt_start = 0x7fafc000,
+			.size = 0x2000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		/* ivshmem demo: output section of peer 2 */ {
+			.phys_start = 0x7fafe000,
+			.virt_start = 0x7fafe000,
+			.size = 0x2000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		/* RAM: for non-root cells, above the ivshmem link */ {
+			.phys_start = 0x7fb00000,
+			.virt_start = 0x7fb00000,
+			.size = 0x00100000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				 JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
 		},
@@ -119,6 +170,19 @@ struct {
 			.pin_bitmap = {
 				0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
 			},
+		},
+	},
+
+	.pci_devices = {
+		/* 0001:00:00.0: ivshmem "demo" link, peer 0 */ {
+			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			.domain = 1,
+			.bdf = 0 << 3,
+			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
+			.shmem_regions_start = 4,
+			.shmem_dev_id = 0,
+			.shmem_peers = 3,
+			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
 		},
 	},
 };

@@ -2,18 +2,24 @@
 /*
  * System configuration for a Rockchip RK3588 board with 8 GiB: four
  * Cortex-A55 (CPUs 0-3) and four Cortex-A76 (CPUs 4-7), GICv3 (GIC-600),
- * debug UART2 (8250 style, 32-bit registers).
+ * debug UART2 (8250 style, 32-bit registers). Checked against the Radxa
+ * ROCK 5B's device tree (tests/data/dt/rk3588-8g, the memory node as
+ * U-Boot fills it; tests/harness/config-create.sh compares).
  *
- *   0x000000000-0x07fffffff  Linux
+ *   0x000000000-0x0001fffff  TF-A (BL31): not in the DT's memory, not Linux's
+ *   0x000200000-0x07fffffff  Linux
  *   0x080000000-0x08fffffff  reserved for the hypervisor (256 MiB)
  *   0x090000000-0x0b4ffffff  non-root cells (rk3588-inmate-demo)
  *   0x0b5000000-0x0efffffff  Linux
  *   0x100000000-0x1ffffffff  Linux
+ *   0x900000000-0xa413fffff  PCIe 64-bit windows and DBI registers
  *
  * The device tree needs reserved-memory nodes (no-map) for 0x80000000
  * (256 MiB) and 0x90000000 (0x25000000). The distributor (0xfe600000),
  * the ITS (0xfe640000) and the redistributors (0xfe680000, 8 x 128 KiB)
- * stay unmapped.
+ * stay unmapped. The DT's clocks are SCMI through SMC function id
+ * 0x82000010 (/firmware/scmi, a SiP call): the root's SiP/OEM SMCs go to
+ * TF-A (WARDEN_SYS_FORWARD_SIP_OEM_SMC), or Linux loses its clocks.
  */
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
@@ -21,14 +27,15 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[6];
+	struct jailhouse_memory mem_regions[12];
 	struct jailhouse_irqchip irqchips[4];
 } __attribute__((packed)) config = {
 	.header = {
 		.signature = JAILHOUSE_SYSTEM_SIGNATURE,
 		.architecture = JAILHOUSE_ARM64,
 		.revision = JAILHOUSE_CONFIG_REVISION,
-		.flags = JAILHOUSE_SYS_VIRTUAL_DEBUG_CONSOLE,
+		.flags = JAILHOUSE_SYS_VIRTUAL_DEBUG_CONSOLE |
+			 WARDEN_SYS_FORWARD_SIP_OEM_SMC,
 		.hypervisor_memory = {
 			.phys_start = 0x80000000,
 			.size = 0x10000000,
@@ -75,10 +82,10 @@ struct {
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				 JAILHOUSE_MEM_IO,
 		},
-		/* RAM: Linux */ {
-			.phys_start = 0x0,
-			.virt_start = 0x0,
-			.size = 0x80000000,
+		/* RAM: Linux, above TF-A's 2 MiB (/memory@0) */ {
+			.phys_start = 0x200000,
+			.virt_start = 0x200000,
+			.size = 0x7fe00000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				 JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
 		},
@@ -102,6 +109,48 @@ struct {
 			.size = 0x100000000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				 JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
+		},
+		/* /pcie@fe150000 (4 lanes): 64-bit memory window */ {
+			.phys_start = 0x900000000,
+			.virt_start = 0x900000000,
+			.size = 0x40000000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				 JAILHOUSE_MEM_IO,
+		},
+		/* /pcie@fe170000 (1 lane): 64-bit memory window */ {
+			.phys_start = 0x980000000,
+			.virt_start = 0x980000000,
+			.size = 0x40000000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				 JAILHOUSE_MEM_IO,
+		},
+		/* /pcie@fe190000 (1 lane): 64-bit memory window */ {
+			.phys_start = 0xa00000000,
+			.virt_start = 0xa00000000,
+			.size = 0x40000000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				 JAILHOUSE_MEM_IO,
+		},
+		/* /pcie@fe150000: DBI registers */ {
+			.phys_start = 0xa40000000,
+			.virt_start = 0xa40000000,
+			.size = 0x400000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				 JAILHOUSE_MEM_IO,
+		},
+		/* /pcie@fe170000: DBI registers */ {
+			.phys_start = 0xa40800000,
+			.virt_start = 0xa40800000,
+			.size = 0x400000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				 JAILHOUSE_MEM_IO,
+		},
+		/* /pcie@fe190000: DBI registers */ {
+			.phys_start = 0xa41000000,
+			.virt_start = 0xa41000000,
+			.size = 0x400000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				 JAILHOUSE_MEM_IO,
 		},
 	},
 

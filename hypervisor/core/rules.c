@@ -5,7 +5,7 @@
  * as its errors. Every finding is one sentence that names the cell, the
  * region or CPU and the fix. Everything is decided before anything
  * changes. The memory rules are in rules_mem.c, the interrupts' in
- * rules_irq.c.
+ * rules_irq.c, the virtual PCI devices' in rules_pci.c.
  */
 #include <warden/format.h>
 
@@ -185,6 +185,7 @@ int rules_system(const struct rules_env *env, struct rules_sink *sink)
 	rules_gic_bus(env, sink);
 	rules_regions(env, env->root, sink);
 	rules_irqchips(env, env->root, sink);
+	rules_pci(env, env->root, sink);
 	return sink->first_err;
 }
 
@@ -274,5 +275,6 @@ int rules_cell(const struct rules_env *env, const struct warden_config *cell,
 	cell_cpus(env, cell, sink);
 	rules_regions(env, cell, sink);
 	rules_irqchips(env, cell, sink);
+	rules_pci(env, cell, sink);
 	return sink->first_err;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Shared by the files of the rule engine (rules.c, rules_mem.c,
- * rules_irq.c): reporting a finding and small helpers.
+ * rules_irq.c, rules_pci.c): reporting a finding and small helpers.
  */
 #ifndef WARDEN_RULES_INT_H
 #define WARDEN_RULES_INT_H
@@ -42,6 +42,10 @@ void rules_regions(const struct rules_env *env, const struct warden_config *c,
 
 /* rules_gic_bus.c: the Raspberry Pi 4 DT's bus address as GICv2 frame */
 void rules_gic_bus(const struct rules_env *env, struct rules_sink *sink);
+
+/* rules_pci.c: the virtual PCI host bridge and ivshmem devices */
+void rules_pci(const struct rules_env *env, const struct warden_config *c,
+	       struct rules_sink *sink);
 
 /* rules_irq.c: the irqchips of one config */
 void rules_irqchips(const struct rules_env *env, const struct warden_config *c,

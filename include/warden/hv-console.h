@@ -27,4 +27,17 @@ struct warden_console_ring {
 	char buf[];
 };
 
+/*
+ * Each non-root cell with a virtual console (hypercalls
+ * WARDEN_HC_CONSOLE_*) has a ring of its own after the hypervisor's,
+ * in the same read-only mapping: cell ID n's at
+ * WARDEN_CONSOLE_CELL_OFFSET + (n - 1) * WARDEN_CONSOLE_CELL_SLOT, a
+ * struct warden_console_ring of WARDEN_CONSOLE_CELL_TEXT bytes, reset
+ * (tail 0) when a cell with that ID is created.
+ */
+#define WARDEN_CONSOLE_CELL_OFFSET 0x4000
+#define WARDEN_CONSOLE_CELL_SLOT 0x3000
+#define WARDEN_CONSOLE_CELL_TEXT 0x2000
+#define WARDEN_CONSOLE_CELLS 8
+
 #endif

@@ -13,6 +13,7 @@
 
 /* Offsets of the driver-filled fields, for the EL2 bootstrap code. */
 #define HV_HEADER_CONFIG_OFFSET 56
+#define HV_HEADER_CONFIG_SIZE 64
 #define HV_HEADER_STUB_VECTORS 72
 
 #ifndef __ASSEMBLER__
@@ -45,6 +46,9 @@ struct warden_hv_header {
 #ifndef __KERNEL__
 _Static_assert(__builtin_offsetof(struct warden_hv_header, config_offset) ==
 		       HV_HEADER_CONFIG_OFFSET,
+	       "hv header layout");
+_Static_assert(__builtin_offsetof(struct warden_hv_header, config_size) ==
+		       HV_HEADER_CONFIG_SIZE,
 	       "hv header layout");
 _Static_assert(__builtin_offsetof(struct warden_hv_header, stub_vectors) ==
 		       HV_HEADER_STUB_VECTORS,

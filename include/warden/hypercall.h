@@ -22,7 +22,10 @@
 #define WARDEN_STUB_HVC_SET_VECTORS 0
 #define WARDEN_STUB_HVC_ERR 0xbadca11 /* the stub's "unknown call" */
 
-/* codes (x0); a non-root cell may call only GET_INFO, CPU_GET_INFO, PUTC */
+/*
+ * codes (x0); a non-root cell may call only GET_INFO, CPU_GET_INFO, PUTC,
+ * CONSOLE_WRITE and CONSOLE_READ
+ */
 #define WARDEN_HC_DISABLE 0
 #define WARDEN_HC_CELL_CREATE 1 /* x1: config's IPA in the root */
 #define WARDEN_HC_CELL_START 2 /* x1: cell id */
@@ -32,6 +35,26 @@
 #define WARDEN_HC_CELL_GET_STATE 6 /* x1: cell id; WARDEN_CELL_* result */
 #define WARDEN_HC_CPU_GET_INFO 7 /* x1: CPU, x2: WARDEN_CPU_INFO_* */
 #define WARDEN_HC_DEBUG_CONSOLE_PUTC 8 /* x1: the character */
+/*
+ * Warden's own: a cell's virtual console (docs/cells.md), numbered apart
+ * from Jailhouse's. Up to 8 bytes travel in one register, byte 0 in bits
+ * 0-7. A cell needs JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED.
+ */
+/* cell: x1 the bytes, x2 their count (1-8) | flags; result: the count */
+#define WARDEN_HC_CONSOLE_WRITE 0x100
+#define WARDEN_CONSOLE_RING_ONLY 0x100 /* x2 flag: not on the hv console */
+/* cell: result the count of input bytes (0-8), the bytes in x1 */
+#define WARDEN_HC_CONSOLE_READ 0x101
+/*
+ * root: x1 the cell id | count (1-8) << 32, x2 the bytes; result: how
+ * many the cell's input FIFO took (0: full, try again later)
+ */
+#define WARDEN_HC_CONSOLE_INPUT 0x102
+/*
+ * root: x1 the cell id, x2 1 or 0: the cell's lines on the UART or not
+ * (an interactive session shows them itself); on again at each create
+ */
+#define WARDEN_HC_CONSOLE_MIRROR 0x103
 
 /* HYPERVISOR_GET_INFO: what x1 asks for */
 #define WARDEN_INFO_MEM_POOL_SIZE 0 /* pages */

@@ -61,6 +61,19 @@ struct warden_hypercall {
 
 #define WARDEN_IOCTL_HYPERCALL _IOWR('W', 2, struct warden_hypercall)
 
+/*
+ * This open file reads and writes a cell's virtual console (argument: a
+ * struct jailhouse_cell_id, defined below) instead of the hypervisor's:
+ * read() returns the cell's ring from its start, write() sends input to
+ * the cell. -ENOENT once the cell is destroyed.
+ */
+#define WARDEN_IOCTL_CONSOLE_CELL _IOW('W', 0x10, struct jailhouse_cell_id)
+/*
+ * On a file made a cell's console: whether the hypervisor copies the
+ * cell's lines to the UART (argument: 1 or 0, by value).
+ */
+#define WARDEN_IOCTL_CONSOLE_MIRROR _IO('W', 0x11)
+
 /* Jailhouse's JAILHOUSE_DISABLE: the hypervisor leaves, Linux keeps all. */
 #define JAILHOUSE_DISABLE _IO(0, 1)
 

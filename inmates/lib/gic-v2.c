@@ -99,8 +99,7 @@ static int gic_v2_init_cpu(void)
 		}
 		gic_cpus[slot].mpidr = mpidr;
 		gic_cpus[slot].mask = mask;
-		__atomic_store_n(&gic_cpus[slot].valid, true,
-				 __ATOMIC_RELEASE);
+		__atomic_store_n(&gic_cpus[slot].valid, true, __ATOMIC_RELEASE);
 	}
 
 	mmio_write32(gicc + GICC_PMR, 0xf0);

@@ -32,7 +32,8 @@ unsigned int gic_version(void)
 	if (comm_region)
 		return comm_region->gic_version;
 	return (read_sysreg(id_aa64pfr0_el1) >> ID_AA64PFR0_GIC_SHIFT & 0xf) ?
-		       3 : 2;
+		       3 :
+		       2;
 }
 
 static const struct gic_ops *gic_select(void)
@@ -74,8 +75,7 @@ int irq_register(unsigned int irq, irq_handler_t handler)
 
 static void gic_set_bit(unsigned int irq, unsigned int reg)
 {
-	mmio_write32(gic->irq_base(irq) + reg + irq / 32 * 4,
-		     1U << (irq % 32));
+	mmio_write32(gic->irq_base(irq) + reg + irq / 32 * 4, 1U << (irq % 32));
 }
 
 void gic_set_priority(unsigned int irq, uint8_t prio)

@@ -153,7 +153,8 @@ static void sim_stage2_setup(void)
 static unsigned int sim_gic_version(void)
 {
 	return (read_sysreg(id_aa64pfr0_el1) >> ID_AA64PFR0_GIC_SHIFT & 0xf) ?
-		       3 : 2;
+		       3 :
+		       2;
 }
 
 /* The root cell's job on a real system: switch the distributor on. */

@@ -39,40 +39,43 @@ static void check(const char *name, uint64_t v)
 	printk(" %s=0x%lx", name, (unsigned long)v);
 }
 
-#define VREAD(n)                                                     \
-	do {                                                         \
-		uint64_t lo, hi;                                     \
-		asm volatile("mov %0, v" #n ".d[0]\n mov %1, v" #n   \
-			     ".d[1]"                                 \
-			     : "=r"(lo), "=r"(hi));                  \
-		check("v" #n, lo | hi);                              \
+#define VREAD(n)                                                           \
+	do {                                                               \
+		uint64_t lo, hi;                                           \
+		asm volatile("mov %0, v" #n ".d[0]\n mov %1, v" #n ".d[1]" \
+			     : "=r"(lo), "=r"(hi));                        \
+		check("v" #n, lo | hi);                                    \
 	} while (0)
 
-#define VWRITE(n)                                                    \
-	asm volatile("mov v" #n ".d[0], %0\n mov v" #n ".d[1], %0"   \
-		     :                                               \
+#define VWRITE(n)                                                  \
+	asm volatile("mov v" #n ".d[0], %0\n mov v" #n ".d[1], %0" \
+		     :                                             \
 		     : "r"(PATTERN + n))
 
 static void fpsimd_read(void)
 {
+	/* clang-format off */
 	VREAD(0); VREAD(1); VREAD(2); VREAD(3); VREAD(4); VREAD(5);
 	VREAD(6); VREAD(7); VREAD(8); VREAD(9); VREAD(10); VREAD(11);
 	VREAD(12); VREAD(13); VREAD(14); VREAD(15); VREAD(16); VREAD(17);
 	VREAD(18); VREAD(19); VREAD(20); VREAD(21); VREAD(22); VREAD(23);
 	VREAD(24); VREAD(25); VREAD(26); VREAD(27); VREAD(28); VREAD(29);
 	VREAD(30); VREAD(31);
+	/* clang-format on */
 	check("fpcr", read_sysreg(fpcr));
 	check("fpsr", read_sysreg(fpsr));
 }
 
 static void fpsimd_write(void)
 {
+	/* clang-format off */
 	VWRITE(0); VWRITE(1); VWRITE(2); VWRITE(3); VWRITE(4); VWRITE(5);
 	VWRITE(6); VWRITE(7); VWRITE(8); VWRITE(9); VWRITE(10); VWRITE(11);
 	VWRITE(12); VWRITE(13); VWRITE(14); VWRITE(15); VWRITE(16);
 	VWRITE(17); VWRITE(18); VWRITE(19); VWRITE(20); VWRITE(21);
 	VWRITE(22); VWRITE(23); VWRITE(24); VWRITE(25); VWRITE(26);
 	VWRITE(27); VWRITE(28); VWRITE(29); VWRITE(30); VWRITE(31);
+	/* clang-format on */
 	/* AHP, DN, FZ, RMode: round towards zero */
 	write_sysreg(0x07c00000, fpcr);
 	/* QC and the cumulative exception flags */
@@ -102,10 +105,10 @@ static uint64_t pacga(void)
 	return x0;
 }
 
-#define KEY(lo, hi, name)                                            \
-	do {                                                         \
-		check(name "lo", read_sysreg(lo));                   \
-		check(name "hi", read_sysreg(hi));                   \
+#define KEY(lo, hi, name)                          \
+	do {                                       \
+		check(name "lo", read_sysreg(lo)); \
+		check(name "hi", read_sysreg(hi)); \
 	} while (0)
 
 static void keys_read(void)

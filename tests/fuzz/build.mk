@@ -8,7 +8,8 @@
 # Crashes are kept in build/tests/fuzz/; docs/testing.md says more.
 
 FUZZ_TIME ?= 300
-FUZZ_TARGETS := config rules gicr_filter gic_filter gicv2_filter insn pgtable
+FUZZ_TARGETS := config rules gicr_filter gic_filter gicv2_filter insn pgtable vpci \
+	cell_console
 
 .PHONY: fuzz
 fuzz: | deps

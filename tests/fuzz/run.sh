@@ -17,7 +17,7 @@ target=${1:?usage: tests/fuzz/run.sh TARGET [SECONDS [OPTIONS...]]}
 secs=${2:-10}
 shift $(($# < 2 ? $# : 2))
 core=$top/hypervisor/core
-targets="config rules gicr_filter gic_filter gicv2_filter insn pgtable"
+targets="config rules gicr_filter gic_filter gicv2_filter insn pgtable vpci cell_console"
 
 # The files each target links: what it tests and what that uses.
 #   config       the CLI's parser, config check and config show
@@ -26,6 +26,8 @@ targets="config rules gicr_filter gic_filter gicv2_filter insn pgtable"
 #   gicv2_filter the GICv2 distributor policy and list register encoding
 #   insn         the A64 load/store decoder
 #   pgtable      stage-2 table editing
+#   vpci         the ECAM decoder, ivshmem config space and registers
+#   cell_console a cell's virtual console: ring, UART rate, input FIFO
 case $target in
 config) srcs=("$core"/*.c "$top"/tools/config_check*.c
 	"$top"/tools/config_report.c "$top"/tools/config_show.c
@@ -37,6 +39,8 @@ gicv2_filter) srcs=("$core/gicv2_filter.c" "$core/gicr_filter.c"
 	"$core/gic_filter.c" "$core/gic_lr.c" "$core/format.c") ;;
 insn) srcs=("$core/insn.c") ;;
 pgtable) srcs=("$core/pgtable.c" "$core/pgtable_edit.c") ;;
+vpci) srcs=("$core/vpci.c" "$core/ivshmem.c" "$core/config.c") ;;
+cell_console) srcs=("$core/cell_console.c") ;;
 *) echo "tests/fuzz/run.sh: unknown target \"$target\" ($targets)" >&2; exit 2 ;;
 esac
 srcs=("$top/tests/fuzz/${target}_fuzz.c" "${srcs[@]}")

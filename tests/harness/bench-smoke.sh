@@ -54,6 +54,10 @@ for op in null-hypercall gicd-typer-read psci-version; do
 	grep -Eq "^\| $op \| [1-9][0-9]* \| [1-9][0-9]* \|$" "$md" || fail "no cost for $op"
 done
 grep -Eq '^\| compute-only .* \| [0-9]+ per second \|$' "$md" || fail "no steady-state exits"
+grep -Eq '^\| Linux cell .*idle.* \| [1-9][0-9]* per second \|$' "$md" &&
+	grep -Eq '^\| the same, one CPU in a busy loop \| [1-9][0-9]* per second \|$' "$md" &&
+	grep -Eq '^Linux cell: [1-9][0-9]* virtual ms from the end of' "$md" ||
+	fail "no Linux cell figures"
 grep -Eq '^\| gic-demo .* \| [0-9.]+ per timer tick \([1-9][0-9]* exits, [1-9][0-9]* ticks\) \|$' "$md" ||
 	fail "no gic-demo exits per tick"
 for op in enable create load-8mib start destroy disable; do

@@ -73,7 +73,7 @@ for want in 'cpu@2 {' 'cpu@3 {' 'reg = <0x00 0x02>;' 'reg = <0x00 0x03>;' \
 	'reg = <0x00 0x8000000 0x00 0x10000 0x00 0x80e0000 0x00 0x40000>;' \
 	'compatible = "arm,armv8-timer";' \
 	'reg = <0x00 0x70000000 0x00 0x8000000>;' \
-	'bootargs = "earlycon=pl011,mmio32,0x9000000 keep_bootcon cma=4M panic=-1";' \
+	'bootargs = "earlycon=pl011,mmio32,0x9000000 console=hvc0 cma=4M panic=-1";' \
 	'linux,initrd-start = <0x00 0x77fa6000>;' \
 	'linux,initrd-end = <0x00 0x77fef3e0>;' \
 	'stdout-path = "/serial@9000000";'; do
@@ -93,7 +93,7 @@ run 0 "Wrote" "$cfg" "$tmp/Image.gz" -c "quiet rdinit=/sbin/init" \
 	--root-dtb "$rootdtb" -w "$tmp/p"
 grep -q "kernel 0x70200000 size 0x100000 .*(unpacked from gzip)" "$tmp/p" ||
 	bad "gzip'd Image not unpacked"
-grep -qx "bootargs earlycon=pl011,mmio32,0x9000000 keep_bootcon quiet rdinit=/sbin/init" \
+grep -qx "bootargs earlycon=pl011,mmio32,0x9000000 console=hvc0 quiet rdinit=/sbin/init" \
 	"$tmp/p" || bad "-c arguments"
 grep -q "^initrd" "$tmp/p" && bad "an initrd without -i"
 
@@ -125,7 +125,7 @@ done
 grep -q 0x40000000 "$tmp/p.dts" && bad "-d kept the board's memory"
 run 0 "Wrote" "$cfg" "$tmp/Image" -d "$tmp/u.dtb" -c "root=/dev/vda" \
 	-w "$tmp/p"
-dtc -I dtb -O dts "$tmp/p.dtb" 2>/dev/null | grep -F 'bootargs = "earlycon=pl011,mmio32,0x9000000 keep_bootcon root=/dev/vda";' ||
+dtc -I dtb -O dts "$tmp/p.dtb" 2>/dev/null | grep -F 'bootargs = "earlycon=pl011,mmio32,0x9000000 console=hvc0 root=/dev/vda";' ||
 	bad "-d with -c: bootargs not replaced"
 
 echo "== Jailhouse's layout: the loader alone at 0, the kernel in the big region"

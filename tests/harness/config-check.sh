@@ -30,6 +30,11 @@ run 0 config check "$cfg/qemu-virt.cell" "$cfg/qemu-virt-inmate-demo.cell"
 has "0 errors, 0 advice"
 run 0 config check "$cfg/qemu-virt.cell" "$cfg/qemu-virt-inmate-comm.cell"
 has "0 errors, 0 advice"
+# the ivshmem link: the root, the bare-metal peer, the Linux peer
+run 0 config check "$cfg/qemu-virt.cell" "$cfg/qemu-virt-ivshmem-demo.cell"
+has "0 errors, 0 advice"
+run 0 config check "$cfg/qemu-virt.cell" "$cfg/qemu-virt-linux-demo.cell"
+has "0 errors, 0 advice"
 # The Pi's GIC-400 is a GICv2, which the hypervisor runs on.
 for s in rpi4-1g rpi4-4g; do
 	run 0 config check "$cfg/$s.cell" "$cfg/rpi4-inmate-demo.cell" \
@@ -71,7 +76,7 @@ has "revision 12, expected 14: rebuild the config with this version's headers"
 # Truncated: the counts describe more than the file has.
 head -c 600 "$cfg/qemu-virt.cell" >"$tmp/short.cell"
 run 1 config check "$tmp/short.cell"
-has "file is 600 bytes, but its header and counts describe 688"
+has "file is 600 bytes, but its header and counts describe 936"
 
 # A count smaller than its array: bytes left over.
 cp "$cfg/qemu-virt-inmate-demo.cell" "$tmp/count.cell"
@@ -84,14 +89,14 @@ has "0 errors, 1 advice"
 cp "$cfg/qemu-virt.cell" "$tmp/long.cell"
 head -c 32 /dev/zero >>"$tmp/long.cell"
 run 1 config check "$tmp/long.cell"
-has 'system config "qemu-virt" is 720 bytes but its header and counts describe 688'
+has 'system config "qemu-virt" is 968 bytes but its header and counts describe 936'
 
 # One engine: the rule functions are linked into the hypervisor image and
 # into the CLI, and no other code of the CLI reports errors.
 for bin in "$B/hypervisor/warden.elf" "$cli"; do
 	[ -f "$bin" ] || { bad "$bin was not built"; continue; }
 	syms=$(nm "$bin" 2>/dev/null || aarch64-linux-gnu-nm "$bin")
-	for sym in rules_system rules_cell rules_regions rules_irqchips; do
+	for sym in rules_system rules_cell rules_regions rules_irqchips rules_pci; do
 		grep -q " T $sym\$" <<<"$syms" || bad "$bin lacks $sym"
 	done
 done

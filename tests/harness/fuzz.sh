@@ -4,7 +4,7 @@
 # `make fuzz` runs each for minutes). Skips without clang.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-for t in config rules gicr_filter gic_filter gicv2_filter insn pgtable; do
+for t in config rules gicr_filter gic_filter gicv2_filter insn pgtable vpci cell_console; do
 	echo "fuzz: $t"
 	"$top/tests/fuzz/run.sh" "$t" "${WARDEN_FUZZ_SECONDS:-5}" >"${TMPDIR:-/tmp}/fuzz-$t.$$" 2>&1
 	rc=$?

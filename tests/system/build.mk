@@ -16,7 +16,8 @@ $(B)/tests/guest/%: $(TOP)/tests/system/helpers/%.c $(VERSION_H) \
 ALL_TARGETS += $(SYSTEST_HELPERS)
 
 # What cell-linux.sh boots in a Linux cell: the root's own Debian kernel
-# and a busybox initramfs with tests/system/linux-cell/init.
+# and a busybox initramfs with tests/system/linux-cell/init and the cell's
+# console module (warden_hvc.ko).
 LINUX_CELL_KERNEL := $(B)/tests/guest/linux-cell-Image
 LINUX_CELL_INITRD := $(B)/tests/guest/linux-cell-initrd.gz
 
@@ -24,11 +25,13 @@ $(LINUX_CELL_KERNEL): $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(Q)cp $(DEBIAN)/root/boot/vmlinuz-$(KVER) $@
 
-$(LINUX_CELL_INITRD): $(TOP)/tests/system/linux-cell/init $(DEPS_STAMP)
+$(LINUX_CELL_INITRD): $(TOP)/tests/system/linux-cell/init $(WARDEN_HVC_KO) \
+		$(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(call say,CPIO,$@)
 	$(Q)rm -rf $@.d && mkdir -p $@.d/bin && \
 		cp $(DEBIAN)/root/bin/busybox $@.d/bin/busybox && \
+		cp $(WARDEN_HVC_KO) $@.d/warden_hvc.ko && \
 		install -m 0755 $< $@.d/init && \
 		(cd $@.d && find . | LC_ALL=C sort | \
 			cpio -o -H newc -R 0:0 --quiet | gzip -1) >$@ && \

@@ -17,7 +17,7 @@ warden cell load inmate-demo /usr/lib/warden/inmates/gic-demo.bin
 warden cell start inmate-demo
 t=0
 while [ "$(cat /sys/devices/warden/cells/1/statistics/vmexits_virt_irq)" \
-	-lt 10 ] && [ $t -lt 20 ]; do
+	-lt 10 ] && [ $t -lt 60 ]; do
 	sleep 1
 	t=$((t + 1))
 done

@@ -28,6 +28,14 @@ dir=/usr/lib/warden/inmates
 stat=/sys/devices/warden/cells/1/statistics/vmexits_virt_irq
 timer() { grep arch_timer /proc/interrupts | head -n1 | awk "{print \$$(($1 + 2))}"; }
 irqs_above() { [ "$(cat $stat)" -gt "$1" ]; }
+root_ticked() {
+	[ "$(timer 0)" -gt $r0 ] && [ "$(timer 1)" -gt $r1 ] &&
+		[ "$(timer 2)" -gt $r2 ]
+}
+cpu3_ticked() {
+	taskset -c 3 sh -c 'sleep 0.1'
+	[ "$(timer 3)" -gt "$t3" ]
+}
 
 warden enable /etc/warden/system.cell
 warden cell create /etc/warden/qemu-virt-inmate-demo.cell
@@ -40,9 +48,7 @@ for run in 1 2; do
 	echo "warden-test: run $run: $(($(cat $stat) - base)) timer" \
 		"interrupts in the cell"
 	if [ $run = 1 ]; then
-		sleep 1
-		[ "$(timer 0)" -gt $r0 ] && [ "$(timer 1)" -gt $r1 ] &&
-			[ "$(timer 2)" -gt $r2 ]
+		wait_for 60 "timer interrupts on root CPUs 0-2" root_ticked
 		echo "warden-test: run 1: root cpus 0 1 2 took timer" \
 			"interrupts meanwhile"
 		warden cell shutdown inmate-demo
@@ -55,9 +61,7 @@ done
 warden cell destroy inmate-demo
 echo "warden-test: destroyed, online $(cat /sys/devices/system/cpu/online)"
 t3=$(timer 3)
-taskset -c 3 sh -c 'sleep 0.5'
-sleep 0.5
-[ "$(timer 3)" -gt "$t3" ]
+wait_for 60 "a timer interrupt on CPU 3 in Linux" cpu3_ticked
 echo "warden-test: cpu 3 took timer interrupts in Linux again"
 warden disable
 echo "warden-test: disabled: $(cat /sys/devices/warden/enabled)"

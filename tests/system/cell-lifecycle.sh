@@ -30,7 +30,7 @@ stat=/sys/devices/warden/cells/1/statistics
 run() {
 	t=0
 	n=0
-	while [ $n -lt 20 ] && [ $t -lt 30 ]; do
+	while [ $n -lt 20 ] && [ $t -lt 60 ]; do
 		sleep 1
 		t=$((t + 1))
 		n=$(($(cat $stat/vmexits_virt_irq) - $2))

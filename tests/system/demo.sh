@@ -10,7 +10,14 @@
 # expect-console: ^Timer fired, jitter: +[0-9]+ ns, min: +[0-9]+ ns, max: +[0-9]+ ns
 # expect: ^1 +inmate-demo +running +3
 # expect-console: ^Destroyed cell "inmate-demo"
+# expect: ^0001:00:00.0|  0001:00:00.0
+# expect: ^ *[0-9]+: +[1-9][0-9]* .* Edge +ivshmem$
+# expect: ^Interrupt #[1-9]
+# expect: ^state\[1\] = 2$
+# expect-console: ^IVSHMEM: got interrupt [0-9]+ \(#[1-9]
 # expect-console: linux-cell: run 0: a task ran on CPU 1
+# expect: linux-cell: run 0: a task ran on CPU 1
+# expect: ^Linux 6\.1\.
 # expect-console: ^Cell "linux-demo" shut itself down
 # expect: ^[0-9]+ +linux-demo +shut down +2-3
 # expect: ^0-3$

@@ -4,7 +4,9 @@
 # expect: ^warden-test: followed: CPU 2 parked \(PSCI CPU_OFF\)
 # expect: ^warden-test: followed: Shutting down hypervisor
 # expect: ^warden-test: after disable: .*Releasing CPU
+# add: tests/system/lib/wait.sh:wait.sh
 set -e
+. /guest-run/wait.sh
 
 warden console -f >/tmp/follow &
 pid=$!
@@ -12,7 +14,9 @@ warden enable /etc/warden/qemu-virt.cell
 echo 0 >/sys/devices/system/cpu/cpu2/online
 echo 1 >/sys/devices/system/cpu/cpu2/online
 warden disable
-sleep 1
+# the follower polls: wait until it has read the disable's line
+wait_for 60 "warden console -f to show the disable" \
+	grep -q 'Shutting down' /tmp/follow
 kill $pid
 grep -m1 'starting on CPU' /tmp/follow | sed 's/^/warden-test: followed: /'
 grep -m1 'CPU 2 parked' /tmp/follow | sed 's/^/warden-test: followed: /'

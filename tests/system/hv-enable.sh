@@ -9,6 +9,23 @@
 # loop (Spectre-BHB) runs on every entry from EL1 throughout this test.
 # expect-console: ^EL2 vectors: Spectre-v2: affected, no firmware workaround \(Cortex-A57: no EL3\)$
 # expect-console: ^EL2 vectors: Spectre-BHB: branch history loop \(8\) on entry from EL1 \(Cortex-A57\)$
+# EL2 is W^X from its first instruction: the bootstrap tables entry.S
+# builds (read back from the live tables before the config is read), then
+# the final ones, each page run with its attributes; a writable and
+# executable page, or executable device memory, fails the enable.
+# expect-console: ^EL2 map \(bootstrap\): identity 0x[0-9a-f]+-0x[0-9a-f]+ RX$
+# expect-console: ^EL2 map \(bootstrap\): text +0xffffc0000000-0x[0-9a-f]+ RX$
+# expect-console: ^EL2 map \(bootstrap\): rodata +0x[0-9a-f]+-0x[0-9a-f]+ R XN$
+# expect-console: ^EL2 map \(bootstrap\): data +0x[0-9a-f]+-0x[0-9a-f]+ RW XN$
+# expect-console: ^EL2 map \(bootstrap\): config +0x[0-9a-f]+-0x[0-9a-f]+ R XN$
+# expect-console: ^EL2 map \(bootstrap\): pool +0x[0-9a-f]+-0x[0-9a-f]+ RW XN$
+# expect-console: ^EL2 map \(bootstrap\): uart +0xffffffe[0-9a-f]+-0x[0-9a-f]+ device RW XN$
+# expect-console: ^EL2 W\^X \(bootstrap tables\): nothing writable is executable, WXN on$
+# expect-console: ^EL2 map \(final\): text +0xffffc0000000-0x[0-9a-f]+ RX$
+# expect-console: ^EL2 map \(final\): gic +0xffff0[0-9a-f]+-0x[0-9a-f]+ device RW XN$
+# expect-console: ^EL2 W\^X \(final tables\): nothing writable is executable, WXN on$
+# reject: ^EL2 map .*(RWX|device RX)$
+# reject: ^ERROR: EL2 W\^X
 # expect-console@gicv3: ^Warden enabled: root cell "qemu-virt", 4 CPUs
 # expect-console@gicv2: ^Warden enabled: root cell "qemu-virt-gicv2", 4 CPUs
 # expect: ^warden-test: enabled: 1

@@ -6,8 +6,8 @@
 #  - a root region mapping RAM at a second guest address (an alias);
 #  - a cell's ROOTSHARED region over a running cell's private RAM, and a
 #    cell's private RAM over a running cell's ROOTSHARED region;
-#  - advice (an ECAM window the root maps) never stops enable.
-# expect-console: ^ERROR: region 4 of root cell "qemu-virt" \(0x80c0000-0x811ffff\) maps the GIC redistributors \(0x80a0000-0x811ffff\)
+#  - advice (root RAM without EXECUTE) never stops enable.
+# expect-console: ^ERROR: region 10 of root cell "qemu-virt" \(0x80c0000-0x811ffff\) maps the GIC redistributors \(0x80a0000-0x811ffff\)
 # expect: ^warden-test: gicr: refused by CLI and hypervisor with the same sentence
 # expect-console: ^ERROR: region 3 of root cell "qemu-virt" maps 0x70000000 at guest address 0x90000000: root regions must be identity-mapped
 # expect: ^warden-test: alias: refused by CLI and hypervisor with the same sentence
@@ -15,7 +15,7 @@
 # expect: ^warden-test: shared over private: refused by CLI and hypervisor with the same sentence
 # expect-console: ^ERROR: region 1 of cell "inmate-demo" \(0x7fa00000-0x7fa0ffff\) overlaps region 1 of cell "inmate-demo-2" \(0x7fa00000-0x7fa0ffff\), and not both are ROOTSHARED
 # expect: ^warden-test: private over shared: refused by CLI and hypervisor with the same sentence
-# expect: ^warden-test: advice only: enabled \(ecam-overlap\)
+# expect: ^warden-test: advice only: enabled \(root-ram-exec\)
 # expect-console: ^uart-demo: done after 3 lines
 # expect: ^warden-test: afterwards a cell runs: running
 # expect: ^warden-test: disabled, every CPU back: 0-3
@@ -63,10 +63,10 @@ disabled() {
 	[ "$(cat /sys/devices/warden/enabled)" = 0 ]
 }
 
-# Root region 4 (the high ECAM, offset 624) moved onto 0x080c0000, 384 KiB:
-# the redistributors of CPUs 1-3, while GICR's base stays unmapped.
+# Root region 10 (the high ECAM, offset 816) moved onto 0x080c0000, 384
+# KiB: the redistributors of CPUs 1-3, while GICR's base stays unmapped.
 cp $good /tmp/gicr.cell
-poke /tmp/gicr.cell 624 '\000\000\014\010\000\000\000\000\000\000\014\010\000\000\000\000\000\000\006\000'
+poke /tmp/gicr.cell 816 '\000\000\014\010\000\000\000\000\000\000\014\010\000\000\000\000\000\000\006\000'
 s=$(sentence gic-overlap /tmp/gicr.cell)
 refused warden enable /tmp/gicr.cell >/dev/null 2>&1
 disabled
@@ -103,14 +103,14 @@ same "private over shared" "$s" /tmp/create.out
 warden cell destroy inmate-demo-2
 warden disable
 
-# A system config with advice only: the root maps an ECAM window
-# (pci_mmconfig_base at offset 76 = 0x4010000000, root region 4).
-cp $good /tmp/ecam.cell
-poke /tmp/ecam.cell 79 '\020\100'
-warden enable /tmp/ecam.cell 2>/tmp/enable.out
-grep -q '\[ecam-overlap\]' /tmp/enable.out
+# A system config with advice only: root region 9 (cells' RAM above the
+# ivshmem link, flags at offset 808) without EXECUTE.
+cp $good /tmp/advice.cell
+poke /tmp/advice.cell 808 '\013'
+warden enable /tmp/advice.cell 2>/tmp/enable.out
+grep -q '\[root-ram-exec\]' /tmp/enable.out
 [ "$(cat /sys/devices/warden/enabled)" = 1 ]
-echo "warden-test: advice only: enabled (ecam-overlap)"
+echo "warden-test: advice only: enabled (root-ram-exec)"
 warden disable
 
 # Nothing of the refusals is left: a cell still runs.

@@ -32,8 +32,10 @@
 # expect: ^warden-test: disabled after the bad calls
 # timeout: 180
 # add: tests/system/lib/rtc-alarm.sh:rtc-alarm.sh
+# add: tests/system/lib/wait.sh:wait.sh
 set -e
 . /guest-run/rtc-alarm.sh
+. /guest-run/wait.sh
 
 hc() { taskset -c 0 warden hypercall "$@"; }
 
@@ -67,7 +69,9 @@ warden cell start inmate-demo
 taskset -c 0 devmem $gicd 32 0
 stat=/sys/devices/warden/cells/1/statistics/vmexits_virt_irq
 base=$(cat $stat)
-sleep 2
+above() { [ "$(cat $stat)" -gt "$1" ]; }
+wait_for 60 "the cell's timer interrupts after the GICD_CTLR write" \
+	above $((base + 4))
 echo "warden-test: the cell took $(($(cat $stat) - base)) timer interrupts" \
 	"after the GICD_CTLR write"
 warden cell destroy inmate-demo

@@ -27,6 +27,14 @@
 # expect: ^warden-test: disabled: 0, cpus 0 1 2 3 took timer interrupts and ran a task
 # expect-console: ^Warden hypervisor [^ ]+ starting on CPU [0-3], memory at 0x3b000000$
 # expect-console: ^Warden enabled: root cell "rpi4-1g", 4 CPUs$
+# W^X at EL2 from the first instruction on the Pi too (hv-enable says
+# more): the bootstrap and the final tables read back, the mini UART's
+# page device memory.
+# expect-console: ^EL2 map \(bootstrap\): text +0xffffc0000000-0x[0-9a-f]+ RX$
+# expect-console: ^EL2 map \(bootstrap\): uart +0xffffffe[0-9a-f]+-0x[0-9a-f]+ device RW XN$
+# expect-console: ^EL2 W\^X \(bootstrap tables\): nothing writable is executable, WXN on$
+# expect-console: ^EL2 W\^X \(final tables\): nothing writable is executable, WXN on$
+# reject: ^EL2 map .*(RWX|device RX)$
 # The EL2 vectors' choice, made before the config and the GIC are looked
 # at: the Pi's Cortex-A72 with TF-A's SMCCC_ARCH_WORKAROUND_3.
 # expect-console: EL2 vectors: Spectre-v2 workaround via firmware \(SMCCC_ARCH_WORKAROUND_3\) on entry from EL1 \(Cortex-A72\)$

@@ -297,39 +297,182 @@ static void spi_given_to_two_cells(void **state)
 			       "\"a\""));
 }
 
-static void vpci_interrupt_not_granted(void **state)
+/* Output section i of the demo link, writable for dev_id id. */
+static void demo_link(struct fx *f, __u8 id, __u64 extra)
 {
-	struct jailhouse_pci_device *d = &a.pci[a.n_pci++];
+	struct jailhouse_pci_device *d = &f->pci[f->n_pci++];
+	unsigned int i, first = f->n_mem;
 
-	a.desc.vpci_irq_base = 112; /* INTA = INTID 144 */
-	d->type = JAILHOUSE_PCI_TYPE_IVSHMEM;
-	d->bdf = 1 << 3; /* 00:01.0: pin B, INTID 145 */
-	d->shmem_regions_start = 3;
-	d->shmem_peers = 2;
-	d->shmem_dev_id = 1;
-	fx_add_mem(&a, 0x7faf0000, 0x7faf0000, 0x1000,
-		   JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED);
-	fx_add_mem(&a, 0, 0, 0, 0);
-	fx_add_mem(&a, 0x7faf1000, 0x7faf1000, 0x1000,
-		   JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED);
-	fx_add_mem(&a, 0x7faf2000, 0x7faf2000, 0x1000,
-		   FX_RW | JAILHOUSE_MEM_ROOTSHARED);
-	fx_add_irqchip(&a, 32, 0, 0, 0, 1 << 16); /* 144, not 145 */
-	run(1);
-	assert_non_null(strstr(only("vpci-irq")->message, "INTID 145"));
-	assert_non_null(strstr(only("vpci-irq")->fix, "bit 17"));
-	assert_int_equal(config_report_count(&rep, "empty-region"), 0);
+	*d = (struct jailhouse_pci_device){
+		.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+		.domain = 1,
+		.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
+		.shmem_regions_start = first,
+		.shmem_dev_id = id,
+		.shmem_peers = 3,
+	};
+	fx_add_mem(f, 0x7faf0000, 0x7faf0000, 0x1000,
+		   JAILHOUSE_MEM_READ | extra);
+	fx_add_mem(f, 0x7faf1000, 0x7faf1000, 0x9000, FX_RW | extra);
+	for (i = 0; i < 3; i++)
+		fx_add_mem(f, 0x7fafa000 + i * 0x2000, 0x7fafa000 + i * 0x2000,
+			   0x2000,
+			   JAILHOUSE_MEM_READ | extra |
+				   (i == id ? JAILHOUSE_MEM_WRITE : 0));
+}
 
-	a.irq[0].pin_bitmap[3] = 3 << 16;
+/*
+ * qemu-virt.c's and qemu-virt-ivshmem-demo.c's link: the root is peer 0
+ * (INTx INTID 128), cell a peer 1 (INTID 144).
+ */
+static void ivshmem_setup(void)
+{
+	root.sys.platform_info.pci_mmconfig_base = 0x08e00000;
+	root.sys.platform_info.pci_is_virtual = 1;
+	root.sys.platform_info.pci_domain = 1;
+	root.sys.root_cell.vpci_irq_base = 96;
+	root.mem[3].size = 0x0faf0000;
+	demo_link(&root, 0, 0);
+	a.desc.vpci_irq_base = 112;
+	demo_link(&a, 1, JAILHOUSE_MEM_ROOTSHARED);
+	fx_add_irqchip(&a, 32, 0, 0, 0, 1 << 16);
+}
+
+static void ivshmem_link_is_clean(void **state)
+{
+	ivshmem_setup();
 	run(1);
-	/* accepted, but nothing serves the device: advice only */
+	expect_clean();
+}
+
+static void ivshmem_rules(void **state)
+{
+	const struct config_finding *f;
+
+	/* the INTx not granted */
+	ivshmem_setup();
+	a.pci[0].bdf = 1 << 3; /* 00:01.0: pin B, INTID 145 */
+	run(1);
+	f = only("ivshmem-intx");
+	assert_int_equal(f->severity, FINDING_ERROR);
+	assert_non_null(strstr(f->message, "INTID 145"));
+	assert_non_null(strstr(f->message, "bit 17"));
+	/* peer 1 taken by the root: the link's ids are unique */
+	setup(state);
+	ivshmem_setup();
+	a.pci[0].shmem_dev_id = 0;
+	a.mem[5].flags |= JAILHOUSE_MEM_WRITE;
+	a.mem[6].flags &= ~JAILHOUSE_MEM_WRITE;
+	run(1);
+	assert_non_null(strstr(only("ivshmem-link")->message,
+			       "has id 0, which cell \"qemu-virt\" uses"));
+	/* two cells as peer 1; a third cell with another peer count */
+	setup(state);
+	ivshmem_setup();
+	b.desc.vpci_irq_base = 112;
+	demo_link(&b, 1, JAILHOUSE_MEM_ROOTSHARED);
+	fx_add_irqchip(&b, 32, 0, 0, 0, 1 << 17); /* 145: a has 144 */
+	b.desc.vpci_irq_base = 113;
+	run(2);
+	f = only("ivshmem-link");
+	assert_string_equal(f->cell, "b");
+	assert_non_null(strstr(f->message, "which cell \"a\" uses"));
+	b.pci[0].shmem_dev_id = 2;
+	b.mem[6].flags &= ~JAILHOUSE_MEM_WRITE;
+	b.mem[7].flags |= JAILHOUSE_MEM_WRITE;
+	run(2);
+	expect_clean();
+	b.pci[0].shmem_peers = 4; /* with a fourth output section */
+	fx_add_mem(&b, 0x7fb00000, 0x7fb00000, 0x2000,
+		   JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED);
+	run(2);
+	assert_int_equal(config_report_count(&rep, "ivshmem-link"), 2);
+	/* a writable state table, a writable foreign output section */
+	setup(state);
+	ivshmem_setup();
+	a.mem[3].flags |= JAILHOUSE_MEM_WRITE;
+	run(1);
+	assert_int_equal(only("ivshmem-regions")->region, 3);
+	setup(state);
+	ivshmem_setup();
+	a.mem[7].flags |= JAILHOUSE_MEM_WRITE;
+	run(1);
+	assert_int_equal(only("ivshmem-regions")->region, 7);
+	/* regions beyond the cell's, too few peers */
+	setup(state);
+	ivshmem_setup();
+	a.pci[0].shmem_regions_start = 5;
+	run(1);
+	assert_non_null(strstr(only("ivshmem-regions")->message,
+			       "needs regions 5..9"));
+	setup(state);
+	ivshmem_setup();
+	a.pci[0].shmem_peers = 1;
+	a.pci[0].shmem_dev_id = 0;
+	run(1);
+	assert_int_equal(only("ivshmem-peers")->severity, FINDING_ERROR);
+	/* MSI-X, two devices at one bdf */
+	setup(state);
+	ivshmem_setup();
+	a.pci[0].bar_mask[1] = 0xfffff000;
+	a.pci[0].num_msix_vectors = 16;
+	run(1);
+	assert_int_equal(config_report_count(&rep, "ivshmem-bar"), 2);
+	setup(state);
+	ivshmem_setup();
+	a.pci[1] = a.pci[0];
+	a.n_pci = 2;
+	run(1);
+	assert_non_null(strstr(only("pci-bdf")->message,
+			       "(PCI device 1) of cell \"a\" has the bdf of "
+			       "PCI device 0"));
+	/* the cell takes the root's INTx */
+	setup(state);
+	ivshmem_setup();
+	a.irq[0].pin_bitmap[3] |= 1;
+	run(1);
+	assert_non_null(strstr(only("ivshmem-intx")->message,
+			       "takes INTID 128, the INTx of the root"));
+}
+
+static void ivshmem_window_rules(void **state)
+{
+	/* the window over the root's MMIO region */
+	ivshmem_setup();
+	root.sys.platform_info.pci_mmconfig_base = 0x09100000;
+	run(1);
+	assert_int_equal(only("pci-mmconfig")->region, 1);
+	assert_int_equal(config_report_count(&rep, "ecam-overlap"), 0);
+	/* misaligned; over the GIC redistributors */
+	setup(state);
+	ivshmem_setup();
+	root.sys.platform_info.pci_mmconfig_base = 0x08e80000;
+	run(1);
+	assert_non_null(strstr(only("pci-mmconfig")->message, "not aligned"));
+	setup(state);
+	ivshmem_setup();
+	root.sys.platform_info.pci_mmconfig_base = 0x08000000;
+	run(1);
+	assert_int_equal(config_report_count(&rep, "pci-mmconfig"), 2);
+	/* no host bridge at all: the devices cannot be served */
+	setup(state);
+	ivshmem_setup();
+	root.sys.platform_info.pci_mmconfig_base = 0;
+	run(1);
+	assert_int_equal(config_report_count(&rep, "pci-mmconfig"), 2);
+	/* a physical host bridge: its window is not checked */
+	setup(state);
+	root.sys.platform_info.pci_mmconfig_base = 0x09100000;
+	run(1);
+	assert_int_equal(config_report_count(&rep, "pci-mmconfig"), 0);
+	assert_int_equal(only("ecam-overlap")->severity, FINDING_ADVICE);
+	/* physical PCI devices: advice */
+	setup(state);
+	a.pci[0].type = JAILHOUSE_PCI_TYPE_DEVICE;
+	a.n_pci = 1;
+	run(1);
+	assert_non_null(strstr(only("pci")->message, "1 physical PCI device"));
 	assert_int_equal(rep.errors, 0);
-	assert_non_null(strstr(only("pci")->message, "Warden does not emulate "
-						     "PCI yet"));
-
-	a.pci[0].shmem_peers = 3; /* needs regions 3..7 */
-	run(1);
-	assert_int_equal(only("ivshmem")->severity, FINDING_ADVICE);
 }
 
 static void region_outside_root(void **state)
@@ -746,7 +889,9 @@ int main(void)
 		T(cpus),
 		T(irqchip_pin_base_and_range),
 		T(spi_given_to_two_cells),
-		T(vpci_interrupt_not_granted),
+		T(ivshmem_link_is_clean),
+		T(ivshmem_rules),
+		T(ivshmem_window_rules),
 		T(region_outside_root),
 		T(region_across_root_regions),
 		T(private_memory_overlap),

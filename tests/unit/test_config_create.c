@@ -205,62 +205,77 @@ static size_t pi4_like(int with_gic, int overlap)
 	return finish(dtb);
 }
 
+/*
+ * The Pi 4-like tree with its GIC, parsed: the fixture of the cases that
+ * read it as it is (cmocka setup and teardown).
+ */
+static struct dt_tree pi4;
+
+static int pi4_parsed(void **state)
+{
+	char err[256];
+
+	if (dt_parse(&pi4, dtb, pi4_like(1, 0), err, sizeof(err))) {
+		print_error("the Pi 4-like tree: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+static int pi4_free(void **state)
+{
+	dt_free(&pi4);
+	return 0;
+}
+
 static void translates_through_ranges(void **state)
 {
-	struct dt_tree t;
 	char err[256];
 	uint64_t a, s;
 	struct dt_node *n;
 
-	assert_int_equal(dt_parse(&t, dtb, pi4_like(1, 0), err, sizeof(err)),
-			 0);
 	/* one address cell under /soc, two above: 0x7e.. -> 0xfe.. */
-	n = dt_find_path(&t, "/soc/serial@7e215040");
+	n = dt_find_path(&pi4, "/soc/serial@7e215040");
 	assert_non_null(n);
 	assert_int_equal(dt_reg(n, 0, &a, &s, err, sizeof(err)), 0);
 	assert_true(a == 0xfe215040 && s == 0x40);
 	assert_int_equal(dt_reg(n, 1, &a, &s, err, sizeof(err)), 1);
 	/* the second range: the GIC-400 at 0x40041000 is 0xff841000 */
-	n = dt_find_path(&t, "/soc/interrupt-controller");
+	n = dt_find_path(&pi4, "/soc/interrupt-controller");
 	assert_non_null(n);
 	assert_int_equal(dt_reg(n, 1, &a, &s, err, sizeof(err)), 0);
 	assert_true(a == 0xff842000 && s == 0x2000);
 	/* an empty "ranges" is the identity, then /soc's */
-	n = dt_find_path(&t, "/soc/bus@7e300000/mmc@7e300000");
+	n = dt_find_path(&pi4, "/soc/bus@7e300000/mmc@7e300000");
 	assert_non_null(n);
 	assert_int_equal(dt_reg(n, 0, &a, &s, err, sizeof(err)), 0);
 	assert_true(a == 0xfe300000);
 	/* an I2C device is not in the CPU's address space */
-	n = dt_find_path(&t, "/soc/i2c@7e804000/eeprom@50");
+	n = dt_find_path(&pi4, "/soc/i2c@7e804000/eeprom@50");
 	assert_non_null(n);
 	assert_int_equal(dt_reg(n, 0, &a, &s, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "/soc/i2c@7e804000 has no \"ranges\""));
-	dt_free(&t);
 }
 
 static void reads_cells_and_resolves_stdout(void **state)
 {
-	struct dt_tree t;
 	char err[256], path[128];
 	uint64_t a, s;
 	struct dt_node *n;
 
-	assert_int_equal(dt_parse(&t, dtb, pi4_like(1, 0), err, sizeof(err)),
-			 0);
-	n = dt_find_path(&t, "/memory");
+	n = dt_find_path(&pi4, "/memory");
 	assert_non_null(n);
 	assert_int_equal(dt_addr_cells(n), 2);
 	assert_int_equal(dt_size_cells(n), 1);
 	assert_int_equal(dt_reg(n, 1, &a, &s, err, sizeof(err)), 0);
 	assert_true(a == 0x40000000 && s == 0xbc000000);
 	/* an alias with options, as /chosen/stdout-path has it */
-	n = dt_resolve(&t, "serial1:115200n8");
+	n = dt_resolve(&pi4, "serial1:115200n8");
 	assert_non_null(n);
 	assert_string_equal(dt_path(n, path, sizeof(path)),
 			    "/soc/serial@7e215040");
-	assert_null(dt_resolve(&t, "serial7"));
-	assert_ptr_equal(dt_resolve(&t, "/soc/serial@7e215040"), n);
-	dt_free(&t);
+	assert_null(dt_resolve(&pi4, "serial7"));
+	assert_ptr_equal(dt_resolve(&pi4, "/soc/serial@7e215040"), n);
 }
 
 static void refuses_truncated_and_foreign(void **state)
@@ -287,14 +302,11 @@ static void builds_pi4_like_config(void **state)
 	struct cc_options o = { .name = "pi",
 				.mem_hv = 4 << 20,
 				.mem_inmates = 16 << 20 };
-	struct dt_tree t;
 	char err[256];
 	unsigned int i;
 
-	assert_int_equal(dt_parse(&t, dtb, pi4_like(1, 0), err, sizeof(err)),
-			 0);
 	assert_int_equal(
-		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), 0);
+		config_create_build(&cfg, &pi4, NULL, &o, err, sizeof(err)), 0);
 	assert_int_equal(cfg.gic.version, 2);
 	assert_true(cfg.gic.gicd == 0xff841000 && cfg.gic.gicc == 0xff842000 &&
 		    cfg.gic.gich == 0xff844000 && cfg.gic.gicv == 0xff846000);
@@ -329,7 +341,6 @@ static void builds_pi4_like_config(void **state)
 		assert_false(r->start <= 0xfe400000 &&
 			     r->start + r->size > 0xfe400000);
 	}
-	dt_free(&t);
 }
 
 static void refuses_without_gic_or_with_overlap(void **state)
@@ -358,7 +369,6 @@ static void iomem_must_match_dt(void **state)
 {
 	struct cc_options o = { .name = "pi" };
 	static struct iomem io;
-	struct dt_tree t;
 	char err[256];
 
 	assert_int_equal(iomem_parse(&io,
@@ -370,12 +380,9 @@ static void iomem_must_match_dt(void **state)
 			 0);
 	assert_int_equal(io.n, 4);
 	assert_int_equal(io.lines[2].depth, 1);
-	assert_int_equal(dt_parse(&t, dtb, pi4_like(1, 0), err, sizeof(err)),
-			 0);
 	assert_int_equal(
-		config_create_build(&cfg, &t, &io, &o, err, sizeof(err)), -1);
+		config_create_build(&cfg, &pi4, &io, &o, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "iomem line 4 (200000000-23fffffff"));
-	dt_free(&t);
 	/* as read by a user: all zeros */
 	assert_int_equal(iomem_parse(&io, "00000000-00000000 : System RAM\n",
 				     err, sizeof(err)),
@@ -393,16 +400,13 @@ static void iomem_must_match_dt(void **state)
 static void spis_from_gic_facts(void **state)
 {
 	struct cc_options o = { .name = "pi" };
-	struct dt_tree t;
 	char err[512];
 
-	assert_int_equal(dt_parse(&t, dtb, pi4_like(1, 0), err, sizeof(err)),
-			 0);
 	o.gic_facts = "# comment\ngic /soc/gic v2\ngicd 0xff841000\n"
 		      "source /dev/mem\nspis 192\ngicd_iidr 0x0200143b\n"
 		      "gicc_iidr 0x0202143b\ngich_vtr 0x90000003\n";
 	assert_int_equal(
-		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), 0);
+		config_create_build(&cfg, &pi4, NULL, &o, err, sizeof(err)), 0);
 	assert_int_equal(cfg.gic.spis, 192);
 	assert_int_equal(cfg.spi[191], 1);
 	assert_int_equal(cfg.spi[192], 0);
@@ -413,29 +417,30 @@ static void spis_from_gic_facts(void **state)
 	/* --spis wins */
 	o.spis = 256;
 	assert_int_equal(
-		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), 0);
+		config_create_build(&cfg, &pi4, NULL, &o, err, sizeof(err)), 0);
 	assert_int_equal(cfg.gic.spis, 256);
 	o.spis = 0;
 
 	/* not readable: chosen, and the reason kept for the comment */
 	o.gic_facts = "gicd 0xff841000\nspis unknown\nwhy /dev/mem: EPERM\n";
 	assert_int_equal(
-		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), 0);
+		config_create_build(&cfg, &pi4, NULL, &o, err, sizeof(err)), 0);
 	assert_int_equal(cfg.gic.spis, 128);
 	assert_non_null(strstr(cfg.gic.spis_origin, "/dev/mem: EPERM"));
 
 	/* fewer SPIs than the DT uses (SPI 126, interrupts-extended) */
 	o.gic_facts = "gicd 0xff841000\nspis 64\n";
-	assert_int_equal(
-		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), -1);
+	assert_int_equal(config_create_build(&cfg, &pi4, NULL, &o, err,
+					     sizeof(err)),
+			 -1);
 	assert_non_null(strstr(err, "uses SPI 126, but the GIC has 64 SPIs"));
 
 	/* facts of another system's GIC */
 	o.gic_facts = "gicd 0x8000000\nspis 224\n";
-	assert_int_equal(
-		config_create_build(&cfg, &t, NULL, &o, err, sizeof(err)), -1);
+	assert_int_equal(config_create_build(&cfg, &pi4, NULL, &o, err,
+					     sizeof(err)),
+			 -1);
 	assert_non_null(strstr(err, "gic line 1 (gicd 0x8000000)"));
-	dt_free(&t);
 }
 
 /* A GICv3 tree with IOMMUs and their masters, and SCMI over SMC. */
@@ -612,13 +617,18 @@ static void survives_corrupted_dtbs(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(translates_through_ranges),
-		cmocka_unit_test(reads_cells_and_resolves_stdout),
+		cmocka_unit_test_setup_teardown(translates_through_ranges,
+						pi4_parsed, pi4_free),
+		cmocka_unit_test_setup_teardown(reads_cells_and_resolves_stdout,
+						pi4_parsed, pi4_free),
 		cmocka_unit_test(refuses_truncated_and_foreign),
-		cmocka_unit_test(builds_pi4_like_config),
+		cmocka_unit_test_setup_teardown(builds_pi4_like_config,
+						pi4_parsed, pi4_free),
 		cmocka_unit_test(refuses_without_gic_or_with_overlap),
-		cmocka_unit_test(iomem_must_match_dt),
-		cmocka_unit_test(spis_from_gic_facts),
+		cmocka_unit_test_setup_teardown(iomem_must_match_dt, pi4_parsed,
+						pi4_free),
+		cmocka_unit_test_setup_teardown(spis_from_gic_facts, pi4_parsed,
+						pi4_free),
 		cmocka_unit_test(iommus_and_stream_ids),
 		cmocka_unit_test(survives_corrupted_dtbs),
 	};

@@ -150,14 +150,18 @@ static void test_window_allowed(void **state)
 }
 
 static struct jailhouse_memory regions[] = {
-	{ .phys_start = 0x40000000, .size = 0x100000,
+	{ .phys_start = 0x40000000,
+	  .size = 0x100000,
 	  .flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE },
-	{ .phys_start = 0x09000000, .size = 0x1000,
+	{ .phys_start = 0x09000000,
+	  .size = 0x1000,
 	  .flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 		   JAILHOUSE_MEM_IO },
-	{ .phys_start = 0x50000000, .size = 0x1000,
+	{ .phys_start = 0x50000000,
+	  .size = 0x1000,
 	  .flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_COMM_REGION },
-	{ .phys_start = 0x40100000, .size = 0x100000,
+	{ .phys_start = 0x40100000,
+	  .size = 0x100000,
 	  .flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_LOADABLE },
 };
 

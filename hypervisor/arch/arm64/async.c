@@ -141,12 +141,12 @@ void sgi_refuse(unsigned int cpu, unsigned int reg, uint64_t value)
 
 	if (r >= 3 || cpu >= HV_MAX_CPUS)
 		return;
-	cpu_data[cpu].stats[STAT_VSGI]++;
+	per_cpu(cpu)->stats[STAT_VSGI]++;
 	if (reported[r] & (1ULL << cpu))
 		return;
 	reported[r] |= 1ULL << cpu;
 	for (i = 0; i < HV_MAX_CPUS; i++) {
-		mpidr[i] = cpu_data[i].mpidr;
+		mpidr[i] = per_cpu(i)->mpidr;
 		if (cpu_state(i) != CPU_ABSENT)
 			present |= 1ULL << i;
 	}

@@ -29,6 +29,7 @@
  *   still holds, and stop_cpus() checks the CPUs once more.
  */
 #include <arch/cell.h>
+#include <arch/cell_console.h>
 #include <arch/cell_irq.h>
 #include <arch/el1_state.h>
 #include <arch/el2_map.h>
@@ -37,6 +38,8 @@
 #include <arch/pool.h>
 #include <arch/rules_log.h>
 #include <arch/stage2.h>
+#include <arch/test_point.h>
+#include <arch/vpci.h>
 #include <warden/cell_check.h>
 #include <warden/el2_window.h>
 #include <warden/errno.h>
@@ -48,13 +51,33 @@
 #define CLEAN_CHUNK 0x100000ULL
 
 #define STOP_TIMEOUT_US 5000000 /* generous for emulated CPUs on a busy host */
-/* a cell that never answers a shutdown request (msg_reply_timeout 0) */
+/*
+ * A cell that never answers a shutdown request (msg_reply_timeout 0),
+ * and the longest wait for any reply whatever msg_reply_timeout says
+ * (up to 2^32 polls): the calling root CPU waits at EL2 with its
+ * interrupts masked, and Linux reports a stall after some 20 s. Also
+ * what reconfig_completed() spends on all cells before it skips the rest.
+ */
 #define REPLY_TIMEOUT_US 2000000
 
 spinlock_t cell_lock; /* released by el2_locks_release() */
 
 static void reconfig_completed(void);
 static long reconfig_ok(const struct cell *excluded);
+
+/*
+ * Marks cell id busy (cell_lock held) with the claiming CPU plus 1, so that
+ * the recovery from an exception at EL2 (cell_recover()) finds what that
+ * CPU held. Returns 0 or -EBUSY as lc_claim().
+ */
+static long cell_claim(unsigned int id)
+{
+	long err = lc_claim(&hv_lc, id);
+
+	if (!err)
+		cells[id - 1].lc.busy = this_cpu() + 1;
+	return err;
+}
 
 static void cell_unclaim(struct cell *c)
 {
@@ -254,7 +277,18 @@ enum remap_which {
 	REMAP_LOADABLE, /* the LOADABLE ones, for loading */
 	REMAP_ALL, /* every region the root lent */
 	REMAP_NOT_LOADABLE, /* the rest, when LOADABLE ones are back already */
+	REMAP_TAKEN, /* those the root does not map now (an undone create) */
 };
+
+struct pgtable *stage2_root(void);
+
+static int root_maps(uint64_t ipa)
+{
+	uint64_t pa, attrs;
+	unsigned int level;
+
+	return !pgtable_lookup(stage2_root(), ipa, &pa, &attrs, &level);
+}
 
 static int remap_selected(const struct jailhouse_memory *m,
 			  enum remap_which which)
@@ -266,6 +300,8 @@ static int remap_selected(const struct jailhouse_memory *m,
 		return !!(m->flags & JAILHOUSE_MEM_LOADABLE);
 	case REMAP_NOT_LOADABLE:
 		return !(m->flags & JAILHOUSE_MEM_LOADABLE);
+	case REMAP_TAKEN:
+		return !root_maps(m->phys_start);
 	default:
 		return 1;
 	}
@@ -411,8 +447,17 @@ static int root_unmap(struct cell *c, enum remap_which which)
 	return err;
 }
 
+/*
+ * Bit id - 1: cells[id - 1] is in use (id set); kept with the ids so that
+ * counting the cells (the null hypercall, cell_count()) does not walk
+ * cells[].
+ */
+uint32_t cells_used;
+
 static void cell_free(struct cell *c)
 {
+	if (c->id)
+		cells_used &= ~(1U << (c->id - 1));
 	if (c->s2.root)
 		pgtable_destroy(&c->s2, pool_pgtable_free);
 	if (c->comm_pa)
@@ -476,8 +521,8 @@ static long cpus_take(struct cell *c, unsigned int caller, struct lc_plan *plan)
 	err = lc_create(&hv_lc, c->id, c->lc.cpus, caller, plan);
 	for (cpu = 0; !err && cpu < HV_MAX_CPUS; cpu++)
 		if (c->lc.cpus & (1ULL << cpu))
-			memset(cpu_data[cpu].stats, 0,
-			       sizeof(cpu_data[cpu].stats));
+			memset(per_cpu(cpu)->stats, 0,
+			       sizeof(per_cpu(cpu)->stats));
 	spin_unlock(&hv_lock);
 	if (err)
 		printk("ERROR: CPUs 0x%llx came back online in the root cell "
@@ -503,10 +548,59 @@ static long cpus_give_back(struct cell *c)
 	err = lc_destroy(&hv_lc, c->id);
 	for (cpu = 0; !err && cpu < HV_MAX_CPUS; cpu++)
 		if (cpus & (1ULL << cpu))
-			memset(cpu_data[cpu].stats, 0,
-			       sizeof(cpu_data[cpu].stats));
+			memset(per_cpu(cpu)->stats, 0,
+			       sizeof(per_cpu(cpu)->stats));
 	spin_unlock(&hv_lock);
 	return err;
+}
+
+/*
+ * A create that an exception at EL2 interrupted (cell_recover(), cell_lock
+ * held): the CPUs it took and the memory it unmapped go back to the root,
+ * its pool pages are freed, the ID is free again. A step the exception
+ * cut in half (inside a page-table edit) cannot be told from a whole one
+ * and is reported by root_remap() if it cannot be given back.
+ */
+static void create_undo(struct cell *c)
+{
+	uint64_t taken = 0;
+
+	/* the CPUs are the cell's only once lc_create() published it */
+	if (c->lc.state != CELL_NONE) {
+		taken = c->lc.cpus;
+		if (cpus_give_back(c))
+			printk("ERROR: a CPU of cell \"%s\" left its park\n",
+			       c->cfg.cell->name);
+	}
+	root_remap(c, REMAP_TAKEN, c->cfg.cell->num_memory_regions);
+	printk("Cell \"%s\": the create is undone: CPUs 0x%llx back to the "
+	       "root, its memory mapped to the root, its pool pages freed\n",
+	       c->cfg.cell->name, (unsigned long long)taken);
+	cell_free(c);
+}
+
+void cell_recover(unsigned int cpu)
+{
+	unsigned int i;
+
+	spin_lock(&cell_lock);
+	for (i = 0; i < MAX_CELLS; i++) {
+		struct cell *c = &cells[i];
+
+		/* a create marks its slot busy before it sets the ID */
+		if (c->lc.busy != (int)cpu + 1)
+			continue;
+		if (c->creating) {
+			create_undo(c);
+			continue;
+		}
+		printk("Cell \"%s\": released from the failed call; its "
+		       "CPUs stay as they are (%s)\n",
+		       c->cfg.cell->name,
+		       c->lc.state == CELL_RUNNING ? "running" : "stopped");
+		c->lc.busy = 0;
+	}
+	spin_unlock(&cell_lock);
 }
 
 long cell_create(unsigned int caller, uint64_t config_ipa)
@@ -539,9 +633,15 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 			c->lc.cpus |= 1ULL << cpu;
 	/* c->id is still 0: the checks see only the other cells */
 	err = check_against_system(c, caller);
+	/* half-built until the end: a failed call's recovery undoes it */
+	c->lc.busy = caller + 1;
+	c->creating = 1;
 	c->id = id;
+	cells_used |= 1U << (id - 1);
 	if (!err)
 		err = build_stage2(c);
+	if (!err)
+		el2_test_point(TEST_CREATE_STAGE2);
 	if (!err)
 		err = cpus_take(c, caller, &plan);
 	if (!err && plan.actions & LC_UNMAP_ALL) {
@@ -556,6 +656,12 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	if (plan.actions & LC_IRQS_TAKE)
 		cell_irqs_take(c, caller);
+	el2_test_point(TEST_CREATE_BUILT);
+	c->lc.busy = c->creating = 0;
+	cell_console_open(
+		c->id, c->cfg.cell->name,
+		CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(c->cfg.cell->flags));
+	vpci_cell_add(c);
 	printk("Created cell \"%s\" (ID %u, CPUs 0x%llx); %llu of %llu pool "
 	       "pages used\n",
 	       c->cfg.cell->name, c->id, (unsigned long long)c->lc.cpus,
@@ -603,7 +709,7 @@ static long reconfig_ok(const struct cell *excluded)
 
 /*
  * Sends msg and waits for the reply, at most msg_reply_timeout polls, one
- * per microsecond at most (or REPLY_TIMEOUT_US if that is 0). A cell that
+ * per microsecond at most, and never longer than REPLY_TIMEOUT_US. A cell that
  * stops or fails meanwhile has answered; one that does not answer in time
  * is marked failed. Returns the reply, or WARDEN_MSG_NONE. Called with c
  * busy and no lock held: the wait may be long.
@@ -625,8 +731,7 @@ static uint32_t exchange(struct cell *c, uint32_t msg, const char *what)
 		    comm->cell_state == WARDEN_CELL_SHUT_DOWN ||
 		    comm->cell_state == WARDEN_CELL_FAILED)
 			return reply;
-		if ((limit && ++polls >= limit) ||
-		    (!limit && timer_now_us() > deadline)) {
+		if ((limit && ++polls >= limit) || timer_now_us() > deadline) {
 			printk("Timeout expired while waiting for a reply from "
 			       "cell \"%s\" (%s): the cell is marked failed\n",
 			       c->cfg.cell->name, what);
@@ -665,6 +770,7 @@ static long ask_shutdown(struct cell *c)
  */
 static void reconfig_completed(void)
 {
+	uint64_t until = timer_now_us() + REPLY_TIMEOUT_US;
 	struct cell *c;
 	unsigned int i;
 	int tell;
@@ -672,7 +778,14 @@ static void reconfig_completed(void)
 	for (i = 0; i < MAX_CELLS; i++) {
 		c = &cells[i];
 		spin_lock(&cell_lock);
-		tell = c->id && talks(c) && !lc_claim(&hv_lc, c->id);
+		tell = c->id && talks(c);
+		if (tell && timer_now_us() > until) {
+			printk("Cell \"%s\" not told of the reconfiguration: "
+			       "the other cells' replies took %u ms already\n",
+			       c->cfg.cell->name, REPLY_TIMEOUT_US / 1000);
+			tell = 0;
+		}
+		tell = tell && !cell_claim(c->id);
 		spin_unlock(&cell_lock);
 		if (!tell)
 			continue;
@@ -729,7 +842,7 @@ void cell_stop_all(const char *why)
 		struct cell *c = &cells[i];
 
 		spin_lock(&cell_lock);
-		mine = c->id && !lc_claim(&hv_lc, c->id);
+		mine = c->id && !cell_claim(c->id);
 		if (!mine && c->id)
 			printk("Cell \"%s\" is busy with another management "
 			       "call: system %s without stopping it\n",
@@ -763,7 +876,7 @@ static struct cell *managed_cell(uint64_t id, const char *what, long *err)
 		       (unsigned long long)id);
 		return NULL;
 	}
-	if (lc_claim(&hv_lc, c->id)) {
+	if (cell_claim(c->id)) {
 		printk("ERROR: %s: cell \"%s\" is busy with another "
 		       "management call; try again\n",
 		       what, c->cfg.cell->name);
@@ -803,6 +916,7 @@ long cell_set_loadable(unsigned int caller, uint64_t id)
 	if (err)
 		goto done;
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
+	vpci_cell_reset(c);
 	spin_lock(&hv_lock);
 	lc_load(&hv_lc, c->id, &plan);
 	spin_unlock(&hv_lock);
@@ -872,6 +986,7 @@ long cell_start(unsigned int caller, uint64_t id)
 	err = shutdown_and_stop(c);
 	if (err)
 		goto done;
+	el2_test_point(TEST_START_STOPPED);
 	lc_start_plan(&hv_lc, c->id, &plan);
 	if (plan.actions & LC_UNMAP_LOADABLE) {
 		err = root_unmap(c, REMAP_LOADABLE);
@@ -880,6 +995,7 @@ long cell_start(unsigned int caller, uint64_t id)
 	}
 	if (plan.actions & LC_COMM_INIT)
 		comm_init(c);
+	vpci_cell_reset(c);
 	if (plan.actions & LC_CLEAN)
 		caches_for_start(c);
 	if (plan.actions & LC_IRQS_QUIESCE)
@@ -921,6 +1037,7 @@ long cell_destroy(unsigned int caller, uint64_t id)
 		goto unlock;
 	}
 	printk("Closing cell \"%s\"\n", c->cfg.cell->name);
+	vpci_cell_remove(c);
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	lc_destroy_plan(&hv_lc, c->id, &plan);
 	which = plan.actions & LC_REMAP_REST ? REMAP_NOT_LOADABLE : REMAP_ALL;
@@ -935,6 +1052,7 @@ long cell_destroy(unsigned int caller, uint64_t id)
 		       c->cfg.cell->name);
 	memcpy(name, c->cfg.cell->name, sizeof(name));
 	cell_free(c);
+	cell_console_close(id);
 	printk("Destroyed cell \"%s\"; %llu of %llu pool pages used\n", name,
 	       (unsigned long long)pool_used, (unsigned long long)pool_pages);
 unlock:

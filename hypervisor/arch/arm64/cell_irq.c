@@ -30,7 +30,10 @@
 
 extern spinlock_t gicd_lock;
 
-static volatile uint8_t spi_owner[GIC_SPI_END];
+volatile uint8_t cell_spi_owner[GIC_SPI_END];
+#define spi_owner cell_spi_owner
+/* The SPIs the root's config grants it (bit per INTID), fixed at enable. */
+uint32_t cell_root_spis[GIC_SPI_END / 32 + 1];
 
 /* What the root had programmed for an SPI before a cell took it. */
 static struct {
@@ -60,8 +63,19 @@ static void wr32(unsigned int off, uint32_t v)
 
 static int root_has_spi(uint32_t intid)
 {
-	return warden_config_has_irq(
-		&root_config, sys_config->platform_info.arm.gicd_base, intid);
+	return cell_root_spis[intid / 32] >> (intid % 32) & 1;
+}
+
+void cell_irq_init(void)
+{
+	uint32_t intid;
+
+	memset(cell_root_spis, 0, sizeof(cell_root_spis));
+	for (intid = 32; intid < GIC_SPI_END; intid++)
+		if (warden_config_has_irq(
+			    &root_config,
+			    sys_config->platform_info.arm.gicd_base, intid))
+			cell_root_spis[intid / 32] |= 1U << (intid % 32);
 }
 
 int cell_irq_owned(unsigned int cpu, uint64_t intid)
@@ -80,10 +94,14 @@ int cell_irq_owned(unsigned int cpu, uint64_t intid)
 /* A write that disabled an interrupt has taken effect (bounded wait). */
 static void rwp_wait(void)
 {
+	static int warned;
 	unsigned int i;
 
 	for (i = 0; i < 1000000 && rd32(GICD_CTLR) & GICD_CTLR_RWP; i++)
 		cpu_relax();
+	if (i == 1000000 && !warned++)
+		printk("Warning: GICD_CTLR.RWP still set after 10^6 polls; "
+		       "going on\n");
 }
 
 static unsigned int field(unsigned int off, uint32_t intid, unsigned int bits)

@@ -15,7 +15,7 @@ static int target_cpu(uint64_t mpidr)
 	unsigned int i;
 
 	for (i = 0; i < HV_MAX_CPUS; i++)
-		if ((cpu_data[i].mpidr & MPIDR_AFF_MASK) ==
+		if ((per_cpu(i)->mpidr & MPIDR_AFF_MASK) ==
 			    (mpidr & MPIDR_AFF_MASK) &&
 		    cpu_state(i) != CPU_ABSENT)
 			return i;
@@ -62,11 +62,11 @@ void cell_psci(struct frame *f, unsigned int cpu)
 	long ret;
 
 	if (fid >> 24 == 0x84 || fid >> 24 == 0xc4)
-		cpu_data[cpu].stats[STAT_PSCI]++;
+		per_cpu(cpu)->stats[STAT_PSCI]++;
 	switch (fid) {
 	case PSCI_VERSION:
 	case SMCCC_VERSION:
-		ret = 0x10001; /* 1.1 */
+		ret = PSCI_VERSION_1_1;
 		break;
 	case PSCI_CPU_SUSPEND_32:
 	case PSCI_CPU_SUSPEND_64:

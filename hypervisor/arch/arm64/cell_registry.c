@@ -21,8 +21,8 @@ struct cell cells[MAX_CELLS];
 
 /* The policy's view of the CPUs and cells (core/lifecycle.c). */
 struct lifecycle hv_lc = {
-	.cpu_base = (char *)&cpu_data[0].lc,
-	.cpu_stride = sizeof(cpu_data[0]),
+	.cpu_base = (char *)&per_cpu_data[0].lc,
+	.cpu_stride = sizeof(per_cpu_data[0]),
 	.ncpus = HV_MAX_CPUS,
 	.cell_base = (char *)&cells[0].lc,
 	.cell_stride = sizeof(cells[0]),
@@ -37,7 +37,7 @@ struct lifecycle hv_lc = {
  */
 struct cell *cell_of(unsigned int cpu)
 {
-	unsigned int id = cpu < HV_MAX_CPUS ? READ_ONCE(cpu_data[cpu].lc.cell) :
+	unsigned int id = cpu < HV_MAX_CPUS ? READ_ONCE(per_cpu(cpu)->lc.cell) :
 					      LC_ROOT;
 
 	return id == LC_ROOT ? NULL : &cells[id - 1];
@@ -55,15 +55,6 @@ const char *cell_name_of(unsigned int cpu)
 	struct cell *c = cell_of(cpu);
 
 	return c ? c->cfg.cell->name : sys_config->root_cell.name;
-}
-
-unsigned int cell_count(void)
-{
-	unsigned int i, n = 0;
-
-	for (i = 0; i < MAX_CELLS; i++)
-		n += !!cells[i].id;
-	return n;
 }
 
 uint64_t cell_all_cpus(void)

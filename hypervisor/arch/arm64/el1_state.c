@@ -43,10 +43,6 @@
 #define CPTR_TZ (1ULL << 8)
 #define CPTR_TSM (1ULL << 12)
 
-/* What Linux' EL2 stub had in MDCR_EL2, for the way back (disable). */
-static uint64_t mdcr_saved[HV_MAX_CPUS];
-static bool mdcr_set[HV_MAX_CPUS];
-
 static bool pmu_present(void)
 {
 	unsigned int v = DFR0_PMUVER(sysreg_read(id_aa64dfr0_el1));
@@ -80,7 +76,8 @@ bool el1_state_pauth_present(void)
 static uint64_t mdcr_value(unsigned int cpu, bool cell)
 {
 	uint64_t dfr0 = sysreg_read(id_aa64dfr0_el1);
-	uint64_t v = mdcr_saved[cpu] & (MDCR_E2PB_MASK | MDCR_E2TB_MASK);
+	uint64_t v = per_cpu(cpu)->mdcr_saved &
+		     (MDCR_E2PB_MASK | MDCR_E2TB_MASK);
 
 	if (pmu_present()) {
 		v |= PMCR_N(sysreg_read(pmcr_el0)) & MDCR_HPMN_MASK;
@@ -96,18 +93,19 @@ static uint64_t mdcr_value(unsigned int cpu, bool cell)
 
 void el1_state_enter(unsigned int cpu)
 {
-	mdcr_saved[cpu] = sysreg_read(mdcr_el2);
-	mdcr_set[cpu] = true;
+	/* what Linux' EL2 stub had, for the way back (disable) */
+	per_cpu(cpu)->mdcr_saved = sysreg_read(mdcr_el2);
+	per_cpu(cpu)->mdcr_set = true;
 	sysreg_write(mdcr_el2, mdcr_value(cpu, false));
 }
 
 void el1_state_leave(unsigned int cpu)
 {
 	/* a failed enable leaves before MDCR_EL2 was touched */
-	if (cpu >= HV_MAX_CPUS || !mdcr_set[cpu])
+	if (cpu >= HV_MAX_CPUS || !per_cpu(cpu)->mdcr_set)
 		return;
-	mdcr_set[cpu] = false;
-	sysreg_write(mdcr_el2, mdcr_saved[cpu]);
+	per_cpu(cpu)->mdcr_set = false;
+	sysreg_write(mdcr_el2, per_cpu(cpu)->mdcr_saved);
 }
 
 /* V0-V31 (and with them the low 128 bits of SVE's Z0-Z31), FPCR, FPSR. */
@@ -202,13 +200,13 @@ static void pmu_reset(void)
 	sysreg_write(pmcr_el0, PMCR_LC | PMCR_P | PMCR_C);
 }
 
-#define DBG_CASE(n)                             \
-	case n:                                 \
+#define DBG_CASE(n)                               \
+	case n:                                   \
 		sysreg_write(dbgbcr##n##_el1, 0); \
 		sysreg_write(dbgbvr##n##_el1, 0); \
 		break
-#define DBGW_CASE(n)                            \
-	case n:                                 \
+#define DBGW_CASE(n)                              \
+	case n:                                   \
 		sysreg_write(dbgwcr##n##_el1, 0); \
 		sysreg_write(dbgwvr##n##_el1, 0); \
 		break
@@ -216,20 +214,24 @@ static void pmu_reset(void)
 static void breakpoint_reset(unsigned int n)
 {
 	switch (n) {
+		/* clang-format off */
 		DBG_CASE(0); DBG_CASE(1); DBG_CASE(2); DBG_CASE(3);
 		DBG_CASE(4); DBG_CASE(5); DBG_CASE(6); DBG_CASE(7);
 		DBG_CASE(8); DBG_CASE(9); DBG_CASE(10); DBG_CASE(11);
 		DBG_CASE(12); DBG_CASE(13); DBG_CASE(14); DBG_CASE(15);
+		/* clang-format on */
 	}
 }
 
 static void watchpoint_reset(unsigned int n)
 {
 	switch (n) {
+		/* clang-format off */
 		DBGW_CASE(0); DBGW_CASE(1); DBGW_CASE(2); DBGW_CASE(3);
 		DBGW_CASE(4); DBGW_CASE(5); DBGW_CASE(6); DBGW_CASE(7);
 		DBGW_CASE(8); DBGW_CASE(9); DBGW_CASE(10); DBGW_CASE(11);
 		DBGW_CASE(12); DBGW_CASE(13); DBGW_CASE(14); DBGW_CASE(15);
+		/* clang-format on */
 	}
 }
 

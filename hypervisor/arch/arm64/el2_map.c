@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The hypervisor's own translation tables (EL2 stage 1), as EL2_LAYOUT in
- * arch/layout.h lays them out. entry.S turns the MMU on with coarse
- * bootstrap tables (2 MiB blocks, read-write-executable) that serve only
- * until the system config is checked: then the first CPU builds these
- * tables and every CPU switches to them (el2_map_switch) before it does
- * anything on behalf of the root. From then on nothing is both writable
- * and executable (SCTLR_EL2.WXN enforces it besides the descriptors), and
- * root or cell memory is mapped only through a window, for one access,
- * and unmapped right after it.
+ * arch/layout.h lays them out. entry.S turns the MMU on with bootstrap
+ * tables that serve only until the system config is checked (the image
+ * by section, the rest of hypervisor memory in blocks, the UART's page):
+ * then the first CPU builds these tables and every CPU switches to them
+ * (el2_map_switch) before it does anything on behalf of the root. Both
+ * are W^X (SCTLR_EL2.WXN enforces it besides the descriptors), and
+ * el2_map_audit() reads each back from the live tables. Root or cell
+ * memory is mapped only through a window, for one access, and unmapped
+ * right after it.
  */
 #include <arch/hv.h>
 #include <warden/debug_uart.h>
@@ -45,7 +46,15 @@ static unsigned int tables_used;
 static struct pgtable el2_pt;
 static uint64_t *window_l3;
 static struct el2_windows windows;
-static spinlock_t window_lock;
+spinlock_t window_lock; /* released by el2_locks_release() */
+/*
+ * The window each CPU has mapped (one at a time): what the recovery from
+ * an exception at EL2 unmaps (el2_window_release()).
+ */
+static struct {
+	const void *p;
+	uint64_t size;
+} cpu_window[HV_MAX_CPUS];
 
 static uint64_t attrs_of(unsigned int kind)
 {
@@ -143,8 +152,8 @@ static int map_hv_memory(void)
 	uint64_t rodata = (uint64_t)__rodata_end - base;
 	uint64_t core = hv_header.core_size;
 	uint64_t cfg = hv_header.config_offset & ~(PAGE - 1);
-	uint64_t cfg_end = page_up(hv_header.config_offset +
-				   hv_header.config_size);
+	uint64_t cfg_end =
+		page_up(hv_header.config_offset + hv_header.config_size);
 	int err;
 
 	err = map(HV_VIRT_BASE, hv_phys, text, EL2_RX, PGTABLE_NO_BLOCKS);
@@ -334,6 +343,161 @@ static const char *hv_memory_wx_error(void)
 }
 
 /*
+ * A run of mapped pages with the same attributes in the live tables:
+ * printed as one line, "EL2 map (bootstrap): text 0x...-0x... RX".
+ */
+struct audit {
+	const char *which, *err, *area;
+	uint64_t va, end, pa;
+	uint64_t kind;
+};
+
+#define ATTR_INDEX (7ULL << 2)
+#define KIND_BITS (AP_RO | XN | ATTR_INDEX)
+
+/* The area a VA of either table set lies in, by name. */
+static const char *area_name(uint64_t va)
+{
+	uint64_t off = va - HV_VIRT_BASE;
+	uint64_t cfg = hv_header.config_offset & ~(PAGE - 1);
+	uint64_t cfg_end =
+		page_up(hv_header.config_offset + hv_header.config_size);
+
+	if (va < 0xff8000000000ULL)
+		return "identity";
+	if (va >= HV_UART_VIRT)
+		return "uart";
+	if (va >= HV_VIRT_BASE) {
+		if (va < (uint64_t)__text_end)
+			return "text";
+		if (va < (uint64_t)__rodata_end)
+			return "rodata";
+		if (off < cfg)
+			return "data";
+		return off < cfg_end ? "config" : "pool";
+	}
+	if (va >= HV_GIC_VIRT)
+		return "gic";
+	if (va >= HV_WINDOW_VIRT &&
+	    va < HV_WINDOW_VIRT + HV_WINDOW_PAGES * PAGE)
+		return "window";
+	return "unknown";
+}
+
+static void audit_flush(struct audit *a)
+{
+	uint64_t k = a->kind;
+
+	if (a->end == a->va)
+		return;
+	printk("EL2 map (%s): %-8s 0x%llx-0x%llx %s%s%s\n", a->which, a->area,
+	       (unsigned long long)a->va, (unsigned long long)a->end,
+	       (k & ATTR_INDEX) == ATTR_DEVICE ? "device " : "",
+	       k & AP_RO ? "R" : "RW", k & XN ? " XN" : "X");
+	a->va = a->end;
+}
+
+static void audit_leaf(struct audit *a, uint64_t va, uint64_t pa, uint64_t size,
+		       uint64_t desc)
+{
+	uint64_t kind = desc & KIND_BITS;
+	const char *area = area_name(va);
+
+	if (!(desc & XN) && !(desc & AP_RO))
+		a->err = "a page is writable and executable";
+	else if (!(desc & XN) && (desc & ATTR_INDEX) == ATTR_DEVICE)
+		a->err = "device memory is executable";
+	if (a->end != a->va &&
+	    (va != a->end || pa != a->pa + (a->end - a->va) ||
+	     kind != a->kind || area != a->area))
+		audit_flush(a);
+	if (a->end == a->va) {
+		a->va = a->end = va;
+		a->pa = pa;
+		a->kind = kind;
+		a->area = area;
+	}
+	a->end += size;
+}
+
+/*
+ * Walks a table of the live set. Tables lie in the image's bss (the
+ * bootstrap ones and table_pages[]): anything else is an error, not a
+ * pointer to follow.
+ */
+static void audit_table(struct audit *a, uint64_t pa, unsigned int level,
+			uint64_t base)
+{
+	const uint64_t *t;
+	unsigned int i, shift = 39 - 9 * level;
+
+	if (pa < hv_phys || pa - hv_phys >= hv_header.core_size) {
+		a->err = "a table lies outside the hypervisor's image";
+		return;
+	}
+	t = (const uint64_t *)(pa - hv_phys + HV_VIRT_BASE);
+	for (i = 0; i < PGTABLE_ENTRIES && !a->err; i++) {
+		uint64_t d = t[i], va = base | (uint64_t)i << shift;
+
+		if (!(d & PTE_VALID))
+			continue;
+		if (level < 3 && d & PTE_TABLE)
+			audit_table(a, d & PTE_ADDR_MASK, level + 1, va);
+		else if (level == 0 || (level == 3 && !(d & PTE_TABLE)))
+			a->err = "a reserved descriptor";
+		else
+			audit_leaf(a, va, d & PTE_ADDR_MASK, 1ULL << shift, d);
+	}
+}
+
+/* What the MMU does, as against what the descriptors say. */
+static const char *mmu_wx_error(uint64_t text, uint64_t rodata, uint64_t data)
+{
+	if (!(at_s1e2(text, 1) & PAR_F))
+		return "text is writable";
+	if (at_s1e2(text, 0) & PAR_F)
+		return "text is not readable";
+	if (!(at_s1e2(rodata, 1) & PAR_F))
+		return "rodata is writable";
+	if (at_s1e2(data, 1) & PAR_F)
+		return "data is not writable";
+	if (!(sysreg_read(sctlr_el2) & SCTLR_WXN))
+		return "SCTLR_EL2.WXN is clear";
+	return NULL;
+}
+
+/*
+ * The live EL2 tables (TTBR0_EL2: the bootstrap ones or the final ones),
+ * read back on the CPU that runs on them: every run of pages printed
+ * with its area and attributes; nothing writable and executable, no
+ * device memory executable, SCTLR_EL2.WXN set, and the MMU refusing
+ * writes to text and rodata. Returns 0 or -EINVAL, which fails the
+ * enable.
+ */
+int el2_map_audit(const char *which)
+{
+	uint64_t text = (uint64_t)el2_map_audit & ~(PAGE - 1);
+	uint64_t rodata = (uint64_t)layout & ~(PAGE - 1);
+	uint64_t data = (uint64_t)&windows & ~(PAGE - 1);
+	struct audit a = { .which = which };
+
+	audit_table(&a, sysreg_read(ttbr0_el2) & PTE_ADDR_MASK, 0, 0);
+	if (!a.err) {
+		audit_flush(&a);
+		a.err = mmu_wx_error(text, rodata, data);
+	}
+	if (a.err) {
+		printk("ERROR: EL2 W^X check of the %s tables failed: %s\n",
+		       which, a.err);
+		return -EINVAL;
+	}
+	printk("EL2 W^X (%s tables): nothing writable is executable, WXN "
+	       "on\n",
+	       which);
+	return 0;
+}
+
+/*
  * Reads back what the MMU does with the tables just switched to: the
  * line the system tests look for, or an error that fails the enable.
  */
@@ -344,22 +508,14 @@ int el2_map_selfcheck(void)
 	uint64_t data = (uint64_t)&windows & ~(PAGE - 1);
 	const char *err = NULL;
 
-	if (!(at_s1e2(text, 1) & PAR_F))
-		err = "text is writable";
-	else if (at_s1e2(text, 0) & PAR_F)
-		err = "text is not readable";
-	else if (desc_attrs(text) & XN)
+	if (el2_map_audit("final"))
+		return -EINVAL;
+	if (desc_attrs(text) & XN)
 		err = "text is not executable";
-	else if (!(at_s1e2(rodata, 1) & PAR_F))
-		err = "rodata is writable";
 	else if (!(desc_attrs(rodata) & XN))
 		err = "rodata is executable";
-	else if (at_s1e2(data, 1) & PAR_F)
-		err = "data is not writable";
 	else if (!(desc_attrs(data) & XN))
 		err = "data is executable";
-	else if (!(sysreg_read(sctlr_el2) & SCTLR_WXN))
-		err = "SCTLR_EL2.WXN is clear";
 	else if (!(at_s1e2(HV_WINDOW_VIRT, 0) & PAR_F))
 		err = "the window area is mapped";
 	else
@@ -371,8 +527,7 @@ int el2_map_selfcheck(void)
 	printk("EL2 W^X: text RX 0x%llx-0x%llx, rodata R XN 0x%llx-0x%llx, "
 	       "data RW XN 0x%llx-0x%llx, WXN on\n",
 	       (unsigned long long)__image_start,
-	       (unsigned long long)__text_end,
-	       (unsigned long long)__text_end,
+	       (unsigned long long)__text_end, (unsigned long long)__text_end,
 	       (unsigned long long)__rodata_end,
 	       (unsigned long long)__rodata_end,
 	       (unsigned long long)(__image_start + hv_header.core_size));
@@ -406,6 +561,8 @@ static void *window_map(uint64_t pa, uint64_t size, unsigned int attrs)
 			PTE_AF | PTE_TABLE | PTE_VALID;
 	dsb(ishst);
 	isb();
+	cpu_window[this_cpu()].p = (void *)(va + (pa & (PAGE - 1)));
+	cpu_window[this_cpu()].size = size;
 	return (void *)(va + (pa & (PAGE - 1)));
 }
 
@@ -426,6 +583,8 @@ void el2_window_unmap(const void *p, uint64_t size)
 
 	if (!p)
 		return;
+	if (cpu_window[this_cpu()].p == p)
+		cpu_window[this_cpu()].p = NULL;
 	for (i = 0; i < n; i++)
 		window_l3[(va - HV_WINDOW_VIRT) / PAGE + i] = 0;
 	dsb(ishst);
@@ -441,6 +600,17 @@ void el2_window_unmap(const void *p, uint64_t size)
 	spin_lock(&window_lock);
 	el2_window_free(&windows, va, n);
 	spin_unlock(&window_lock);
+}
+
+void el2_window_release(unsigned int cpu)
+{
+	const void *p = cpu_window[cpu].p;
+
+	if (!p)
+		return;
+	printk(" unmapped the EL2 window 0x%llx+0x%llx it had mapped\n",
+	       (unsigned long long)p, (unsigned long long)cpu_window[cpu].size);
+	el2_window_unmap(p, cpu_window[cpu].size);
 }
 
 unsigned int el2_windows_mapped(void)

@@ -11,6 +11,7 @@
 #include <arch/gic_emul.h>
 #include <arch/hv.h>
 #include <arch/park.h>
+#include <arch/vpci.h>
 #include <warden/esr.h>
 #include <warden/fault_where.h>
 
@@ -120,6 +121,8 @@ void park_failed(struct frame *f, unsigned int cpu, const char *what)
 {
 	fault_report(f, cpu, what);
 	printk("Parking CPU %u (cell \"%s\")\n", cpu, cell_name_of(cpu));
+	/* its ivshmem peers learn that it is gone */
+	vpci_cpu_failed(cpu);
 	spin_lock(&hv_lock);
 	lc_cpu_fault(&hv_lc, cpu);
 	spin_unlock(&hv_lock);

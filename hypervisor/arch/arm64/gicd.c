@@ -58,6 +58,21 @@ static const struct {
 	{ 0x0e00, 0x0f00, 2, 0 }, /* NSACR */
 };
 
+#define NUM_IRQ_REGS (sizeof(irq_regs) / sizeof(irq_regs[0]))
+/*
+ * Which irq_regs[] entry (plus one; 0: none) covers each 128 bytes of the
+ * first 4 KiB: the registers start and end at multiples of 128, so an
+ * access finds its register in one load instead of a walk of the table.
+ */
+#define SLOT_SHIFT 7
+static uint8_t irq_reg_slot[0x1000 >> SLOT_SHIFT];
+
+/* The irq_regs[] entry at off, or -1. */
+static inline int irq_reg_of(unsigned int off)
+{
+	return off < 0x1000 ? (int)irq_reg_slot[off >> SLOT_SHIFT] - 1 : -1;
+}
+
 static uint64_t gicd_phys, gicd_size = GICD_SIZE;
 static unsigned int gic_version;
 static volatile uint8_t *gicd;
@@ -95,7 +110,7 @@ static int cpu_in_cell(uint64_t affinity)
 
 	for (i = 0; i < HV_MAX_CPUS; i++)
 		if (cell_cpus_of(this_cpu()) & (1ULL << i) &&
-		    (cpu_data[i].mpidr & MPIDR_AFF_MASK) ==
+		    (per_cpu(i)->mpidr & MPIDR_AFF_MASK) ==
 			    (affinity & MPIDR_AFF_MASK))
 			return 1;
 	return 0;
@@ -299,9 +314,15 @@ static void v2_ctlr_write(unsigned int cpu, uint32_t value)
 /* The GICv2 distributor: 4 KiB, no affinity routing, SGIR emulated. */
 static int v2_mmio(struct mmio_access *a, unsigned int off, unsigned int cpu)
 {
-	unsigned int r;
+	int r;
 
-	if (gicv2_bank0(off))
+	/*
+	 * Bank 0 lies in the first 32 bytes of a 128-byte register block
+	 * or in CPENDSGIR/SPENDSGIR: only there is its table looked up.
+	 */
+	if (((off >= 0x80 && (off & 0x7f) < 0x20) ||
+	     (off >= 0xf10 && off < 0xf30)) &&
+	    gicv2_bank0(off))
 		return bank0_access(a, off, cpu);
 	if (off >= GICD_ITARGETSR && off < GICD_ITARGETSR_END) {
 		if (a->size != 1 && a->size != 4)
@@ -309,16 +330,13 @@ static int v2_mmio(struct mmio_access *a, unsigned int off, unsigned int cpu)
 		itargets_access(a, off, cpu);
 		return 1;
 	}
-	for (r = 0; r < sizeof(irq_regs) / sizeof(irq_regs[0]); r++) {
-		if (irq_regs[r].start == GICD_IGRPMODR)
-			continue; /* reserved on GICv2 */
-		if (off >= irq_regs[r].start && off < irq_regs[r].end) {
-			if (a->size > 4 ||
-			    (a->size < 4 && irq_regs[r].bits != 8))
-				return 0;
-			irq_reg_access(a, off, r);
-			return 1;
-		}
+	r = irq_reg_of(off);
+	/* IGRPMODR is reserved on GICv2 */
+	if (r >= 0 && irq_regs[r].start != GICD_IGRPMODR) {
+		if (a->size > 4 || (a->size < 4 && irq_regs[r].bits != 8))
+			return 0;
+		irq_reg_access(a, off, r);
+		return 1;
 	}
 	if (a->size != 4)
 		return 0;
@@ -349,6 +367,8 @@ uint64_t gicd_frame_size(void)
 
 int gicd_init(void)
 {
+	unsigned int r, off;
+
 	gicd_phys = sys_config->platform_info.arm.gicd_base;
 	gic_version = sys_config->platform_info.arm.gic_version;
 	gicd_size = gic_version == 2 ? GICD_V2_SIZE : GICD_SIZE;
@@ -362,12 +382,17 @@ int gicd_init(void)
 	}
 	gicd = (volatile uint8_t *)(HV_GIC_VIRT +
 				    (gicd_phys & ((1ULL << 30) - 1)));
+	for (r = 0; r < NUM_IRQ_REGS; r++)
+		for (off = irq_regs[r].start; off < irq_regs[r].end;
+		     off += 1U << SLOT_SHIFT)
+			irq_reg_slot[off >> SLOT_SHIFT] = r + 1;
 	return 0;
 }
 
 int gicd_mmio(struct mmio_access *a, unsigned int cpu)
 {
-	unsigned int off, r;
+	unsigned int off;
+	int r;
 
 	if (a->addr < gicd_phys || a->addr >= gicd_phys + gicd_size)
 		return 0;
@@ -378,15 +403,13 @@ int gicd_mmio(struct mmio_access *a, unsigned int cpu)
 	if (gic_version == 2)
 		return v2_mmio(a, off, cpu);
 
-	for (r = 0; r < sizeof(irq_regs) / sizeof(irq_regs[0]); r++) {
-		if (off >= irq_regs[r].start && off < irq_regs[r].end) {
-			/* byte access only to the byte-per-IRQ registers */
-			if (a->size > 4 ||
-			    (a->size < 4 && irq_regs[r].bits != 8))
-				return 0;
-			irq_reg_access(a, off, r);
-			return 1;
-		}
+	r = irq_reg_of(off);
+	if (r >= 0) {
+		/* byte access only to the byte-per-IRQ registers */
+		if (a->size > 4 || (a->size < 4 && irq_regs[r].bits != 8))
+			return 0;
+		irq_reg_access(a, off, r);
+		return 1;
 	}
 	if (off >= GICD_IROUTER && off < GICD_IROUTER_END + 8) {
 		if (a->size < 4)

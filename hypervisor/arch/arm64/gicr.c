@@ -26,8 +26,6 @@ static uint32_t reserved;
 static const char *roles[32];
 /* read-modify-write of one register against another CPU's */
 spinlock_t gicr_lock; /* released by el2_locks_release() */
-/* each CPU counts only its own lines: no lock */
-static unsigned int warned[HV_MAX_CPUS];
 
 void gicr_init(void)
 {
@@ -52,7 +50,7 @@ uint64_t gicr_region_size(void)
 
 void gicr_warnings_reset(unsigned int cpu)
 {
-	warned[cpu] = 0;
+	per_cpu(cpu)->gicr_warned = 0;
 }
 
 /* The CPU whose frame starts at frame_phys, or -1. */
@@ -74,9 +72,9 @@ void gic_report_refused(unsigned int cpu, unsigned int frame,
 	char line[224];
 
 	/* A cell writing in a loop must not flood the shared console. */
-	if (warned[cpu] > WARN_MAX)
+	if (per_cpu(cpu)->gicr_warned > WARN_MAX)
 		return;
-	if (++warned[cpu] > WARN_MAX) {
+	if (++per_cpu(cpu)->gicr_warned > WARN_MAX) {
 		printk("Warning: Cell \"%s\": CPU %u: further refused "
 		       "redistributor writes not reported\n",
 		       cell_name_of(cpu), cpu);

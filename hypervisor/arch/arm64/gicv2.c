@@ -55,11 +55,7 @@
 
 #define GB (1ULL << 30)
 
-static volatile uint8_t *gicc, *gich;
-/* the CPU interface mask of each CPU, from its banked GICD_ITARGETSR0 */
-static uint8_t cpu_mask[HV_MAX_CPUS];
-/* what a disabling CPU gives back to Linux */
-static uint32_t ctlr_saved[HV_MAX_CPUS], vmcr_saved[HV_MAX_CPUS];
+volatile uint8_t *gicv2_gicc, *gicv2_gich;
 
 static uint32_t rd32(volatile uint8_t *base, unsigned int off)
 {
@@ -73,7 +69,7 @@ static void wr32(volatile uint8_t *base, unsigned int off, uint32_t v)
 
 uint8_t gicv2_cpu_mask(unsigned int cpu)
 {
-	return cpu < HV_MAX_CPUS ? cpu_mask[cpu] : 0;
+	return cpu < HV_MAX_CPUS ? per_cpu(cpu)->gicv2_mask : 0;
 }
 
 /* A frame the config names: page aligned, in the EL2 GIC area. */
@@ -104,8 +100,10 @@ static int v2_init(void)
 		     GICH_SIZE) ||
 	    frame_ok("virtual CPU interface (GICV)", arm->gicv_base, GICC_SIZE))
 		return -EINVAL;
-	gicc = (volatile uint8_t *)(HV_GIC_VIRT + (arm->gicc_base & (GB - 1)));
-	gich = (volatile uint8_t *)(HV_GIC_VIRT + (arm->gich_base & (GB - 1)));
+	gicv2_gicc =
+		(volatile uint8_t *)(HV_GIC_VIRT + (arm->gicc_base & (GB - 1)));
+	gicv2_gich =
+		(volatile uint8_t *)(HV_GIC_VIRT + (arm->gich_base & (GB - 1)));
 	return 0;
 }
 
@@ -117,7 +115,7 @@ static int v2_cpu_probe(unsigned int cpu)
 	 */
 	uint8_t mask = irqchip_gicd()[GICD_ITARGETSR];
 
-	cpu_mask[cpu] = mask ? mask : 1;
+	per_cpu(cpu)->gicv2_mask = mask ? mask : 1;
 	return 0;
 }
 
@@ -129,48 +127,51 @@ static int v2_cpu_probe(unsigned int cpu)
  */
 static unsigned int v2_cpu_init(unsigned int cpu)
 {
-	uint32_t ctlr = rd32(gicc, GICC_CTLR), pmr = rd32(gicc, GICC_PMR);
-	uint32_t bpr = rd32(gicc, GICC_BPR);
-	unsigned int n, num = (rd32(gich, GICH_VTR) & 0x3f) + 1;
+	uint32_t ctlr = rd32(gicv2_gicc, GICC_CTLR),
+		 pmr = rd32(gicv2_gicc, GICC_PMR);
+	uint32_t bpr = rd32(gicv2_gicc, GICC_BPR);
+	unsigned int n, num = (rd32(gicv2_gich, GICH_VTR) & 0x3f) + 1;
 
 	for (n = 0; n < num; n++)
-		wr32(gich, GICH_LR(n), 0);
-	wr32(gich, GICH_APR, 0);
-	wr32(gich, GICH_VMCR,
+		wr32(gicv2_gich, GICH_LR(n), 0);
+	wr32(gicv2_gich, GICH_APR, 0);
+	wr32(gicv2_gich, GICH_VMCR,
 	     (pmr >> 3) << VMCR_PRIMASK_SHIFT | (bpr & 7) << VMCR_BP_SHIFT |
 		     (ctlr & GICC_CTLR_EOIMODE ? VMCR_VEM : 0) |
 		     (ctlr & GICC_CTLR_ENABLE ? VMCR_GRP0_EN : 0));
-	wr32(gich, GICH_HCR, GICH_HCR_EN);
-	ctlr_saved[cpu] = ctlr;
-	wr32(gicc, GICC_CTLR, ctlr | GICC_CTLR_EOIMODE | GICC_CTLR_ENABLE);
-	wr32(gicc, GICC_PMR, 0xff);
+	wr32(gicv2_gich, GICH_HCR, GICH_HCR_EN);
+	per_cpu(cpu)->gicv2_ctlr_saved = ctlr;
+	wr32(gicv2_gicc, GICC_CTLR,
+	     ctlr | GICC_CTLR_EOIMODE | GICC_CTLR_ENABLE);
+	wr32(gicv2_gicc, GICC_PMR, 0xff);
 	return num;
 }
 
 static void v2_cpu_reset(unsigned int cpu)
 {
-	wr32(gich, GICH_APR, 0);
-	wr32(gich, GICH_VMCR, 0);
-	wr32(gich, GICH_HCR, GICH_HCR_EN);
+	wr32(gicv2_gich, GICH_APR, 0);
+	wr32(gicv2_gich, GICH_VMCR, 0);
+	wr32(gicv2_gich, GICH_HCR, GICH_HCR_EN);
 }
 
 static void v2_cpu_stop(unsigned int cpu)
 {
-	vmcr_saved[cpu] = rd32(gich, GICH_VMCR);
-	wr32(gich, GICH_HCR, 0);
+	per_cpu(cpu)->vmcr_saved = rd32(gicv2_gich, GICH_VMCR);
+	wr32(gicv2_gich, GICH_HCR, 0);
 }
 
 static void v2_cpu_restore(unsigned int cpu)
 {
-	uint32_t vmcr = vmcr_saved[cpu];
+	uint32_t vmcr = per_cpu(cpu)->vmcr_saved;
 
-	wr32(gicc, GICC_PMR, ((vmcr >> VMCR_PRIMASK_SHIFT) & 0x1f) << 3);
-	wr32(gicc, GICC_BPR, (vmcr >> VMCR_BP_SHIFT) & 7);
-	wr32(gicc, GICC_CTLR,
-	     (ctlr_saved[cpu] & ~(GICC_CTLR_EOIMODE | GICC_CTLR_ENABLE)) |
+	wr32(gicv2_gicc, GICC_PMR, ((vmcr >> VMCR_PRIMASK_SHIFT) & 0x1f) << 3);
+	wr32(gicv2_gicc, GICC_BPR, (vmcr >> VMCR_BP_SHIFT) & 7);
+	wr32(gicv2_gicc, GICC_CTLR,
+	     (per_cpu(cpu)->gicv2_ctlr_saved &
+	      ~(GICC_CTLR_EOIMODE | GICC_CTLR_ENABLE)) |
 		     (vmcr & VMCR_VEM ? GICC_CTLR_EOIMODE : 0) |
 		     (vmcr & VMCR_GRP0_EN ? GICC_CTLR_ENABLE : 0));
-	wr32(gich, GICH_APR, 0);
+	wr32(gicv2_gich, GICH_APR, 0);
 }
 
 static volatile uint8_t *v2_private_regs(unsigned int cpu)
@@ -181,43 +182,43 @@ static volatile uint8_t *v2_private_regs(unsigned int cpu)
 static uint32_t v2_ack(void)
 {
 	/* the INTID and, for an SGI, the sender's CPU interface */
-	return rd32(gicc, GICC_IAR) & 0x1fff;
+	return rd32(gicv2_gicc, GICC_IAR) & 0x1fff;
 }
 
 static void v2_eoi(uint32_t iar)
 {
-	wr32(gicc, GICC_EOIR, iar);
+	wr32(gicv2_gicc, GICC_EOIR, iar);
 }
 
 static void v2_deactivate(uint32_t iar)
 {
-	wr32(gicc, GICC_DIR, iar);
+	wr32(gicv2_gicc, GICC_DIR, iar);
 }
 
 static void v2_lr_get(unsigned int n, struct gic_lr *lr)
 {
-	gicv2_lr_decode(rd32(gich, GICH_LR(n)), lr);
+	gicv2_lr_decode(rd32(gicv2_gich, GICH_LR(n)), lr);
 }
 
 static void v2_lr_set(unsigned int n, const struct gic_lr *lr)
 {
-	wr32(gich, GICH_LR(n), gicv2_lr_encode(lr));
+	wr32(gicv2_gich, GICH_LR(n), gicv2_lr_encode(lr));
 }
 
 static void v2_lr_clear(unsigned int n)
 {
-	wr32(gich, GICH_LR(n), 0);
+	wr32(gicv2_gich, GICH_LR(n), 0);
 }
 
 static uint64_t v2_lr_empty(void)
 {
-	return rd32(gich, GICH_ELRSR0) | (uint64_t)rd32(gich, GICH_ELRSR1)
-						 << 32;
+	return rd32(gicv2_gich, GICH_ELRSR0) |
+	       (uint64_t)rd32(gicv2_gich, GICH_ELRSR1) << 32;
 }
 
 static void v2_underflow_irq(bool on)
 {
-	wr32(gich, GICH_HCR, GICH_HCR_EN | (on ? GICH_HCR_UIE : 0));
+	wr32(gicv2_gich, GICH_HCR, GICH_HCR_EN | (on ? GICH_HCR_UIE : 0));
 }
 
 static void v2_repend(unsigned int cpu, uint32_t iar)
@@ -231,13 +232,13 @@ static void v2_repend(unsigned int cpu, uint32_t iar)
 		return;
 	}
 	wr32(gicd, GICD_ISPENDR + intid / 32 * 4, 1U << (intid % 32));
-	wr32(gicc, GICC_DIR, intid);
+	wr32(gicv2_gicc, GICC_DIR, intid);
 }
 
 static void v2_send_sgi(unsigned int target, unsigned int sgi)
 {
 	wr32(irqchip_gicd(), GICD_SGIR,
-	     (uint32_t)cpu_mask[target] << 16 | (sgi & 0xf));
+	     (uint32_t)per_cpu(target)->gicv2_mask << 16 | (sgi & 0xf));
 }
 
 static void v2_sgis_clear(void)
@@ -250,7 +251,7 @@ static void v2_sgis_clear(void)
 
 static void v2_spi_route(uint32_t intid, unsigned int cpu)
 {
-	irqchip_gicd()[GICD_ITARGETSR + intid] = cpu_mask[cpu];
+	irqchip_gicd()[GICD_ITARGETSR + intid] = per_cpu(cpu)->gicv2_mask;
 }
 
 static uint8_t masks_of(uint64_t cpus)
@@ -260,7 +261,7 @@ static uint8_t masks_of(uint64_t cpus)
 
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
 		if (cpus & (1ULL << cpu) && cpu_state(cpu) != CPU_ABSENT)
-			m |= cpu_mask[cpu];
+			m |= per_cpu(cpu)->gicv2_mask;
 	return m;
 }
 
@@ -281,10 +282,10 @@ uint8_t gicv2_cell_mask(unsigned int cpu)
  */
 void gicv2_sgir_write(unsigned int cpu, uint32_t value)
 {
-	uint8_t to =
-		gicv2_sgir_targets(value, cpu_mask[cpu], gicv2_cell_mask(cpu));
+	uint8_t to = gicv2_sgir_targets(value, per_cpu(cpu)->gicv2_mask,
+					gicv2_cell_mask(cpu));
 
-	cpu_data[cpu].stats[STAT_VSGI]++;
+	per_cpu(cpu)->stats[STAT_VSGI]++;
 	if (to)
 		wr32(irqchip_gicd(), GICD_SGIR,
 		     (uint32_t)to << 16 | (value & 0xf));

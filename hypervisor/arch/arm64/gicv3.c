@@ -36,11 +36,6 @@
 #define SGI1R_RS(v) (((v) >> 44) & 0xf)
 #define SGI1R_AFF3(v) (((v) >> 48) & 0xff)
 
-/* each CPU's redistributor, EL2 mapping */
-static volatile uint8_t *gicr_of[HV_MAX_CPUS];
-/* the ICH_VMCR_EL2 a disabling CPU leaves Linux */
-static uint64_t vmcr_saved[HV_MAX_CPUS];
-
 static uint64_t lr_read(unsigned int n)
 {
 	switch (n) {
@@ -193,12 +188,12 @@ static void v3_deactivate(uint32_t iar)
 
 static volatile uint8_t *v3_private_regs(unsigned int cpu)
 {
-	return gicr_of[cpu] + GICR_SGI;
+	return per_cpu(cpu)->gicr + GICR_SGI;
 }
 
 static void v3_send_sgi(unsigned int target, unsigned int sgi)
 {
-	uint64_t m = cpu_data[target].mpidr;
+	uint64_t m = per_cpu(target)->mpidr;
 	unsigned int aff0 = m & 0xff;
 
 	sysreg_write(icc_sgi1r_el1, (uint64_t)sgi << 24 | 1ULL << (aff0 % 16) |
@@ -222,12 +217,12 @@ void gicv3_sgi_write(unsigned int cpu, uint64_t v)
 	 */
 	uint64_t targets = cell_cpus_of(cpu);
 
-	cpu_data[cpu].stats[STAT_VSGI]++;
+	per_cpu(cpu)->stats[STAT_VSGI]++;
 	if (v & SGI1R_IRM)
 		targets &= ~(1ULL << cpu);
 	while (targets) {
 		unsigned int i = __builtin_ctzll(targets);
-		uint64_t m = cpu_data[i].mpidr;
+		uint64_t m = per_cpu(i)->mpidr;
 		unsigned int aff0 = m & 0xff;
 
 		targets &= targets - 1;
@@ -249,10 +244,10 @@ uint64_t gicv3_redist_phys(unsigned int cpu)
 {
 	uint64_t gicr = sys_config->platform_info.arm.gicr_base;
 
-	if (!gicr_of[cpu])
+	if (!per_cpu(cpu)->gicr)
 		return 0;
 	return (gicr & ~((1ULL << 30) - 1)) +
-	       ((uint64_t)gicr_of[cpu] - HV_GIC_VIRT);
+	       ((uint64_t)per_cpu(cpu)->gicr - HV_GIC_VIRT);
 }
 
 static int v3_cpu_probe(unsigned int cpu)
@@ -263,10 +258,10 @@ static int v3_cpu_probe(unsigned int cpu)
 		       cpu);
 		return -ENODEV;
 	}
-	gicr_of[cpu] = find_redist(cpu_data[cpu].mpidr);
-	if (!gicr_of[cpu]) {
+	per_cpu(cpu)->gicr = find_redist(per_cpu(cpu)->mpidr);
+	if (!per_cpu(cpu)->gicr) {
 		printk("ERROR: CPU %u: no GIC redistributor for MPIDR 0x%llx\n",
-		       cpu, (unsigned long long)cpu_data[cpu].mpidr);
+		       cpu, (unsigned long long)per_cpu(cpu)->mpidr);
 		return -ENODEV;
 	}
 	return 0;
@@ -297,7 +292,7 @@ static unsigned int v3_cpu_init(unsigned int cpu)
 	sysreg_write(ich_hcr_el2, ICH_HCR_EN);
 	sysreg_write(icc_ctlr_el1, ctlr | ICC_CTLR_EOIMODE);
 	sysreg_write(icc_pmr_el1, 0xff);
-	*(volatile uint32_t *)(gicr_of[cpu] + GICR_IGROUPR0) |=
+	*(volatile uint32_t *)(per_cpu(cpu)->gicr + GICR_IGROUPR0) |=
 		irqchip_reserved_irqs();
 	return num;
 }
@@ -311,13 +306,13 @@ static void v3_cpu_reset(unsigned int cpu)
 
 static void v3_cpu_stop(unsigned int cpu)
 {
-	vmcr_saved[cpu] = sysreg_read(ich_vmcr_el2);
+	per_cpu(cpu)->vmcr_saved = sysreg_read(ich_vmcr_el2);
 	sysreg_write(ich_hcr_el2, 0);
 }
 
 static void v3_cpu_restore(unsigned int cpu)
 {
-	uint64_t vmcr = vmcr_saved[cpu];
+	uint64_t vmcr = per_cpu(cpu)->vmcr_saved;
 	uint64_t ctlr = sysreg_read(icc_ctlr_el1);
 
 	sysreg_write(icc_pmr_el1, (vmcr >> 24) & 0xff);
@@ -333,8 +328,8 @@ static void v3_cpu_restore(unsigned int cpu)
 static void v3_repend(unsigned int cpu, uint32_t intid)
 {
 	if (intid < 32)
-		*(volatile uint32_t *)(gicr_of[cpu] + GICR_ISPENDR0) = 1U
-								       << intid;
+		*(volatile uint32_t *)(per_cpu(cpu)->gicr + GICR_ISPENDR0) =
+			1U << intid;
 	else
 		*(volatile uint32_t *)(irqchip_gicd() + GICD_ISPENDR +
 				       intid / 32 * 4) = 1U << (intid % 32);
@@ -345,7 +340,7 @@ static void v3_repend(unsigned int cpu, uint32_t intid)
 /* IROUTER's affinity fields for a CPU. */
 static uint64_t route_of(unsigned int cpu)
 {
-	uint64_t aff = cpu_data[cpu].mpidr;
+	uint64_t aff = per_cpu(cpu)->mpidr;
 
 	return (aff & 0xffffff) | ((aff >> 32) & 0xff) << 32;
 }

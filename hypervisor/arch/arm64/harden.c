@@ -3,8 +3,8 @@
  * EL2 vector hardening (Spectre-v2 and Spectre-BHB): each CPU, as it
  * enters, decides by its MIDR, CSV2, ECBHB and its firmware's answers
  * (core/vec_harden.c) whether every exception from EL1/EL0 first calls
- * the firmware (vh_fid[cpu]), runs the branch history loop (vh_loop[cpu]
- * times), both, or neither: one of four vector tables in entry.S. The
+ * the firmware (per_cpu(cpu)->vh_fid), runs the branch history loop
+ * (vh_loop times), both, or neither: one of four vector tables in entry.S. The
  * decision is printed before the hypervisor touches the GIC, so that it
  * shows even where enable fails later.
  */
@@ -14,10 +14,10 @@
 
 extern char hyp_vectors_fw[], hyp_vectors_loop[], hyp_vectors_fw_loop[];
 
-/* Read by entry.S's hardened vectors: each CPU's call and loop count. */
-uint32_t vh_fid[HV_MAX_CPUS];
-uint32_t vh_loop[HV_MAX_CPUS];
-static const char *vh_vectors[HV_MAX_CPUS];
+/*
+ * Each CPU's call and loop count are in its struct per_cpu (vh_fid,
+ * vh_loop), where entry.S's hardened vectors read them.
+ */
 static uint64_t vh_probed;
 
 /* An SMCCC fast call to EL3; only called where EL3 exists. */
@@ -61,12 +61,13 @@ void vec_harden_probe(unsigned int cpu)
 	v = vh_choose(midr, pfr0, sysreg_read(id_aa64mmfr1_el1), &fw);
 	fw_call_needed = v.choice == VH_FIRMWARE;
 	loop = v.bhb == VH_BHB_LOOP;
-	vh_fid[cpu] = fw_call_needed ? v.fid : 0;
-	vh_loop[cpu] = loop ? v.bhb_loop : 0;
-	vh_vectors[cpu] = fw_call_needed && loop ? hyp_vectors_fw_loop :
-			  fw_call_needed	 ? hyp_vectors_fw :
-			  loop			 ? hyp_vectors_loop :
-						   hyp_vectors;
+	per_cpu(cpu)->vh_fid = fw_call_needed ? v.fid : 0;
+	per_cpu(cpu)->vh_loop = loop ? v.bhb_loop : 0;
+	per_cpu(cpu)->vh_vectors = fw_call_needed && loop ?
+					   hyp_vectors_fw_loop :
+				   fw_call_needed ? hyp_vectors_fw :
+				   loop		  ? hyp_vectors_loop :
+						    hyp_vectors;
 	/* once per kind of CPU (big.LITTLE systems have two) */
 	if ((midr & 0xffffffff) != printed_midr) {
 		printed_midr = midr & 0xffffffff;
@@ -77,6 +78,7 @@ void vec_harden_probe(unsigned int cpu)
 
 const void *vec_harden_vectors(unsigned int cpu)
 {
-	return cpu < HV_MAX_CPUS && vh_vectors[cpu] ? vh_vectors[cpu] :
-						      hyp_vectors;
+	return cpu < HV_MAX_CPUS && per_cpu(cpu)->vh_vectors ?
+		       per_cpu(cpu)->vh_vectors :
+		       hyp_vectors;
 }

@@ -5,9 +5,11 @@
  * a negative errno) in x0.
  */
 #include <arch/cell.h>
+#include <arch/cell_console.h>
 #include <arch/cell_mgmt.h>
 #include <arch/hv.h>
 #include <arch/hypercall.h>
+#include <arch/test_point.h>
 #include <arch/traps.h>
 #include <warden/errno.h>
 #include <warden/hypercall.h>
@@ -97,23 +99,6 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 	cpu_leave(f, 0);
 }
 
-long hypercall_get_info(uint64_t type)
-{
-	switch (type) {
-	case WARDEN_INFO_MEM_POOL_SIZE:
-		return pool_pages;
-	case WARDEN_INFO_MEM_POOL_USED:
-		return pool_used;
-	case WARDEN_INFO_REMAP_POOL_SIZE:
-	case WARDEN_INFO_REMAP_POOL_USED:
-		return 0; /* no remap pool: devices are mapped statically */
-	case WARDEN_INFO_NUM_CELLS:
-		return 1 + cell_count(); /* the root and the others */
-	default:
-		return -EINVAL;
-	}
-}
-
 long hypercall_cpu_info(uint64_t target, uint64_t type)
 {
 	if (target >= HV_MAX_CPUS ||
@@ -125,7 +110,7 @@ long hypercall_cpu_info(uint64_t target, uint64_t type)
 			       WARDEN_CPU_INFO_RUNNING;
 	if (type >= WARDEN_CPU_INFO_STAT &&
 	    type < WARDEN_CPU_INFO_STAT + NUM_STATS)
-		return cpu_data[target].stats[type - WARDEN_CPU_INFO_STAT] &
+		return per_cpu(target)->stats[type - WARDEN_CPU_INFO_STAT] &
 		       0x7fffffff;
 	return -EINVAL;
 }
@@ -134,7 +119,7 @@ long hypercall(struct frame *f, unsigned int cpu)
 {
 	uint64_t code = f->x[0], arg1 = f->x[1], arg2 = f->x[2];
 
-	if (cell_of(cpu))
+	if (per_cpu(cpu)->lc.cell != LC_ROOT)
 		return cell_hypercall_nonroot(f, cpu);
 	switch (code) {
 	case WARDEN_HC_DISABLE:
@@ -159,11 +144,14 @@ long hypercall(struct frame *f, unsigned int cpu)
 			return -EPERM;
 		console_putc(arg1);
 		return 0;
+	case WARDEN_HC_CONSOLE_INPUT:
+		return cell_console_send(arg1, arg2);
+	case WARDEN_HC_CONSOLE_MIRROR:
+		return cell_console_mirror(arg1, arg2);
 	default:
-		return -ENOSYS;
+		return hypercall_test(f, cpu);
 	}
 }
-void console_putc(char c);
 
 long cell_hypercall_nonroot(struct frame *f, unsigned int cpu)
 {
@@ -185,10 +173,10 @@ long cell_hypercall_nonroot(struct frame *f, unsigned int cpu)
 			return -EPERM;
 		return hypercall_cpu_info(arg1, arg2);
 	case WARDEN_HC_DEBUG_CONSOLE_PUTC:
-		if (!CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(c->cfg.cell->flags))
-			return -EPERM;
-		console_putc(arg1);
-		return 0;
+	case WARDEN_HC_CONSOLE_WRITE:
+	case WARDEN_HC_CONSOLE_READ:
+		/* its own console (cell_console.c), not the root's */
+		return cell_console_hypercall(f, c->id);
 	default:
 		return -ENOSYS;
 	}

@@ -35,17 +35,9 @@
 #define PRIV_ICACTIVER0 0x0380
 #define PRIV_IPRIORITYR 0x0400
 
-#define QUEUE_LEN 32
-
-struct gic_cpu {
-	unsigned int num_lrs;
-	unsigned int queued;
-	uint32_t queue[QUEUE_LEN]; /* taken, not yet injected (GIC_IAR_*) */
-	uint8_t prio[32]; /* copies of the SGIs' and PPIs' priorities */
-};
+#define QUEUE_LEN GIC_QUEUE_LEN
 
 const struct irqchip_ops *irqchip;
-static struct gic_cpu gic_cpu[HV_MAX_CPUS];
 static volatile uint8_t *gicd_virt;
 static unsigned int maint_irq;
 static uint32_t reserved;
@@ -55,7 +47,8 @@ static uint32_t reserved;
  * IPRIORITYR traps (gicd.c, gicr.c) and reloads the copy from the
  * register, which holds only the priority bits the GIC implements.
  */
-static uint8_t spi_prio[GIC_SPI_END];
+uint8_t irqchip_spi_prio[GIC_SPI_END];
+#define spi_prio irqchip_spi_prio
 
 volatile uint8_t *irqchip_gicd(void)
 {
@@ -88,6 +81,7 @@ int irqchip_init(void)
 		return -EINVAL;
 	}
 	reserved = 1U << SGI_CELL_STOP | 1U << maint_irq;
+	cell_irq_init();
 	gicd_virt =
 		(volatile uint8_t *)(HV_GIC_VIRT + (gicd & ((1ULL << 30) - 1)));
 	err = irqchip->init();
@@ -170,16 +164,21 @@ static int lr_evict(struct gic_cpu *g, uint32_t iar)
 	return 0;
 }
 
-/* Returns 0, or -EBUSY when every list register is in use. */
+/*
+ * Returns 0, or -EBUSY when every list register is in use. Only an SGI
+ * can already be in a list register: a hardware-linked interrupt stays
+ * active in the GIC until the cell deactivates it, so it is not taken
+ * again meanwhile, and a free register (ELRSR) is taken at once.
+ */
 static int lr_inject(struct gic_cpu *g, uint32_t iar)
 {
-	uint64_t empty = irqchip->lr_empty();
+	uint64_t empty = irqchip->lr_empty(), used;
 	struct gic_lr lr;
 	unsigned int n;
 
-	for (n = 0; n < g->num_lrs; n++) {
-		if (empty & (1ULL << n))
-			continue;
+	used = ~empty & ((1ULL << g->num_lrs) - 1);
+	for (; GIC_IAR_INTID(iar) < 16 && used; used &= used - 1) {
+		n = __builtin_ctzll(used);
 		irqchip->lr_get(n, &lr);
 		if (lr_iar(&lr) != iar)
 			continue;
@@ -190,14 +189,21 @@ static int lr_inject(struct gic_cpu *g, uint32_t iar)
 		}
 		return 0;
 	}
-	for (n = 0; n < g->num_lrs; n++) {
-		if (empty & (1ULL << n)) {
-			lr_fill(g, &lr, iar);
-			irqchip->lr_set(n, &lr);
-			return 0;
-		}
+	if (empty) {
+		lr_fill(g, &lr, iar);
+		irqchip->lr_set(__builtin_ctzll(empty), &lr);
+		return 0;
 	}
 	return lr_evict(g, iar);
+}
+
+/* ICH_HCR_EL2/GICH_HCR written only when the underflow request changes. */
+static void underflow_irq(struct gic_cpu *g, bool on)
+{
+	if (g->uie == on)
+		return;
+	g->uie = on;
+	irqchip->underflow_irq(on);
 }
 
 /* Most urgent first, so that the queue never reorders by priority. */
@@ -225,49 +231,48 @@ static void queue_refill(struct gic_cpu *g)
 		}
 	}
 	/* Ask for a maintenance interrupt when the registers drain. */
-	irqchip->underflow_irq(g->queued);
+	underflow_irq(g, g->queued);
 }
 
-void irqchip_handle_irq(unsigned int cpu)
+/*
+ * One acknowledged interrupt, its priority dropped, that irq_fast() does
+ * not inject itself: the maintenance interrupt, an SGI, an SPI of another
+ * cell, or any interrupt while the list registers are full or others wait.
+ */
+void irqchip_inject(struct per_cpu *pc, uint32_t iar)
 {
-	struct gic_cpu *g = &gic_cpu[cpu];
+	struct gic_cpu *g = &pc->gic;
+	uint32_t intid = GIC_IAR_INTID(iar);
 
-	for (;;) {
-		uint32_t iar = irqchip->ack();
-		uint32_t intid = GIC_IAR_INTID(iar);
-
-		if (intid >= 1020)
-			break;
-		irqchip->eoi(iar);
-		if (intid == maint_irq) {
-			/*
-			 * Refill before deactivating: the maintenance
-			 * interrupt is level-triggered and stays asserted
-			 * while its condition holds.
-			 */
-			queue_refill(g);
+	if (intid == maint_irq) {
+		/*
+		 * Refill before deactivating: the maintenance interrupt is
+		 * level-triggered and stays asserted while its condition
+		 * holds.
+		 */
+		queue_refill(g);
+		irqchip->deactivate(iar);
+		pc->stats[STAT_MAINTENANCE]++;
+		return;
+	}
+	/* an SPI of another cell is never injected here */
+	if (intid >= 32 && !cell_irq_deliverable(pc->cpu, intid))
+		return;
+	pc->stats[STAT_VIRQ]++;
+	if (intid < 16)
+		irqchip->deactivate(iar);
+	if (lr_inject(g, iar)) {
+		if (g->queued < QUEUE_LEN) {
+			g->queue[g->queued++] = iar;
+		} else {
+			/* Cannot happen with fewer than 32 sources. */
+			printk("Warning: CPU %u: interrupt %u lost\n", pc->cpu,
+			       intid);
 			irqchip->deactivate(iar);
-			cpu_data[cpu].stats[STAT_MAINTENANCE]++;
-			continue;
-		}
-		/* an SPI of another cell is never injected here */
-		if (intid >= 32 && !cell_irq_deliverable(cpu, intid))
-			continue;
-		cpu_data[cpu].stats[STAT_VIRQ]++;
-		if (intid < 16)
-			irqchip->deactivate(iar);
-		if (lr_inject(g, iar)) {
-			if (g->queued < QUEUE_LEN) {
-				g->queue[g->queued++] = iar;
-			} else {
-				/* Cannot happen with fewer than 32 sources. */
-				printk("Warning: CPU %u: interrupt %u lost\n",
-				       cpu, intid);
-				irqchip->deactivate(iar);
-			}
 		}
 	}
-	queue_refill(g);
+	if (g->queued || g->uie)
+		queue_refill(g);
 }
 
 void irqchip_send_sgi(unsigned int target, unsigned int sgi)
@@ -278,7 +283,7 @@ void irqchip_send_sgi(unsigned int target, unsigned int sgi)
 void irqchip_priority_written(unsigned int owner, unsigned int cpu,
 			      uint32_t intid, uint8_t prio)
 {
-	struct gic_cpu *g = &gic_cpu[owner];
+	struct gic_cpu *g = &per_cpu(owner)->gic;
 	uint64_t empty;
 	struct gic_lr lr;
 	unsigned int n;
@@ -292,7 +297,7 @@ void irqchip_priority_written(unsigned int owner, unsigned int cpu,
 	/* only the writing CPU's own list registers can be reached */
 	if (owner != cpu && intid < 32)
 		return;
-	g = &gic_cpu[cpu];
+	g = &per_cpu(cpu)->gic;
 	empty = irqchip->lr_empty();
 	for (n = 0; n < g->num_lrs; n++) {
 		if (empty & (1ULL << n))
@@ -307,12 +312,18 @@ void irqchip_priority_written(unsigned int owner, unsigned int cpu,
 
 void irqchip_cpu_init(unsigned int cpu)
 {
-	struct gic_cpu *g = &gic_cpu[cpu];
+	struct gic_cpu *g = &per_cpu(cpu)->gic;
 	volatile uint8_t *priv;
 	unsigned int n;
 
 	g->num_lrs = irqchip->cpu_init(cpu);
 	g->queued = 0;
+	g->uie = false; /* cpu_init: the virtual interface on, nothing else */
+	g->v2 = irqchip->version == 2;
+	g->maint = maint_irq;
+	g->fast_ppis = 0xffff0000U & ~(1U << maint_irq);
+	g->gicc = g->v2 ? gicv2_gicc : NULL;
+	g->gich = g->v2 ? gicv2_gich : NULL;
 	priv = irqchip->private_regs(cpu);
 	/*
 	 * The IPI that brought this CPU here is active; Linux will
@@ -335,7 +346,7 @@ void irqchip_cpu_init(unsigned int cpu)
 
 void irqchip_cpu_reset(unsigned int cpu)
 {
-	struct gic_cpu *g = &gic_cpu[cpu];
+	struct gic_cpu *g = &per_cpu(cpu)->gic;
 	struct gic_lr lr;
 	unsigned int n;
 
@@ -348,12 +359,13 @@ void irqchip_cpu_reset(unsigned int cpu)
 	while (g->queued)
 		irqchip->deactivate(g->queue[--g->queued]);
 	irqchip->cpu_reset(cpu);
+	g->uie = false;
 }
 
 /* Pending but not yet delivered: made pending in the GIC again. */
 void irqchip_cpu_shutdown(unsigned int cpu)
 {
-	struct gic_cpu *g = &gic_cpu[cpu];
+	struct gic_cpu *g = &per_cpu(cpu)->gic;
 	volatile uint8_t *priv = irqchip->private_regs(cpu);
 	struct gic_lr lr;
 	unsigned int n;

@@ -16,11 +16,11 @@
 #include <arch/hv.h>
 #include <arch/mmio.h>
 #include <arch/traps.h>
+#include <arch/vpci.h>
 #include <warden/el2_window.h>
 #include <warden/format.h>
 #include <warden/insn.h>
 #include <warden/pgtable.h>
-
 
 #define PAR_F 1ULL
 #define SPSR_AARCH32 (1ULL << 4)
@@ -101,6 +101,8 @@ const char *mmio_emulated_name(uint64_t ipa)
 	if (ipa >= s->platform_info.arm.gicr_base &&
 	    ipa - s->platform_info.arm.gicr_base < gicr_region_size())
 		return "the GIC redistributors";
+	if (vpci_is_ecam(ipa))
+		return "the virtual PCI host bridge";
 	return NULL;
 }
 
@@ -136,7 +138,7 @@ int mmio_emulate_insn(struct frame *f, unsigned int cpu, uint64_t ipa)
 	struct insn_ldst in;
 	uint32_t insn = 0;
 
-	if (!mmio_is_emulated(ipa))
+	if (!mmio_is_emulated(ipa) && !vpci_is_emulated(cpu, ipa))
 		return -1;
 	if (spsr & SPSR_AARCH32)
 		refuse(f, cpu, "the cell runs in AArch32", 0);
@@ -174,7 +176,8 @@ int mmio_emulate_insn(struct frame *f, unsigned int cpu, uint64_t ipa)
 		if (a.size < 8)
 			a.value &= (1ULL << (a.size * 8)) - 1;
 		/* e.g. a misaligned or wrongly sized access to a register */
-		if (!gicd_mmio(&a, cpu) && !gicr_mmio(&a, cpu))
+		if (!gicd_mmio(&a, cpu) && !gicr_mmio(&a, cpu) &&
+		    !vpci_mmio(&a, cpu))
 			refuse(f, cpu,
 			       i ? "the device refused the pair's second access" :
 				   "the device refused the access",
@@ -188,7 +191,7 @@ int mmio_emulate_insn(struct frame *f, unsigned int cpu, uint64_t ipa)
 	if (in.addressing == INSN_ADDR_PRE_INDEX ||
 	    in.addressing == INSN_ADDR_POST_INDEX)
 		base_write(f, in.rn, spsr, new_base);
-	cpu_data[cpu].stats[STAT_MMIO]++;
+	per_cpu(cpu)->stats[STAT_MMIO]++;
 	sysreg_write(elr_el2, pc + 4);
 	return 0;
 }

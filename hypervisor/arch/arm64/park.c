@@ -41,7 +41,7 @@ void cell_handle_events(struct frame *f, unsigned int cpu)
 
 	if (cpu >= HV_MAX_CPUS || cpu_state(cpu) != CPU_STOPPING)
 		return;
-	cpu_data[cpu].stats[STAT_MANAGEMENT]++;
+	per_cpu(cpu)->stats[STAT_MANAGEMENT]++;
 	spin_lock(&hv_lock);
 	park = lc_cpu_exit(&hv_lc, cpu);
 	spin_unlock(&hv_lock);

@@ -100,33 +100,54 @@ static void ring_putc(struct warden_console_ring *ring, char c)
 	ring->tail++;
 }
 
-void printk(const char *fmt, ...)
+static void vprint(int to_ring, const char *fmt, va_list ap)
 {
 	struct warden_console_ring *ring = console_ring();
 	char line[256];
-	va_list ap;
 	int n, i;
 
-	va_start(ap, fmt);
 	n = format_vstring(line, sizeof(line), fmt, ap);
-	va_end(ap);
 	if (n > (int)sizeof(line) - 1)
 		n = sizeof(line) - 1;
 
 	spin_lock(&print_lock);
-	ring->seq++;
-	asm volatile("dmb ishst" : : : "memory");
+	if (to_ring) {
+		ring->seq++;
+		asm volatile("dmb ishst" : : : "memory");
+	}
 	for (i = 0; i < n; i++) {
 		if (uart) {
 			if (line[i] == '\n')
 				uart_putc('\r');
 			uart_putc(line[i]);
 		}
-		ring_putc(ring, line[i]);
+		if (to_ring)
+			ring_putc(ring, line[i]);
 	}
-	asm volatile("dmb ishst" : : : "memory");
-	ring->seq++;
+	if (to_ring) {
+		asm volatile("dmb ishst" : : : "memory");
+		ring->seq++;
+	}
 	spin_unlock(&print_lock);
+}
+
+void printk(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprint(1, fmt, ap);
+	va_end(ap);
+}
+
+/* A cell's console line: on the UART, not in the hypervisor's ring. */
+void uart_printk(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprint(0, fmt, ap);
+	va_end(ap);
 }
 
 void console_putc(char c)

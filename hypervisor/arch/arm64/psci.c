@@ -46,7 +46,7 @@ static int cpu_by_mpidr(uint64_t mpidr)
 
 	for (i = 0; i < HV_MAX_CPUS; i++)
 		if (root_cpu_set & (1ULL << i) && cpu_state(i) != CPU_ABSENT &&
-		    (cpu_data[i].mpidr & MPIDR_AFF_MASK) ==
+		    (per_cpu(i)->mpidr & MPIDR_AFF_MASK) ==
 			    (mpidr & MPIDR_AFF_MASK))
 			return i;
 	return -1;
@@ -277,10 +277,10 @@ void psci_handle(struct frame *f, unsigned int cpu)
 	long ret;
 
 	if (fid >> 24 == 0x84 || fid >> 24 == 0xc4)
-		cpu_data[cpu].stats[STAT_PSCI]++;
+		per_cpu(cpu)->stats[STAT_PSCI]++;
 	switch (fid) {
 	case PSCI_VERSION:
-		ret = 0x10001; /* 1.1 */
+		ret = PSCI_VERSION_1_1;
 		break;
 	case PSCI_CPU_SUSPEND_32:
 	case PSCI_CPU_SUSPEND_64:
@@ -307,7 +307,7 @@ void psci_handle(struct frame *f, unsigned int cpu)
 		ret = psci_system_off(f, cpu, fid);
 		break;
 	case SMCCC_VERSION:
-		ret = 0x10001; /* 1.1 */
+		ret = PSCI_VERSION_1_1;
 		break;
 	default:
 		ret = smccc_arch(f, cpu, fid);

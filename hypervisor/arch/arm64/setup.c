@@ -13,6 +13,7 @@
 #include <arch/rules_log.h>
 #include <arch/stage2.h>
 #include <arch/traps.h>
+#include <arch/vpci.h>
 #include <warden/config.h>
 #include <warden/errno.h>
 
@@ -41,7 +42,7 @@ _Static_assert(HV_MAX_CPUS <= RULES_MAX_CPUS, "HV_MAX_CPUS");
 
 uint64_t hv_phys;
 spinlock_t hv_lock;
-struct cpu_data cpu_data[HV_MAX_CPUS];
+struct per_cpu per_cpu_data[HV_MAX_CPUS];
 const struct jailhouse_system *sys_config;
 struct warden_config root_config;
 uint64_t root_cpu_set;
@@ -145,7 +146,6 @@ static int global_init(void)
 {
 	int err;
 
-	memset(cpu_data, 0, sizeof(cpu_data));
 	err = config_check();
 	if (!err)
 		err = el2_map_build();
@@ -158,6 +158,8 @@ static int global_init(void)
 		err = gicd_init();
 	if (!err)
 		err = irqchip_init();
+	if (!err)
+		err = vpci_init();
 	if (!err)
 		err = stage2_build_root();
 	return err;
@@ -183,6 +185,8 @@ static uint64_t pauth_hcr_bits(void)
 static void cpu_activate(unsigned int cpu, struct frame *frame)
 {
 	lc_cpu_arrive(&hv_lc, cpu);
+	/* ID_AA64PFR0_EL1.RAS: pending SErrors are checked at every exit */
+	per_cpu(cpu)->ras = (sysreg_read(id_aa64pfr0_el1) >> 28 & 0xf) != 0;
 	sysreg_write(vtcr_el2, stage2_vtcr());
 	sysreg_write(vttbr_el2, stage2_vttbr());
 	/*
@@ -221,12 +225,16 @@ void cpu_leave(struct frame *frame, long result)
 void hv_cpu_enter(struct frame *frame, uint64_t phys)
 {
 	unsigned int cpu = frame->x[0];
+	struct per_cpu *pc = per_cpu(cpu); /* entry.S checked cpu */
 	int err;
 
-	sysreg_write(tpidr_el2, cpu);
+	/* this_per_cpu() from now on; pc->cpu is set under the lock */
+	sysreg_write(tpidr_el2, pc);
 	spin_lock(&hv_lock);
 	if (!enter.started) {
 		enter.started = 1;
+		/* nothing of an earlier enable; the others wait for the lock */
+		memset(per_cpu_data, 0, sizeof(per_cpu_data));
 		hv_phys = phys;
 		console_init(
 			((const struct jailhouse_system
@@ -241,10 +249,14 @@ void hv_cpu_enter(struct frame *frame, uint64_t phys)
 		vec_harden_probe(cpu); /* before the config and the GIC */
 		enter.expected = hv_header.online_cpus;
 		enter.deadline = timer_now_us() + ENTER_TIMEOUT_US;
-		enter.error = global_init();
+		/* W^X from the first instruction: entry.S's tables too */
+		enter.error = el2_map_audit("bootstrap");
+		if (!enter.error)
+			enter.error = global_init();
 	} else if (enter.mapped) {
 		el2_map_switch();
 	}
+	pc->cpu = cpu;
 	vec_harden_probe(cpu);
 	if (!enter.error && enter.seen & (1ULL << cpu)) {
 		printk("ERROR: CPU %u entered twice\n", cpu);
@@ -257,13 +269,13 @@ void hv_cpu_enter(struct frame *frame, uint64_t phys)
 		       cpu);
 		enter.error = -EINVAL;
 	}
-	cpu_data[cpu].mpidr = sysreg_read(mpidr_el1);
+	per_cpu(cpu)->mpidr = sysreg_read(mpidr_el1);
 	if (!enter.error)
 		enter.error = irqchip_cpu_probe(cpu);
 	enter.arrived++;
 	if (!enter.error && !enter.aborted) {
 		printk(" CPU %u (MPIDR 0x%llx) entered\n", cpu,
-		       (unsigned long long)cpu_data[cpu].mpidr & 0xffffff);
+		       (unsigned long long)per_cpu(cpu)->mpidr & 0xffffff);
 		if (enter.arrived == enter.expected) {
 			if (enter.seen != root_cpu_set) {
 				printk("ERROR: CPUs 0x%llx entered, the root "

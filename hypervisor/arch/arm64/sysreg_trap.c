@@ -21,8 +21,6 @@
 #define SCTLR_SPAN (1ULL << 23)
 #define REPORTS_PER_RUN 4
 
-static unsigned int reported[HV_MAX_CPUS];
-
 static bool has_pan(void)
 {
 	return ((sysreg_read(id_aa64mmfr1_el1) >> 20) & 0xf) != 0;
@@ -48,7 +46,7 @@ static int undef_inject(void)
 
 void sysreg_trap_reset(unsigned int cpu)
 {
-	reported[cpu] = 0;
+	per_cpu(cpu)->sysreg_reported = 0;
 }
 
 int sysreg_trap(struct frame *f, unsigned int cpu, uint64_t esr)
@@ -66,8 +64,8 @@ int sysreg_trap(struct frame *f, unsigned int cpu, uint64_t esr)
 		return 1;
 	case SYSREG_IMPDEF:
 	case SYSREG_ACTLR:
-		if (reported[cpu] < REPORTS_PER_RUN) {
-			reported[cpu]++;
+		if (per_cpu(cpu)->sysreg_reported < REPORTS_PER_RUN) {
+			per_cpu(cpu)->sysreg_reported++;
 			printk("Cell \"%s\": CPU %u: %s of %s S%u_%u_C%u_C%u_%u "
 			       "at 0x%llx: UNDEFINED injected\n",
 			       cell_name_of(cpu), cpu,
@@ -79,8 +77,9 @@ int sysreg_trap(struct frame *f, unsigned int cpu, uint64_t esr)
 			       (unsigned long long)sysreg_read(elr_el2));
 		}
 		if (undef_inject())
-			park_failed(f, cpu, "IMPLEMENTATION DEFINED register "
-					    "access from AArch32 EL1");
+			park_failed(f, cpu,
+				    "IMPLEMENTATION DEFINED register "
+				    "access from AArch32 EL1");
 		return 1;
 	default:
 		return 0;

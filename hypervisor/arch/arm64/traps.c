@@ -5,42 +5,34 @@
  * answered with an error or ends in a report and a parked CPU.
  */
 #include <arch/cell.h>
+#include <arch/cell_mgmt.h>
 #include <arch/el1_state.h>
+#include <arch/el2_map.h>
 #include <arch/hv.h>
 #include <arch/hypercall.h>
 #include <arch/mmio.h>
 #include <arch/park.h>
 #include <arch/psci.h>
 #include <arch/stage2.h>
+#include <arch/test_point.h>
 #include <arch/traps.h>
+#include <arch/vpci.h>
 #include <warden/errno.h>
 #include <warden/esr.h>
 #include <warden/hypercall.h>
 #include <warden/sgi_policy.h>
-
-/*
- * Where a hypercall goes on after an unexpected exception at EL2: the
- * callee-saved registers and stack of handle_hvc (recover.S), and the
- * return to the caller that the exception overwrote in ELR/SPSR_EL2.
- */
-struct recover_point {
-	uint64_t regs[13];
-	uint64_t elr, spsr, code;
-	int armed;
-};
-
-static struct recover_point recover[HV_MAX_CPUS];
 
 int hv_recover_set(uint64_t *regs) __attribute__((returns_twice));
 void hv_recover_jump(uint64_t *regs, long val) __attribute__((noreturn));
 
 /* Every lock of the hypervisor (hv.h: a held lock names its CPU). */
 extern spinlock_t print_lock, cell_lock, gicd_lock, gicr_lock, pool_lock,
-	root_s2_lock;
+	root_s2_lock, window_lock, vpci_lock;
 static const struct {
 	spinlock_t *lock;
 	const char *name;
 } el2_locks[] = {
+	/* clang-format off */
 	{ &print_lock, "console" }, /* first: the report needs it */
 	{ &hv_lock, "hv_lock" },
 	{ &cell_lock, "cell_lock" },
@@ -48,6 +40,9 @@ static const struct {
 	{ &gicr_lock, "gicr_lock" },
 	{ &pool_lock, "pool_lock" },
 	{ &root_s2_lock, "root_s2_lock" },
+	{ &vpci_lock, "vpci_lock" },
+	{ &window_lock, "window_lock" },
+	/* clang-format on */
 };
 
 /* Releases the locks this CPU holds; returns them as a bit mask. */
@@ -68,24 +63,24 @@ static unsigned int el2_locks_release(void)
  * An exception taken at EL2 is a bug in the hypervisor, or input it
  * trusted that it should not have. It must not leave the system hung:
  * report it, release the locks the CPU held, and end a hypercall with
- * -EFAULT for its caller; elsewhere (an interrupt, a cell's trap) park
- * the CPU as failed. What the interrupted operation changed so far stays
- * as it is (a half-built cell's pool pages, for one).
+ * -EFAULT for its caller, after el2_recoverable() has released what the
+ * call claimed and undone a half-done create; elsewhere (an interrupt, a
+ * cell's trap) park the CPU as failed.
  */
 static void __attribute__((noreturn))
 el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 {
-	static volatile int in_fault[HV_MAX_CPUS];
 	uint64_t esr = sysreg_read(esr_el2), elr = sysreg_read(elr_el2);
 	uint64_t far = sysreg_read(far_el2);
-	struct recover_point *r = &recover[cpu];
+	struct recover_point *r;
 	unsigned int held, i;
 	char desc[160];
 
-	if (cpu >= HV_MAX_CPUS || in_fault[cpu])
+	if (cpu >= HV_MAX_CPUS || per_cpu(cpu)->in_fault)
 		for (;;) /* a fault while reporting one: nothing is safe */
 			asm volatile("wfi");
-	in_fault[cpu] = 1;
+	r = &per_cpu(cpu)->recover;
+	per_cpu(cpu)->in_fault = 1;
 	held = el2_locks_release();
 	printk("FATAL: %s exception in the hypervisor on CPU %u: %s\n",
 	       kind == EXC_SYNC_EL2 ? "synchronous" : "asynchronous", cpu,
@@ -102,7 +97,7 @@ el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 		printk(" call 0x%llx of cell \"%s\" refused (-EFAULT); the "
 		       "hypervisor goes on\n",
 		       (unsigned long long)r->code, cell_name_of(cpu));
-		in_fault[cpu] = 0;
+		per_cpu(cpu)->in_fault = 0;
 		hv_recover_jump(r->regs, 1);
 	}
 	printk("Parking CPU %u (cell \"%s\")\n", cpu, cell_name_of(cpu));
@@ -116,14 +111,20 @@ el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 long el2_recoverable(struct frame *f, unsigned int cpu,
 		     long (*fn)(struct frame *f, unsigned int cpu))
 {
-	struct recover_point *r = &recover[cpu];
+	struct recover_point *r = &per_cpu(cpu)->recover;
 	long ret;
 
 	r->elr = sysreg_read(elr_el2);
 	r->spsr = sysreg_read(spsr_el2);
 	r->code = f->x[0];
 	if (hv_recover_set(r->regs)) {
-		/* back from el2_fault(): return to the caller */
+		/*
+		 * Back from el2_fault(), the locks released: the window the
+		 * call had mapped, the cells it had claimed and a create it
+		 * had begun are given up too, so that later calls work.
+		 */
+		el2_window_release(cpu);
+		cell_recover(cpu);
 		sysreg_write(elr_el2, r->elr);
 		sysreg_write(spsr_el2, r->spsr);
 		isb();
@@ -137,7 +138,17 @@ long el2_recoverable(struct frame *f, unsigned int cpu,
 
 void el2_recover_cancel(unsigned int cpu)
 {
-	recover[cpu].armed = 0;
+	per_cpu(cpu)->recover.armed = 0;
+}
+
+/* warden.bin has no test points (arch/test_point.h) */
+void __attribute__((weak)) el2_test_point(unsigned int point)
+{
+}
+
+long __attribute__((weak)) hypercall_test(struct frame *f, unsigned int cpu)
+{
+	return -ENOSYS;
 }
 
 static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)
@@ -146,8 +157,7 @@ static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)
 	unsigned int imm = esr & 0xffff;
 
 	if (imm == WARDEN_HVC_IMM) {
-		cpu_data[cpu].stats[STAT_HYPERCALL]++;
-		f->x[0] = el2_recoverable(f, cpu, hypercall);
+		hypercall_enter(f, per_cpu(cpu));
 		return;
 	}
 	/* e.g. a hyp-stub call by kexec: refuse, do not hang. */
@@ -186,20 +196,17 @@ static void handle_sysreg(struct frame *f, unsigned int cpu, uint64_t esr)
 
 void arch_handle_exception(struct frame *f, unsigned long kind)
 {
-	unsigned int cpu = this_cpu();
+	struct per_cpu *pc = this_per_cpu();
+	unsigned int cpu = pc->cpu;
 	uint64_t esr = sysreg_read(esr_el2);
 
 	if (kind == EXC_SYNC_EL2 || kind == EXC_OTHER_EL2)
 		el2_fault(f, cpu, kind);
-	cpu_data[cpu].stats[STAT_TOTAL]++;
-	if (kind != EXC_SERROR_LOWER)
+	pc->stats[STAT_TOTAL]++;
+	/* only a CPU with RAS can have an SError deferred (async.c) */
+	if (pc->ras && kind != EXC_SERROR_LOWER)
 		serror_defer_check(f, cpu);
-	if (kind == EXC_IRQ_LOWER) {
-		irqchip_handle_irq(cpu);
-		/* a cell CPU may have been asked to stop */
-		cell_handle_events(f, cpu);
-		return;
-	}
+	/* IRQs: entry.S's trap_irq and irq_fast.c */
 	if (kind == EXC_FIQ_LOWER) {
 		fiq_handle(cpu);
 		cell_handle_events(f, cpu);
@@ -224,13 +231,7 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 		handle_hvc(f, cpu, esr);
 		break;
 	case EC_SMC64:
-		/* A trapped SMC returns to itself: skip it. */
-		sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
-		cpu_data[cpu].stats[STAT_SMCCC]++;
-		if (cell_of(cpu))
-			cell_psci(f, cpu);
-		else
-			psci_handle(f, cpu);
+		smc_enter(f, pc);
 		break;
 	case EC_SYS64:
 		handle_sysreg(f, cpu, esr);
@@ -240,8 +241,7 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 		break;
 	case EC_IABT_LOW:
 		/* a fetch from, or a table walk into, an emulated device */
-		if (abort_inject_emulated(cpu) ||
-		    stage2_root_fault_retry(cpu))
+		if (abort_inject_emulated(cpu) || stage2_root_fault_retry(cpu))
 			break;
 		park_failed(f, cpu,
 			    "instruction abort (execution outside "

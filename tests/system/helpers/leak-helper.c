@@ -43,6 +43,7 @@ static int fill(int cpu)
 	printf("leak-helper: filling CPU %d\n", cpu);
 	fflush(stdout);
 	for (;;) {
+		/* clang-format off */
 		asm volatile(VSET(0) VSET(1) VSET(2) VSET(3) VSET(4) VSET(5)
 			     VSET(6) VSET(7) VSET(8) VSET(9) VSET(10) VSET(11)
 			     VSET(12) VSET(13) VSET(14) VSET(15) VSET(16)
@@ -54,6 +55,7 @@ static int fill(int cpu)
 			     :
 			     : "r"(v), "r"(0x03c00000ULL), "r"(0x9fULL)
 			     : "memory");
+		/* clang-format on */
 	}
 	return 0;
 }

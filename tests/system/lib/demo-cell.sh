@@ -12,7 +12,7 @@ demo_cell_run() {
 	warden cell start inmate-demo >/dev/null
 	_demo_t=0
 	_demo_n=0
-	while [ "$_demo_n" -lt 10 ] && [ $_demo_t -lt 30 ]; do
+	while [ "$_demo_n" -lt 10 ] && [ $_demo_t -lt 60 ]; do
 		sleep 1
 		_demo_t=$((_demo_t + 1))
 		_demo_n=$(cat $_demo_stat/vmexits_virt_irq)

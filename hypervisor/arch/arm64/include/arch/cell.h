@@ -12,6 +12,8 @@
 
 #include <arch/hv.h>
 #include <warden/comm-region.h>
+#include <warden/errno.h>
+#include <warden/hypercall.h>
 #include <warden/config.h>
 #include <warden/pgtable.h>
 
@@ -26,9 +28,12 @@ struct cell {
 	 * State, CPUs, busy mark, loadable (core/lifecycle.c): the busy mark
 	 * under cell_lock (a management call works on the cell with
 	 * cell_lock dropped while it waits; no other call may manage or
-	 * destroy it meanwhile), the rest under hv_lock.
+	 * destroy it meanwhile), the rest under hv_lock. The busy mark is 0,
+	 * or the claiming CPU plus 1, so that the recovery from an exception
+	 * at EL2 finds what that CPU held (cell_recover).
 	 */
 	struct lc_cell lc;
+	int creating; /* published, not yet complete: undone on recovery */
 	struct warden_config cfg; /* points into the copy below */
 	uint64_t config_pa;
 	unsigned int config_pages;
@@ -43,12 +48,59 @@ struct cell *cell_of(unsigned int cpu);
 /* CPUs of the cell CPU cpu serves (root_cpu_set for the root). */
 uint64_t cell_cpus_of(unsigned int cpu);
 const char *cell_name_of(unsigned int cpu);
-unsigned int cell_count(void);
+/* cell_irq.c: which cell owns each SPI (0 the root), what the root has */
+extern volatile uint8_t cell_spi_owner[1020];
+extern uint32_t cell_root_spis[1020 / 32 + 1];
+/* Once the root's config is checked: the root's SPIs as a bit map. */
+void cell_irq_init(void);
+
+/*
+ * SPI intid (32-1019) belongs to the cell that CPU pc serves: the check
+ * of cell_irq_owned() on the interrupt path, without a call.
+ */
+static inline bool cell_spi_owned_fast(const struct per_cpu *pc,
+				       uint32_t intid)
+{
+	unsigned int id = pc->lc.cell;
+
+	return cell_spi_owner[intid] == id &&
+	       (id || cell_root_spis[intid / 32] >> (intid % 32) & 1);
+}
+
+/* Bit id - 1: cells[id - 1] is in use (cell.c) */
+extern uint32_t cells_used;
+static inline unsigned int cell_count(void)
+{
+	uint32_t m = READ_ONCE(cells_used);
+	unsigned int n = 0;
+
+	for (; m; m &= m - 1) /* no CNT without FP/SIMD registers */
+		n++;
+	return n;
+}
 /* CPUs of all non-root cells */
 uint64_t cell_all_cpus(void);
 /* The cell with this id, NULL if none (cell_lock for a stable answer) */
 struct cell *cell_by_id(uint64_t id);
 /* The slots, ids 1..MAX_CELLS (cell_registry.c) */
 extern struct cell cells[MAX_CELLS];
+
+/* HYPERVISOR_GET_INFO, the same for the root and the cells */
+static inline long hypercall_get_info(uint64_t type)
+{
+	switch (type) {
+	case WARDEN_INFO_MEM_POOL_SIZE:
+		return pool_pages;
+	case WARDEN_INFO_MEM_POOL_USED:
+		return pool_used;
+	case WARDEN_INFO_REMAP_POOL_SIZE:
+	case WARDEN_INFO_REMAP_POOL_USED:
+		return 0; /* no remap pool: devices are mapped statically */
+	case WARDEN_INFO_NUM_CELLS:
+		return 1 + cell_count(); /* the root and the others */
+	default:
+		return -EINVAL;
+	}
+}
 
 #endif

@@ -14,6 +14,12 @@ long cell_start(unsigned int cpu, uint64_t id);
 long cell_set_loadable(unsigned int cpu, uint64_t id);
 long cell_destroy(unsigned int cpu, uint64_t id);
 long cell_get_state(uint64_t id);
+/*
+ * After an exception at EL2 in a management call of cpu (traps.c, its
+ * locks released): the cells it claimed are released and a cell it was
+ * creating is taken apart again.
+ */
+void cell_recover(unsigned int cpu);
 /* The root powers off or resets the machine: every cell's CPUs park. */
 void cell_stop_all(const char *why);
 

@@ -12,6 +12,7 @@
 int el2_map_build(void);
 void el2_map_switch(void);
 int el2_map_selfcheck(void);
+int el2_map_audit(const char *which);
 /*
  * A window onto [pa, pa + size) of root or cell RAM: read-only, normal
  * memory, never executable; NULL (with the reason printed) if pa is in
@@ -25,5 +26,7 @@ void el2_window_unmap(const void *p, uint64_t size);
 void *el2_window_map_rw(uint64_t pa, uint64_t size);
 /* Window pages valid in the EL2 tables now */
 unsigned int el2_windows_mapped(void);
+/* After an exception at EL2: the window cpu had mapped, if any. */
+void el2_window_release(unsigned int cpu);
 
 #endif

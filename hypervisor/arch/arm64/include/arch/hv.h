@@ -8,6 +8,7 @@
 
 #include <arch/irqchip.h>
 #include <arch/layout.h>
+#include <arch/per_cpu.h>
 #include <arch/sysreg.h>
 #include <jailhouse/cell-config.h>
 #include <warden/config.h>
@@ -26,27 +27,6 @@ struct el2_saved {
 	uint64_t hv_phys, cpu;
 };
 
-#define STAT_TOTAL 0
-#define STAT_MMIO 1
-#define STAT_MANAGEMENT 2
-#define STAT_HYPERCALL 3
-#define STAT_MAINTENANCE 4
-#define STAT_VIRQ 5
-#define STAT_VSGI 6
-#define STAT_PSCI 7
-#define STAT_SMCCC 8
-#define NUM_STATS 9
-
-struct cpu_data {
-	/*
-	 * State, owner and CPU_ON request (core/lifecycle.c): changed only
-	 * under hv_lock, through the lc_* functions on hv_lc.
-	 */
-	struct lc_cpu lc;
-	uint64_t mpidr;
-	uint32_t stats[NUM_STATS];
-};
-
 #define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
 
 static inline void cpu_relax(void)
@@ -57,14 +37,15 @@ static inline void cpu_relax(void)
 typedef volatile uint32_t spinlock_t;
 
 /*
- * A held lock holds its owner: LOCK_HELD | CPU number (TPIDR_EL2; never 0,
- * also before TPIDR_EL2 names the CPU), so that an unexpected exception at
- * EL2 can release the locks its CPU holds (el2_locks_release(), traps.c).
+ * A held lock holds its owner: LOCK_HELD | CPU number (never 0, also
+ * before hv_cpu_enter() wrote the CPU number into its struct per_cpu), so
+ * that an unexpected exception at EL2 can release the locks its CPU holds
+ * (el2_locks_release(), traps.c).
  */
 #define LOCK_HELD 0x80000000U
 static inline uint32_t lock_owner_value(void)
 {
-	return LOCK_HELD | (sysreg_read(tpidr_el2) & 0xffff);
+	return LOCK_HELD | (this_per_cpu()->cpu & 0xffff);
 }
 
 static inline void spin_lock(spinlock_t *lock)
@@ -95,8 +76,7 @@ extern char hyp_vectors[];
 
 extern uint64_t hv_phys;
 extern spinlock_t hv_lock;
-extern struct cpu_data cpu_data[HV_MAX_CPUS];
-/* The lifecycle's view of cpu_data[] and the cells (cell.c). */
+/* The lifecycle's view of per_cpu_data[] and the cells (cell_registry.c). */
 extern struct lifecycle hv_lc;
 extern const struct jailhouse_system *sys_config;
 extern struct warden_config root_config;
@@ -111,7 +91,7 @@ static inline uint64_t hv_virt_to_phys(const void *p)
 /* A CPU's state, for readers outside the lifecycle (no lock needed). */
 static inline enum cpu_state cpu_state(unsigned int cpu)
 {
-	return READ_ONCE(cpu_data[cpu].lc.state);
+	return READ_ONCE(per_cpu(cpu)->lc.state);
 }
 
 static inline struct el2_saved *cpu_saved(unsigned int cpu)
@@ -122,7 +102,7 @@ static inline struct el2_saved *cpu_saved(unsigned int cpu)
 
 static inline unsigned int this_cpu(void)
 {
-	return sysreg_read(tpidr_el2);
+	return this_per_cpu()->cpu;
 }
 
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

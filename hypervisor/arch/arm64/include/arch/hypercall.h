@@ -10,8 +10,7 @@
 long hypercall(struct frame *frame, unsigned int cpu);
 /* Hypercalls from a non-root cell */
 long cell_hypercall_nonroot(struct frame *f, unsigned int cpu);
-/* HYPERVISOR_GET_INFO and CPU_GET_INFO, for the root and the cells */
-long hypercall_get_info(uint64_t type);
+/* CPU_GET_INFO, for the root and the cells (GET_INFO: cell.h) */
 long hypercall_cpu_info(uint64_t target, uint64_t type);
 
 #endif

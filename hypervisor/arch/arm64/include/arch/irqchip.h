@@ -82,7 +82,15 @@ int irqchip_cpu_probe(unsigned int cpu);
 void irqchip_cpu_init(unsigned int cpu);
 void irqchip_cpu_reset(unsigned int cpu);
 void irqchip_cpu_shutdown(unsigned int cpu);
-void irqchip_handle_irq(unsigned int cpu);
+struct per_cpu;
+/*
+ * An interrupt acknowledged and its priority dropped that the fast path
+ * (irq_fast.c) leaves to the generic code: the maintenance interrupt,
+ * SGIs, foreign SPIs, full list registers.
+ */
+void irqchip_inject(struct per_cpu *pc, uint32_t iar);
+/* copies of the SPIs' priorities (irqchip.c) */
+extern uint8_t irqchip_spi_prio[1020];
 void irqchip_send_sgi(unsigned int target, unsigned int sgi);
 /*
  * The CPU's private interrupts as the root left them are not the cell's:
@@ -105,6 +113,8 @@ uint64_t gicv3_redist_phys(unsigned int cpu);
 uint8_t gicv2_cpu_mask(unsigned int cpu);
 /* GICv2 only: the CPU interfaces of the cell of CPU cpu */
 uint8_t gicv2_cell_mask(unsigned int cpu);
+/* GICv2 only: the CPU interface and the list registers (EL2 mapping) */
+extern volatile uint8_t *gicv2_gicc, *gicv2_gich;
 /* GICv2 only: a trapped GICD_SGIR write */
 void gicv2_sgir_write(unsigned int cpu, uint32_t value);
 

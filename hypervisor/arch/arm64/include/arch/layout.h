@@ -59,19 +59,19 @@
 #define EL2_UNMAPPED 6 /* mapped by use (windows) */
 
 /* AREA(name, VA, size, attributes) */
-#define EL2_LAYOUT(AREA)                                                     \
-	AREA(HV, HV_VIRT_BASE, (unsigned long long)HV_MAX_BLOCKS << 21,      \
-	     EL2_BY_SECTION)                                                 \
-	AREA(UART, HV_UART_VIRT, 0x200000, EL2_DEVICE)                       \
-	AREA(GIC, HV_GIC_VIRT, 0x40000000, EL2_DEVICE)                       \
-	AREA(WINDOWS, HV_WINDOW_VIRT, HV_WINDOW_PAGES * 0x1000ULL,           \
-	     EL2_UNMAPPED)                                                   \
+#define EL2_LAYOUT(AREA)                                                \
+	AREA(HV, HV_VIRT_BASE, (unsigned long long)HV_MAX_BLOCKS << 21, \
+	     EL2_BY_SECTION)                                            \
+	AREA(UART, HV_UART_VIRT, 0x200000, EL2_DEVICE)                  \
+	AREA(GIC, HV_GIC_VIRT, 0x40000000, EL2_DEVICE)                  \
+	AREA(WINDOWS, HV_WINDOW_VIRT, HV_WINDOW_PAGES * 0x1000ULL,      \
+	     EL2_UNMAPPED)                                              \
 	AREA(IDMAP, 0, 0x1000, EL2_RX)
 
 /*
  * CPU ids 0-63: CPU sets are 64-bit masks. Each CPU costs PERCPU_SIZE of
- * hypervisor memory (stack, trap frame, saved state) plus its entries in
- * the per-CPU arrays (docs/hypervisor.md gives the sum).
+ * hypervisor memory (stack, trap frame, saved state) plus its struct
+ * per_cpu (per_cpu.h; docs/hypervisor.md gives the sum).
  */
 #define HV_MAX_CPUS 64
 #define PERCPU_SHIFT 13
@@ -85,6 +85,10 @@
 #define PERCPU_SAVED_OFF (PERCPU_SIZE - 256)
 #define PERCPU_FRAME_OFF (PERCPU_SIZE - 512)
 #define FRAME_SIZE 256
+
+/* struct per_cpu (per_cpu.h) offsets that entry.S reads */
+#define PER_CPU_VH_LOOP 192
+#define PER_CPU_VH_FID 196
 
 /* struct el2_saved offsets */
 #define SAVED_SCTLR 0
@@ -113,7 +117,11 @@
 #define EXC_FIQ_LOWER 5 /* Group 0, with HCR_EL2.FMO */
 #define EXC_SERROR_LOWER 6 /* with HCR_EL2.AMO */
 
-#define HV_CONSOLE_SIZE 0x4000 /* ring header plus 8 KiB of text */
+/*
+ * The hypervisor's ring (header plus 8 KiB of text) in the first 16 KiB,
+ * then the cells' (warden/hv-console.h): 8 of 12 KiB
+ */
+#define HV_CONSOLE_SIZE 0x1c000
 #define HV_CONSOLE_TEXT 0x2000
 
 #endif

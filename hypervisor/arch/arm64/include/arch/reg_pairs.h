@@ -9,6 +9,7 @@
 #define ARCH_REG_PAIRS_H
 
 #ifdef __ASSEMBLER__
+/* clang-format off */
 /* .altmacro only to compute the next numbers; the instruction is plain. */
 .macro reg_pairs op, base, off, first, last
 	.altmacro
@@ -24,6 +25,7 @@
 	reg_pairs_from \op, \base, %(\off + 16), %(\a + 2), %(\b + 2), \last
 	.endif
 .endm
+/* clang-format on */
 #endif
 
 #endif

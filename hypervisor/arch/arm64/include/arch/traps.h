@@ -39,5 +39,8 @@ long el2_recoverable(struct frame *f, unsigned int cpu,
 		     long (*fn)(struct frame *f, unsigned int cpu));
 /* fn does not return (the CPU leaves): its recovery point is void. */
 void el2_recover_cancel(unsigned int cpu);
+/* A Warden hypercall, a trapped SMC: counted and handled (sync_fast.c) */
+void hypercall_enter(struct frame *f, struct per_cpu *pc);
+void smc_enter(struct frame *f, struct per_cpu *pc);
 
 #endif

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Test points: places in management calls where the fault-injection
+ * build of the hypervisor (hypervisor/test/fault_inject.c, linked into
+ * warden-faultinject.bin for tests/system/hv-fault-recovery.sh) takes an
+ * exception at EL2 on request, so that the recovery from one is tested
+ * where it matters. In warden.bin they do nothing (traps.c's weak
+ * definitions) and no hypercall arms them.
+ */
+#ifndef WARDEN_ARCH_TEST_POINT_H
+#define WARDEN_ARCH_TEST_POINT_H
+
+struct frame;
+
+enum test_point {
+	TEST_NONE,
+	TEST_CREATE_STAGE2, /* cell create: stage 2 built, nothing taken */
+	TEST_CREATE_BUILT, /* cell create: CPUs and memory taken */
+	TEST_START_STOPPED, /* cell start: claimed, cell_lock held */
+	TEST_POINTS,
+};
+
+/* The test build's hypercall that arms a point: x1 = the point. */
+#define WARDEN_HC_TEST_ARM 0x7e57
+
+void el2_test_point(unsigned int point);
+/* Hypercall codes the root's dispatcher does not know: -ENOSYS here. */
+long hypercall_test(struct frame *f, unsigned int cpu);
+
+#endif

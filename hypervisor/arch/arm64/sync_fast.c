@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The trap fast path: synchronous exceptions from EL1 that need no more
+ * of the trapped context than x0-x18 and x30, which entry.S's trap_sync
+ * saved. Handled here, with the same code and checks as through
+ * arch_handle_exception() (traps.c):
+ *  - hypercalls (hvc #0x4a48) except disable, which hands the CPU back to
+ *    Linux with every register from the frame;
+ *  - SMCs: PSCI and SMCCC (psci.c, cell_psci.c); a CPU that parks or
+ *    restarts starts from a zeroed frame, forwarded calls take x0-x7;
+ *  - data aborts with a syndrome on the GIC distributor whose register is
+ *    x0-x18 or xzr (mmio_fast(), gicd.c);
+ *  - a cell's ICC_SGI1R_EL1 write from x0-x18 or xzr (gicv3_sgi_write()).
+ * Everything else returns SYNC_SLOW before anything changed: entry.S then
+ * completes the frame and arch_handle_exception() takes it from the
+ * start. So does every exit of a CPU with RAS that finds an SError
+ * pending (serror_defer_check() attributes it).
+ * docs/performance.md gives the paths' instruction counts.
+ */
+#include <arch/cell.h>
+#include <arch/hv.h>
+#include <arch/hypercall.h>
+#include <arch/psci.h>
+#include <arch/traps.h>
+#include <warden/esr.h>
+#include <warden/hypercall.h>
+#include <warden/serror.h>
+#include <warden/sgi_policy.h>
+
+/* A Warden hypercall, a trapped SMC: counted and handled. */
+static inline __attribute__((always_inline)) void
+hypercall_do(struct frame *f, struct per_cpu *pc)
+{
+	pc->stats[STAT_HYPERCALL]++;
+	/*
+	 * The information calls read only the hypervisor's own state: no
+	 * recovery point to arm (50 instructions of the null hypercall).
+	 * HYPERVISOR_GET_INFO answers the root and every cell alike
+	 * (hypercall(), cell_hypercall_nonroot()). The others (management,
+	 * console) get a recovery point.
+	 */
+	if (f->x[0] == WARDEN_HC_HYPERVISOR_GET_INFO)
+		f->x[0] = hypercall_get_info(f->x[1]);
+	else if (f->x[0] == WARDEN_HC_CPU_GET_INFO)
+		f->x[0] = hypercall(f, pc->cpu);
+	else
+		f->x[0] = el2_recoverable(f, pc->cpu, hypercall);
+}
+
+static inline __attribute__((always_inline)) void smc_do(struct frame *f,
+							 struct per_cpu *pc)
+{
+	/* A trapped SMC returns to itself: skip it. */
+	uint32_t fid = f->x[0];
+
+	sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
+	pc->stats[STAT_SMCCC]++;
+	/*
+	 * The versions: the same answer for the root and every cell
+	 * (psci.c, cell_psci.c), without their look-up.
+	 */
+	if (fid == PSCI_VERSION || fid == SMCCC_VERSION) {
+		if (fid == PSCI_VERSION)
+			pc->stats[STAT_PSCI]++;
+		f->x[0] = PSCI_VERSION_1_1;
+		return;
+	}
+	if (pc->lc.cell != LC_ROOT)
+		cell_psci(f, pc->cpu);
+	else
+		psci_handle(f, pc->cpu);
+}
+
+/* The same for arch_handle_exception() (traps.c), out of line. */
+void hypercall_enter(struct frame *f, struct per_cpu *pc)
+{
+	hypercall_do(f, pc);
+}
+
+void smc_enter(struct frame *f, struct per_cpu *pc)
+{
+	smc_do(f, pc);
+}
+
+#define SYNC_DONE 0
+#define SYNC_SLOW 1
+
+int mmio_fast(struct frame *f, struct per_cpu *pc, uint64_t esr);
+
+/* Everything but the calls sync_fast() answers itself, out of its way. */
+static unsigned long __attribute__((noinline))
+sync_fast_other(struct frame *f, struct per_cpu *pc, uint64_t esr)
+{
+	switch (ESR_EC(esr)) {
+	case EC_HVC64:
+		if ((esr & 0xffff) != WARDEN_HVC_IMM ||
+		    f->x[0] == WARDEN_HC_DISABLE)
+			return SYNC_SLOW;
+		pc->stats[STAT_TOTAL]++;
+		hypercall_do(f, pc);
+		return SYNC_DONE;
+	case EC_SMC64:
+		pc->stats[STAT_TOTAL]++;
+		smc_do(f, pc);
+		return SYNC_DONE;
+	case EC_DABT_LOW:
+		return mmio_fast(f, pc, esr) ? SYNC_DONE : SYNC_SLOW;
+	case EC_SYS64: {
+		/* a cell's SGI: ICC_SGI1R_EL1 from x0-x18 or xzr (traps.c) */
+		uint32_t iss = esr & 0x1ffffff;
+		unsigned int rt = (iss >> 5) & 0x1f;
+		enum sgi_reg reg = sgi_reg_of(iss);
+
+		if (reg == SGI_REG_NONE || sgi_policy(reg) != SGI_SEND ||
+		    (rt > 18 && rt != 31))
+			return SYNC_SLOW;
+		pc->stats[STAT_TOTAL]++;
+		gicv3_sgi_write(pc->cpu, rt == 31 ? 0 : f->x[rt]);
+		sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
+		return SYNC_DONE;
+	}
+	default:
+		return SYNC_SLOW;
+	}
+}
+
+unsigned long sync_fast(struct frame *f)
+{
+	struct per_cpu *pc = this_per_cpu();
+	uint64_t esr = sysreg_read(esr_el2);
+
+	if (pc->ras) {
+		asm volatile("hint #16" : : : "memory"); /* ESB */
+		if (serror_disr_pending(sysreg_read(s3_0_c12_c1_1)))
+			return SYNC_SLOW;
+	}
+	/*
+	 * HYPERVISOR_GET_INFO, the same for the root and every cell, reads
+	 * a few words of the hypervisor's own: without a call or a frame.
+	 */
+	if (ESR_EC(esr) == EC_HVC64 && (esr & 0xffff) == WARDEN_HVC_IMM &&
+	    f->x[0] == WARDEN_HC_HYPERVISOR_GET_INFO) {
+		pc->stats[STAT_TOTAL]++;
+		pc->stats[STAT_HYPERCALL]++;
+		f->x[0] = hypercall_get_info(f->x[1]);
+		return SYNC_DONE;
+	}
+	/* PSCI_VERSION and SMCCC_VERSION, likewise (smc_do()) */
+	if (ESR_EC(esr) == EC_SMC64 && ((uint32_t)f->x[0] == PSCI_VERSION ||
+					(uint32_t)f->x[0] == SMCCC_VERSION)) {
+		pc->stats[STAT_TOTAL]++;
+		smc_do(f, pc);
+		return SYNC_DONE;
+	}
+	return sync_fast_other(f, pc, esr);
+}

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A cell's virtual console: its ring, the rate-limited copy on the
+ * UART and its input FIFO (warden/cell_console.h).
+ * Nothing here trusts the cell: every byte count is bounded by the
+ * buffers it goes into, and what a cell may print on the shared console
+ * is bounded by CELL_CONSOLE_RATE and CELL_CONSOLE_BURST.
+ */
+#include <warden/cell_console.h>
+
+void cell_console_reset(struct cell_console *cc,
+			struct warden_console_ring *ring, uint32_t ring_text,
+			const char *name, uint64_t now_us)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(cc->name) - 1 && name[i]; i++)
+		cc->name[i] = name[i];
+	cc->name[i] = 0;
+	cc->ring = ring;
+	cc->line_len = 0;
+	cc->tokens = CELL_CONSOLE_BURST;
+	cc->last_us = now_us;
+	cc->dropped = 0;
+	cc->dropping = 0;
+	cc->in_head = cc->in_tail = 0;
+	if (!ring)
+		return;
+	/* a reader sees tail go back and starts over (driver/console.c) */
+	ring->seq++;
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	ring->magic = WARDEN_CONSOLE_MAGIC;
+	ring->size = ring_text;
+	ring->tail = 0;
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	ring->seq++;
+}
+
+static void refill(struct cell_console *cc, uint64_t now_us)
+{
+	uint64_t dt = now_us > cc->last_us ? now_us - cc->last_us : 0;
+	uint64_t add;
+
+	/* a long quiet time fills the bucket; no overflow either way */
+	if (dt >= (uint64_t)CELL_CONSOLE_BURST * 1000000 / CELL_CONSOLE_RATE) {
+		cc->tokens = CELL_CONSOLE_BURST;
+		cc->last_us = now_us;
+		return;
+	}
+	add = dt * CELL_CONSOLE_RATE / 1000000;
+	/* time worth less than a byte stays to be counted next time */
+	if (!add)
+		return;
+	cc->tokens += add;
+	if (cc->tokens > CELL_CONSOLE_BURST)
+		cc->tokens = CELL_CONSOLE_BURST;
+	cc->last_us += add * 1000000 / CELL_CONSOLE_RATE;
+}
+
+/*
+ * A cell over the rate is silenced on the UART until its
+ * bucket is full again (CELL_CONSOLE_BURST / CELL_CONSOLE_RATE seconds):
+ * a flood costs the shared UART at most the rate on average, and the
+ * notes about it come at most twice per such period.
+ */
+static void line_flush(struct cell_console *cc, uint64_t now_us,
+		       cell_console_emit emit, cell_console_note note)
+{
+	unsigned int cost = cc->line_len + 1;
+
+	refill(cc, now_us);
+	if (cc->dropping && cc->tokens < CELL_CONSOLE_BURST) {
+		cc->dropped += cost;
+	} else if (cc->tokens >= cost) {
+		if (cc->dropping) {
+			note(cc, cc->dropped, 0);
+			cc->dropping = 0;
+			cc->dropped = 0;
+		}
+		cc->tokens -= cost;
+		emit(cc, cc->line, cc->line_len);
+	} else {
+		note(cc, 0, 1);
+		cc->dropping = 1;
+		cc->dropped = cost;
+	}
+	cc->line_len = 0;
+}
+
+static void ring_put(struct warden_console_ring *ring, const char *s,
+		     unsigned int n)
+{
+	unsigned int i;
+
+	ring->seq++;
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	for (i = 0; i < n; i++) {
+		ring->buf[ring->tail & (ring->size - 1)] = s[i];
+		ring->tail++;
+	}
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	ring->seq++;
+}
+
+void cell_console_write(struct cell_console *cc, const char *s, unsigned int n,
+			int mirror, uint64_t now_us, cell_console_emit emit,
+			cell_console_note note)
+{
+	unsigned int i;
+
+	if (cc->ring)
+		ring_put(cc->ring, s, n);
+	if (!mirror)
+		return;
+	for (i = 0; i < n; i++) {
+		unsigned char c = s[i];
+
+		if (c == '\r')
+			continue;
+		if (c == '\n') {
+			line_flush(cc, now_us, emit, note);
+			continue;
+		}
+		/* no terminal controls of a cell on the root's console */
+		if (c < 0x20 || c == 0x7f)
+			c = c == '\t' ? ' ' : '.';
+		cc->line[cc->line_len++] = c;
+		if (cc->line_len == CELL_CONSOLE_LINE)
+			line_flush(cc, now_us, emit, note);
+	}
+}
+
+unsigned int cell_console_input(struct cell_console *cc, const char *s,
+				unsigned int n)
+{
+	unsigned int done = 0;
+
+	while (done < n && cc->in_tail - cc->in_head < CELL_CONSOLE_INPUT) {
+		cc->in[cc->in_tail % CELL_CONSOLE_INPUT] = s[done++];
+		cc->in_tail++;
+	}
+	return done;
+}
+
+unsigned int cell_console_read(struct cell_console *cc, char *out,
+			       unsigned int max)
+{
+	unsigned int done = 0;
+
+	while (done < max && cc->in_head != cc->in_tail) {
+		out[done++] = cc->in[cc->in_head % CELL_CONSOLE_INPUT];
+		cc->in_head++;
+	}
+	return done;
+}

@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Rules for the virtual PCI host bridge and the ivshmem v2 devices of a
+ * config. The ECAM window (pci_mmconfig_base) is a free, 1 MiB aligned
+ * range that the hypervisor emulates (pci_is_virtual = 1; a physical
+ * host bridge's window is not Warden's business). Every ivshmem device has a bdf of
+ * its own on the window's buses, a register page of 4 or 64 KiB (INTx
+ * only: arm64 has no MSI translation here), its INTx among the cell's
+ * interrupts, 2 + peers memory regions laid out as the ivshmem v2
+ * specification has them (state table read-only, R/W section, one output
+ * section per peer, only its own writable, contiguous from the state
+ * table on) and an id that no other live peer of its link has. Physical
+ * PCI devices (types 1 and 2) are not passed through; `config check`
+ * says so as advice.
+ */
+#include <warden/format.h>
+#include <warden/vpci.h>
+
+#include "rules_int.h"
+
+#define M(m) (unsigned long long)(m)->virt_start, (unsigned long long)(m)->size
+
+struct dev_name {
+	char text[64];
+};
+
+static struct dev_name dev_name(const struct warden_config *c, unsigned int d)
+{
+	const struct jailhouse_pci_device *dev = &c->pci_devices[d];
+	struct dev_name n;
+
+	format_string(n.text, sizeof(n.text),
+		      "ivshmem %04x:%02x:%02x.%x (PCI device %u)", dev->domain,
+		      dev->bdf >> 8, (dev->bdf >> 3) & 0x1f, dev->bdf & 7, d);
+	return n;
+}
+
+static int is_ivshmem(const struct warden_config *c, unsigned int d)
+{
+	return c->pci_devices[d].type == JAILHOUSE_PCI_TYPE_IVSHMEM;
+}
+
+static void ecam_window(const struct rules_env *env, struct rules_sink *s)
+{
+	const struct warden_config *root = env->root;
+	const struct jailhouse_system *sys = root->system;
+	const typeof(sys->platform_info.arm) *arm = &sys->platform_info.arm;
+	__u64 base = sys->platform_info.pci_mmconfig_base;
+	__u64 size = vpci_ecam_size(sys->platform_info.pci_mmconfig_end_bus);
+	__u64 cpus = warden_config_cpu_limit(root);
+	const struct {
+		const char *what;
+		__u64 start, size;
+	} gic[] = {
+		{ "the GIC distributor", arm->gicd_base,
+		  arm->gic_version == 2 ? RULES_GICD_V2_SIZE :
+					  RULES_GICD_SIZE },
+		{ "the GIC redistributors", arm->gicr_base,
+		  arm->gic_version == 2 ?
+			  0 :
+			  (cpus ? cpus : 1) * RULES_GICR_FRAME },
+		{ "the GIC CPU interface", arm->gicc_base, RULES_GICC_SIZE },
+		{ "the hypervisor memory", sys->hypervisor_memory.phys_start,
+		  sys->hypervisor_memory.size },
+	};
+	unsigned int i;
+
+	/* a physical host bridge's window: not Warden's, not checked */
+	if (!base || sys->platform_info.pci_is_virtual != 1)
+		return;
+	if (base & (size - 1) || base + size < base) {
+		rules_emit(s, "pci-mmconfig", -EINVAL, root, -1, NULL,
+			   "pci_mmconfig_base 0x%llx of system config \"%s\" "
+			   "is not aligned to its window of 0x%llx bytes "
+			   "((pci_mmconfig_end_bus + 1) MiB): move it",
+			   (unsigned long long)base, rules_name(root),
+			   (unsigned long long)size);
+		return;
+	}
+	for (i = 0; i < root->cell->num_memory_regions; i++) {
+		const struct jailhouse_memory *m = &root->mem_regions[i];
+
+		if (warden_range_overlaps(base, size, m->phys_start, m->size))
+			rules_emit(s, "pci-mmconfig", -EINVAL, root, i, m,
+				   "the virtual PCI host bridge's ECAM window "
+				   "0x%llx+0x%llx of system config \"%s\" "
+				   "overlaps region %u (0x%llx+0x%llx): it "
+				   "must be unmapped to be trapped; move "
+				   "pci_mmconfig_base to a free address "
+				   "(0x08e00000 on QEMU virt)",
+				   (unsigned long long)base,
+				   (unsigned long long)size, rules_name(root),
+				   i, M(m));
+	}
+	for (i = 0; i < sizeof(gic) / sizeof(gic[0]); i++)
+		if (gic[i].start &&
+		    warden_range_overlaps(base, size, gic[i].start,
+					  gic[i].size))
+			rules_emit(s, "pci-mmconfig", -EINVAL, root, -1, NULL,
+				   "the virtual PCI host bridge's ECAM window "
+				   "0x%llx+0x%llx of system config \"%s\" "
+				   "overlaps %s: move pci_mmconfig_base to a "
+				   "free address",
+				   (unsigned long long)base,
+				   (unsigned long long)size, rules_name(root),
+				   gic[i].what);
+}
+
+/* The regions of device d, which lie inside the config (checked). */
+static void device_regions(const struct warden_config *c, unsigned int d,
+			   const struct dev_name *n, struct rules_sink *s)
+{
+	const struct jailhouse_pci_device *dev = &c->pci_devices[d];
+	const struct jailhouse_memory *st =
+		&c->mem_regions[dev->shmem_regions_start];
+	const struct jailhouse_memory *rw = st + 1, *out0 = st + 2;
+	__u64 bad = JAILHOUSE_MEM_IO | JAILHOUSE_MEM_COMM_REGION;
+	__u64 next = st->virt_start + st->size;
+	unsigned int i, first = dev->shmem_regions_start;
+
+	if (st->size < 4ULL * dev->shmem_peers ||
+	    (st->flags & (JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE | bad)) !=
+		    JAILHOUSE_MEM_READ)
+		rules_emit(s, "ivshmem-regions", -EINVAL, c, first, st,
+			   "%s of cell \"%s\": its state table, region %u "
+			   "(0x%llx+0x%llx), must be read-only memory (READ, "
+			   "not WRITE, IO or COMM_REGION; the hypervisor "
+			   "writes it) of at least 4 bytes per peer: fix its "
+			   "flags and size",
+			   n->text, rules_name(c), first, M(st));
+	if (rw->size &&
+	    ((rw->flags & (JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE | bad)) !=
+		     (JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE) ||
+	     rw->virt_start != next))
+		rules_emit(s, "ivshmem-regions", -EINVAL, c, first + 1, rw,
+			   "%s of cell \"%s\": its R/W section, region %u "
+			   "(0x%llx+0x%llx), must be READ|WRITE memory right "
+			   "after the state table (at 0x%llx)",
+			   n->text, rules_name(c), first + 1, M(rw),
+			   (unsigned long long)next);
+	next += rw->size;
+	for (i = 0; i < dev->shmem_peers; i++) {
+		const struct jailhouse_memory *o = out0 + i;
+		__u64 want = JAILHOUSE_MEM_READ |
+			     (i == dev->shmem_dev_id ? JAILHOUSE_MEM_WRITE : 0);
+
+		if (o->size != out0->size)
+			rules_emit(s, "ivshmem-regions", -EINVAL, c,
+				   first + 2 + i, o,
+				   "%s of cell \"%s\": output section %u, "
+				   "region %u, is 0x%llx bytes, output "
+				   "section 0 0x%llx: all peers' output "
+				   "sections are the same size",
+				   n->text, rules_name(c), i, first + 2 + i,
+				   (unsigned long long)o->size,
+				   (unsigned long long)out0->size);
+		else if (o->size &&
+			 ((o->flags & (JAILHOUSE_MEM_READ |
+				       JAILHOUSE_MEM_WRITE | bad)) != want ||
+			  o->virt_start != next + i * out0->size))
+			rules_emit(s, "ivshmem-regions", -EINVAL, c,
+				   first + 2 + i, o,
+				   "%s of cell \"%s\": output section %u, "
+				   "region %u (0x%llx+0x%llx), must be %s "
+				   "memory at 0x%llx (contiguous after the "
+				   "R/W section): only the output section of "
+				   "the device's own id %u is writable",
+				   n->text, rules_name(c), i, first + 2 + i,
+				   M(o),
+				   i == dev->shmem_dev_id ? "READ|WRITE" :
+							    "READ (not WRITE)",
+				   (unsigned long long)(next + i * out0->size),
+				   dev->shmem_dev_id);
+	}
+}
+
+static void device_shape(const struct rules_env *env,
+			 const struct warden_config *c, unsigned int d,
+			 struct rules_sink *s)
+{
+	const struct jailhouse_system *sys = env->root->system;
+	const struct jailhouse_pci_device *dev = &c->pci_devices[d];
+	struct dev_name n = dev_name(c, d);
+	__u64 intid =
+		32 + (__u64)c->cell->vpci_irq_base + ((dev->bdf >> 3) & 3);
+	unsigned int e, i;
+
+	for (e = 0; e < d; e++)
+		if (c->pci_devices[e].bdf == dev->bdf)
+			rules_emit(s, "pci-bdf", -EINVAL, c, -1, NULL,
+				   "%s of cell \"%s\" has the bdf of PCI "
+				   "device %u: give every device of the cell "
+				   "its own bus/device/function",
+				   n.text, rules_name(c), e);
+	if (!sys->platform_info.pci_mmconfig_base ||
+	    sys->platform_info.pci_is_virtual != 1)
+		rules_emit(s, "pci-mmconfig", -EINVAL, c, -1, NULL,
+			   "%s of cell \"%s\" needs the virtual PCI host "
+			   "bridge, but system config \"%s\" has none: set "
+			   "pci_mmconfig_base to a free, 1 MiB aligned "
+			   "address (0x08e00000 on QEMU virt) and "
+			   "pci_is_virtual = 1",
+			   n.text, rules_name(c), rules_name(env->root));
+	else if ((dev->bdf >> 8) > sys->platform_info.pci_mmconfig_end_bus)
+		rules_emit(s, "pci-bdf", -EINVAL, c, -1, NULL,
+			   "%s of cell \"%s\" is on bus %u, beyond "
+			   "pci_mmconfig_end_bus %u: put it on bus 0 or "
+			   "raise pci_mmconfig_end_bus",
+			   n.text, rules_name(c), dev->bdf >> 8,
+			   sys->platform_info.pci_mmconfig_end_bus);
+	if ((dev->bar_mask[0] != 0xfffff000 &&
+	     dev->bar_mask[0] != 0xffff0000) ||
+	    dev->num_msix_vectors || dev->num_msi_vectors)
+		rules_emit(s, "ivshmem-bar", -EINVAL, c, -1, NULL,
+			   "%s of cell \"%s\" has BAR0 mask 0x%x, %u MSI-X "
+			   "and %u MSI vectors: use "
+			   "JAILHOUSE_IVSHMEM_BAR_MASK_INTX (or _INTX_64K) "
+			   "and no MSI/MSI-X vectors; arm64 cells get INTx",
+			   n.text, rules_name(c), dev->bar_mask[0],
+			   dev->num_msix_vectors, dev->num_msi_vectors);
+	for (i = 1; i < 6; i++)
+		if (dev->bar_mask[i]) {
+			rules_emit(s, "ivshmem-bar", -EINVAL, c, -1, NULL,
+				   "%s of cell \"%s\" has a BAR%u mask "
+				   "0x%x: only BAR0 is emulated (INTx, no "
+				   "MSI-X table); use "
+				   "JAILHOUSE_IVSHMEM_BAR_MASK_INTX",
+				   n.text, rules_name(c), i, dev->bar_mask[i]);
+			break;
+		}
+	if (dev->shmem_peers < 2 || dev->shmem_peers > IVSHMEM_MAX_PEERS ||
+	    dev->shmem_dev_id >= dev->shmem_peers) {
+		rules_emit(s, "ivshmem-peers", -EINVAL, c, -1, NULL,
+			   "%s of cell \"%s\" has id %u of %u peers: a link "
+			   "has 2 to %u peers and every device an id below "
+			   "that number; fix shmem_peers/shmem_dev_id",
+			   n.text, rules_name(c), dev->shmem_dev_id,
+			   dev->shmem_peers, IVSHMEM_MAX_PEERS);
+		return;
+	}
+	if ((__u64)dev->shmem_regions_start + 2 + dev->shmem_peers >
+	    c->cell->num_memory_regions)
+		rules_emit(s, "ivshmem-regions", -EINVAL, c, -1, NULL,
+			   "%s of cell \"%s\" needs regions %u..%llu (state "
+			   "table, R/W section, one output section per "
+			   "peer), the cell has %u: point "
+			   "shmem_regions_start at its state table",
+			   n.text, rules_name(c), dev->shmem_regions_start,
+			   (unsigned long long)dev->shmem_regions_start + 1 +
+				   dev->shmem_peers,
+			   c->cell->num_memory_regions);
+	else
+		device_regions(c, d, &n, s);
+	if (intid > RULES_MAX_INTID ||
+	    !warden_config_has_irq(c, sys->platform_info.arm.gicd_base, intid))
+		rules_emit(s, "ivshmem-intx", -EINVAL, c, -1, NULL,
+			   "%s of cell \"%s\" raises INTx INTID %llu "
+			   "(32 + vpci_irq_base %u + pin %u), which the "
+			   "cell's irqchips do not grant: grant it (pin_base "
+			   "32: word %llu, bit %llu) or change vpci_irq_base",
+			   n.text, rules_name(c), (unsigned long long)intid,
+			   c->cell->vpci_irq_base, (dev->bdf >> 3) & 3,
+			   (unsigned long long)(intid - 32) / 32,
+			   (unsigned long long)(intid - 32) % 32);
+}
+
+/* The state table's physical address of a well-formed device. */
+static int shmem_of(const struct warden_config *c, unsigned int d, __u64 *pa)
+{
+	const struct jailhouse_pci_device *dev = &c->pci_devices[d];
+
+	if (!is_ivshmem(c, d) ||
+	    (__u64)dev->shmem_regions_start + 2 + dev->shmem_peers >
+		    c->cell->num_memory_regions)
+		return 0;
+	*pa = c->mem_regions[dev->shmem_regions_start].phys_start;
+	return 1;
+}
+
+/* Device d of a new cell against the same link's devices of peer p. */
+static void device_peer(const struct warden_config *c, unsigned int d,
+			const struct warden_config *p, struct rules_sink *s)
+{
+	const struct jailhouse_pci_device *dev = &c->pci_devices[d];
+	struct dev_name n = dev_name(c, d);
+	unsigned int e;
+	__u64 mine, theirs;
+
+	if (!shmem_of(c, d, &mine))
+		return;
+	for (e = 0; e < p->cell->num_pci_devices; e++) {
+		const struct jailhouse_pci_device *o = &p->pci_devices[e];
+
+		if (o->bdf != dev->bdf || !shmem_of(p, e, &theirs) ||
+		    theirs != mine)
+			continue;
+		if (o->shmem_peers != dev->shmem_peers)
+			rules_emit(s, "ivshmem-link", -EINVAL, c, -1, NULL,
+				   "%s of cell \"%s\" has %u peers, its link "
+				   "peer in cell \"%s\" %u: give all devices "
+				   "of the link the same shmem_peers",
+				   n.text, rules_name(c), dev->shmem_peers,
+				   rules_name(p), o->shmem_peers);
+		else if (o->shmem_dev_id == dev->shmem_dev_id)
+			rules_emit(s, "ivshmem-link", -EBUSY, c, -1, NULL,
+				   "%s of cell \"%s\" has id %u, which cell "
+				   "\"%s\" uses on the same link already: "
+				   "give each peer its own shmem_dev_id",
+				   n.text, rules_name(c), dev->shmem_dev_id,
+				   rules_name(p));
+	}
+}
+
+/* A new cell may not take the INTx of one of the root's devices. */
+static void root_intx(const struct rules_env *env,
+		      const struct warden_config *c, struct rules_sink *s)
+{
+	const struct warden_config *root = env->root;
+	__u64 gicd = root->system->platform_info.arm.gicd_base;
+	unsigned int d;
+
+	for (d = 0; d < root->cell->num_pci_devices; d++) {
+		__u64 intid = 32 + (__u64)root->cell->vpci_irq_base +
+			      ((root->pci_devices[d].bdf >> 3) & 3);
+
+		if (is_ivshmem(root, d) &&
+		    warden_config_has_irq(c, gicd, intid))
+			rules_emit(s, "ivshmem-intx", -EBUSY, c, -1, NULL,
+				   "cell \"%s\" takes INTID %llu, the INTx of "
+				   "the root cell's %s: clear it from the "
+				   "cell's irqchip or move the root's "
+				   "vpci_irq_base",
+				   rules_name(c), (unsigned long long)intid,
+				   dev_name(root, d).text);
+	}
+}
+
+void rules_pci(const struct rules_env *env, const struct warden_config *c,
+	       struct rules_sink *s)
+{
+	unsigned int d, n = 0, i;
+
+	if (rules_is_root(env, c))
+		ecam_window(env, s);
+	for (d = 0; d < c->cell->num_pci_devices; d++) {
+		if (!is_ivshmem(c, d))
+			continue;
+		if (++n > VPCI_MAX_DEVICES) {
+			rules_emit(s, "pci-count", -EINVAL, c, -1, NULL,
+				   "cell \"%s\" lists more than %u ivshmem "
+				   "devices: drop the ones beyond",
+				   rules_name(c), VPCI_MAX_DEVICES);
+			break;
+		}
+		device_shape(env, c, d, s);
+		if (rules_is_root(env, c))
+			continue;
+		device_peer(c, d, env->root, s);
+		for (i = 0; i < env->num_cells; i++)
+			device_peer(c, d, env->cells[i], s);
+	}
+	if (!rules_is_root(env, c))
+		root_intx(env, c, s);
+}

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The virtual PCI host bridge: an ECAM window at the system config's
+ * pci_mmconfig_base ((end_bus + 1) MiB), in which the devices a cell's
+ * config lists are emulated. Here: decoding an access to the window and
+ * the config space of an ivshmem v2 endpoint, laid out as Jailhouse's.
+ * Portable and pure; hypervisor/arch/arm64/vpci.c traps and dispatches.
+ */
+#ifndef WARDEN_VPCI_H
+#define WARDEN_VPCI_H
+
+#include <warden/ivshmem.h>
+
+/* PCI devices of one cell (the rule engine refuses more) */
+#define VPCI_MAX_DEVICES 8
+/* Config space of one function in the ECAM window */
+#define VPCI_CFG_SIZE 0x1000
+/* ivshmem's vendor capability (Jailhouse's layout) */
+#define VPCI_CAP_VENDOR 0x40
+#define VPCI_CAP_VENDOR_LEN 0x20
+
+enum vpci_decode {
+	VPCI_OUTSIDE, /* not in the window */
+	VPCI_OK,
+	VPCI_BAD_ACCESS, /* wider than 4 bytes or not naturally aligned */
+};
+
+struct vpci_addr {
+	__u16 bdf; /* bus << 8 | device << 3 | function */
+	__u16 reg; /* byte offset in the function's config space */
+};
+
+/* Bytes of the ECAM window: (end_bus + 1) MiB. */
+__u64 vpci_ecam_size(__u8 end_bus);
+
+/* An access of size bytes at addr against the window at base. */
+enum vpci_decode vpci_ecam_decode(__u64 base, __u8 end_bus, __u64 addr,
+				  unsigned int size, struct vpci_addr *out);
+
+/* Reads size bytes at reg of ep's config space. */
+__u32 vpci_cfg_read(const struct ivshmem_ep *ep, unsigned int reg,
+		    unsigned int size);
+
+/* A range a BAR must not cover. */
+struct vpci_range {
+	__u64 start, size;
+	const char *what;
+};
+
+/*
+ * Where a cell's BARs may not go: over its memory regions (their IPAs),
+ * or the extra ranges (the ECAM window, the GIC: trapped already).
+ */
+struct vpci_bar_env {
+	const struct warden_config *cfg;
+	const struct vpci_range *extra;
+	unsigned int num_extra;
+};
+
+enum vpci_write {
+	VPCI_W_OK, /* applied (read-only bits of the register ignored) */
+	VPCI_W_REFUSED, /* not an emulated register: ignored, to report */
+	VPCI_W_BAR_CONFLICT, /* BAR0 would cover memory: not moved, report */
+};
+
+/*
+ * Writes size bytes of value at reg of ep's config space. On
+ * VPCI_W_BAR_CONFLICT *conflict names what the BAR would have covered
+ * (region index or extra range) in conflict->what / ->start / ->size.
+ */
+enum vpci_write vpci_cfg_write(struct ivshmem_ep *ep, unsigned int reg,
+			       unsigned int size, __u32 value,
+			       const struct vpci_bar_env *env,
+			       struct vpci_range *conflict);
+
+/*
+ * Whether [addr, addr + size) may hold a BAR of the cell: 0, or -1 with
+ * *conflict filled.
+ */
+int vpci_bar_check(const struct vpci_bar_env *env, __u64 addr, __u64 size,
+		   struct vpci_range *conflict);
+
+#endif

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer target for a cell's virtual console (core/cell_console.c),
+ * which the hypervisor runs on bytes and counts a cell or the root chose:
+ * any sequence of writes (any bytes, ring only or not, the clock moving
+ * by any amount, backwards too), root input and cell reads. Invariants:
+ * the ring's tail counts every byte written and its last bytes are the
+ * last written, seq is even after each call, the input FIFO never holds
+ * more than CELL_CONSOLE_INPUT bytes and hands them out in order, every
+ * line shown on the UART is at most CELL_CONSOLE_LINE bytes of printable
+ * characters, and what the UART shows stays within the burst plus the
+ * rate over the time that passed.
+ */
+#include <string.h>
+
+#include <warden/cell_console.h>
+
+#include "fuzz_input.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define TEXT 256
+
+static uint64_t ring_mem[(sizeof(struct warden_console_ring) + TEXT) / 8 + 1];
+#define RING ((struct warden_console_ring *)ring_mem)
+static uint64_t shown;
+
+static void emit(const struct cell_console *cc, const char *line,
+		 unsigned int len)
+{
+	unsigned int i;
+
+	fuzz_check(len <= CELL_CONSOLE_LINE, "line of %u bytes", len);
+	for (i = 0; i < len; i++)
+		fuzz_check((unsigned char)line[i] >= 0x20 && line[i] != 0x7f,
+			   "control character 0x%02x shown",
+			   (unsigned char)line[i]);
+	shown += len + 1;
+}
+
+static void note(const struct cell_console *cc, uint64_t bytes, int started)
+{
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct fuzz_input in = { data, size };
+	static struct cell_console cc;
+	char fifo[4096], buf[256];
+	uint64_t now = fuzz_u32(&in), start, written = 0, elapsed = 0;
+	unsigned int head = 0, tail = 0, i, n;
+
+	shown = 0;
+	cell_console_reset(&cc, RING, TEXT, "fuzz", now);
+	start = now;
+	while (in.n) {
+		switch (fuzz_u8(&in) % 3) {
+		case 0: { /* the cell writes */
+			uint8_t flags = fuzz_u8(&in);
+			int64_t dt = (int16_t)fuzz_u16(&in) * 1000LL;
+
+			n = fuzz_u8(&in);
+			for (i = 0; i < n; i++)
+				buf[i] = fuzz_u8(&in);
+			if (dt >= 0) {
+				elapsed += dt;
+			}
+			now += dt;
+			cell_console_write(&cc, buf, n, flags & 1, now, emit,
+					   note);
+			written += n;
+			fuzz_check(RING->tail == (uint32_t)written,
+				   "tail %u after %llu bytes", RING->tail,
+				   (unsigned long long)written);
+			for (i = 0; i < n && i < TEXT; i++)
+				fuzz_check(
+					RING->buf[(RING->tail - 1 - i) % TEXT] ==
+						buf[n - 1 - i],
+					"ring byte %u", i);
+			fuzz_check(!(RING->seq & 1), "odd seq");
+			break;
+		}
+		case 1: /* the root sends */
+			n = fuzz_u8(&in) % 9;
+			for (i = 0; i < n; i++)
+				buf[i] = fuzz_u8(&in);
+			n = cell_console_input(&cc, buf, n);
+			for (i = 0; i < n; i++)
+				fifo[tail++ % sizeof(fifo)] = buf[i];
+			fuzz_check(tail - head <= CELL_CONSOLE_INPUT,
+				   "FIFO holds %u", tail - head);
+			break;
+		default: /* the cell reads */
+			n = cell_console_read(&cc, buf, fuzz_u8(&in) % 9);
+			fuzz_check(n <= 8, "read %u", n);
+			for (i = 0; i < n; i++)
+				fuzz_check(buf[i] ==
+						   fifo[head++ % sizeof(fifo)],
+					   "input out of order");
+		}
+	}
+	/* the burst, the rate over the time that passed, one line of slack */
+	fuzz_check(shown <= CELL_CONSOLE_BURST +
+				    elapsed * CELL_CONSOLE_RATE / 1000000 +
+				    CELL_CONSOLE_LINE + 1,
+		   "%llu bytes shown in %llu us", (unsigned long long)shown,
+		   (unsigned long long)elapsed);
+	(void)start;
+	return 0;
+}

@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A cell's virtual console: everything in its ring, whole sanitised lines
+ * on the hypervisor's console within the rate, a note when a flood starts
+ * and ends, a bounded input FIFO.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <warden/cell_console.h>
+
+#define TEXT 64
+
+static struct {
+	struct warden_console_ring ring;
+	char text[TEXT];
+} r;
+static struct cell_console cc;
+static char shown[1 << 20];
+static unsigned int lines, notes_start, notes_end;
+static uint64_t last_dropped;
+
+static void emit(const struct cell_console *c, const char *line,
+		 unsigned int len)
+{
+	size_t at = strlen(shown);
+
+	snprintf(shown + at, sizeof(shown) - at, "[%s] %.*s\n", c->name,
+		 (int)len, line);
+	lines++;
+}
+
+static void note(const struct cell_console *c, uint64_t bytes, int started)
+{
+	if (started) {
+		notes_start++;
+	} else {
+		notes_end++;
+		last_dropped = bytes;
+	}
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	memset(&r, 0xee, sizeof(r));
+	shown[0] = 0;
+	lines = notes_start = notes_end = 0;
+	last_dropped = 0;
+	cell_console_reset(&cc, &r.ring, TEXT, "linux-demo", 1000);
+	return 0;
+}
+
+static void write_s(const char *s, int mirror, uint64_t now)
+{
+	cell_console_write(&cc, s, strlen(s), mirror, now, emit, note);
+}
+
+static void ring_and_lines(void **state)
+{
+	(void)state;
+	assert_int_equal(r.ring.magic, WARDEN_CONSOLE_MAGIC);
+	assert_int_equal(r.ring.size, TEXT);
+	assert_int_equal(r.ring.tail, 0);
+	assert_int_equal(r.ring.seq % 2, 0);
+	write_s("hello\r\nwor", 1, 1000);
+	assert_memory_equal(r.text, "hello\r\nwor", 10);
+	assert_int_equal(r.ring.tail, 10);
+	assert_string_equal(shown, "[linux-demo] hello\n");
+	/* the rest of the line comes later; controls do not pass */
+	write_s("ld\x1b[2J\ttab\n", 1, 1001);
+	assert_string_equal(shown,
+			    "[linux-demo] hello\n[linux-demo] world.[2J tab\n");
+	/* ring only: nothing shown */
+	write_s("quiet\n", 0, 1002);
+	assert_int_equal(lines, 2);
+	assert_int_equal(r.ring.tail, 10 + 11 + 6);
+	assert_int_equal(r.ring.seq % 2, 0);
+}
+
+static void ring_wraps(void **state)
+{
+	char big[200];
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < sizeof(big); i++)
+		big[i] = 'a' + i % 26;
+	cell_console_write(&cc, big, sizeof(big), 0, 1000, emit, note);
+	assert_int_equal(r.ring.tail, sizeof(big));
+	/* the last TEXT bytes, in place */
+	for (i = sizeof(big) - TEXT; i < sizeof(big); i++)
+		assert_int_equal(r.text[i % TEXT], big[i]);
+}
+
+static void long_line_split(void **state)
+{
+	char big[CELL_CONSOLE_LINE + 10];
+
+	(void)state;
+	memset(big, 'x', sizeof(big));
+	cell_console_write(&cc, big, sizeof(big), 1, 1000, emit, note);
+	assert_int_equal(lines, 1);
+	assert_int_equal(strlen(shown),
+			 strlen("[linux-demo] \n") + CELL_CONSOLE_LINE);
+}
+
+static void flood_limited(void **state)
+{
+	char line[100];
+	unsigned int i, shown_lines, expect;
+	uint64_t now = 1000;
+
+	(void)state;
+	memset(line, 'f', sizeof(line) - 1);
+	line[sizeof(line) - 1] = '\n';
+	/* a flood at one instant: only the burst passes */
+	for (i = 0; i < 1000; i++)
+		cell_console_write(&cc, line, sizeof(line), 1, now, emit, note);
+	shown_lines = lines;
+	assert_int_equal(shown_lines, CELL_CONSOLE_BURST / sizeof(line));
+	assert_int_equal(notes_start, 1);
+	assert_int_equal(notes_end, 0);
+	/* flooding on for 20 s at 1 line per 100 us: the rate, on average */
+	for (i = 0; i < 200000; i++) {
+		now += 100;
+		cell_console_write(&cc, line, sizeof(line), 1, now, emit, note);
+	}
+	expect = 20 * CELL_CONSOLE_RATE / sizeof(line);
+	assert_true(lines - shown_lines <= expect + expect / 5);
+	assert_true(lines - shown_lines >= expect / 2);
+	/* notes: two per bucket's worth of time at most */
+	assert_true(notes_start + notes_end <=
+		    2 + 2 * 20 * CELL_CONSOLE_RATE / CELL_CONSOLE_BURST);
+	/* quiet for a while: the next line passes, with the count */
+	notes_end = 0;
+	now += 10000000;
+	write_s("calm\n", 1, now);
+	assert_true(strstr(shown, "[linux-demo] calm\n"));
+	assert_true(notes_end <= 1);
+}
+
+static void flood_silenced_until_full(void **state)
+{
+	char line[100];
+	unsigned int i, before;
+	uint64_t now = 1000;
+
+	(void)state;
+	memset(line, 'f', sizeof(line) - 1);
+	line[sizeof(line) - 1] = '\n';
+	for (i = 0; i < 100; i++)
+		cell_console_write(&cc, line, sizeof(line), 1, now, emit, note);
+	before = lines;
+	/* enough time for a line, not for a full bucket: still silent */
+	now += 1000000ULL * sizeof(line) * 2 / CELL_CONSOLE_RATE;
+	write_s("short\n", 1, now);
+	assert_int_equal(lines, before);
+	assert_int_equal(notes_start, 1);
+	assert_int_equal(notes_end, 0);
+	now += 1000000ULL * CELL_CONSOLE_BURST / CELL_CONSOLE_RATE;
+	write_s("again\n", 1, now);
+	assert_int_equal(lines, before + 1);
+	assert_int_equal(notes_end, 1);
+}
+
+static void flood_note_counts(void **state)
+{
+	char line[100];
+	unsigned int i;
+
+	(void)state;
+	memset(line, 'f', sizeof(line) - 1);
+	line[sizeof(line) - 1] = '\n';
+	for (i = 0; i < 200; i++)
+		cell_console_write(&cc, line, sizeof(line), 1, 1000, emit,
+				   note);
+	assert_int_equal(notes_start, 1);
+	write_s("calm\n", 1, 1000 + 100000000ULL);
+	assert_int_equal(notes_end, 1);
+	assert_int_equal(last_dropped,
+			 (200 - CELL_CONSOLE_BURST / sizeof(line)) *
+				 sizeof(line));
+	/* the clock going back refills nothing and breaks nothing */
+	write_s("back\n", 1, 5);
+	assert_true(strstr(shown, "[linux-demo] back\n"));
+}
+
+static void input_fifo(void **state)
+{
+	char big[CELL_CONSOLE_INPUT + 50], out[8];
+	unsigned int i, n, total = 0;
+
+	(void)state;
+	assert_int_equal(cell_console_read(&cc, out, 8), 0);
+	for (i = 0; i < sizeof(big); i++)
+		big[i] = (char)i;
+	/* bounded: the rest is refused, not lost silently */
+	assert_int_equal(cell_console_input(&cc, big, sizeof(big)),
+			 CELL_CONSOLE_INPUT);
+	assert_int_equal(cell_console_input(&cc, big, 1), 0);
+	while ((n = cell_console_read(&cc, out, 8))) {
+		for (i = 0; i < n; i++)
+			assert_int_equal(out[i], (char)(total + i));
+		total += n;
+	}
+	assert_int_equal(total, CELL_CONSOLE_INPUT);
+	assert_int_equal(cell_console_input(&cc, "ls\n", 3), 3);
+	assert_int_equal(cell_console_read(&cc, out, 8), 3);
+	assert_memory_equal(out, "ls\n", 3);
+	/* a new cell starts with no input */
+	cell_console_input(&cc, "x", 1);
+	cell_console_reset(&cc, &r.ring, TEXT, "next", 2000);
+	assert_int_equal(cell_console_read(&cc, out, 8), 0);
+}
+
+static void packing(void **state)
+{
+	char out[8];
+
+	(void)state;
+	assert_int_equal(cell_console_pack("ab", 2), 0x6261);
+	assert_int_equal(cell_console_pack("abcdefghij", 10),
+			 0x6867666564636261ULL);
+	cell_console_unpack(0x0a736c, out, 3);
+	assert_memory_equal(out, "ls\n", 3);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(ring_and_lines, setup),
+		cmocka_unit_test_setup(ring_wraps, setup),
+		cmocka_unit_test_setup(long_line_split, setup),
+		cmocka_unit_test_setup(flood_limited, setup),
+		cmocka_unit_test_setup(flood_silenced_until_full, setup),
+		cmocka_unit_test_setup(flood_note_counts, setup),
+		cmocka_unit_test_setup(input_fifo, setup),
+		cmocka_unit_test_setup(packing, setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
