@@ -383,7 +383,8 @@ static void regions_clean_inval(struct cell *c, enum remap_which which,
 		}
 		/* what the cell could write goes back zeroed (mem_scrub.c) */
 		if (scrub && m->flags & JAILHOUSE_MEM_WRITE) {
-			uint64_t t0 = timer_now_us(), done = mem_scrub(pa, left);
+			uint64_t t0 = timer_now_us(),
+				 done = mem_scrub(pa, left);
 
 			scrub_us += timer_now_us() - t0;
 			if (done != left)
