@@ -629,14 +629,14 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	}
 	c = &cells[id - 1];
 	*c = new; /* the parsed pointers point into the pool: still valid */
+	/* half-built until the end: a failed call's recovery undoes it */
+	c->lc.busy = caller + 1;
+	c->creating = 1;
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
 		if (warden_config_has_cpu(&c->cfg, cpu))
 			c->lc.cpus |= 1ULL << cpu;
 	/* c->id is still 0: the checks see only the other cells */
 	err = check_against_system(c, caller);
-	/* half-built until the end: a failed call's recovery undoes it */
-	c->lc.busy = caller + 1;
-	c->creating = 1;
 	c->id = id;
 	cells_used |= 1U << (id - 1);
 	if (!err)
@@ -654,11 +654,11 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 		cell_free(c);
 		goto unlock;
 	}
+	el2_test_point(TEST_CREATE_BUILT);
+	c->lc.busy = c->creating = 0;
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	if (plan.actions & LC_IRQS_TAKE)
 		cell_irqs_take(c, caller);
-	el2_test_point(TEST_CREATE_BUILT);
-	c->lc.busy = c->creating = 0;
 	cell_console_open(
 		c->id, c->cfg.cell->name,
 		CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(c->cfg.cell->flags));
