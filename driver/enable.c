@@ -25,11 +25,11 @@
 
 #include <jailhouse/cell-config.h>
 #include <warden/hv-header.h>
+#include <warden/hypercall.h>
 
 #include "vpci.h"
 #include "warden.h"
 
-#define HVC_SET_VECTORS 0
 #define CONFIG_MAX_SIZE (1 << 20)
 #define HV_MIN_POOL (64 << 10)
 
@@ -98,7 +98,7 @@ static void enter_cpu(void *info)
 	unsigned int cpu = smp_processor_id();
 
 	/* The stub answers 0; anything else is not Linux' stub (KVM?). */
-	if (stub_hvc(HVC_SET_VECTORS, ctx->vectors)) {
+	if (stub_hvc(WARDEN_STUB_HVC_SET_VECTORS, ctx->vectors)) {
 		ctx->result[cpu] = -EBUSY;
 		return;
 	}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <warden/esr.h>
+#include <warden/hypercall.h>
 
 #include "config_show.h"
 #include "fault_explain.h"
@@ -258,8 +259,8 @@ static void explain_other(FILE *out, const struct fault_report *r,
 		break;
 	case ESR_EC_HVC64:
 		fprintf(out,
-			"  cause:     an HVC with immediate 0x%x; hypercalls use hvc #0x4a48\n",
-			e->imm16);
+			"  cause:     an HVC with immediate 0x%x; hypercalls use hvc #0x%x\n",
+			e->imm16, WARDEN_HVC_IMM);
 		break;
 	case ESR_EC_SYS64:
 		fprintf(out,

@@ -3,14 +3,24 @@
  * The hypercall ABI, Jailhouse's numbers: `hvc #WARDEN_HVC_IMM` with the
  * code in x0 and the arguments in x1 and x2; the result (>= 0, or a
  * negative errno) comes back in x0. The one definition, for the
- * hypervisor (hypercall.c, cell.c), the driver, the warden CLI and the
- * inmate library: nothing else spells these numbers.
+ * hypervisor (hypercall.c, cell.c, traps.c), the driver, the warden CLI,
+ * the inmate library and the bench inmates: nothing else spells these
+ * numbers (system tests' shell scripts pass them as text).
  */
 #ifndef WARDEN_HYPERCALL_H
 #define WARDEN_HYPERCALL_H
 
 /* the HVC immediate of a hypercall ('JH') */
 #define WARDEN_HVC_IMM 0x4a48
+
+/*
+ * Linux' hyp stub (hvc #0, arch/arm64/include/asm/virt.h), which enable
+ * uses and the hypervisor imitates for calls it refuses: x0 =
+ * HVC_SET_VECTORS installs the vector table at x1; then the driver's
+ * "hvc #0" with x0 = the CPU number enters the hypervisor through it.
+ */
+#define WARDEN_STUB_HVC_SET_VECTORS 0
+#define WARDEN_STUB_HVC_ERR 0xbadca11 /* the stub's "unknown call" */
 
 /*
  * codes (x0); a non-root cell may call only GET_INFO, CPU_GET_INFO, PUTC,

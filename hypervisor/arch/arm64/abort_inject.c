@@ -11,6 +11,7 @@
  */
 #include <arch/cell.h>
 #include <arch/hv.h>
+#include <arch/mmio.h>
 #include <warden/esr.h>
 #include <warden/sea.h>
 

@@ -6,6 +6,7 @@
  */
 #include <arch/cell.h>
 #include <arch/hv.h>
+#include <arch/park.h>
 #include <arch/traps.h>
 #include <warden/format.h>
 #include <warden/serror.h>
@@ -56,13 +57,10 @@ static void serror_take(struct frame *f, unsigned int cpu, uint64_t esr,
 	sysreg_write(esr_el2, esr);
 	format_string(what, sizeof(what), "SError (%s%s)", desc, how);
 	fault_report(f, cpu, what);
-	stopped = cell_fail_others(cpu);
+	stopped = cell_fail(cpu);
 	printk("Parking CPU %u and stopping CPUs 0x%llx: cell \"%s\" failed "
 	       "(SError)\n",
 	       cpu, (unsigned long long)stopped, cell_name_of(cpu));
-	spin_lock(&hv_lock);
-	per_cpu(cpu)->state = CPU_FAILED;
-	spin_unlock(&hv_lock);
 	cpu_park_loop(cpu);
 }
 
@@ -149,7 +147,7 @@ void sgi_refuse(unsigned int cpu, unsigned int reg, uint64_t value)
 	reported[r] |= 1ULL << cpu;
 	for (i = 0; i < HV_MAX_CPUS; i++) {
 		mpidr[i] = per_cpu(i)->mpidr;
-		if (per_cpu(i)->state != CPU_ABSENT)
+		if (cpu_state(i) != CPU_ABSENT)
 			present |= 1ULL << i;
 	}
 	targets = sgi_targets(value, cpu, present, mpidr, HV_MAX_CPUS);

@@ -1,22 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Non-root cells: create, set loadable (load and shutdown), start,
- * destroy, state. Called from the root's hypercalls, one management
- * operation at a time (cell_lock). Each operation checks everything first
- * and changes the system only once nothing can fail any more, or undoes
- * what it did: a refused request leaves the system as it was.
+ * The root's management calls on non-root cells: create, set loadable
+ * (load and shutdown), start, destroy, state. Called from the root's
+ * hypercalls, one management operation at a time per cell (its busy
+ * mark). Each operation checks everything first and changes the system
+ * only once nothing can fail any more, or undoes what it did: a refused
+ * request leaves the system as it was. What is allowed and what to do
+ * (the plan) is core/lifecycle.c's; this file does the mechanism:
+ * config copy-in, stage 2, root memory, caches, comm region protocol.
  *
  * A cell's CPUs come from the root off (Linux took them offline with
  * PSCI CPU_OFF) and go back off; in between they run the cell under its
  * own stage 2 (VMID = cell id). A CPU running in a cell is stopped with a
- * physical SGI, which traps to EL2, where cell_handle_events() parks it.
+ * physical SGI, which traps to EL2, where cell_handle_events() (park.c)
+ * parks it.
  *
- * Locks and waits (docs/hypervisor.md, "CPU states and lock rules"):
- * - cell_lock serializes management calls on the registry: cells[], which
- *   cell owns which CPU, each cell's busy mark. Taken before hv_lock,
+ * Locks and waits (docs/hypervisor.md, "Cell and CPU lifecycle"):
+ * - cell_lock serializes management calls on the registry: cells[]
+ *   (cell_registry.c), each cell's busy mark. Taken before hv_lock,
  *   never after it.
- * - hv_lock guards every CPU's state and CPU_ON request and each cell's
- *   run state, for a few loads and stores at a time.
+ * - hv_lock guards every lc_* change (CPU states, owners, CPU_ON
+ *   requests, cell states), for a few loads and stores at a time.
  * - No EL2 path waits for another CPU with either held. A call that must
  *   wait (for a cell's CPUs to park, for a cell's reply) marks the cell
  *   busy under cell_lock, drops the lock, waits, takes it again and goes
@@ -26,10 +30,14 @@
  */
 #include <arch/cell.h>
 #include <arch/cell_console.h>
+#include <arch/cell_irq.h>
 #include <arch/el1_state.h>
+#include <arch/el2_map.h>
 #include <arch/mem_scrub.h>
+#include <arch/park.h>
 #include <arch/pool.h>
 #include <arch/rules_log.h>
+#include <arch/stage2.h>
 #include <arch/test_point.h>
 #include <arch/vpci.h>
 #include <warden/cell_check.h>
@@ -52,56 +60,30 @@
  */
 #define REPLY_TIMEOUT_US 2000000
 
-struct pgtable *stage2_root(void);
-
-static struct cell cells[MAX_CELLS];
 spinlock_t cell_lock; /* released by el2_locks_release() */
 
 static void reconfig_completed(void);
 static long reconfig_ok(const struct cell *excluded);
 
-struct cell *cell_of(unsigned int cpu)
-{
-	return cpu < HV_MAX_CPUS ? per_cpu(cpu)->cell : NULL;
-}
-
-uint64_t cell_cpus_of(unsigned int cpu)
-{
-	struct cell *c = cell_of(cpu);
-
-	return c ? c->cpus : root_cpu_set;
-}
-
-const char *cell_name_of(unsigned int cpu)
-{
-	struct cell *c = cell_of(cpu);
-
-	return c ? c->cfg.cell->name : sys_config->root_cell.name;
-}
-
 /*
- * Bit id - 1: cells[id - 1] is in use (id set); kept with the ids so that
- * counting the cells (the null hypercall, cell_count()) does not walk
- * cells[].
+ * Marks cell id busy (cell_lock held) with the claiming CPU plus 1, so that
+ * the recovery from an exception at EL2 (cell_recover()) finds what that
+ * CPU held. Returns 0 or -EBUSY as lc_claim().
  */
-uint32_t cells_used;
-
-uint64_t cell_all_cpus(void)
+static long cell_claim(unsigned int id)
 {
-	uint64_t set = 0;
-	unsigned int i;
+	long err = lc_claim(&hv_lc, id);
 
-	for (i = 0; i < MAX_CELLS; i++)
-		if (cells[i].id)
-			set |= cells[i].cpus;
-	return set;
+	if (!err)
+		cells[id - 1].lc.busy = this_cpu() + 1;
+	return err;
 }
 
-static struct cell *cell_by_id(uint64_t id)
+static void cell_unclaim(struct cell *c)
 {
-	if (id < 1 || id > MAX_CELLS || !cells[id - 1].id)
-		return NULL;
-	return &cells[id - 1];
+	spin_lock(&cell_lock);
+	lc_unclaim(&hv_lc, c->id);
+	spin_unlock(&cell_lock);
 }
 
 static unsigned int first_cpu(uint64_t set)
@@ -298,6 +280,8 @@ enum remap_which {
 	REMAP_TAKEN, /* those the root does not map now (an undone create) */
 };
 
+struct pgtable *stage2_root(void);
+
 static int root_maps(uint64_t ipa)
 {
 	uint64_t pa, attrs;
@@ -464,16 +448,23 @@ static int root_unmap(struct cell *c, enum remap_which which)
 	return err;
 }
 
+/*
+ * Bit id - 1: cells[id - 1] is in use (id set); kept with the ids so that
+ * counting the cells (the null hypercall, cell_count()) does not walk
+ * cells[].
+ */
+uint32_t cells_used;
+
 static void cell_free(struct cell *c)
 {
+	if (c->id)
+		cells_used &= ~(1U << (c->id - 1));
 	if (c->s2.root)
 		pgtable_destroy(&c->s2, pool_pgtable_free);
 	if (c->comm_pa)
 		pool_free_pages(c->comm_pa, 1);
 	if (c->config_pa)
 		pool_free_pages(c->config_pa, c->config_pages);
-	if (c->id)
-		cells_used &= ~(1U << (c->id - 1));
 	memset(c, 0, sizeof(*c));
 }
 
@@ -488,6 +479,7 @@ static long check_against_system(struct cell *c, unsigned int caller)
 		.max_cpus = HV_MAX_CPUS,
 	};
 	struct rules_sink sink = { .report = rules_log };
+	uint64_t refused;
 	unsigned int i;
 	long err;
 
@@ -498,81 +490,69 @@ static long check_against_system(struct cell *c, unsigned int caller)
 	err = rules_cell(&env, &c->cfg, &sink);
 	if (err)
 		return err;
-	for (i = 0; i < HV_MAX_CPUS; i++) {
-		if (!(c->cpus & (1ULL << i)))
-			continue;
-		if (i == caller) {
-			printk("ERROR: CPU %u is the calling CPU: take it "
-			       "offline in Linux first\n",
-			       i);
-			return -EBUSY;
-		}
-		if (per_cpu(i)->state != CPU_OFF || per_cpu(i)->on_pending) {
-			printk("ERROR: CPU %u is still running in the root "
-			       "cell: take it offline first (echo 0 > "
-			       "/sys/devices/system/cpu/cpu%u/online)\n",
-			       i, i);
-			return -EBUSY;
-		}
-	}
-	return 0;
+	/* checked again under hv_lock by lc_create() */
+	refused = lc_create_refused(&hv_lc, c->lc.cpus, caller);
+	if (!refused)
+		return 0;
+	i = first_cpu(refused);
+	if (i == caller)
+		printk("ERROR: CPU %u is the calling CPU: take it offline in "
+		       "Linux first\n",
+		       i);
+	else
+		printk("ERROR: CPU %u is still running in the root cell: take "
+		       "it offline first (echo 0 > "
+		       "/sys/devices/system/cpu/cpu%u/online)\n",
+		       i, i);
+	return -EBUSY;
 }
 
 /*
- * The root's CPUs of the new cell become the cell's, parked. Checked
- * again under hv_lock, under which the root's CPU_ON resolves its target:
- * a CPU Linux brought back online since check_against_system() is not
- * taken. Returns 0 or -EBUSY.
+ * The root's CPUs of the new cell become the cell's, parked; the cell is
+ * published to them (cell_of()). Checked again under hv_lock, under which
+ * the root's CPU_ON resolves its target: a CPU Linux brought back online
+ * since check_against_system() is not taken. Returns 0 or -EBUSY.
  */
-static long cpus_take(struct cell *c)
+static long cpus_take(struct cell *c, unsigned int caller, struct lc_plan *plan)
 {
-	uint64_t busy = 0;
 	unsigned int cpu;
+	long err;
 
 	spin_lock(&hv_lock);
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-		if (c->cpus & (1ULL << cpu) &&
-		    (per_cpu(cpu)->state != CPU_OFF ||
-		     per_cpu(cpu)->on_pending))
-			busy |= 1ULL << cpu;
-	for (cpu = 0; !busy && cpu < HV_MAX_CPUS; cpu++) {
-		if (!(c->cpus & (1ULL << cpu)))
-			continue;
-		per_cpu(cpu)->cell = c;
-		per_cpu(cpu)->cell_id = c->id;
-		per_cpu(cpu)->state = CPU_PARKED;
-		memset(per_cpu(cpu)->stats, 0, sizeof(per_cpu(cpu)->stats));
-	}
-	if (!busy) {
-		c->run = CELL_STOPPED;
-		root_cpu_set &= ~c->cpus;
-	}
+	err = lc_create(&hv_lc, c->id, c->lc.cpus, caller, plan);
+	for (cpu = 0; !err && cpu < HV_MAX_CPUS; cpu++)
+		if (c->lc.cpus & (1ULL << cpu))
+			memset(per_cpu(cpu)->stats, 0,
+			       sizeof(per_cpu(cpu)->stats));
 	spin_unlock(&hv_lock);
-	if (busy)
+	if (err)
 		printk("ERROR: CPUs 0x%llx came back online in the root cell "
 		       "while cell \"%s\" was created: take them offline "
 		       "first\n",
-		       (unsigned long long)busy, c->cfg.cell->name);
-	return busy ? -EBUSY : 0;
+		       (unsigned long long)lc_create_refused(&hv_lc, c->lc.cpus,
+							     caller),
+		       c->cfg.cell->name);
+	return err;
 }
 
-/* The cell's parked CPUs go back to the root, off (Linux' CPU_ON). */
-static void cpus_give_back(struct cell *c)
+/*
+ * The cell's parked CPUs go back to the root, off (Linux' CPU_ON), and
+ * the cell is unpublished: no CPU finds it any more.
+ */
+static long cpus_give_back(struct cell *c)
 {
 	unsigned int cpu;
+	uint64_t cpus = c->lc.cpus;
+	long err;
 
 	spin_lock(&hv_lock);
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
-		if (!(c->cpus & (1ULL << cpu)))
-			continue;
-		per_cpu(cpu)->cell = NULL;
-		per_cpu(cpu)->cell_id = 0;
-		per_cpu(cpu)->state = CPU_OFF;
-		per_cpu(cpu)->on_pending = 0;
-		memset(per_cpu(cpu)->stats, 0, sizeof(per_cpu(cpu)->stats));
-	}
-	root_cpu_set |= c->cpus;
+	err = lc_destroy(&hv_lc, c->id);
+	for (cpu = 0; !err && cpu < HV_MAX_CPUS; cpu++)
+		if (cpus & (1ULL << cpu))
+			memset(per_cpu(cpu)->stats, 0,
+			       sizeof(per_cpu(cpu)->stats));
 	spin_unlock(&hv_lock);
+	return err;
 }
 
 /*
@@ -585,20 +565,14 @@ static void cpus_give_back(struct cell *c)
 static void create_undo(struct cell *c)
 {
 	uint64_t taken = 0;
-	unsigned int cpu;
 
-	spin_lock(&hv_lock);
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
-		if (!(c->cpus & (1ULL << cpu)) || per_cpu(cpu)->cell != c)
-			continue;
-		per_cpu(cpu)->cell = NULL;
-		per_cpu(cpu)->cell_id = 0;
-		per_cpu(cpu)->state = CPU_OFF;
-		per_cpu(cpu)->on_pending = 0;
-		taken |= 1ULL << cpu;
+	/* the CPUs are the cell's only once lc_create() published it */
+	if (c->lc.state != CELL_NONE) {
+		taken = c->lc.cpus;
+		if (cpus_give_back(c))
+			printk("ERROR: a CPU of cell \"%s\" left its park\n",
+			       c->cfg.cell->name);
 	}
-	root_cpu_set |= taken;
-	spin_unlock(&hv_lock);
 	root_remap(c, REMAP_TAKEN, c->cfg.cell->num_memory_regions);
 	printk("Cell \"%s\": the create is undone: CPUs 0x%llx back to the "
 	       "root, its memory mapped to the root, its pool pages freed\n",
@@ -615,7 +589,7 @@ void cell_recover(unsigned int cpu)
 		struct cell *c = &cells[i];
 
 		/* a create marks its slot busy before it sets the ID */
-		if (c->busy != (int)cpu + 1)
+		if (c->lc.busy != (int)cpu + 1)
 			continue;
 		if (c->creating) {
 			create_undo(c);
@@ -624,8 +598,8 @@ void cell_recover(unsigned int cpu)
 		printk("Cell \"%s\": released from the failed call; its "
 		       "CPUs stay as they are (%s)\n",
 		       c->cfg.cell->name,
-		       c->run == CELL_RUNNING ? "running" : "stopped");
-		c->busy = 0;
+		       c->lc.state == CELL_RUNNING ? "running" : "stopped");
+		c->lc.busy = 0;
 	}
 	spin_unlock(&cell_lock);
 }
@@ -633,6 +607,7 @@ void cell_recover(unsigned int cpu)
 long cell_create(unsigned int caller, uint64_t config_ipa)
 {
 	struct cell new = { 0 }, *c;
+	struct lc_plan plan;
 	unsigned int id;
 	uint64_t cpu;
 	long err;
@@ -655,11 +630,11 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	c = &cells[id - 1];
 	*c = new; /* the parsed pointers point into the pool: still valid */
 	/* half-built until the end: a failed call's recovery undoes it */
-	c->busy = caller + 1;
+	c->lc.busy = caller + 1;
 	c->creating = 1;
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
 		if (warden_config_has_cpu(&c->cfg, cpu))
-			c->cpus |= 1ULL << cpu;
+			c->lc.cpus |= 1ULL << cpu;
 	/* c->id is still 0: the checks see only the other cells */
 	err = check_against_system(c, caller);
 	c->id = id;
@@ -669,49 +644,34 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	if (!err)
 		el2_test_point(TEST_CREATE_STAGE2);
 	if (!err)
-		err = cpus_take(c);
-	if (!err) {
+		err = cpus_take(c, caller, &plan);
+	if (!err && plan.actions & LC_UNMAP_ALL) {
 		err = root_unmap(c, REMAP_ALL);
 		if (err)
-			cpus_give_back(c);
+			cpus_give_back(c); /* parked: cannot fail */
 	}
 	if (err) {
 		cell_free(c);
 		goto unlock;
 	}
 	el2_test_point(TEST_CREATE_BUILT);
-	c->busy = c->creating = 0;
+	c->lc.busy = c->creating = 0;
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
-	cell_irqs_take(c, caller);
+	if (plan.actions & LC_IRQS_TAKE)
+		cell_irqs_take(c, caller);
 	cell_console_open(
 		c->id, c->cfg.cell->name,
 		CELL_FLAGS_VIRTUAL_CONSOLE_PERMITTED(c->cfg.cell->flags));
 	vpci_cell_add(c);
 	printk("Created cell \"%s\" (ID %u, CPUs 0x%llx); %llu of %llu pool "
 	       "pages used\n",
-	       c->cfg.cell->name, c->id, (unsigned long long)c->cpus,
+	       c->cfg.cell->name, c->id, (unsigned long long)c->lc.cpus,
 	       (unsigned long long)pool_used, (unsigned long long)pool_pages);
 unlock:
 	spin_unlock(&cell_lock);
 	if (!err)
 		reconfig_completed(); /* the new cell is shut down: not asked */
 	return err;
-}
-
-static void send_stop_sgi(unsigned int cpu)
-{
-	irqchip_send_sgi(cpu, SGI_CELL_STOP);
-}
-
-/* The stop SGI to each CPU of set, marked under hv_lock, now dropped. */
-static void send_stop_sgis(uint64_t set)
-{
-	unsigned int cpu;
-
-	dsb(ish);
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-		if (set & (1ULL << cpu))
-			send_stop_sgi(cpu);
 }
 
 /* Whether the cell takes part in the message protocol now. */
@@ -819,56 +779,20 @@ static void reconfig_completed(void)
 	for (i = 0; i < MAX_CELLS; i++) {
 		c = &cells[i];
 		spin_lock(&cell_lock);
-		tell = c->id && !c->busy && talks(c);
+		tell = c->id && talks(c);
 		if (tell && timer_now_us() > until) {
 			printk("Cell \"%s\" not told of the reconfiguration: "
 			       "the other cells' replies took %u ms already\n",
 			       c->cfg.cell->name, REPLY_TIMEOUT_US / 1000);
 			tell = 0;
 		}
-		if (tell)
-			c->busy = this_cpu() + 1;
+		tell = tell && !cell_claim(c->id);
 		spin_unlock(&cell_lock);
 		if (!tell)
 			continue;
 		exchange(c, WARDEN_MSG_RECONFIG_COMPLETED, "reconfiguration");
-		spin_lock(&cell_lock);
-		c->busy = 0;
-		spin_unlock(&cell_lock);
+		cell_unclaim(c);
 	}
-}
-
-/*
- * Under hv_lock: the cell is stopped (CPU_ON into it is refused from now
- * on), running CPUs are asked to stop, off ones parked with their CPU_ON
- * request withdrawn; CPUs in keep are left alone. Returns the CPUs asked
- * to stop.
- */
-static uint64_t stop_mark(struct cell *c, uint64_t keep)
-{
-	uint64_t asked = 0;
-	unsigned int cpu;
-
-	c->run = CELL_STOPPED;
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
-		if (!(c->cpus & ~keep & (1ULL << cpu)))
-			continue;
-		per_cpu(cpu)->on_pending = 0;
-		switch (per_cpu(cpu)->state) {
-		case CPU_RUNNING:
-			per_cpu(cpu)->state = CPU_STOPPING;
-			/* fall through */
-		case CPU_STOPPING:
-			asked |= 1ULL << cpu;
-			break;
-		case CPU_OFF:
-			per_cpu(cpu)->state = CPU_PARKED;
-			break;
-		default: /* parked, failed: stays */
-			break;
-		}
-	}
-	return asked;
 }
 
 /*
@@ -881,20 +805,16 @@ static uint64_t stop_mark(struct cell *c, uint64_t keep)
  */
 static long stop_cpus(struct cell *c)
 {
-	uint64_t deadline, waiting, left = 0;
-	unsigned int cpu;
+	uint64_t deadline, waiting, left;
+	struct lc_plan plan;
 
 	spin_lock(&hv_lock);
-	waiting = stop_mark(c, 0);
+	lc_stop_begin(&hv_lc, c->id, CELL_STOPPING, 0, &plan);
 	spin_unlock(&hv_lock);
-	send_stop_sgis(waiting);
+	kick_cpus(&plan);
 	deadline = timer_now_us() + STOP_TIMEOUT_US;
-	while (waiting) {
-		for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-			if (waiting & (1ULL << cpu) &&
-			    READ_ONCE(per_cpu(cpu)->state) != CPU_STOPPING)
-				waiting &= ~(1ULL << cpu);
-		if (waiting && timer_now_us() > deadline) {
+	while ((waiting = lc_stop_waiting(&hv_lc, plan.kick))) {
+		if (timer_now_us() > deadline) {
 			printk("ERROR: CPUs 0x%llx of cell \"%s\" did not stop "
 			       "within %u ms\n",
 			       (unsigned long long)waiting, c->cfg.cell->name,
@@ -905,39 +825,13 @@ static long stop_cpus(struct cell *c)
 	}
 	/* re-validated: nothing may run (the cell is stopped) */
 	spin_lock(&hv_lock);
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++) {
-		if (!(c->cpus & (1ULL << cpu)))
-			continue;
-		if (per_cpu(cpu)->state == CPU_FAILED)
-			per_cpu(cpu)->state = CPU_PARKED;
-		if (per_cpu(cpu)->state != CPU_PARKED)
-			left |= 1ULL << cpu;
-	}
+	left = lc_stop_end(&hv_lc, c->id);
 	spin_unlock(&hv_lock);
 	if (left)
 		printk("ERROR: CPUs 0x%llx of cell \"%s\" run again after "
 		       "they were stopped\n",
 		       (unsigned long long)left, c->cfg.cell->name);
 	return left ? -EBUSY : 0;
-}
-
-/*
- * Marks c busy if it exists and nobody else manages it, with the claiming
- * CPU (cell_recover() releases what a failed call held); cell_lock held.
- */
-static int cell_claim(struct cell *c)
-{
-	if (!c->id || c->busy)
-		return 0;
-	c->busy = this_cpu() + 1;
-	return 1;
-}
-
-static void cell_unclaim(struct cell *c)
-{
-	spin_lock(&cell_lock);
-	c->busy = 0;
-	spin_unlock(&cell_lock);
 }
 
 void cell_stop_all(const char *why)
@@ -949,7 +843,7 @@ void cell_stop_all(const char *why)
 		struct cell *c = &cells[i];
 
 		spin_lock(&cell_lock);
-		mine = cell_claim(c);
+		mine = c->id && !cell_claim(c->id);
 		if (!mine && c->id)
 			printk("Cell \"%s\" is busy with another management "
 			       "call: system %s without stopping it\n",
@@ -968,19 +862,6 @@ void cell_stop_all(const char *why)
 	}
 }
 
-void cell_handle_events(struct frame *f, unsigned int cpu)
-{
-	if (cpu >= HV_MAX_CPUS ||
-	    READ_ONCE(per_cpu(cpu)->state) != CPU_STOPPING)
-		return;
-	per_cpu(cpu)->stats[STAT_MANAGEMENT]++;
-	/* only this CPU leaves CPU_STOPPING */
-	spin_lock(&hv_lock);
-	per_cpu(cpu)->state = CPU_PARKED;
-	spin_unlock(&hv_lock);
-	cpu_park_loop(cpu);
-}
-
 /*
  * The cell a management call names, claimed (busy) for the call; NULL
  * with *err -ENOENT or -EBUSY. cell_lock held.
@@ -996,7 +877,7 @@ static struct cell *managed_cell(uint64_t id, const char *what, long *err)
 		       (unsigned long long)id);
 		return NULL;
 	}
-	if (!cell_claim(c)) {
+	if (cell_claim(c->id)) {
 		printk("ERROR: %s: cell \"%s\" is busy with another "
 		       "management call; try again\n",
 		       what, c->cfg.cell->name);
@@ -1024,6 +905,7 @@ static long shutdown_and_stop(struct cell *c)
 
 long cell_set_loadable(unsigned int caller, uint64_t id)
 {
+	struct lc_plan plan;
 	struct cell *c;
 	long err;
 
@@ -1036,15 +918,17 @@ long cell_set_loadable(unsigned int caller, uint64_t id)
 		goto done;
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	vpci_cell_reset(c);
-	if (!c->loadable) {
-		/* not scrubbed: a cell may be started again without a load */
+	spin_lock(&hv_lock);
+	lc_load(&hv_lc, c->id, &plan);
+	spin_unlock(&hv_lock);
+	/* not scrubbed: a cell may be started again without a load */
+	if (plan.actions & LC_CLEAN)
 		regions_clean_inval(c, REMAP_LOADABLE, false);
+	if (plan.actions & LC_REMAP_LOADABLE)
 		root_remap(c, REMAP_LOADABLE, c->cfg.cell->num_memory_regions);
-		c->loadable = 1;
-	}
 	printk("Cell \"%s\" can be loaded\n", c->cfg.cell->name);
 done:
-	c->busy = 0;
+	lc_unclaim(&hv_lc, c->id);
 unlock:
 	spin_unlock(&cell_lock);
 	return err;
@@ -1092,7 +976,7 @@ static void caches_for_start(struct cell *c)
 
 long cell_start(unsigned int caller, uint64_t id)
 {
-	unsigned int boot, cpu;
+	struct lc_plan plan;
 	struct cell *c;
 	long err;
 
@@ -1101,33 +985,34 @@ long cell_start(unsigned int caller, uint64_t id)
 	if (!c)
 		goto unlock;
 	err = shutdown_and_stop(c);
-	if (!err && c->loadable) {
-		err = root_unmap(c, REMAP_LOADABLE);
-		if (!err)
-			c->loadable = 0;
-	}
 	if (err)
 		goto done;
 	el2_test_point(TEST_START_STOPPED);
-	comm_init(c);
+	lc_start_plan(&hv_lc, c->id, &plan);
+	if (plan.actions & LC_UNMAP_LOADABLE) {
+		err = root_unmap(c, REMAP_LOADABLE);
+		if (err)
+			goto done;
+	}
+	if (plan.actions & LC_COMM_INIT)
+		comm_init(c);
 	vpci_cell_reset(c);
-	caches_for_start(c);
-	cell_irqs_quiesce(c, 1);
+	if (plan.actions & LC_CLEAN)
+		caches_for_start(c);
+	if (plan.actions & LC_IRQS_QUIESCE)
+		cell_irqs_quiesce(c, 1);
 	/*
 	 * The cell runs: its parked CPUs are off, so that its CPU_ON starts
 	 * them; the first one starts now.
 	 */
-	boot = first_cpu(c->cpus);
 	spin_lock(&hv_lock);
-	c->run = CELL_RUNNING;
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-		if (c->cpus & (1ULL << cpu))
-			per_cpu(cpu)->state = CPU_OFF;
-	psci_cpu_on_locked(boot, c->cfg.cell->cpu_reset_address, 0);
+	lc_start(&hv_lc, c->id, first_cpu(c->lc.cpus),
+		 c->cfg.cell->cpu_reset_address, &plan);
 	spin_unlock(&hv_lock);
+	cpu_wake_up(&plan);
 	printk("Started cell \"%s\"\n", c->cfg.cell->name);
 done:
-	c->busy = 0;
+	lc_unclaim(&hv_lc, c->id);
 unlock:
 	spin_unlock(&cell_lock);
 	return err;
@@ -1136,6 +1021,8 @@ unlock:
 long cell_destroy(unsigned int caller, uint64_t id)
 {
 	char name[JAILHOUSE_CELL_NAME_MAXLEN + 1];
+	enum remap_which which;
+	struct lc_plan plan;
 	struct cell *c;
 	long err;
 
@@ -1147,18 +1034,23 @@ long cell_destroy(unsigned int caller, uint64_t id)
 	if (!err)
 		err = shutdown_and_stop(c);
 	if (err) {
-		c->busy = 0;
+		lc_unclaim(&hv_lc, c->id);
 		goto unlock;
 	}
 	printk("Closing cell \"%s\"\n", c->cfg.cell->name);
 	vpci_cell_remove(c);
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
-	cell_irqs_return(c, caller);
-	regions_clean_inval(c, c->loadable ? REMAP_NOT_LOADABLE : REMAP_ALL,
-			    true);
-	root_remap(c, c->loadable ? REMAP_NOT_LOADABLE : REMAP_ALL,
-		   c->cfg.cell->num_memory_regions);
-	cpus_give_back(c);
+	lc_destroy_plan(&hv_lc, c->id, &plan);
+	which = plan.actions & LC_REMAP_REST ? REMAP_NOT_LOADABLE : REMAP_ALL;
+	if (plan.actions & LC_IRQS_RETURN)
+		cell_irqs_return(c, caller);
+	if (plan.actions & LC_CLEAN)
+		regions_clean_inval(c, which, plan.actions & LC_SCRUB);
+	root_remap(c, which, c->cfg.cell->num_memory_regions);
+	/* parked since the stop, and nothing starts a CPU of a stopped cell */
+	if (cpus_give_back(c))
+		printk("ERROR: a CPU of cell \"%s\" left its park\n",
+		       c->cfg.cell->name);
 	memcpy(name, c->cfg.cell->name, sizeof(name));
 	cell_free(c);
 	cell_console_close(id);
@@ -1171,122 +1063,35 @@ unlock:
 	return err;
 }
 
+/*
+ * Under cell_lock, which destroy holds from the moment it unpublishes the
+ * cell until the slot is clear: the comm region read here is never a
+ * freed page (cell list may run on one root CPU while another destroys).
+ */
 long cell_get_state(uint64_t id)
 {
 	struct cell *c;
-	uint64_t failed = 0;
-	unsigned int cpu;
-	uint32_t state;
+	long state;
 
 	if (id == 0)
 		return WARDEN_CELL_RUNNING;
+	spin_lock(&cell_lock);
 	c = cell_by_id(id);
-	if (!c)
-		return -ENOENT;
+	if (!c) {
+		state = -ENOENT;
+		goto out;
+	}
 	state = c->comm->cell_state;
-	if (state > WARDEN_CELL_FAILED_COMM_REV)
-		return -EINVAL; /* the cell wrote nonsense */
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-		if (c->cpus & (1ULL << cpu) &&
-		    per_cpu(cpu)->state == CPU_FAILED)
-			failed |= 1ULL << cpu;
+	if (state > WARDEN_CELL_FAILED_COMM_REV) {
+		state = -EINVAL; /* the cell wrote nonsense */
+		goto out;
+	}
 	/* every CPU stopped after a fault: the cell has failed */
-	if (failed == c->cpus && state == WARDEN_CELL_RUNNING) {
+	if (state == WARDEN_CELL_RUNNING && lc_cell_all_failed(&hv_lc, c->id)) {
 		c->comm->cell_state = WARDEN_CELL_FAILED;
 		state = WARDEN_CELL_FAILED;
 	}
+out:
+	spin_unlock(&cell_lock);
 	return state;
-}
-
-void cell_cpu_restart(unsigned int cpu)
-{
-	struct cell *c = cell_of(cpu);
-
-	gicr_warnings_reset(cpu);
-	/* nothing of the last owner or run: timers, FP, keys, PMU, debug */
-	el1_state_reset(cpu, c != NULL);
-	if (!c) {
-		/*
-		 * Not a cell's stop SGI any more: Linux does not know it.
-		 * Here, on the CPU, because a GICv2 banks it per CPU.
-		 */
-		irqchip_cpu_private_reset(cpu, false);
-		sysreg_write(vttbr_el2, stage2_vttbr());
-		isb();
-		return;
-	}
-	sysreg_write(vttbr_el2, c->vttbr);
-	isb();
-	/*
-	 * The CPU's private interrupts as Linux left them are not the
-	 * cell's: all masked and idle, except the hypervisor's own.
-	 */
-	irqchip_cpu_private_reset(cpu, true);
-	/* the VMID may have served an earlier cell */
-	asm volatile("tlbi vmalls12e1is\n dsb ish\n isb" : : : "memory");
-}
-
-void console_putc(char c);
-
-long cell_hypercall_nonroot(struct frame *f, unsigned int cpu)
-{
-	struct cell *c = cell_of(cpu);
-	uint64_t code = f->x[0], arg1 = f->x[1], arg2 = f->x[2];
-
-	switch (code) {
-	case WARDEN_HC_DISABLE:
-	case WARDEN_HC_CELL_CREATE:
-	case WARDEN_HC_CELL_START:
-	case WARDEN_HC_CELL_SET_LOADABLE:
-	case WARDEN_HC_CELL_DESTROY:
-	case WARDEN_HC_CELL_GET_STATE:
-		return -EPERM;
-	case WARDEN_HC_HYPERVISOR_GET_INFO:
-		return hypercall_get_info(arg1);
-	case WARDEN_HC_CPU_GET_INFO: /* its own CPUs only */
-		if (arg1 >= HV_MAX_CPUS || !(c->cpus & (1ULL << arg1)))
-			return -EPERM;
-		return hypercall_cpu_info(arg1, arg2);
-	case WARDEN_HC_DEBUG_CONSOLE_PUTC:
-	case WARDEN_HC_CONSOLE_WRITE:
-	case WARDEN_HC_CONSOLE_READ:
-		/* its own console (cell_console.c), not the root's */
-		return cell_console_hypercall(f, c->id);
-	default:
-		return -ENOSYS;
-	}
-}
-
-void cell_shutdown_self(unsigned int cpu)
-{
-	struct cell *c = cell_of(cpu);
-	uint64_t asked;
-
-	spin_lock(&hv_lock);
-	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
-	per_cpu(cpu)->state = CPU_PARKED;
-	asked = stop_mark(c, 0);
-	spin_unlock(&hv_lock);
-	send_stop_sgis(asked);
-	cpu_park_loop(cpu);
-}
-
-/*
- * A CPU of the cell took an error that may have hit the whole cell (an
- * SError, async.c): the cell is failed, its other CPUs are stopped.
- */
-uint64_t cell_fail_others(unsigned int cpu)
-{
-	struct cell *c = cell_of(cpu);
-	uint64_t stopped;
-
-	if (!c)
-		return 0;
-	/* the failing CPU parks itself, as failed */
-	spin_lock(&hv_lock);
-	c->comm->cell_state = WARDEN_CELL_FAILED;
-	stopped = stop_mark(c, 1ULL << cpu);
-	spin_unlock(&hv_lock);
-	send_stop_sgis(stopped);
-	return stopped;
 }

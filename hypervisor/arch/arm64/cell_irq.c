@@ -128,7 +128,7 @@ static void field_set(unsigned int off, uint32_t intid, unsigned int bits,
  */
 void cell_irqs_quiesce(struct cell *c, int route)
 {
-	unsigned int to = __builtin_ctzll(c->cpus);
+	unsigned int to = __builtin_ctzll(c->lc.cpus);
 	unsigned int intid;
 
 	spin_lock(&gicd_lock);
@@ -180,7 +180,7 @@ void cell_irqs_take(struct cell *c, unsigned int caller)
 	for (intid = 32; intid < GIC_SPI_END; intid++) {
 		if (spi_owner[intid] == c->id)
 			continue;
-		routed = irqchip->spi_routed_to(intid, c->cpus);
+		routed = irqchip->spi_routed_to(intid, c->lc.cpus);
 		if (!routed)
 			continue;
 		irqchip->spi_route(intid, caller);
@@ -252,8 +252,8 @@ int cell_irq_deliverable(unsigned int cpu, uint32_t intid)
 	/* the owner's first running CPU, else its first CPU */
 	for (i = HV_MAX_CPUS; i-- > 0;)
 		if (cpus & (1ULL << i) &&
-		    (to == HV_MAX_CPUS || per_cpu(i)->state == CPU_RUNNING ||
-		     per_cpu(to)->state != CPU_RUNNING))
+		    (to == HV_MAX_CPUS || cpu_state(i) == CPU_RUNNING ||
+		     cpu_state(to) != CPU_RUNNING))
 			to = i;
 	spin_lock(&gicd_lock);
 	if (to < HV_MAX_CPUS) {

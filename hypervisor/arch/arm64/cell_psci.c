@@ -5,59 +5,53 @@
  * machine: the cell is shut down and can be loaded and started again.
  */
 #include <arch/cell.h>
+#include <arch/park.h>
 #include <arch/psci.h>
 #include <warden/errno.h>
 
-/* The CPU with this affinity: -1 if none, -2 if not the caller's cell's. */
-static int target_cpu(unsigned int caller, uint64_t mpidr)
+/* The CPU with this affinity, -1 if none: whose it is, lc_* decide. */
+static int target_cpu(uint64_t mpidr)
 {
 	unsigned int i;
 
-	for (i = 0; i < HV_MAX_CPUS; i++) {
-		if ((per_cpu(i)->mpidr & MPIDR_AFF_MASK) !=
-			    (mpidr & MPIDR_AFF_MASK) ||
-		    per_cpu(i)->state == CPU_ABSENT)
-			continue;
-		return cell_cpus_of(caller) & (1ULL << i) ? (int)i : -2;
-	}
+	for (i = 0; i < HV_MAX_CPUS; i++)
+		if ((per_cpu(i)->mpidr & MPIDR_AFF_MASK) ==
+			    (mpidr & MPIDR_AFF_MASK) &&
+		    cpu_state(i) != CPU_ABSENT)
+			return i;
 	return -1;
 }
 
 static long cpu_on(unsigned int cpu, uint64_t mpidr, uint64_t entry,
 		   uint64_t context)
 {
-	int t = target_cpu(cpu, mpidr);
-	long ret;
+	int t = target_cpu(mpidr);
+	struct lc_plan plan = { 0 };
+	enum lc_on r;
 
-	if (t == -1)
+	if (t < 0)
 		return PSCI_INVALID_PARAMETERS;
-	if (t == -2) {
+	/* a cell being stopped starts nothing: its stop would miss the CPU */
+	spin_lock(&hv_lock);
+	r = lc_cpu_on(&hv_lc, cpu, t, entry, context, &plan);
+	spin_unlock(&hv_lock);
+	cpu_wake_up(&plan);
+	if (r == LC_ON_NOT_MINE)
 		printk("Cell \"%s\": CPU %u: PSCI CPU_ON of MPIDR 0x%llx, not "
 		       "a CPU of the cell: denied\n",
 		       cell_name_of(cpu), cpu, (unsigned long long)mpidr);
-		return PSCI_DENIED;
-	}
-	/* a cell being stopped starts nothing: its stop would miss the CPU */
-	spin_lock(&hv_lock);
-	if (cell_of(cpu)->run != CELL_RUNNING)
-		ret = PSCI_DENIED;
-	else
-		ret = psci_cpu_on_locked(t, entry, context);
-	spin_unlock(&hv_lock);
-	return ret;
+	return psci_on_result(r);
 }
 
 static long affinity_info(unsigned int cpu, uint64_t mpidr, uint64_t level)
 {
-	int t = target_cpu(cpu, mpidr);
+	int t = target_cpu(mpidr);
 	long ret;
 
-	if (level != 0 || t == -1)
+	if (level != 0 || t < 0)
 		return PSCI_INVALID_PARAMETERS;
-	if (t == -2)
-		return PSCI_DENIED;
 	spin_lock(&hv_lock);
-	ret = psci_affinity_locked(t);
+	ret = psci_affinity_result(lc_affinity(&hv_lc, cpu, t));
 	spin_unlock(&hv_lock);
 	return ret;
 }

@@ -10,12 +10,15 @@
  * hypervisor's stop SGI and maintenance interrupt stay its own), and
  * SGIs are sent through GICD_SGIR, emulated for the sender's cell.
  */
+#include <arch/cell.h>
+#include <arch/cell_irq.h>
+#include <arch/gic_emul.h>
 #include <arch/hv.h>
 #include <arch/io.h>
+#include <arch/mmio.h>
 #include <warden/errno.h>
 #include <warden/gic_filter.h>
 #include <warden/gicv2_filter.h>
-#include <arch/cell.h>
 
 #define GICD_SIZE 0x10000
 #define GICD_V2_SIZE 0x1000

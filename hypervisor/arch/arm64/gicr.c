@@ -13,6 +13,7 @@
 #include <arch/cell.h>
 #include <arch/hv.h>
 #include <arch/io.h>
+#include <arch/mmio.h>
 #include <warden/gicr_filter.h>
 
 #define GICR_IPRIORITYR (GICR_SGI_BASE + 0x0400)

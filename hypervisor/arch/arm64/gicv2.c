@@ -260,7 +260,7 @@ static uint8_t masks_of(uint64_t cpus)
 	unsigned int cpu;
 
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-		if (cpus & (1ULL << cpu) && per_cpu(cpu)->state != CPU_ABSENT)
+		if (cpus & (1ULL << cpu) && cpu_state(cpu) != CPU_ABSENT)
 			m |= per_cpu(cpu)->gicv2_mask;
 	return m;
 }

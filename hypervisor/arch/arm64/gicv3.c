@@ -226,7 +226,7 @@ void gicv3_sgi_write(unsigned int cpu, uint64_t v)
 		unsigned int aff0 = m & 0xff;
 
 		targets &= targets - 1;
-		if (per_cpu(i)->state == CPU_ABSENT)
+		if (cpu_state(i) == CPU_ABSENT)
 			continue;
 		if (!(v & SGI1R_IRM) &&
 		    (SGI1R_AFF1(v) != ((m >> 8) & 0xff) ||

@@ -6,8 +6,11 @@
  */
 #include <arch/cell.h>
 #include <arch/cell_console.h>
+#include <arch/cell_mgmt.h>
 #include <arch/hv.h>
+#include <arch/hypercall.h>
 #include <arch/test_point.h>
+#include <arch/traps.h>
 #include <warden/errno.h>
 #include <warden/hypercall.h>
 
@@ -45,21 +48,16 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 		return -EBUSY;
 	}
 	if (!dis.active) {
-		for (i = 0; i < HV_MAX_CPUS; i++) {
-			if (!(root_cpu_set & (1ULL << i)))
-				continue;
-			if (per_cpu(i)->state != CPU_RUNNING) {
-				printk("ERROR: disable refused: CPU %u is %s; "
-				       "bring it online first\n",
-				       i,
-				       per_cpu(i)->state == CPU_OFF ?
-					       "off (PSCI CPU_OFF)" :
-					       "failed");
-				spin_unlock(&hv_lock);
-				return -EBUSY;
-			}
-			n++;
+		if (lc_disable_ok(&hv_lc, &i)) {
+			printk("ERROR: disable refused: CPU %u is %s; bring it "
+			       "online first\n",
+			       i,
+			       cpu_state(i) == CPU_OFF ? "off (PSCI CPU_OFF)" :
+							 "failed");
+			spin_unlock(&hv_lock);
+			return -EBUSY;
 		}
+		n = __builtin_popcountll(root_cpu_set);
 		dis.active = 1;
 		dis.go = dis.error = 0;
 		dis.arrived = dis.gave_up = 0;
@@ -95,7 +93,7 @@ static long hc_disable(struct frame *f, unsigned int cpu)
 	}
 	printk(" Releasing CPU %u\n", cpu);
 	irqchip_cpu_shutdown(cpu);
-	per_cpu(cpu)->state = CPU_ABSENT;
+	lc_cpu_leave(&hv_lc, cpu);
 	spin_unlock(&hv_lock);
 	el2_recover_cancel(cpu);
 	cpu_leave(f, 0);
@@ -107,7 +105,7 @@ long hypercall_cpu_info(uint64_t target, uint64_t type)
 	    !((root_cpu_set | cell_all_cpus()) & (1ULL << target)))
 		return -EINVAL;
 	if (type == WARDEN_CPU_INFO_STATE)
-		return per_cpu(target)->state == CPU_FAILED ?
+		return cpu_state(target) == CPU_FAILED ?
 			       WARDEN_CPU_INFO_FAILED :
 			       WARDEN_CPU_INFO_RUNNING;
 	if (type >= WARDEN_CPU_INFO_STAT &&
@@ -121,7 +119,7 @@ long hypercall(struct frame *f, unsigned int cpu)
 {
 	uint64_t code = f->x[0], arg1 = f->x[1], arg2 = f->x[2];
 
-	if (per_cpu(cpu)->cell)
+	if (per_cpu(cpu)->lc.cell != LC_ROOT)
 		return cell_hypercall_nonroot(f, cpu);
 	switch (code) {
 	case WARDEN_HC_DISABLE:
@@ -152,5 +150,34 @@ long hypercall(struct frame *f, unsigned int cpu)
 		return cell_console_mirror(arg1, arg2);
 	default:
 		return hypercall_test(f, cpu);
+	}
+}
+
+long cell_hypercall_nonroot(struct frame *f, unsigned int cpu)
+{
+	struct cell *c = cell_of(cpu);
+	uint64_t code = f->x[0], arg1 = f->x[1], arg2 = f->x[2];
+
+	switch (code) {
+	case WARDEN_HC_DISABLE:
+	case WARDEN_HC_CELL_CREATE:
+	case WARDEN_HC_CELL_START:
+	case WARDEN_HC_CELL_SET_LOADABLE:
+	case WARDEN_HC_CELL_DESTROY:
+	case WARDEN_HC_CELL_GET_STATE:
+		return -EPERM;
+	case WARDEN_HC_HYPERVISOR_GET_INFO:
+		return hypercall_get_info(arg1);
+	case WARDEN_HC_CPU_GET_INFO: /* its own CPUs only */
+		if (arg1 >= HV_MAX_CPUS || !(c->lc.cpus & (1ULL << arg1)))
+			return -EPERM;
+		return hypercall_cpu_info(arg1, arg2);
+	case WARDEN_HC_DEBUG_CONSOLE_PUTC:
+	case WARDEN_HC_CONSOLE_WRITE:
+	case WARDEN_HC_CONSOLE_READ:
+		/* its own console (cell_console.c), not the root's */
+		return cell_console_hypercall(f, c->id);
+	default:
+		return -ENOSYS;
 	}
 }

@@ -21,6 +21,7 @@
  * docs/performance.md gives the path instruction by instruction.
  */
 #include <arch/cell.h>
+#include <arch/park.h>
 #include <arch/hv.h>
 #include <arch/irqchip.h>
 #include <arch/traps.h>
@@ -82,7 +83,7 @@ static unsigned long __attribute__((noinline))
 irq_generic(struct per_cpu *pc, uint32_t iar)
 {
 	irqchip_inject(pc, iar);
-	return pc->state == CPU_STOPPING ? IRQ_STOP : IRQ_DONE;
+	return pc->lc.state == CPU_STOPPING ? IRQ_STOP : IRQ_DONE;
 }
 
 /* One interrupt, on a GICv2 (v2) or a GICv3 (!v2); inlined twice. */

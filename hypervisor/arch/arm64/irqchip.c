@@ -15,6 +15,7 @@
  * the register accesses (struct irqchip_ops).
  */
 #include <arch/cell.h>
+#include <arch/cell_irq.h>
 #include <arch/hv.h>
 #include <arch/irqchip.h>
 #include <warden/errno.h>

@@ -11,6 +11,7 @@
  * no read of the old contents), then cleaned to the point of coherency
  * so that memory, not just the caches, holds the zeros.
  */
+#include <arch/el2_map.h>
 #include <arch/hv.h>
 #include <arch/mem_scrub.h>
 

@@ -11,7 +11,11 @@
 #include <stddef.h>
 
 #include <arch/cell.h>
+#include <arch/el2_map.h>
+#include <arch/gic_emul.h>
 #include <arch/hv.h>
+#include <arch/mmio.h>
+#include <arch/traps.h>
 #include <arch/vpci.h>
 #include <warden/el2_window.h>
 #include <warden/format.h>

@@ -8,15 +8,13 @@
 #include <stdbool.h>
 
 #include <arch/cell.h>
-#include <arch/psci.h>
+#include <arch/cell_mgmt.h>
 #include <arch/hv.h>
+#include <arch/park.h>
+#include <arch/psci.h>
+#include <arch/traps.h>
 #include <warden/errno.h>
 #include <warden/smccc_policy.h>
-
-/* EL1h, D, A, I and F masked: how PSCI starts a CPU */
-#define SPSR_EL1H_MASKED 0x3c5
-/* SCTLR_EL1 with the RES1 bits only: MMU and caches off */
-#define SCTLR_EL1_RESET 0x30d00800
 
 /* SMCCC: arguments in x1-x7, results in x0-x3. */
 static uint64_t smc_forward(struct frame *f)
@@ -47,118 +45,40 @@ static int cpu_by_mpidr(uint64_t mpidr)
 	unsigned int i;
 
 	for (i = 0; i < HV_MAX_CPUS; i++)
-		if (root_cpu_set & (1ULL << i) &&
-		    per_cpu(i)->state != CPU_ABSENT &&
+		if (root_cpu_set & (1ULL << i) && cpu_state(i) != CPU_ABSENT &&
 		    (per_cpu(i)->mpidr & MPIDR_AFF_MASK) ==
 			    (mpidr & MPIDR_AFF_MASK))
 			return i;
 	return -1;
 }
 
-/*
- * A parked CPU waits here, inside the hypervisor, until CPU_ON; then it
- * starts over at the requested entry at EL1 as if it came out of reset.
- * A failed CPU never leaves.
- */
-void cpu_park_loop(unsigned int cpu)
+long psci_on_result(enum lc_on r)
 {
-	struct frame *f = (struct frame *)(__percpu_start + cpu * PERCPU_SIZE +
-					   PERCPU_FRAME_OFF);
-	uint64_t entry, context;
-	unsigned int i;
-	bool root, stopped;
-
-	/*
-	 * Only an off CPU with a CPU_ON request leaves: a stop turns an off
-	 * CPU into a parked one and withdraws its request under the same
-	 * lock, so a CPU_ON can never outrun a stop.
-	 */
-	for (;;) {
-		asm volatile("wfe" : : : "memory");
-		spin_lock(&hv_lock);
-		if (per_cpu(cpu)->state == CPU_OFF && per_cpu(cpu)->on_pending)
-			break;
-		spin_unlock(&hv_lock);
-	}
-	entry = per_cpu(cpu)->on_entry;
-	context = per_cpu(cpu)->on_context;
-	per_cpu(cpu)->on_pending = 0;
-	per_cpu(cpu)->state = CPU_RUNNING;
-	root = !cell_of(cpu);
-	spin_unlock(&hv_lock);
-	/* a cell may restart its CPUs thousands of times a second */
-	if (root)
-		printk("CPU %u restarts at 0x%llx (PSCI CPU_ON)\n", cpu,
-		       (unsigned long long)entry);
-
-	for (i = 0; i < 31; i++)
-		f->x[i] = 0;
-	f->x[0] = context;
-	irqchip_cpu_reset(cpu);
-	sysreg_write(sctlr_el1, SCTLR_EL1_RESET);
-	sysreg_write(spsr_el2, SPSR_EL1H_MASKED);
-	sysreg_write(elr_el2, entry);
-	isb();
-	/* the root's or its cell's stage 2, and a clean cell CPU */
-	cell_cpu_restart(cpu);
-	/*
-	 * A stop that came since the CPU left the loop above had its SGI
-	 * cleared with the CPU's other interrupts: the stop is not lost, the
-	 * CPU parks instead of entering the cell. A later stop's SGI finds
-	 * the interrupt enabled and not cleared any more.
-	 */
-	dsb(sy);
-	spin_lock(&hv_lock);
-	stopped = per_cpu(cpu)->state == CPU_STOPPING;
-	if (stopped)
-		per_cpu(cpu)->state = CPU_PARKED;
-	spin_unlock(&hv_lock);
-	if (stopped)
-		cpu_park_loop(cpu);
-	/* Its old translations belong to a Linux that is gone. */
-	asm volatile("tlbi vmalls12e1\n dsb nsh\n isb" : : : "memory");
-	arch_cpu_activate(f);
-}
-
-void cpu_off_park(unsigned int cpu)
-{
-	spin_lock(&hv_lock);
-	per_cpu(cpu)->state = per_cpu(cpu)->state == CPU_STOPPING ? CPU_PARKED :
-								    CPU_OFF;
-	spin_unlock(&hv_lock);
-	cpu_park_loop(cpu);
-}
-
-long psci_cpu_on_locked(unsigned int target, uint64_t entry, uint64_t context)
-{
-	switch (per_cpu(target)->state) {
-	case CPU_RUNNING:
-	case CPU_STOPPING:
-		return PSCI_ALREADY_ON;
-	case CPU_OFF:
-		if (per_cpu(target)->on_pending)
-			return PSCI_ON_PENDING;
-		per_cpu(target)->on_entry = entry;
-		per_cpu(target)->on_context = context;
-		per_cpu(target)->on_pending = 1;
-		dsb(ish);
-		asm volatile("sev");
+	switch (r) {
+	case LC_ON_SUCCESS:
 		return PSCI_SUCCESS;
-	default: /* parked by the hypervisor, failed or absent */
+	case LC_ON_INVALID:
+		return PSCI_INVALID_PARAMETERS;
+	case LC_ON_ALREADY_ON:
+		return PSCI_ALREADY_ON;
+	case LC_ON_PENDING:
+		return PSCI_ON_PENDING;
+	default:
 		return PSCI_DENIED;
 	}
 }
 
-long psci_affinity_locked(unsigned int target)
+long psci_affinity_result(enum lc_affinity r)
 {
-	switch (per_cpu(target)->state) {
-	case CPU_RUNNING:
-	case CPU_STOPPING:
+	switch (r) {
+	case LC_AFF_ON:
 		return AFF_ON;
-	case CPU_OFF:
-		return per_cpu(target)->on_pending ? AFF_ON_PENDING : AFF_OFF;
-	default:
+	case LC_AFF_ON_PENDING:
+		return AFF_ON_PENDING;
+	case LC_AFF_OFF:
 		return AFF_OFF;
+	default:
+		return PSCI_DENIED;
 	}
 }
 
@@ -170,26 +90,30 @@ long psci_affinity_locked(unsigned int target)
 static long psci_cpu_on(unsigned int cpu, uint64_t mpidr, uint64_t entry,
 			uint64_t context)
 {
+	struct lc_plan plan = { 0 };
 	int target;
 	long ret;
 
 	spin_lock(&hv_lock);
 	target = cpu_by_mpidr(mpidr);
 	ret = target < 0 ? PSCI_INVALID_PARAMETERS :
-			   psci_cpu_on_locked(target, entry, context);
+			   psci_on_result(lc_cpu_on(&hv_lc, cpu, target, entry,
+						    context, &plan));
 	spin_unlock(&hv_lock);
+	cpu_wake_up(&plan);
 	return ret;
 }
 
-static long psci_affinity_info(uint64_t mpidr, uint64_t level)
+static long psci_affinity_info(unsigned int cpu, uint64_t mpidr, uint64_t level)
 {
 	int target;
 	long ret;
 
 	spin_lock(&hv_lock);
 	target = cpu_by_mpidr(mpidr);
-	ret = level != 0 || target < 0 ? PSCI_INVALID_PARAMETERS :
-					 psci_affinity_locked(target);
+	ret = level != 0 || target < 0 ?
+		      PSCI_INVALID_PARAMETERS :
+		      psci_affinity_result(lc_affinity(&hv_lc, cpu, target));
 	spin_unlock(&hv_lock);
 	return ret;
 }
@@ -352,10 +276,6 @@ void psci_handle(struct frame *f, unsigned int cpu)
 	uint64_t fid = f->x[0] & 0xffffffff;
 	long ret;
 
-	if (per_cpu(cpu)->cell) {
-		cell_psci(f, cpu);
-		return;
-	}
 	if (fid >> 24 == 0x84 || fid >> 24 == 0xc4)
 		per_cpu(cpu)->stats[STAT_PSCI]++;
 	switch (fid) {
@@ -377,7 +297,7 @@ void psci_handle(struct frame *f, unsigned int cpu)
 		break;
 	case PSCI_AFFINITY_INFO_32:
 	case PSCI_AFFINITY_INFO_64:
-		ret = psci_affinity_info(f->x[1], f->x[2]);
+		ret = psci_affinity_info(cpu, f->x[1], f->x[2]);
 		break;
 	case PSCI_FEATURES:
 		ret = psci_features(f->x[1] & 0xffffffff);

@@ -7,8 +7,11 @@
  * same error, so that a failed enable leaves Linux exactly as it was.
  */
 #include <arch/el1_state.h>
+#include <arch/el2_map.h>
+#include <arch/gic_emul.h>
 #include <arch/hv.h>
 #include <arch/rules_log.h>
+#include <arch/stage2.h>
 #include <arch/traps.h>
 #include <arch/vpci.h>
 #include <warden/config.h>
@@ -181,7 +184,7 @@ static uint64_t pauth_hcr_bits(void)
 
 static void cpu_activate(unsigned int cpu, struct frame *frame)
 {
-	per_cpu(cpu)->state = CPU_RUNNING;
+	lc_cpu_arrive(&hv_lc, cpu);
 	/* ID_AA64PFR0_EL1.RAS: pending SErrors are checked at every exit */
 	per_cpu(cpu)->ras = (sysreg_read(id_aa64pfr0_el1) >> 28 & 0xf) != 0;
 	sysreg_write(vtcr_el2, stage2_vtcr());

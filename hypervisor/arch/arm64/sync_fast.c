@@ -19,7 +19,9 @@
  */
 #include <arch/cell.h>
 #include <arch/hv.h>
+#include <arch/hypercall.h>
 #include <arch/psci.h>
+#include <arch/traps.h>
 #include <warden/esr.h>
 #include <warden/hypercall.h>
 #include <warden/serror.h>
@@ -63,7 +65,10 @@ static inline __attribute__((always_inline)) void smc_do(struct frame *f,
 		f->x[0] = PSCI_VERSION_1_1;
 		return;
 	}
-	psci_handle(f, pc->cpu);
+	if (pc->lc.cell != LC_ROOT)
+		cell_psci(f, pc->cpu);
+	else
+		psci_handle(f, pc->cpu);
 }
 
 /* The same for arch_handle_exception() (traps.c), out of line. */

@@ -14,6 +14,7 @@
  */
 #include <arch/cell.h>
 #include <arch/el1_state.h>
+#include <arch/traps.h>
 #include <warden/esr.h>
 #include <warden/sysreg_class.h>
 

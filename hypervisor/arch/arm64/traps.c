@@ -5,8 +5,15 @@
  * answered with an error or ends in a report and a parked CPU.
  */
 #include <arch/cell.h>
+#include <arch/cell_mgmt.h>
 #include <arch/el1_state.h>
+#include <arch/el2_map.h>
 #include <arch/hv.h>
+#include <arch/hypercall.h>
+#include <arch/mmio.h>
+#include <arch/park.h>
+#include <arch/psci.h>
+#include <arch/stage2.h>
 #include <arch/test_point.h>
 #include <arch/traps.h>
 #include <arch/vpci.h>
@@ -14,48 +21,6 @@
 #include <warden/esr.h>
 #include <warden/hypercall.h>
 #include <warden/sgi_policy.h>
-
-/* What Linux' hyp stub answers for a call it does not know. */
-#define HVC_STUB_ERR 0xbadca11
-
-static void report_regs(struct frame *f)
-{
-	unsigned int i;
-
-	printk(" pc: %016llx  spsr: %08llx  sp_el0: %016llx  sp_el1: "
-	       "%016llx\n",
-	       (unsigned long long)sysreg_read(elr_el2),
-	       (unsigned long long)sysreg_read(spsr_el2),
-	       (unsigned long long)sysreg_read(sp_el0),
-	       (unsigned long long)sysreg_read(sp_el1));
-	for (i = 0; i < 30; i += 3)
-		printk(" x%-2u: %016llx  x%-2u: %016llx  x%-2u: %016llx\n", i,
-		       (unsigned long long)f->x[i], i + 1,
-		       (unsigned long long)f->x[i + 1], i + 2,
-		       (unsigned long long)f->x[i + 2]);
-	printk(" x30: %016llx\n", (unsigned long long)f->x[30]);
-}
-
-void fault_report(struct frame *f, unsigned int cpu, const char *what)
-{
-	uint64_t esr = sysreg_read(esr_el2);
-	uint64_t hpfar = sysreg_read(hpfar_el2);
-	char desc[160];
-
-	printk("FATAL: %s by cell \"%s\" on CPU %u\n", what, cell_name_of(cpu),
-	       cpu);
-	printk(" esr: 0x%08llx: %s\n", (unsigned long long)esr,
-	       esr_describe(esr, desc, sizeof(desc)));
-	printk(" far: 0x%016llx  hpfar: 0x%llx  (IPA 0x%llx)\n",
-	       (unsigned long long)sysreg_read(far_el2),
-	       (unsigned long long)hpfar,
-	       (unsigned long long)((hpfar >> 4) << 12 |
-				    (sysreg_read(far_el2) & 0xfff)));
-	if (ESR_EC(esr) == EC_DABT_LOW || ESR_EC(esr) == EC_IABT_LOW)
-		fault_report_where(cpu, (hpfar >> 4) << 12 |
-						(sysreg_read(far_el2) & 0xfff));
-	report_regs(f);
-}
 
 int hv_recover_set(uint64_t *regs) __attribute__((returns_twice));
 void hv_recover_jump(uint64_t *regs, long val) __attribute__((noreturn));
@@ -137,7 +102,7 @@ el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 	}
 	printk("Parking CPU %u (cell \"%s\")\n", cpu, cell_name_of(cpu));
 	spin_lock(&hv_lock);
-	per_cpu(cpu)->state = CPU_FAILED;
+	lc_cpu_fault(&hv_lc, cpu);
 	spin_unlock(&hv_lock);
 	for (;;)
 		asm volatile("wfi");
@@ -202,19 +167,7 @@ static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)
 		       "hypercall; refused\n",
 		       cpu, imm, (unsigned long long)f->x[0]);
 	}
-	f->x[0] = imm == 0 ? HVC_STUB_ERR : (uint64_t)-ENOSYS;
-}
-
-void park_failed(struct frame *f, unsigned int cpu, const char *what)
-{
-	fault_report(f, cpu, what);
-	printk("Parking CPU %u (cell \"%s\")\n", cpu, cell_name_of(cpu));
-	/* its ivshmem peers learn that it is gone */
-	vpci_cpu_failed(cpu);
-	spin_lock(&hv_lock);
-	per_cpu(cpu)->state = CPU_FAILED;
-	spin_unlock(&hv_lock);
-	cpu_park_loop(cpu);
+	f->x[0] = imm == 0 ? WARDEN_STUB_HVC_ERR : (uint64_t)-ENOSYS;
 }
 
 /*

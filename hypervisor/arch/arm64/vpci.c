@@ -14,6 +14,9 @@
 #include <stdarg.h>
 
 #include <arch/cell.h>
+#include <arch/cell_irq.h>
+#include <arch/el2_map.h>
+#include <arch/gic_emul.h>
 #include <arch/hv.h>
 #include <arch/vpci.h>
 #include <warden/format.h>
@@ -395,7 +398,7 @@ void vpci_cell_add(struct cell *c)
 		return;
 	spin_lock(&vpci_lock);
 	vcell_setup(&vcells[c->id], &c->cfg);
-	vcells[c->id].cpus = c->cpus;
+	vcells[c->id].cpus = c->lc.cpus;
 	spin_unlock(&vpci_lock);
 }
 

@@ -9,8 +9,8 @@
 # other round, and takes root CPU 1 offline and online all the while.
 # After each round CPUs 2 and 3 must be Linux's again (online, running a
 # task); at the end every CPU runs a task, the hypervisor's pool is as
-# before and the kernel logged no RCU stall. Prints one line per check
-# and the time the rounds took.
+# before and the kernel logged no RCU stall. Prints one line per check,
+# the time the rounds took, and a progress line every 10 rounds.
 churn_dir=/usr/lib/warden/inmates
 churn_cell=/etc/warden/qemu-virt-inmate-smp.cell
 
@@ -120,6 +120,11 @@ churn_run() {
 			echo "warden-test: round $_r ($_p) failed"
 			break
 		fi
+		# progress, so that a long run that times out says how far
+		# it got and at what pace, unlike one that failed
+		[ $((_r % 10)) -ne 0 ] ||
+			echo "warden-test: round $_r of $_rounds done after" \
+				"$(awk '{ printf "%.0f", $1 - '$_t0' }' /proc/uptime) s"
 		_r=$((_r + 1))
 	done
 	touch /tmp/churn-stop

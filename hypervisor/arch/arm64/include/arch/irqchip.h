@@ -14,6 +14,9 @@
 
 #include <warden/gic_lr.h>
 
+/* The physical SGI that stops a CPU running in a cell (park.c). */
+#define SGI_CELL_STOP 15
+
 struct irqchip_ops {
 	unsigned int version;
 	/* global checks and mappings, once the EL2 tables are in use */

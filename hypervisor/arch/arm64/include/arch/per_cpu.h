@@ -9,8 +9,9 @@
  *
  * Who writes what (the lock rules are in docs/hypervisor.md, "CPU states
  * and lock rules"):
- *  - state, cell, on_*: under hv_lock, by any CPU; read without it by the
- *    CPU itself on its exits;
+ *  - lc (state, owner, generation, CPU_ON request): under hv_lock, by any
+ *    CPU, through core/lifecycle.c; read without it by the CPU itself on
+ *    its exits;
  *  - mpidr: by the CPU as it enters, read-only afterwards;
  *  - everything else: by the CPU itself only (statistics are also reset by
  *    the management call that hands the CPU to a new owner, while the CPU
@@ -27,19 +28,7 @@
 
 #include <arch/layout.h>
 #include <arch/sysreg.h>
-
-/*
- * What a CPU does. Changed only under hv_lock; the table of states and
- * transitions is in docs/hypervisor.md ("CPU states and lock rules").
- */
-enum cpu_state {
-	CPU_ABSENT = 0, /* not under the hypervisor */
-	CPU_RUNNING, /* runs its owner (the root or a cell) at EL1 */
-	CPU_STOPPING, /* running, asked to park by a management call */
-	CPU_OFF, /* parked by its own CPU_OFF: its owner's CPU_ON starts it */
-	CPU_PARKED, /* parked by the hypervisor: a management call frees it */
-	CPU_FAILED, /* stopped after a fault */
-};
+#include <warden/lifecycle.h>
 
 #define STAT_TOTAL 0
 #define STAT_MMIO 1
@@ -81,8 +70,6 @@ struct recover_point {
 	int armed;
 };
 
-struct cell;
-
 struct per_cpu {
 	/* hot: every exit; the list-register bookkeeping first (irq_fast.c) */
 	struct gic_cpu gic;
@@ -90,17 +77,18 @@ struct per_cpu {
 	uint32_t vh_loop;
 	uint32_t vh_fid;
 	unsigned int cpu;
-	volatile enum cpu_state state;
-	struct cell *cell; /* the cell the CPU serves, NULL: the root */
-	uint8_t cell_id; /* cell->id, 0 for the root (SPI ownership) */
+	/*
+	 * State, owner (a cell id, LC_ROOT), generation and CPU_ON request
+	 * (core/lifecycle.c): changed only under hv_lock, through the lc_*
+	 * functions on hv_lc, which reaches them by base pointer and stride
+	 * (cell_registry.c). The owner is what the SPI check compares.
+	 */
+	struct lc_cpu lc;
 	bool ras; /* FEAT_RAS: a pending SError is checked at every exit */
 	uint32_t stats[NUM_STATS];
 
-	/* the CPU's identity and PSCI CPU_ON request (under hv_lock) */
+	/* the CPU's identity */
 	uint64_t mpidr;
-	volatile int on_pending;
-	uint64_t on_entry;
-	uint64_t on_context;
 
 	/* GICv3: the redistributor (EL2 mapping), ICH_VMCR_EL2 for Linux */
 	volatile uint8_t *gicr;

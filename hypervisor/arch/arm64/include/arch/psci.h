@@ -39,4 +39,22 @@
 
 #define MPIDR_AFF_MASK 0xff00ffffffULL
 
+#ifndef __ASSEMBLER__
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <arch/hv.h>
+
+/* PSCI and SMCCC of the root (psci.c) and of a non-root cell (cell_psci.c) */
+void psci_handle(struct frame *frame, unsigned int cpu);
+void cell_psci(struct frame *f, unsigned int cpu);
+/* The SMCCC service a function id belongs to ("SiP", "OEM", ...). */
+const char *smc_service(uint64_t fid);
+/* Whether fid is seen for the first time: refusals are logged once each. */
+bool smc_first_time(uint64_t fid);
+/* The lifecycle's answers as PSCI return values */
+long psci_on_result(enum lc_on r);
+long psci_affinity_result(enum lc_affinity r);
+#endif
+
 #endif

@@ -9,6 +9,7 @@
 #define WARDEN_ARCH_VPCI_H
 
 #include <arch/hv.h>
+#include <arch/mmio.h>
 
 struct cell;
 

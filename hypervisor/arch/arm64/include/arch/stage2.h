@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Stage-2 translation of the root and the cells (stage2.c). */
+#ifndef WARDEN_ARCH_STAGE2_H
+#define WARDEN_ARCH_STAGE2_H
+
+#include <stdint.h>
+
+struct pgtable;
+
+int stage2_build_root(void);
+/* The root's tables, for lookups and as the template of a cell's */
+struct pgtable *stage2_root(void);
+/* GICv2: GICV mapped at the GICC address into pt (no-op on GICv3) */
+int stage2_map_gicv(struct pgtable *pt);
+uint64_t stage2_vttbr(void);
+uint64_t stage2_vtcr(void);
+/*
+ * Changes to the root's stage 2 while the root runs (cells take and give
+ * back memory): break-before-make, under a lock that the fault path below
+ * waits for.
+ */
+int stage2_root_map(uint64_t ipa, uint64_t size, uint64_t attrs,
+		    unsigned int flags);
+int stage2_root_unmap(uint64_t ipa, uint64_t size);
+void stage2_root_collapse(uint64_t ipa, uint64_t size);
+/*
+ * Whether a stage-2 abort of a root CPU hit an entry that was invalid only
+ * while it was being replaced: 1 if the address translates again, and the
+ * CPU is to retry the access; 0 if it is a fault to handle or report.
+ */
+int stage2_root_fault_retry(unsigned int cpu);
+
+#endif
