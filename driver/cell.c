@@ -8,6 +8,7 @@
  * console, and those lines are copied to the kernel log for the CLI.
  */
 #include <linux/cpu.h>
+#include <linux/delay.h>
 #include <linux/io.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -134,6 +135,34 @@ bool warden_cell_is(int id, const char *name)
 	       !strcmp(warden_cells[id - 1].name, name);
 }
 
+/*
+ * Linux stops waiting for a dying CPU after 100 ms; on a loaded machine it
+ * may not have reached PSCI CPU_OFF yet, and the hypervisor refuses to give
+ * a running CPU to a cell. Waits up to 2 s per CPU for it to be off.
+ */
+static int cpus_wait_off(struct warden_cell *cell)
+{
+	unsigned long deadline = jiffies + 2 * HZ;
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < 64; cpu++) {
+		if (!(cell->offlined & BIT_ULL(cpu)))
+			continue;
+		while (warden_hypercall(WARDEN_HC_CPU_GET_INFO, cpu,
+					WARDEN_CPU_INFO_OFF) == 0) {
+			if (time_after(jiffies, deadline)) {
+				pr_err("warden: CPU %u did not reach PSCI "
+				       "CPU_OFF within 2 s; cell \"%s\" not "
+				       "created\n",
+				       cpu, cell->name);
+				return -EBUSY;
+			}
+			usleep_range(1000, 2000);
+		}
+	}
+	return 0;
+}
+
 /* Takes the cell's CPUs from Linux; on failure, gives back what it took. */
 static int cpus_offline(struct warden_cell *cell)
 {
@@ -152,7 +181,7 @@ static int cpus_offline(struct warden_cell *cell)
 		}
 		cell->offlined |= BIT_ULL(cpu);
 	}
-	return 0;
+	return cpus_wait_off(cell);
 }
 
 static void cpus_online(struct warden_cell *cell)

@@ -65,6 +65,13 @@
 
 /* CPU_GET_INFO: x2 is the state, or statistic n at WARDEN_CPU_INFO_STAT + n */
 #define WARDEN_CPU_INFO_STATE 0
+/*
+ * Warden's own: 1 while the CPU is off or parked in the hypervisor, 0 while
+ * it runs. Linux gives up waiting for a CPU it takes offline after 100 ms
+ * (and says "may not have shut down cleanly"); the driver waits here longer
+ * before it hands the CPU to a cell.
+ */
+#define WARDEN_CPU_INFO_OFF 1
 #define WARDEN_CPU_INFO_STAT 1000
 /* ... and the state it returns */
 #define WARDEN_CPU_INFO_RUNNING 0

@@ -108,6 +108,9 @@ long hypercall_cpu_info(uint64_t target, uint64_t type)
 		return cpu_state(target) == CPU_FAILED ?
 			       WARDEN_CPU_INFO_FAILED :
 			       WARDEN_CPU_INFO_RUNNING;
+	if (type == WARDEN_CPU_INFO_OFF)
+		return cpu_state(target) != CPU_RUNNING &&
+		       cpu_state(target) != CPU_STOPPING;
 	if (type >= WARDEN_CPU_INFO_STAT &&
 	    type < WARDEN_CPU_INFO_STAT + NUM_STATS)
 		return per_cpu(target)->stats[type - WARDEN_CPU_INFO_STAT] &
