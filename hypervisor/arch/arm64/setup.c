@@ -40,12 +40,7 @@ _Static_assert(HV_MAX_CPUS <= RULES_MAX_CPUS, "HV_MAX_CPUS");
  */
 #define ENTER_TIMEOUT_US 30000000
 
-uint64_t hv_phys;
-spinlock_t hv_lock;
-struct per_cpu per_cpu_data[HV_MAX_CPUS];
-const struct jailhouse_system *sys_config;
-struct warden_config root_config;
-uint64_t root_cpu_set;
+/* hv_phys, hv_lock, per_cpu_data, sys_config, ...: hv_state.c. */
 
 static struct {
 	int started;
