@@ -12,6 +12,7 @@
  * a cell that is being created or destroyed.
  */
 #include <arch/cell.h>
+#include <arch/cell_irq.h>
 #include <arch/hv.h>
 #include <arch/irqchip.h>
 #include <warden/cell_check.h>
@@ -27,8 +28,6 @@
 #define GICD_IPRIORITYR 0x0400
 #define GICD_ICFGR 0x0c00
 #define GICD_IGRPMODR 0x0d00
-
-extern spinlock_t gicd_lock;
 
 volatile uint8_t cell_spi_owner[GIC_SPI_END];
 #define spi_owner cell_spi_owner

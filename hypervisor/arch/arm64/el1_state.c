@@ -250,7 +250,6 @@ static void debug_reset(void)
 
 void el1_state_reset(unsigned int cpu, bool cell)
 {
-	sysreg_trap_reset(cpu);
 	sysreg_write(mdcr_el2, mdcr_value(cpu, cell));
 	sysreg_write(vbar_el1, 0);
 	sysreg_write(ttbr0_el1, 0);

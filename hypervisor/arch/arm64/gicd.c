@@ -76,7 +76,6 @@ static inline int irq_reg_of(unsigned int off)
 static uint64_t gicd_phys, gicd_size = GICD_SIZE;
 static unsigned int gic_version;
 static volatile uint8_t *gicd;
-spinlock_t gicd_lock; /* released by el2_locks_release() */
 
 static uint64_t reg_read(unsigned int off, unsigned int size)
 {

@@ -48,11 +48,6 @@ uint64_t gicr_region_size(void)
 	return gicr_size;
 }
 
-void gicr_warnings_reset(unsigned int cpu)
-{
-	per_cpu(cpu)->gicr_warned = 0;
-}
-
 /* The CPU whose frame starts at frame_phys, or -1. */
 static int frame_cpu(uint64_t frame_phys)
 {

@@ -144,6 +144,9 @@ static unsigned int v2_cpu_init(unsigned int cpu)
 	wr32(gicv2_gicc, GICC_CTLR,
 	     ctlr | GICC_CTLR_EOIMODE | GICC_CTLR_ENABLE);
 	wr32(gicv2_gicc, GICC_PMR, 0xff);
+	/* for irq_fast.c, which reaches them without a call */
+	per_cpu(cpu)->gic.gicc = gicv2_gicc;
+	per_cpu(cpu)->gic.gich = gicv2_gich;
 	return num;
 }
 

@@ -10,6 +10,7 @@
 #include <arch/hv.h>
 #include <arch/hypercall.h>
 #include <arch/test_point.h>
+#include <arch/recover.h>
 #include <arch/traps.h>
 #include <warden/errno.h>
 #include <warden/hypercall.h>

@@ -21,6 +21,7 @@
  * docs/performance.md gives the path instruction by instruction.
  */
 #include <arch/cell.h>
+#include <arch/cell_irq.h>
 #include <arch/park.h>
 #include <arch/hv.h>
 #include <arch/irqchip.h>
@@ -82,7 +83,9 @@ static inline void v3_lr_write(unsigned int n, uint64_t v)
 static unsigned long __attribute__((noinline))
 irq_generic(struct per_cpu *pc, uint32_t iar)
 {
-	irqchip_inject(pc, iar);
+	/* an SPI of another cell is never injected here (cell_irq.c) */
+	if (cell_irq_deliverable(pc->cpu, GIC_IAR_INTID(iar)))
+		irqchip_inject(pc, iar);
 	return pc->lc.state == CPU_STOPPING ? IRQ_STOP : IRQ_DONE;
 }
 

@@ -15,7 +15,6 @@
  * the register accesses (struct irqchip_ops).
  */
 #include <arch/cell.h>
-#include <arch/cell_irq.h>
 #include <arch/hv.h>
 #include <arch/irqchip.h>
 #include <warden/errno.h>
@@ -38,6 +37,7 @@
 #define QUEUE_LEN GIC_QUEUE_LEN
 
 const struct irqchip_ops *irqchip;
+spinlock_t gicd_lock; /* released by el2_locks_release() */
 static volatile uint8_t *gicd_virt;
 static unsigned int maint_irq;
 static uint32_t reserved;
@@ -65,14 +65,13 @@ uint32_t irqchip_reserved_irqs(void)
 	return reserved;
 }
 
-int irqchip_init(void)
+int irqchip_init(const struct irqchip_ops *ops)
 {
 	uint64_t gicd = sys_config->platform_info.arm.gicd_base;
 	unsigned int n, lines;
 	int err;
 
-	irqchip = sys_config->platform_info.arm.gic_version == 2 ? &gicv2_ops :
-								   &gicv3_ops;
+	irqchip = ops;
 	maint_irq = sys_config->platform_info.arm.maintenance_irq;
 	if (maint_irq < 16 || maint_irq > 31) {
 		printk("ERROR: GIC maintenance interrupt %u: must be a PPI "
@@ -81,7 +80,6 @@ int irqchip_init(void)
 		return -EINVAL;
 	}
 	reserved = 1U << SGI_CELL_STOP | 1U << maint_irq;
-	cell_irq_init();
 	gicd_virt =
 		(volatile uint8_t *)(HV_GIC_VIRT + (gicd & ((1ULL << 30) - 1)));
 	err = irqchip->init();
@@ -255,9 +253,6 @@ void irqchip_inject(struct per_cpu *pc, uint32_t iar)
 		pc->stats[STAT_MAINTENANCE]++;
 		return;
 	}
-	/* an SPI of another cell is never injected here */
-	if (intid >= 32 && !cell_irq_deliverable(pc->cpu, intid))
-		return;
 	pc->stats[STAT_VIRQ]++;
 	if (intid < 16)
 		irqchip->deactivate(iar);
@@ -316,14 +311,15 @@ void irqchip_cpu_init(unsigned int cpu)
 	volatile uint8_t *priv;
 	unsigned int n;
 
+	/* GICv2: its cpu_init fills them in */
+	g->gicc = NULL;
+	g->gich = NULL;
 	g->num_lrs = irqchip->cpu_init(cpu);
 	g->queued = 0;
 	g->uie = false; /* cpu_init: the virtual interface on, nothing else */
 	g->v2 = irqchip->version == 2;
 	g->maint = maint_irq;
 	g->fast_ppis = 0xffff0000U & ~(1U << maint_irq);
-	g->gicc = g->v2 ? gicv2_gicc : NULL;
-	g->gich = g->v2 ? gicv2_gich : NULL;
 	priv = irqchip->private_regs(cpu);
 	/*
 	 * The IPI that brought this CPU here is active; Linux will

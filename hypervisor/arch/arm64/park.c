@@ -53,7 +53,7 @@ static void cell_cpu_restart(unsigned int cpu)
 {
 	struct cell *c = cell_of(cpu);
 
-	gicr_warnings_reset(cpu);
+	per_cpu_reports_reset(cpu);
 	/* nothing of the last owner or run: timers, FP, keys, PMU, debug */
 	el1_state_reset(cpu, c != NULL);
 	if (!c) {

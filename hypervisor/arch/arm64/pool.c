@@ -14,6 +14,7 @@
 static uint64_t bitmap[POOL_MAX_PAGES / 64];
 static uint64_t first_pa;
 spinlock_t pool_lock; /* released by el2_locks_release() */
+uint64_t pool_pages, pool_used; /* HYPERVISOR_GET_INFO reports them */
 
 static int page_used(uint64_t i)
 {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * A recovery point for hypercalls (traps.c): hv_recover_set saves the
+ * A recovery point for hypercalls (recover.c): hv_recover_set saves the
  * callee-saved registers, the stack pointer and the return address and
  * returns 0; hv_recover_jump, called from the handler of an unexpected
  * exception at EL2 further down the same stack, returns from that

@@ -6,6 +6,7 @@
  * does any CPU turn on stage 2; otherwise all go back to Linux with the
  * same error, so that a failed enable leaves Linux exactly as it was.
  */
+#include <arch/cell_irq.h>
 #include <arch/el1_state.h>
 #include <arch/el2_map.h>
 #include <arch/gic_emul.h>
@@ -40,12 +41,7 @@ _Static_assert(HV_MAX_CPUS <= RULES_MAX_CPUS, "HV_MAX_CPUS");
  */
 #define ENTER_TIMEOUT_US 30000000
 
-uint64_t hv_phys;
-spinlock_t hv_lock;
-struct per_cpu per_cpu_data[HV_MAX_CPUS];
-const struct jailhouse_system *sys_config;
-struct warden_config root_config;
-uint64_t root_cpu_set;
+/* hv_phys, hv_lock, per_cpu_data, sys_config, ...: hv_state.c. */
 
 static struct {
 	int started;
@@ -59,6 +55,13 @@ static struct {
 	uint64_t deadline;
 	uint64_t seen;
 } enter;
+
+/* The GIC back-end, once, by the system config's gic_version. */
+static const struct irqchip_ops *gic_ops(void)
+{
+	return sys_config->platform_info.arm.gic_version == 2 ? &gicv2_ops :
+								&gicv3_ops;
+}
 
 /* The config lies between the core and the end of hypervisor memory. */
 static uint64_t sys_config_max_size(uint64_t off)
@@ -156,8 +159,10 @@ static int global_init(void)
 	}
 	if (!err)
 		err = gicd_init();
-	if (!err)
-		err = irqchip_init();
+	if (!err) {
+		cell_irq_init();
+		err = irqchip_init(gic_ops());
+	}
 	if (!err)
 		err = vpci_init();
 	if (!err)

@@ -15,7 +15,6 @@
 #include <warden/esr.h>
 #include <warden/pgtable_edit.h>
 
-uint64_t pool_pages, pool_used;
 static uint64_t pool_start; /* physical */
 static struct pgtable root_s2;
 static unsigned int ipa_bits;

@@ -21,6 +21,7 @@
 #include <arch/hv.h>
 #include <arch/hypercall.h>
 #include <arch/psci.h>
+#include <arch/recover.h>
 #include <arch/traps.h>
 #include <warden/esr.h>
 #include <warden/hypercall.h>

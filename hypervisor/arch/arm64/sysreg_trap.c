@@ -44,11 +44,6 @@ static int undef_inject(void)
 	return 0;
 }
 
-void sysreg_trap_reset(unsigned int cpu)
-{
-	per_cpu(cpu)->sysreg_reported = 0;
-}
-
 int sysreg_trap(struct frame *f, unsigned int cpu, uint64_t esr)
 {
 	struct sysreg_access a;

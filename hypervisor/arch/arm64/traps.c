@@ -13,6 +13,7 @@
 #include <arch/mmio.h>
 #include <arch/park.h>
 #include <arch/psci.h>
+#include <arch/recover.h>
 #include <arch/stage2.h>
 #include <arch/test_point.h>
 #include <arch/traps.h>
@@ -22,8 +23,6 @@
 #include <warden/hypercall.h>
 #include <warden/sgi_policy.h>
 
-int hv_recover_set(uint64_t *regs) __attribute__((returns_twice));
-void hv_recover_jump(uint64_t *regs, long val) __attribute__((noreturn));
 
 /* Every lock of the hypervisor (hv.h: a held lock names its CPU). */
 extern spinlock_t print_lock, cell_lock, gicd_lock, gicr_lock, pool_lock,
@@ -106,49 +105,6 @@ el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 	spin_unlock(&hv_lock);
 	for (;;)
 		asm volatile("wfi");
-}
-
-long el2_recoverable(struct frame *f, unsigned int cpu,
-		     long (*fn)(struct frame *f, unsigned int cpu))
-{
-	struct recover_point *r = &per_cpu(cpu)->recover;
-	long ret;
-
-	r->elr = sysreg_read(elr_el2);
-	r->spsr = sysreg_read(spsr_el2);
-	r->code = f->x[0];
-	if (hv_recover_set(r->regs)) {
-		/*
-		 * Back from el2_fault(), the locks released: the window the
-		 * call had mapped, the cells it had claimed and a create it
-		 * had begun are given up too, so that later calls work.
-		 */
-		el2_window_release(cpu);
-		cell_recover(cpu);
-		sysreg_write(elr_el2, r->elr);
-		sysreg_write(spsr_el2, r->spsr);
-		isb();
-		return -EFAULT;
-	}
-	r->armed = 1;
-	ret = fn(f, cpu);
-	r->armed = 0;
-	return ret;
-}
-
-void el2_recover_cancel(unsigned int cpu)
-{
-	per_cpu(cpu)->recover.armed = 0;
-}
-
-/* warden.bin has no test points (arch/test_point.h) */
-void __attribute__((weak)) el2_test_point(unsigned int point)
-{
-}
-
-long __attribute__((weak)) hypercall_test(struct frame *f, unsigned int cpu)
-{
-	return -ENOSYS;
 }
 
 static void handle_hvc(struct frame *f, unsigned int cpu, uint64_t esr)

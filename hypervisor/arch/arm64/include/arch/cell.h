@@ -48,25 +48,6 @@ struct cell *cell_of(unsigned int cpu);
 /* CPUs of the cell CPU cpu serves (root_cpu_set for the root). */
 uint64_t cell_cpus_of(unsigned int cpu);
 const char *cell_name_of(unsigned int cpu);
-/* cell_irq.c: which cell owns each SPI (0 the root), what the root has */
-extern volatile uint8_t cell_spi_owner[1020];
-extern uint32_t cell_root_spis[1020 / 32 + 1];
-/* Once the root's config is checked: the root's SPIs as a bit map. */
-void cell_irq_init(void);
-
-/*
- * SPI intid (32-1019) belongs to the cell that CPU pc serves: the check
- * of cell_irq_owned() on the interrupt path, without a call.
- */
-static inline bool cell_spi_owned_fast(const struct per_cpu *pc,
-				       uint32_t intid)
-{
-	unsigned int id = pc->lc.cell;
-
-	return cell_spi_owner[intid] == id &&
-	       (id || cell_root_spis[intid / 32] >> (intid % 32) & 1);
-}
-
 /* Bit id - 1: cells[id - 1] is in use (cell.c) */
 extern uint32_t cells_used;
 static inline unsigned int cell_count(void)

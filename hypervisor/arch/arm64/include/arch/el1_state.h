@@ -31,7 +31,5 @@ bool el1_state_pauth_present(void);
  * one of those, 0 if not.
  */
 int sysreg_trap(struct frame *f, unsigned int cpu, uint64_t esr);
-/* A new run of the CPU: its reports of UNDEFINED accesses count anew. */
-void sysreg_trap_reset(unsigned int cpu);
 
 #endif

@@ -14,8 +14,6 @@ uint64_t gicd_frame_size(void);
 int gicd_mmio(struct mmio_access *a, unsigned int cpu);
 void gicr_init(void);
 uint64_t gicr_region_size(void);
-/* The CPU starts anew: its refused-write warnings count from zero. */
-void gicr_warnings_reset(unsigned int cpu);
 int gicr_mmio(struct mmio_access *a, unsigned int cpu);
 struct gicr_verdict;
 /*

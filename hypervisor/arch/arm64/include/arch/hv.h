@@ -9,6 +9,7 @@
 #include <arch/irqchip.h>
 #include <arch/layout.h>
 #include <arch/per_cpu.h>
+#include <arch/spinlock.h>
 #include <arch/sysreg.h>
 #include <jailhouse/cell-config.h>
 #include <warden/config.h>
@@ -32,40 +33,6 @@ struct el2_saved {
 static inline void cpu_relax(void)
 {
 	asm volatile("yield" : : : "memory");
-}
-
-typedef volatile uint32_t spinlock_t;
-
-/*
- * A held lock holds its owner: LOCK_HELD | CPU number (never 0, also
- * before hv_cpu_enter() wrote the CPU number into its struct per_cpu), so
- * that an unexpected exception at EL2 can release the locks its CPU holds
- * (el2_locks_release(), traps.c).
- */
-#define LOCK_HELD 0x80000000U
-static inline uint32_t lock_owner_value(void)
-{
-	return LOCK_HELD | (this_per_cpu()->cpu & 0xffff);
-}
-
-static inline void spin_lock(spinlock_t *lock)
-{
-	uint32_t tmp;
-
-	asm volatile("	sevl\n"
-		     "1:	wfe\n"
-		     "2:	ldaxr	%w0, [%1]\n"
-		     "	cbnz	%w0, 1b\n"
-		     "	stxr	%w0, %w2, [%1]\n"
-		     "	cbnz	%w0, 2b\n"
-		     : "=&r"(tmp)
-		     : "r"(lock), "r"(lock_owner_value())
-		     : "memory");
-}
-
-static inline void spin_unlock(spinlock_t *lock)
-{
-	asm volatile("stlr wzr, [%0]" : : "r"(lock) : "memory");
 }
 
 extern struct warden_hv_header hv_header;

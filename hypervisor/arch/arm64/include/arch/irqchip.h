@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <arch/spinlock.h>
 #include <warden/gic_lr.h>
 
 /* The physical SGI that stops a CPU running in a cell (park.c). */
@@ -69,6 +70,11 @@ struct irqchip_ops {
 };
 
 extern const struct irqchip_ops *irqchip;
+/*
+ * The distributor's shared registers (routing, enables, priorities) as
+ * the emulation (gicd.c) and the SPI hand-over (cell_irq.c) change them.
+ */
+extern spinlock_t gicd_lock;
 extern const struct irqchip_ops gicv3_ops, gicv2_ops;
 
 /* The distributor (EL2 mapping), for the back-ends and cell_irq.c. */
@@ -77,7 +83,8 @@ unsigned int irqchip_maint_irq(void);
 /* INTIDs 0-31 the hypervisor keeps on every CPU (bit n: INTID n) */
 uint32_t irqchip_reserved_irqs(void);
 
-int irqchip_init(void);
+/* ops: the back-end, gicv3_ops or gicv2_ops (setup.c picks it) */
+int irqchip_init(const struct irqchip_ops *ops);
 int irqchip_cpu_probe(unsigned int cpu);
 void irqchip_cpu_init(unsigned int cpu);
 void irqchip_cpu_reset(unsigned int cpu);

@@ -102,7 +102,10 @@ struct per_cpu {
 	/* el1_state.c: Linux' MDCR_EL2, for disable */
 	uint64_t mdcr_saved;
 	bool mdcr_set;
-	/* report counts per CPU run: sysreg_trap.c, gicr.c */
+	/*
+	 * Report counts per CPU run (sysreg_trap.c, gicr.c), zeroed at each
+	 * restart by per_cpu_reports_reset() (park.c).
+	 */
 	unsigned int sysreg_reported;
 	unsigned int gicr_warned;
 	/* traps.c */
@@ -122,6 +125,13 @@ extern struct per_cpu per_cpu_data[HV_MAX_CPUS];
 static inline struct per_cpu *per_cpu(unsigned int cpu)
 {
 	return &per_cpu_data[cpu];
+}
+
+/* A new CPU run: the reports the last run used up are allowed again. */
+static inline void per_cpu_reports_reset(unsigned int cpu)
+{
+	per_cpu(cpu)->sysreg_reported = 0;
+	per_cpu(cpu)->gicr_warned = 0;
 }
 
 /* This CPU's: valid from hv_cpu_enter() on. */

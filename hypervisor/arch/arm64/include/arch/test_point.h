@@ -4,7 +4,7 @@
  * build of the hypervisor (hypervisor/test/fault_inject.c, linked into
  * warden-faultinject.bin for tests/system/hv-fault-recovery.sh) takes an
  * exception at EL2 on request, so that the recovery from one is tested
- * where it matters. In warden.bin they do nothing (traps.c's weak
+ * where it matters. In warden.bin they do nothing (test_point.c's weak
  * definitions) and no hypercall arms them.
  */
 #ifndef WARDEN_ARCH_TEST_POINT_H

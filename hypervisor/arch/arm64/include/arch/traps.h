@@ -31,14 +31,6 @@ void park_failed(struct frame *f, unsigned int cpu, const char *what)
 void fault_report(struct frame *frame, unsigned int cpu, const char *what);
 /* For a stage-2 abort at ipa: nearest region and owner (fault_place.c) */
 void fault_report_where(unsigned int cpu, uint64_t ipa);
-/*
- * Runs fn(f, cpu) for the root with a recovery point: an exception at
- * EL2 inside it ends it with -EFAULT instead of stopping the CPU (traps.c).
- */
-long el2_recoverable(struct frame *f, unsigned int cpu,
-		     long (*fn)(struct frame *f, unsigned int cpu));
-/* fn does not return (the CPU leaves): its recovery point is void. */
-void el2_recover_cancel(unsigned int cpu);
 /* A Warden hypercall, a trapped SMC: counted and handled (sync_fast.c) */
 void hypercall_enter(struct frame *f, struct per_cpu *pc);
 void smc_enter(struct frame *f, struct per_cpu *pc);
