@@ -280,8 +280,6 @@ enum remap_which {
 	REMAP_TAKEN, /* those the root does not map now (an undone create) */
 };
 
-struct pgtable *stage2_root(void);
-
 static int root_maps(uint64_t ipa)
 {
 	uint64_t pa, attrs;

@@ -18,8 +18,6 @@
 /* A CPU that does not join a disable within this time fails it. */
 #define DISABLE_TIMEOUT_US 10000000 /* generous: see ENTER_TIMEOUT_US */
 
-void console_putc(char c);
-
 static struct {
 	int active;
 	int go;

@@ -20,6 +20,7 @@
 #include <arch/cell.h>
 #include <arch/hv.h>
 #include <arch/hypercall.h>
+#include <arch/mmio.h>
 #include <arch/psci.h>
 #include <arch/recover.h>
 #include <arch/traps.h>
@@ -85,8 +86,6 @@ void smc_enter(struct frame *f, struct per_cpu *pc)
 
 #define SYNC_DONE 0
 #define SYNC_SLOW 1
-
-int mmio_fast(struct frame *f, struct per_cpu *pc, uint64_t esr);
 
 /* Everything but the calls sync_fast() answers itself, out of its way. */
 static unsigned long __attribute__((noinline))

@@ -8,10 +8,12 @@
 #include <arch/cell_mgmt.h>
 #include <arch/el1_state.h>
 #include <arch/el2_map.h>
+#include <arch/gic_emul.h>
 #include <arch/hv.h>
 #include <arch/hypercall.h>
 #include <arch/mmio.h>
 #include <arch/park.h>
+#include <arch/pool.h>
 #include <arch/psci.h>
 #include <arch/recover.h>
 #include <arch/stage2.h>
@@ -24,9 +26,7 @@
 #include <warden/sgi_policy.h>
 
 
-/* Every lock of the hypervisor (hv.h: a held lock names its CPU). */
-extern spinlock_t print_lock, cell_lock, gicd_lock, gicr_lock, pool_lock,
-	root_s2_lock, window_lock, vpci_lock;
+/* Every lock of the hypervisor (spinlock.h: a held lock names its CPU). */
 static const struct {
 	spinlock_t *lock;
 	const char *name;

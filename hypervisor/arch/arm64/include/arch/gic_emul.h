@@ -25,4 +25,7 @@ void gic_report_refused(unsigned int cpu, unsigned int frame_cpu,
 			const struct gicr_verdict *v, uint64_t value,
 			uint64_t refused);
 
+/* The redistributors' emulated state (gicr.c) */
+extern spinlock_t gicr_lock;
+
 #endif

@@ -28,4 +28,10 @@ const char *mmio_emulated_name(uint64_t ipa);
  */
 int abort_inject_emulated(unsigned int cpu);
 
+/*
+ * For sync_fast.c: a data abort with a syndrome on the distributor, its
+ * register x0-x18 or xzr, emulated at once; 1 done, 0 not touched.
+ */
+int mmio_fast(struct frame *f, struct per_cpu *pc, uint64_t esr);
+
 #endif
