@@ -8,6 +8,7 @@
  * in core/fault_where.c; this gathers its inputs.
  */
 #include <arch/cell.h>
+#include <arch/fault_place.h>
 #include <arch/gic_emul.h>
 #include <arch/hv.h>
 #include <arch/park.h>

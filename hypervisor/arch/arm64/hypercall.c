@@ -11,7 +11,6 @@
 #include <arch/hypercall.h>
 #include <arch/test_point.h>
 #include <arch/recover.h>
-#include <arch/traps.h>
 #include <warden/errno.h>
 #include <warden/hypercall.h>
 

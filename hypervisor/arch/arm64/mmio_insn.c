@@ -12,10 +12,10 @@
 
 #include <arch/cell.h>
 #include <arch/el2_map.h>
+#include <arch/fault_place.h>
 #include <arch/gic_emul.h>
 #include <arch/hv.h>
 #include <arch/mmio.h>
-#include <arch/traps.h>
 #include <arch/vpci.h>
 #include <warden/el2_window.h>
 #include <warden/format.h>

@@ -17,13 +17,14 @@
  * pending (serror_defer_check() attributes it).
  * docs/performance.md gives the paths' instruction counts.
  */
+#include <arch/async.h>
 #include <arch/cell.h>
 #include <arch/hv.h>
 #include <arch/hypercall.h>
 #include <arch/mmio.h>
 #include <arch/psci.h>
 #include <arch/recover.h>
-#include <arch/traps.h>
+#include <arch/sync_fast.h>
 #include <warden/esr.h>
 #include <warden/hypercall.h>
 #include <warden/serror.h>

@@ -4,10 +4,12 @@
  * never make the hypervisor hang or crash: whatever is not understood is
  * answered with an error or ends in a report and a parked CPU.
  */
+#include <arch/async.h>
 #include <arch/cell.h>
 #include <arch/cell_mgmt.h>
 #include <arch/el1_state.h>
 #include <arch/el2_map.h>
+#include <arch/fault_place.h>
 #include <arch/gic_emul.h>
 #include <arch/hv.h>
 #include <arch/hypercall.h>
@@ -17,8 +19,8 @@
 #include <arch/psci.h>
 #include <arch/recover.h>
 #include <arch/stage2.h>
+#include <arch/sync_fast.h>
 #include <arch/test_point.h>
-#include <arch/traps.h>
 #include <arch/vpci.h>
 #include <warden/errno.h>
 #include <warden/esr.h>
