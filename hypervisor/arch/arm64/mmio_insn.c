@@ -16,6 +16,7 @@
 #include <arch/gic_emul.h>
 #include <arch/hv.h>
 #include <arch/mmio.h>
+#include <arch/mmio_insn.h>
 #include <arch/vpci.h>
 #include <warden/el2_window.h>
 #include <warden/format.h>

@@ -19,6 +19,7 @@
  */
 #include <arch/async.h>
 #include <arch/cell.h>
+#include <arch/cell_psci.h>
 #include <arch/hv.h>
 #include <arch/hypercall.h>
 #include <arch/mmio.h>

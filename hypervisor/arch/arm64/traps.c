@@ -4,6 +4,7 @@
  * never make the hypervisor hang or crash: whatever is not understood is
  * answered with an error or ends in a report and a parked CPU.
  */
+#include <arch/abort_inject.h>
 #include <arch/async.h>
 #include <arch/cell.h>
 #include <arch/cell_mgmt.h>
@@ -20,6 +21,7 @@
 #include <arch/recover.h>
 #include <arch/stage2.h>
 #include <arch/sync_fast.h>
+#include <arch/sysreg_trap.h>
 #include <arch/test_point.h>
 #include <arch/vpci.h>
 #include <warden/errno.h>
