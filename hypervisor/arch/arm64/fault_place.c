@@ -9,7 +9,8 @@
  */
 #include <arch/cell.h>
 #include <arch/fault_place.h>
-#include <arch/gic_emul.h>
+#include <arch/gicd.h>
+#include <arch/gicr.h>
 #include <arch/hv.h>
 #include <arch/park.h>
 #include <arch/vpci.h>

@@ -7,7 +7,8 @@
  */
 #include <arch/abort_inject.h>
 #include <arch/fault_place.h>
-#include <arch/gic_emul.h>
+#include <arch/gicd.h>
+#include <arch/gicr.h>
 #include <arch/hv.h>
 #include <arch/mmio.h>
 #include <arch/mmio_insn.h>

@@ -13,7 +13,8 @@
 #include <arch/cell.h>
 #include <arch/el2_map.h>
 #include <arch/fault_place.h>
-#include <arch/gic_emul.h>
+#include <arch/gicd.h>
+#include <arch/gicr.h>
 #include <arch/hv.h>
 #include <arch/mmio.h>
 #include <arch/mmio_insn.h>

@@ -20,6 +20,7 @@
 #include <arch/async.h>
 #include <arch/cell.h>
 #include <arch/cell_psci.h>
+#include <arch/gicv3.h>
 #include <arch/hv.h>
 #include <arch/hypercall.h>
 #include <arch/mmio.h>

@@ -11,7 +11,8 @@
 #include <arch/el1_state.h>
 #include <arch/el2_map.h>
 #include <arch/fault_place.h>
-#include <arch/gic_emul.h>
+#include <arch/gicr.h>
+#include <arch/gicv3.h>
 #include <arch/hv.h>
 #include <arch/hypercall.h>
 #include <arch/mmio.h>
