@@ -446,13 +446,6 @@ static int root_unmap(struct cell *c, enum remap_which which)
 	return err;
 }
 
-/*
- * Bit id - 1: cells[id - 1] is in use (id set); kept with the ids so that
- * counting the cells (the null hypercall, cell_count()) does not walk
- * cells[].
- */
-uint32_t cells_used;
-
 static void cell_free(struct cell *c)
 {
 	if (c->id)
