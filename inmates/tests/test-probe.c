@@ -25,6 +25,13 @@
  *   hypercall  code=C arg=A     hvc #0x4a48
  *   exec       addr=A           branch to A (an instruction fetch there)
  *   smc        fid=F            smc #0 with function id F in x0
+ *   impdef                      read S3_1_C15_C2_1, an IMPLEMENTATION
+ *                               DEFINED register (CPUECTLR_EL1 on a
+ *                               Cortex-A57); on a CPU without FEAT_TIDCP1
+ *                               (QEMU before 8.1, which does not trap
+ *                               HCR_EL2.TIDCP either) it says so and
+ *                               shuts the cell down instead (PSCI
+ *                               SYSTEM_OFF), unless force=1
  *   gicd-ldxr                   ldxr from GICD_CTLR: an exclusive load
  *   walk-gicd                   a load whose stage-1 table walk reads the
  *                               GIC distributor (the 1 GiB at 0xc0000000
@@ -354,6 +361,19 @@ static void probe_run(void)
 	} else if (probe_is("smc")) {
 		printk("probe: smc 0x%lx\n", (unsigned long)param("fid"));
 		printk("probe: smc returned %ld\n", probe_smc(param("fid")));
+	} else if (probe_is("impdef")) {
+		unsigned long tidcp1 =
+			read_sysreg(id_aa64mmfr1_el1) >> 52 & 0xf;
+
+		/* the root sees the cell's state, not its UART */
+		printk("probe: ID_AA64MMFR1_EL1.TIDCP1 %lu\n", tidcp1);
+		if (!tidcp1 && !param("force")) {
+			printk("probe: no FEAT_TIDCP1: shutting down\n");
+			psci_call(PSCI_SYSTEM_OFF, 0, 0, 0);
+		}
+		printk("probe: read S3_1_C15_C2_1\n");
+		printk("probe: S3_1_C15_C2_1 = 0x%lx\n",
+		       (unsigned long)read_sysreg(s3_1_c15_c2_1));
 	} else {
 		printk("probe: unknown probe \"%s\"\n", action);
 		return;

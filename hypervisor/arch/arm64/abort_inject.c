@@ -9,9 +9,11 @@
  * so that the cell's own handler reports or recovers instead of the CPU
  * hanging.
  */
+#include <arch/abort_inject.h>
 #include <arch/cell.h>
 #include <arch/hv.h>
 #include <arch/mmio.h>
+#include <arch/mmio_insn.h>
 #include <warden/esr.h>
 #include <warden/sea.h>
 

@@ -4,10 +4,11 @@
  * cells, physical FIQs (Group 0), and guests' Group-0 and alternate
  * Group-1 SGI writes. Decisions in core/serror.c and core/sgi_policy.c.
  */
+#include <arch/async.h>
 #include <arch/cell.h>
+#include <arch/fault_place.h>
 #include <arch/hv.h>
 #include <arch/park.h>
-#include <arch/traps.h>
 #include <warden/format.h>
 #include <warden/serror.h>
 #include <warden/sgi_policy.h>

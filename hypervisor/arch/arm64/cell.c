@@ -280,8 +280,6 @@ enum remap_which {
 	REMAP_TAKEN, /* those the root does not map now (an undone create) */
 };
 
-struct pgtable *stage2_root(void);
-
 static int root_maps(uint64_t ipa)
 {
 	uint64_t pa, attrs;
@@ -447,13 +445,6 @@ static int root_unmap(struct cell *c, enum remap_which which)
 	root_tlb_flush();
 	return err;
 }
-
-/*
- * Bit id - 1: cells[id - 1] is in use (id set); kept with the ids so that
- * counting the cells (the null hypercall, cell_count()) does not walk
- * cells[].
- */
-uint32_t cells_used;
 
 static void cell_free(struct cell *c)
 {

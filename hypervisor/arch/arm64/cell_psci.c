@@ -5,6 +5,7 @@
  * machine: the cell is shut down and can be loaded and started again.
  */
 #include <arch/cell.h>
+#include <arch/cell_psci.h>
 #include <arch/park.h>
 #include <arch/psci.h>
 #include <warden/errno.h>

@@ -18,6 +18,12 @@
 #include <arch/cell.h>
 
 struct cell cells[MAX_CELLS];
+/*
+ * Bit id - 1: cells[id - 1] is in use (id set); kept with the ids so that
+ * counting the cells (the null hypercall, cell_count()) does not walk
+ * cells[]. Set and cleared by cell.c.
+ */
+uint32_t cells_used;
 
 /* The policy's view of the CPUs and cells (core/lifecycle.c). */
 struct lifecycle hv_lc = {

@@ -8,7 +8,9 @@
  * in core/fault_where.c; this gathers its inputs.
  */
 #include <arch/cell.h>
-#include <arch/gic_emul.h>
+#include <arch/fault_place.h>
+#include <arch/gicd.h>
+#include <arch/gicr.h>
 #include <arch/hv.h>
 #include <arch/park.h>
 #include <arch/vpci.h>

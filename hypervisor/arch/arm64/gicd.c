@@ -12,7 +12,9 @@
  */
 #include <arch/cell.h>
 #include <arch/cell_irq.h>
-#include <arch/gic_emul.h>
+#include <arch/gicd.h>
+#include <arch/gicr.h>
+#include <arch/gicv2.h>
 #include <arch/hv.h>
 #include <arch/io.h>
 #include <arch/mmio.h>

@@ -11,6 +11,8 @@
  * PPI also updates a copy already waiting in the list registers.
  */
 #include <arch/cell.h>
+#include <arch/gicr.h>
+#include <arch/gicv3.h>
 #include <arch/hv.h>
 #include <arch/io.h>
 #include <arch/mmio.h>

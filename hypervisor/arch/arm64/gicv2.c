@@ -14,6 +14,7 @@
  * traps (gicd.c) and reaches only CPUs of the sender's cell.
  */
 #include <arch/cell.h>
+#include <arch/gicv2.h>
 #include <arch/hv.h>
 #include <arch/irqchip.h>
 #include <warden/errno.h>

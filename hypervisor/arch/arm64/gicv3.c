@@ -8,6 +8,7 @@
  * reach only CPUs of the cell.
  */
 #include <arch/cell.h>
+#include <arch/gicv3.h>
 #include <arch/hv.h>
 #include <arch/irqchip.h>
 #include <warden/errno.h>

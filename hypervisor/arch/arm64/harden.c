@@ -8,6 +8,7 @@
  * decision is printed before the hypervisor touches the GIC, so that it
  * shows even where enable fails later.
  */
+#include <arch/harden.h>
 #include <arch/hv.h>
 #include <warden/smccc_policy.h>
 #include <warden/vec_harden.h>

@@ -11,14 +11,11 @@
 #include <arch/hypercall.h>
 #include <arch/test_point.h>
 #include <arch/recover.h>
-#include <arch/traps.h>
 #include <warden/errno.h>
 #include <warden/hypercall.h>
 
 /* A CPU that does not join a disable within this time fails it. */
 #define DISABLE_TIMEOUT_US 10000000 /* generous: see ENTER_TIMEOUT_US */
-
-void console_putc(char c);
 
 static struct {
 	int active;

@@ -20,12 +20,12 @@
  * injected only into the cell that owns it (cell_spi_owned_fast()).
  * docs/performance.md gives the path instruction by instruction.
  */
+#include <arch/async.h>
 #include <arch/cell.h>
 #include <arch/cell_irq.h>
 #include <arch/park.h>
 #include <arch/hv.h>
 #include <arch/irqchip.h>
-#include <arch/traps.h>
 #include <warden/serror.h>
 
 /* What irq_fast() asks of entry.S: nothing, or irq_slow() with a reason */

@@ -5,11 +5,14 @@
  * one, from the instruction: mmio_insn.c) and handed to it;
  * anything else is an access outside the cell and stops the CPU.
  */
-#include <arch/gic_emul.h>
+#include <arch/abort_inject.h>
+#include <arch/fault_place.h>
+#include <arch/gicd.h>
+#include <arch/gicr.h>
 #include <arch/hv.h>
 #include <arch/mmio.h>
+#include <arch/mmio_insn.h>
 #include <arch/stage2.h>
-#include <arch/traps.h>
 #include <arch/vpci.h>
 
 #define ISS_ISV (1U << 24)

@@ -12,10 +12,12 @@
 
 #include <arch/cell.h>
 #include <arch/el2_map.h>
-#include <arch/gic_emul.h>
+#include <arch/fault_place.h>
+#include <arch/gicd.h>
+#include <arch/gicr.h>
 #include <arch/hv.h>
 #include <arch/mmio.h>
-#include <arch/traps.h>
+#include <arch/mmio_insn.h>
 #include <arch/vpci.h>
 #include <warden/el2_window.h>
 #include <warden/format.h>

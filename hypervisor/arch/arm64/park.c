@@ -8,7 +8,6 @@
  */
 #include <arch/cell.h>
 #include <arch/el1_state.h>
-#include <arch/gic_emul.h>
 #include <arch/park.h>
 #include <arch/stage2.h>
 

@@ -13,7 +13,6 @@
 #include <arch/park.h>
 #include <arch/psci.h>
 #include <arch/recover.h>
-#include <arch/traps.h>
 #include <warden/errno.h>
 #include <warden/smccc_policy.h>
 

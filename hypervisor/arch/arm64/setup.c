@@ -9,11 +9,13 @@
 #include <arch/cell_irq.h>
 #include <arch/el1_state.h>
 #include <arch/el2_map.h>
-#include <arch/gic_emul.h>
+#include <arch/gicd.h>
+#include <arch/gicv2.h>
+#include <arch/gicv3.h>
+#include <arch/harden.h>
 #include <arch/hv.h>
 #include <arch/rules_log.h>
 #include <arch/stage2.h>
-#include <arch/traps.h>
 #include <arch/vpci.h>
 #include <warden/config.h>
 #include <warden/errno.h>

@@ -8,7 +8,7 @@
  * and the console ring, read-only, for the driver.
  */
 #include <arch/cell.h>
-#include <arch/gic_emul.h>
+#include <arch/gicr.h>
 #include <arch/hv.h>
 #include <arch/pool.h>
 #include <warden/errno.h>

@@ -17,12 +17,16 @@
  * pending (serror_defer_check() attributes it).
  * docs/performance.md gives the paths' instruction counts.
  */
+#include <arch/async.h>
 #include <arch/cell.h>
+#include <arch/cell_psci.h>
+#include <arch/gicv3.h>
 #include <arch/hv.h>
 #include <arch/hypercall.h>
+#include <arch/mmio.h>
 #include <arch/psci.h>
 #include <arch/recover.h>
-#include <arch/traps.h>
+#include <arch/sync_fast.h>
 #include <warden/esr.h>
 #include <warden/hypercall.h>
 #include <warden/serror.h>
@@ -85,8 +89,6 @@ void smc_enter(struct frame *f, struct per_cpu *pc)
 
 #define SYNC_DONE 0
 #define SYNC_SLOW 1
-
-int mmio_fast(struct frame *f, struct per_cpu *pc, uint64_t esr);
 
 /* Everything but the calls sync_fast() answers itself, out of its way. */
 static unsigned long __attribute__((noinline))

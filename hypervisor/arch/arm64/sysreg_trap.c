@@ -14,7 +14,8 @@
  */
 #include <arch/cell.h>
 #include <arch/el1_state.h>
-#include <arch/traps.h>
+#include <arch/fault_place.h>
+#include <arch/sysreg_trap.h>
 #include <warden/esr.h>
 #include <warden/sysreg_class.h>
 

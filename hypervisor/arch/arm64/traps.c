@@ -4,19 +4,26 @@
  * never make the hypervisor hang or crash: whatever is not understood is
  * answered with an error or ends in a report and a parked CPU.
  */
+#include <arch/abort_inject.h>
+#include <arch/async.h>
 #include <arch/cell.h>
 #include <arch/cell_mgmt.h>
 #include <arch/el1_state.h>
 #include <arch/el2_map.h>
+#include <arch/fault_place.h>
+#include <arch/gicr.h>
+#include <arch/gicv3.h>
 #include <arch/hv.h>
 #include <arch/hypercall.h>
 #include <arch/mmio.h>
 #include <arch/park.h>
+#include <arch/pool.h>
 #include <arch/psci.h>
 #include <arch/recover.h>
 #include <arch/stage2.h>
+#include <arch/sync_fast.h>
+#include <arch/sysreg_trap.h>
 #include <arch/test_point.h>
-#include <arch/traps.h>
 #include <arch/vpci.h>
 #include <warden/errno.h>
 #include <warden/esr.h>
@@ -24,9 +31,7 @@
 #include <warden/sgi_policy.h>
 
 
-/* Every lock of the hypervisor (hv.h: a held lock names its CPU). */
-extern spinlock_t print_lock, cell_lock, gicd_lock, gicr_lock, pool_lock,
-	root_s2_lock, window_lock, vpci_lock;
+/* Every lock of the hypervisor (spinlock.h: a held lock names its CPU). */
 static const struct {
 	spinlock_t *lock;
 	const char *name;

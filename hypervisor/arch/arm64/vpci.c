@@ -16,7 +16,8 @@
 #include <arch/cell.h>
 #include <arch/cell_irq.h>
 #include <arch/el2_map.h>
-#include <arch/gic_emul.h>
+#include <arch/gicd.h>
+#include <arch/gicr.h>
 #include <arch/hv.h>
 #include <arch/vpci.h>
 #include <warden/format.h>

@@ -48,7 +48,7 @@ struct cell *cell_of(unsigned int cpu);
 /* CPUs of the cell CPU cpu serves (root_cpu_set for the root). */
 uint64_t cell_cpus_of(unsigned int cpu);
 const char *cell_name_of(unsigned int cpu);
-/* Bit id - 1: cells[id - 1] is in use (cell.c) */
+/* Bit id - 1: cells[id - 1] is in use (written by cell.c) */
 extern uint32_t cells_used;
 static inline unsigned int cell_count(void)
 {

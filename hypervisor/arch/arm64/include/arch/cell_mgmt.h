@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include <arch/spinlock.h>
+
 long cell_create(unsigned int cpu, uint64_t config_ipa);
 long cell_start(unsigned int cpu, uint64_t id);
 long cell_set_loadable(unsigned int cpu, uint64_t id);
@@ -22,5 +24,8 @@ long cell_get_state(uint64_t id);
 void cell_recover(unsigned int cpu);
 /* The root powers off or resets the machine: every cell's CPUs park. */
 void cell_stop_all(const char *why);
+
+/* Management calls on the registry, one at a time (cell.c) */
+extern spinlock_t cell_lock;
 
 #endif

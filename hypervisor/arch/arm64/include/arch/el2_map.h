@@ -5,6 +5,8 @@
 
 #include <stdint.h>
 
+#include <arch/spinlock.h>
+
 /*
  * The EL2 tables: built once the system config is checked, switched to
  * by every CPU, then read back and reported.
@@ -28,5 +30,8 @@ void *el2_window_map_rw(uint64_t pa, uint64_t size);
 unsigned int el2_windows_mapped(void);
 /* After an exception at EL2: the window cpu had mapped, if any. */
 void el2_window_release(unsigned int cpu);
+
+/* The EL2 windows (el2_map.c) */
+extern spinlock_t window_lock;
 
 #endif

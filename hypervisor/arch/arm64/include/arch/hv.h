@@ -74,6 +74,10 @@ static inline unsigned int this_cpu(void)
 
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void console_init(uint64_t uart_phys, uint16_t type);
+/* One character to the console: a cell's or the root's PUTC hypercall */
+void console_putc(char c);
+/* The console's lock (printk.c) */
+extern spinlock_t print_lock;
 
 void *memset(void *s, int c, unsigned long n);
 void *memcpy(void *d, const void *s, unsigned long n);

@@ -3,8 +3,9 @@
  * The interrupt controller behind one interface: irqchip.c holds what
  * both GIC versions share (the per-CPU injection queue, priority-ordered
  * list registers, the priority copies, enable/disable/reset of a CPU's
- * virtual interface), gicv3.c and gicv2.c the hardware access. setup.c
- * picks the back-end by the system config's gic_version, once.
+ * virtual interface), gicv3.c and gicv2.c (arch/gicv3.h, arch/gicv2.h)
+ * the hardware access. setup.c picks the back-end by the system config's
+ * gic_version, once, and hands it to irqchip_init().
  */
 #ifndef WARDEN_ARCH_IRQCHIP_H
 #define WARDEN_ARCH_IRQCHIP_H
@@ -75,7 +76,6 @@ extern const struct irqchip_ops *irqchip;
  * the emulation (gicd.c) and the SPI hand-over (cell_irq.c) change them.
  */
 extern spinlock_t gicd_lock;
-extern const struct irqchip_ops gicv3_ops, gicv2_ops;
 
 /* The distributor (EL2 mapping), for the back-ends and cell_irq.c. */
 volatile uint8_t *irqchip_gicd(void);
@@ -113,16 +113,5 @@ void irqchip_cpu_private_reset(unsigned int cpu, bool stop_sgi);
 void irqchip_priority_written(unsigned int owner, unsigned int cpu,
 			      uint32_t intid, uint8_t prio);
 
-/* GICv3 only */
-void gicv3_sgi_write(unsigned int cpu, uint64_t value);
-uint64_t gicv3_redist_phys(unsigned int cpu);
-/* GICv2 only: the CPU interface mask of CPU cpu (0: unknown) */
-uint8_t gicv2_cpu_mask(unsigned int cpu);
-/* GICv2 only: the CPU interfaces of the cell of CPU cpu */
-uint8_t gicv2_cell_mask(unsigned int cpu);
-/* GICv2 only: the CPU interface and the list registers (EL2 mapping) */
-extern volatile uint8_t *gicv2_gicc, *gicv2_gich;
-/* GICv2 only: a trapped GICD_SGIR write */
-void gicv2_sgir_write(unsigned int cpu, uint32_t value);
 
 #endif

@@ -5,6 +5,8 @@
 
 #include <stdint.h>
 
+#include <arch/spinlock.h>
+
 void pool_init(uint64_t start_pa, uint64_t pages);
 /* n contiguous zeroed pages; 0 or -ENOMEM */
 int pool_alloc_pages(unsigned int n, uint64_t *pa);
@@ -15,5 +17,8 @@ void *pool_virt(uint64_t pa);
 int pool_pgtable_alloc(void *ctx, uint64_t *pa);
 void pool_pgtable_free(void *ctx, uint64_t pa);
 void *pool_pgtable_ptr(void *ctx, uint64_t pa);
+
+/* The pool's bitmap (pool.c) */
+extern spinlock_t pool_lock;
 
 #endif

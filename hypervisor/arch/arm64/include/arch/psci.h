@@ -45,9 +45,8 @@
 
 #include <arch/hv.h>
 
-/* PSCI and SMCCC of the root (psci.c) and of a non-root cell (cell_psci.c) */
+/* PSCI and SMCCC of the root (psci.c; a cell's: arch/cell_psci.h) */
 void psci_handle(struct frame *frame, unsigned int cpu);
-void cell_psci(struct frame *f, unsigned int cpu);
 /* The SMCCC service a function id belongs to ("SiP", "OEM", ...). */
 const char *smc_service(uint64_t fid);
 /* Whether fid is seen for the first time: refusals are logged once each. */

@@ -5,6 +5,8 @@
 
 #include <stdint.h>
 
+#include <arch/spinlock.h>
+
 struct pgtable;
 
 int stage2_build_root(void);
@@ -29,5 +31,8 @@ void stage2_root_collapse(uint64_t ipa, uint64_t size);
  * CPU is to retry the access; 0 if it is a fault to handle or report.
  */
 int stage2_root_fault_retry(unsigned int cpu);
+
+/* Held while an entry of the root's stage 2 may be invalid (stage2.c) */
+extern spinlock_t root_s2_lock;
 
 #endif

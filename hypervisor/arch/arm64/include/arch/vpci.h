@@ -30,4 +30,7 @@ void vpci_cell_remove(struct cell *c);
 /* A CPU of a cell failed: its state entries 0, the peers interrupted. */
 void vpci_cpu_failed(unsigned int cpu);
 
+/* The ivshmem model's state (vpci.c) */
+extern spinlock_t vpci_lock;
+
 #endif
