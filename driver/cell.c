@@ -104,28 +104,48 @@ static long copy_cell_id(struct jailhouse_cell_id *id, const void __user *u)
 	return 0;
 }
 
+/*
+ * The preamble of every call on an existing cell: takes warden.lock and
+ * finds the cell by ID or name. Returns 0 with the lock held and *cell
+ * set, or -ENODEV (not enabled) or -ENOENT (no such cell, said in the
+ * log) with the lock released.
+ */
+static long cell_lookup_locked(const struct jailhouse_cell_id *id,
+			       struct warden_cell **cell)
+{
+	mutex_lock(&warden.lock);
+	if (!warden.enabled) {
+		mutex_unlock(&warden.lock);
+		return -ENODEV;
+	}
+	*cell = cell_find(id);
+	if (!*cell) {
+		mutex_unlock(&warden.lock);
+		return -ENOENT;
+	}
+	return 0;
+}
+
+/* The same for an ID that user space passes at uarg. */
+static long cell_lookup_user(const void __user *uarg, struct warden_cell **cell)
+{
+	struct jailhouse_cell_id id;
+	long err = copy_cell_id(&id, uarg);
+
+	return err ? err : cell_lookup_locked(&id, cell);
+}
+
 long warden_cell_console_find(const void __user *uarg, int *id, char *name)
 {
-	struct jailhouse_cell_id cid;
 	struct warden_cell *cell;
-	long err = copy_cell_id(&cid, uarg);
+	long err = cell_lookup_user(uarg, &cell);
 
 	if (err)
 		return err;
-	mutex_lock(&warden.lock);
-	err = -ENODEV;
-	if (!warden.enabled)
-		goto unlock;
-	err = -ENOENT;
-	cell = cell_find(&cid);
-	if (cell) {
-		*id = cell->id;
-		strscpy(name, cell->name, JAILHOUSE_CELL_NAME_MAXLEN + 1);
-		err = 0;
-	}
-unlock:
+	*id = cell->id;
+	strscpy(name, cell->name, JAILHOUSE_CELL_NAME_MAXLEN + 1);
 	mutex_unlock(&warden.lock);
-	return err;
+	return 0;
 }
 
 bool warden_cell_is(int id, const char *name)
@@ -429,14 +449,9 @@ long warden_cell_load(const void __user *uarg)
 			return PTR_ERR(img);
 	}
 
-	mutex_lock(&warden.lock);
-	err = -ENODEV;
-	if (!warden.enabled)
-		goto unlock;
-	err = -ENOENT;
-	cell = cell_find(&req.cell_id);
-	if (!cell)
-		goto unlock;
+	err = cell_lookup_locked(&req.cell_id, &cell);
+	if (err)
+		goto free;
 	/* Every image placed before the cell is touched. */
 	for (i = 0; i < req.num_preload_images; i++) {
 		err = cell_load_place(&cell->cfg, img[i].target_address,
@@ -471,25 +486,19 @@ long warden_cell_load(const void __user *uarg)
 	}
 unlock:
 	mutex_unlock(&warden.lock);
+free:
 	kfree(img);
 	return err;
 }
 
 long warden_cell_start(const void __user *uarg)
 {
-	struct jailhouse_cell_id id;
 	struct warden_cell *cell;
-	long err = copy_cell_id(&id, uarg);
+	long err = cell_lookup_user(uarg, &cell);
 
 	if (err)
 		return err;
-	mutex_lock(&warden.lock);
-	err = -ENODEV;
-	if (!warden.enabled)
-		goto unlock;
-	err = -ENOENT;
-	cell = cell_find(&id);
-	if (cell && cell->torn_image) {
+	if (cell->torn_image) {
 		/* the hypervisor would start it: it cannot know */
 		pr_err("warden: cell \"%s\" was loaded only in part (image %u, "
 		       "%llu bytes for 0x%llx, failed): load it again before "
@@ -497,13 +506,12 @@ long warden_cell_start(const void __user *uarg)
 		       cell->name, cell->torn_image, cell->torn_size,
 		       cell->torn_addr);
 		err = -EINVAL;
-	} else if (cell) {
+	} else {
 		err = cell_hypercall(WARDEN_HC_CELL_START, cell->id,
 				     "starting the cell");
 	}
 	if (!err)
 		pr_info("warden: started cell \"%s\"\n", cell->name);
-unlock:
 	mutex_unlock(&warden.lock);
 	return err;
 }
@@ -533,17 +541,11 @@ static long destroy_by_id(const struct jailhouse_cell_id *id)
 {
 	struct warden_cell_sysfs *sysfs = NULL;
 	struct warden_cell *cell;
-	long err;
+	long err = cell_lookup_locked(id, &cell);
 
-	mutex_lock(&warden.lock);
-	err = -ENODEV;
-	if (!warden.enabled)
-		goto unlock;
-	err = -ENOENT;
-	cell = cell_find(id);
-	if (cell)
-		err = destroy(cell, &sysfs);
-unlock:
+	if (err)
+		return err;
+	err = destroy(cell, &sysfs);
 	mutex_unlock(&warden.lock);
 	warden_cell_sysfs_remove(sysfs);
 	return err;

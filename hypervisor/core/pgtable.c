@@ -42,6 +42,10 @@ static int map_one(struct pgtable *pt, uint64_t va, uint64_t pa, uint64_t size,
 
 		if (level == 3 || (blocks_ok && !(va & (block - 1)) &&
 				   !(pa & (block - 1)) && size >= block)) {
+			if (*pte & PTE_VALID && flags & PGTABLE_KEEP_MAPPED) {
+				*step = block;
+				return 0;
+			}
 			if (*pte & PTE_VALID)
 				return -EEXIST;
 			*pte = pa | attrs | PTE_AF | PTE_VALID |
@@ -57,7 +61,10 @@ static int map_one(struct pgtable *pt, uint64_t va, uint64_t pa, uint64_t size,
 				return err;
 			*pte = page | PTE_TABLE | PTE_VALID;
 		} else if (!(*pte & PTE_TABLE)) {
-			return -EEXIST; /* inside a block mapped before */
+			if (!(flags & PGTABLE_KEEP_MAPPED))
+				return -EEXIST; /* inside a block mapped before */
+			*step = block - (va & (block - 1));
+			return 0;
 		}
 		table = table_of(pt, *pte);
 	}
@@ -83,6 +90,8 @@ int pgtable_map(struct pgtable *pt, uint64_t va, uint64_t pa, uint64_t size,
 
 		if (err)
 			return err;
+		if (step > size) /* the rest lies in a block kept as it is */
+			step = size;
 		va += step;
 		pa += step;
 		size -= step;

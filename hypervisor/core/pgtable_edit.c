@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <stddef.h>
+
 #include <warden/errno.h>
 #include <warden/pgtable_edit.h>
 
@@ -42,16 +44,39 @@ static int is_table(uint64_t desc, unsigned int level)
  * invalidate hook, the entry is made invalid, every walker and TLB is made
  * to forget it, and only then is desc written; a CPU that walks in
  * between takes a translation fault, which the owner of the table must
- * retry (stage2.c).
+ * retry (stage2.c). The edit is noted in pt->pending first, with the old
+ * table page to free (free_pa, or 0), so that one cut short in between
+ * (an exception in the hook) can be completed (pgtable_edit_finish()).
  */
 static void replace_live(struct pgtable *pt, uint64_t *pte, uint64_t va,
-			 uint64_t size, uint64_t desc)
+			 uint64_t size, uint64_t desc, uint64_t free_pa)
 {
 	if (pt->invalidate) {
+		pt->pending.desc = desc;
+		pt->pending.va = va;
+		pt->pending.size = size;
+		pt->pending.free = free_pa;
+		pt->pending.pte = pte;
 		*pte = 0;
 		pt->invalidate(pt->ctx, va, size);
 	}
 	*pte = desc;
+	pt->pending.pte = NULL;
+}
+
+int pgtable_edit_finish(struct pgtable *pt, pgtable_free_fn free_page)
+{
+	uint64_t *pte = pt->pending.pte;
+
+	if (!pte)
+		return 0;
+	/* the hook may not have got as far as the TLBs: once more */
+	pt->invalidate(pt->ctx, pt->pending.va, pt->pending.size);
+	*pte = pt->pending.desc;
+	pt->pending.pte = NULL;
+	if (pt->pending.free)
+		free_page(pt->ctx, pt->pending.free);
+	return 1;
 }
 
 /* A block at level (1 or 2), mapping va, becomes a table of the same. */
@@ -73,7 +98,7 @@ static int split(struct pgtable *pt, uint64_t *pte, unsigned int level,
 		       (level + 1 == 3 ? PTE_TABLE : 0);
 	/* the new table is complete before any walker can reach it */
 	replace_live(pt, pte, va & ~(block - 1), block,
-		     page | PTE_TABLE | PTE_VALID);
+		     page | PTE_TABLE | PTE_VALID, 0);
 	return 0;
 }
 
@@ -163,7 +188,8 @@ static void collapse(struct pgtable *pt, uint64_t *table, unsigned int level,
 		desc = (child[0] & PTE_ADDR_MASK) | (child[0] & ATTR_MASK) |
 		       PTE_VALID;
 		old = table[i];
-		replace_live(pt, &table[i], e_va, block, desc);
+		replace_live(pt, &table[i], e_va, block, desc,
+			     old & PTE_ADDR_MASK);
 		/* only now can no walker be reading the table any more */
 		free_page(pt->ctx, old & PTE_ADDR_MASK);
 	}

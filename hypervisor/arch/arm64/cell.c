@@ -133,6 +133,23 @@ static const char *const parse_reasons[] = {
 	[WARDEN_CONFIG_CPU_SET_SIZE] = "CPU set too large",
 };
 
+/*
+ * The pool pages of a cell config being copied in, per CPU, from their
+ * allocation until a cell slot holds them (cell_create()) or they are
+ * freed: the copy's struct cell lives on the call's stack, gone when an
+ * exception at EL2 cuts the call short, so cell_recover() frees them
+ * from here.
+ */
+static struct {
+	uint64_t pa;
+	unsigned int pages;
+} config_in_flight[HV_MAX_CPUS];
+
+static void config_landed(void)
+{
+	config_in_flight[this_cpu()].pa = 0;
+}
+
 /* Copies the root's config at ipa into pool pages and parses it. */
 static long config_copy(struct cell *c, uint64_t ipa)
 {
@@ -180,7 +197,10 @@ static long config_copy(struct cell *c, uint64_t ipa)
 		       "config\n");
 		goto out;
 	}
+	config_in_flight[this_cpu()].pages = c->config_pages;
+	config_in_flight[this_cpu()].pa = c->config_pa;
 	memcpy(pool_virt(c->config_pa), hdr, size);
+	el2_test_point(TEST_CREATE_CONFIG);
 	st = warden_config_parse(pool_virt(c->config_pa), size,
 				 WARDEN_CONFIG_CELL, &c->cfg);
 	if (st != WARDEN_CONFIG_OK) {
@@ -189,6 +209,7 @@ static long config_copy(struct cell *c, uint64_t ipa)
 				       parse_reasons[st] ?
 			       parse_reasons[st] :
 			       "unknown problem");
+		config_landed();
 		pool_free_pages(c->config_pa, c->config_pages);
 		err = -EINVAL;
 	}
@@ -277,16 +298,8 @@ enum remap_which {
 	REMAP_LOADABLE, /* the LOADABLE ones, for loading */
 	REMAP_ALL, /* every region the root lent */
 	REMAP_NOT_LOADABLE, /* the rest, when LOADABLE ones are back already */
-	REMAP_TAKEN, /* those the root does not map now (an undone create) */
 };
 
-static int root_maps(uint64_t ipa)
-{
-	uint64_t pa, attrs;
-	unsigned int level;
-
-	return !pgtable_lookup(stage2_root(), ipa, &pa, &attrs, &level);
-}
 
 static int remap_selected(const struct jailhouse_memory *m,
 			  enum remap_which which)
@@ -298,8 +311,6 @@ static int remap_selected(const struct jailhouse_memory *m,
 		return !!(m->flags & JAILHOUSE_MEM_LOADABLE);
 	case REMAP_NOT_LOADABLE:
 		return !(m->flags & JAILHOUSE_MEM_LOADABLE);
-	case REMAP_TAKEN:
-		return !root_maps(m->phys_start);
 	default:
 		return 1;
 	}
@@ -307,7 +318,9 @@ static int remap_selected(const struct jailhouse_memory *m,
 
 /*
  * Gives regions [0, upto) back to the root, with the root's own rights,
- * merged into blocks again where the root had them.
+ * merged into blocks again where the root had them. What the root maps
+ * already stays: a call that an exception at EL2 cut short may have
+ * given back or taken part of a region, and the next one completes it.
  */
 static void root_remap(struct cell *c, enum remap_which which, uint32_t upto)
 {
@@ -321,7 +334,8 @@ static void root_remap(struct cell *c, enum remap_which which, uint32_t upto)
 		if (!remap_selected(m, which) || !r)
 			continue;
 		if (stage2_root_map(m->phys_start, m->size,
-				    stage2_attrs(r->flags), PGTABLE_NO_BLOCKS))
+				    stage2_attrs(r->flags),
+				    PGTABLE_NO_BLOCKS | PGTABLE_KEEP_MAPPED))
 			printk("ERROR: region %u of cell \"%s\" could not be "
 			       "given back to the root\n",
 			       i, c->cfg.cell->name);
@@ -549,22 +563,27 @@ static long cpus_give_back(struct cell *c)
 /*
  * A create that an exception at EL2 interrupted (cell_recover(), cell_lock
  * held): the CPUs it took and the memory it unmapped go back to the root,
- * its pool pages are freed, the ID is free again. A step the exception
- * cut in half (inside a page-table edit) cannot be told from a whole one
- * and is reported by root_remap() if it cannot be given back.
+ * its pool pages are freed, the ID is free again. An edit of the root's
+ * stage 2 that the exception cut in half was completed before its lock
+ * was released (stage2_root_edit_finish()); a region taken only in part
+ * is given back whole (root_remap() maps what is missing).
  */
 static void create_undo(struct cell *c)
 {
 	uint64_t taken = 0;
 
-	/* the CPUs are the cell's only once lc_create() published it */
+	/*
+	 * The CPUs are the cell's only once lc_create() published it, and
+	 * root_unmap() comes after: before, the root lost nothing (and a
+	 * region may overlap memory that is not the root's to get back).
+	 */
 	if (c->lc.state != CELL_NONE) {
 		taken = c->lc.cpus;
 		if (cpus_give_back(c))
 			printk("ERROR: a CPU of cell \"%s\" left its park\n",
 			       c->cfg.cell->name);
+		root_remap(c, REMAP_ALL, c->cfg.cell->num_memory_regions);
 	}
-	root_remap(c, REMAP_TAKEN, c->cfg.cell->num_memory_regions);
 	printk("Cell \"%s\": the create is undone: CPUs 0x%llx back to the "
 	       "root, its memory mapped to the root, its pool pages freed\n",
 	       c->cfg.cell->name, (unsigned long long)taken);
@@ -573,12 +592,15 @@ static void create_undo(struct cell *c)
 
 void cell_recover(unsigned int cpu)
 {
+	uint64_t copy = config_in_flight[cpu].pa;
 	unsigned int i;
 
 	spin_lock(&cell_lock);
 	for (i = 0; i < MAX_CELLS; i++) {
 		struct cell *c = &cells[i];
 
+		if (copy && c->config_pa == copy)
+			copy = 0; /* a slot holds it: freed with the slot */
 		/* a create marks its slot busy before it sets the ID */
 		if (c->lc.busy != (int)cpu + 1)
 			continue;
@@ -592,6 +614,13 @@ void cell_recover(unsigned int cpu)
 		       c->lc.state == CELL_RUNNING ? "running" : "stopped");
 		c->lc.busy = 0;
 	}
+	if (copy) {
+		pool_free_pages(copy, config_in_flight[cpu].pages);
+		printk(" freed the %u pool pages of the cell config it was "
+		       "copying\n",
+		       config_in_flight[cpu].pages);
+	}
+	config_in_flight[cpu].pa = 0;
 	spin_unlock(&cell_lock);
 }
 
@@ -614,6 +643,7 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	if (id < 1 || id > MAX_CELLS || cells[id - 1].id) {
 		printk("ERROR: cell ID %u is %s\n", id,
 		       id < 1 || id > MAX_CELLS ? "out of range" : "taken");
+		config_landed();
 		cell_free(&new);
 		err = -EINVAL;
 		goto unlock;
@@ -623,6 +653,7 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 	/* half-built until the end: a failed call's recovery undoes it */
 	c->lc.busy = caller + 1;
 	c->creating = 1;
+	config_landed(); /* the slot holds the copy now */
 	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
 		if (warden_config_has_cpu(&c->cfg, cpu))
 			c->lc.cpus |= 1ULL << cpu;

@@ -7,12 +7,15 @@
  * hypervisor's ring: no cell can push the hypervisor's messages out);
  * what the root sends waits in the cell's input FIFO. A slot's lock is
  * held only for up to 8 bytes (and one console line); it is taken before
- * print_lock, never the other way.
+ * print_lock, never the other way. Like every lock of the hypervisor, it
+ * names its CPU while held, and an exception at EL2 releases it
+ * (cell_console_locks_release()).
  */
 #include <arch/cell.h>
 #include <arch/cell_console.h>
 #include <arch/hv.h>
 #include <arch/layout.h>
+#include <arch/test_point.h>
 #include <warden/cell_console.h>
 #include <warden/errno.h>
 #include <warden/hypercall.h>
@@ -66,6 +69,19 @@ static void note(const struct cell_console *cc, uint64_t bytes, int started)
 		printk("Cell \"%s\": %llu bytes of console output were not "
 		       "shown here\n",
 		       cc->name, (unsigned long long)bytes);
+}
+
+unsigned int cell_console_locks_release(void)
+{
+	unsigned int i, held = 0;
+
+	for (i = 0; i < MAX_CELLS; i++) {
+		if (slots[i].lock != lock_owner_value())
+			continue;
+		spin_unlock(&slots[i].lock);
+		held |= 1U << i;
+	}
+	return held;
 }
 
 void cell_console_open(unsigned int id, const char *name, int permitted)
@@ -135,6 +151,7 @@ long cell_console_send(uint64_t arg1, uint64_t arg2)
 		return -ENOENT;
 	cell_console_unpack(arg2, buf, n);
 	spin_lock(&slots[id - 1].lock);
+	el2_test_point(TEST_CONSOLE_LOCKED);
 	if (!slots[id - 1].open)
 		ret = -ENOENT;
 	else if (!slots[id - 1].permitted)

@@ -12,6 +12,7 @@
  * right after it.
  */
 #include <arch/hv.h>
+#include <arch/test_point.h>
 #include <warden/debug_uart.h>
 #include <warden/el2_window.h>
 #include <warden/errno.h>
@@ -49,7 +50,10 @@ static struct el2_windows windows;
 spinlock_t window_lock; /* released by el2_locks_release() */
 /*
  * The window each CPU has mapped (one at a time): what the recovery from
- * an exception at EL2 unmaps (el2_window_release()).
+ * an exception at EL2 unmaps (el2_window_release()). Noted as soon as its
+ * pages are allocated, before any entry is written, and forgotten only
+ * once they are free again, so that an exception anywhere in between
+ * leaves no entry and no page of the window behind.
  */
 static struct {
 	const void *p;
@@ -554,6 +558,8 @@ static void *window_map(uint64_t pa, uint64_t size, unsigned int attrs)
 		       (unsigned long long)n);
 		return NULL;
 	}
+	cpu_window[this_cpu()].size = size;
+	cpu_window[this_cpu()].p = (void *)(va + (pa & (PAGE - 1)));
 	/* the entries were invalid: no TLB holds them, nothing to flush */
 	for (i = 0; i < n; i++)
 		window_l3[(va - HV_WINDOW_VIRT) / PAGE + i] =
@@ -561,8 +567,7 @@ static void *window_map(uint64_t pa, uint64_t size, unsigned int attrs)
 			PTE_AF | PTE_TABLE | PTE_VALID;
 	dsb(ishst);
 	isb();
-	cpu_window[this_cpu()].p = (void *)(va + (pa & (PAGE - 1)));
-	cpu_window[this_cpu()].size = size;
+	el2_test_point(TEST_WINDOW_MAP);
 	return (void *)(va + (pa & (PAGE - 1)));
 }
 
@@ -583,8 +588,6 @@ void el2_window_unmap(const void *p, uint64_t size)
 
 	if (!p)
 		return;
-	if (cpu_window[this_cpu()].p == p)
-		cpu_window[this_cpu()].p = NULL;
 	for (i = 0; i < n; i++)
 		window_l3[(va - HV_WINDOW_VIRT) / PAGE + i] = 0;
 	dsb(ishst);
@@ -600,6 +603,8 @@ void el2_window_unmap(const void *p, uint64_t size)
 	spin_lock(&window_lock);
 	el2_window_free(&windows, va, n);
 	spin_unlock(&window_lock);
+	if (cpu_window[this_cpu()].p == p)
+		cpu_window[this_cpu()].p = NULL;
 }
 
 void el2_window_release(unsigned int cpu)

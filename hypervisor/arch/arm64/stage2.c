@@ -11,6 +11,7 @@
 #include <arch/gicr.h>
 #include <arch/hv.h>
 #include <arch/pool.h>
+#include <arch/test_point.h>
 #include <warden/errno.h>
 #include <warden/esr.h>
 #include <warden/pgtable_edit.h>
@@ -48,6 +49,7 @@ static void root_s2_invalidate(void *ctx, uint64_t ipa, uint64_t size)
 {
 	uint64_t a;
 
+	el2_test_point(TEST_S2_BBM);
 	dsb(ishst); /* the invalid entry reaches every walker first */
 	if (size <= 0x200000) {
 		for (a = ipa; a < ipa + size; a += PGTABLE_PAGE_SIZE)
@@ -62,6 +64,21 @@ static void root_s2_invalidate(void *ctx, uint64_t ipa, uint64_t size)
 	}
 	dsb(ish);
 	isb();
+}
+
+/*
+ * An exception at EL2 on this CPU (traps.c, before the locks go): an edit
+ * of the root's stage 2 it cut short between the invalid entry and its
+ * replacement is completed while root_s2_lock still keeps the other CPUs
+ * out, or the root would lose that block of its memory for good (its
+ * CPUs retry only addresses that translate, stage2_root_fault_retry()).
+ * Returns 1 if there was one. Prints nothing: print_lock may be held.
+ */
+int stage2_root_edit_finish(void)
+{
+	if (root_s2_lock != lock_owner_value())
+		return 0;
+	return pgtable_edit_finish(&root_s2, pool_pgtable_free);
 }
 
 int stage2_root_map(uint64_t ipa, uint64_t size, uint64_t attrs,

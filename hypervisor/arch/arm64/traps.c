@@ -7,6 +7,7 @@
 #include <arch/abort_inject.h>
 #include <arch/async.h>
 #include <arch/cell.h>
+#include <arch/cell_console.h>
 #include <arch/cell_mgmt.h>
 #include <arch/el1_state.h>
 #include <arch/el2_map.h>
@@ -76,8 +77,8 @@ el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 {
 	uint64_t esr = sysreg_read(esr_el2), elr = sysreg_read(elr_el2);
 	uint64_t far = sysreg_read(far_el2);
+	unsigned int held, consoles, edit, i;
 	struct recover_point *r;
-	unsigned int held, i;
 	char desc[160];
 
 	if (cpu >= HV_MAX_CPUS || per_cpu(cpu)->in_fault)
@@ -85,7 +86,9 @@ el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 			asm volatile("wfi");
 	r = &per_cpu(cpu)->recover;
 	per_cpu(cpu)->in_fault = 1;
+	edit = stage2_root_edit_finish(); /* before root_s2_lock goes */
 	held = el2_locks_release();
+	consoles = cell_console_locks_release();
 	printk("FATAL: %s exception in the hypervisor on CPU %u: %s\n",
 	       kind == EXC_SYNC_EL2 ? "synchronous" : "asynchronous", cpu,
 	       esr_describe(esr, desc, sizeof(desc)));
@@ -96,6 +99,14 @@ el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 		if (held & (1U << i))
 			printk(" released %s, which CPU %u held\n",
 			       el2_locks[i].name, cpu);
+	for (i = 0; i < MAX_CELLS; i++)
+		if (consoles & (1U << i))
+			printk(" released the console lock of cell ID %u, "
+			       "which CPU %u held\n",
+			       i + 1, cpu);
+	if (edit)
+		printk(" completed the edit of the root cell's stage 2 it "
+		       "was in\n");
 	if (r->armed) {
 		r->armed = 0;
 		printk(" call 0x%llx of cell \"%s\" refused (-EFAULT); the "

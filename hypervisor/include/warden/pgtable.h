@@ -29,6 +29,8 @@
 
 /* pgtable_map() flags */
 #define PGTABLE_NO_BLOCKS 0x1 /* 4 KiB pages only */
+/* parts of the range mapped already stay as they are (no -EEXIST) */
+#define PGTABLE_KEEP_MAPPED 0x2
 
 struct pgtable {
 	uint64_t root; /* physical address of the first-level table */
@@ -47,6 +49,16 @@ struct pgtable {
 	 */
 	void (*invalidate)(void *ctx, uint64_t va, uint64_t size);
 	void *ctx;
+	/*
+	 * The live entry pgtable_edit.c is replacing through an invalid one
+	 * (pte NULL: none), its replacement, and the table page to free once
+	 * it is written (0: none): what pgtable_edit_finish() completes when
+	 * the edit was cut short between the two writes.
+	 */
+	struct {
+		uint64_t *pte;
+		uint64_t desc, va, size, free;
+	} pending;
 };
 
 /*
@@ -54,9 +66,10 @@ struct pgtable {
  * added). Uses 1 GiB and 2 MiB blocks where va, pa and size allow unless
  * PGTABLE_NO_BLOCKS, and where no table is there already (one left by
  * pgtable_unmap gets smaller entries; pgtable_collapse merges them).
- * Returns 0, -EINVAL (unaligned, outside the table's range, a PA range
- * past 48 bits), -EEXIST (part of the range is already mapped) or
- * -ENOMEM.
+ * With PGTABLE_KEEP_MAPPED, what is mapped already (whatever it maps to)
+ * is skipped and only the holes are filled. Returns 0, -EINVAL
+ * (unaligned, outside the table's range, a PA range past 48 bits),
+ * -EEXIST (part of the range is already mapped) or -ENOMEM.
  */
 int pgtable_map(struct pgtable *pt, uint64_t va, uint64_t pa, uint64_t size,
 		uint64_t attrs, unsigned int flags);

@@ -35,6 +35,15 @@ int pgtable_unmap(struct pgtable *pt, uint64_t va, uint64_t size);
 void pgtable_collapse(struct pgtable *pt, uint64_t va, uint64_t size,
 		      pgtable_free_fn free_page);
 
+/*
+ * Completes the replacement of a live entry that was cut short between
+ * its invalid entry and the new one (an exception inside pt->invalidate,
+ * at EL2): invalidates again, writes the new entry and frees the table
+ * it replaced, if any. The caller holds what serialized the edit. Returns
+ * 1 if there was one, 0 if no edit was pending.
+ */
+int pgtable_edit_finish(struct pgtable *pt, pgtable_free_fn free_page);
+
 /* Frees every table page, the first level included. */
 void pgtable_destroy(struct pgtable *pt, pgtable_free_fn free_page);
 

@@ -20,6 +20,12 @@ long cell_console_send(uint64_t arg1, uint64_t arg2);
 /* the root's CONSOLE_MIRROR */
 long cell_console_mirror(uint64_t id, uint64_t on);
 
+/*
+ * An exception at EL2 (traps.c): releases the slot locks this CPU holds.
+ * Returns them as a bit mask, bit id - 1 for cell id.
+ */
+unsigned int cell_console_locks_release(void);
+
 /* printk.c: printk on the UART alone (a cell's lines) */
 void uart_printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

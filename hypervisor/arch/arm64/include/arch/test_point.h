@@ -17,6 +17,10 @@ enum test_point {
 	TEST_CREATE_STAGE2, /* cell create: stage 2 built, nothing taken */
 	TEST_CREATE_BUILT, /* cell create: CPUs and memory taken */
 	TEST_START_STOPPED, /* cell start: claimed, cell_lock held */
+	TEST_CREATE_CONFIG, /* cell create: config copied into pool pages */
+	TEST_S2_BBM, /* root stage 2 edit: a live entry invalid (stage2.c) */
+	TEST_WINDOW_MAP, /* EL2 window: entries written (el2_map.c) */
+	TEST_CONSOLE_LOCKED, /* console input: the cell's slot lock held */
 	TEST_POINTS,
 };
 
