@@ -300,7 +300,6 @@ enum remap_which {
 	REMAP_NOT_LOADABLE, /* the rest, when LOADABLE ones are back already */
 };
 
-
 static int remap_selected(const struct jailhouse_memory *m,
 			  enum remap_which which)
 {
