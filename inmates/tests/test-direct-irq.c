@@ -12,7 +12,10 @@
  * says a direct cell can do: it raises its physical running priority to
  * the top (ICC_AP1R0_EL1 bit 0: an interrupt of priority 0 active) and
  * spins, printing "direct-irq: holding priority 0 (N s)" every second;
- * not even the hypervisor's stop SGI is signalled any more.
+ * not even the hypervisor's stop SGI is signalled any more. hold=2 waits
+ * in WFI instead, after one line "direct-irq: holding priority 0 in
+ * WFI": no interrupt can wake it, and with no instruction fetched the
+ * hypervisor cannot force the stop either.
  */
 #include <hypercall.h>
 #include <inmate.h>
@@ -59,6 +62,11 @@ void inmate_main(void)
 		return;
 	write_sysreg_s(1, ICC_AP1R0_EL1);
 	isb();
+	if (cmdline_parse_int("hold", 0) == 2) {
+		printk("direct-irq: holding priority 0 in WFI\n");
+		for (;;)
+			asm volatile("wfi" : : : "memory");
+	}
 	for (unsigned long s = 1;; s++) {
 		end = timer_get_ticks() + timer_get_frequency();
 		while (timer_get_ticks() < end)

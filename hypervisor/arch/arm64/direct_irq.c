@@ -136,12 +136,15 @@ void direct_irq_cpu_switch(unsigned int cpu, const struct cell *c)
 {
 	struct per_cpu *pc = per_cpu(cpu);
 	bool direct = c && CELL_FLAGS_DIRECT_IRQ(c->cfg.cell->flags);
-	volatile uint8_t *prio = pc->gicr + GICR_IPRIORITYR;
 	uint32_t maint = 1U << irqchip_maint_irq();
-	uint64_t ctlr = sysreg_read(icc_ctlr_el1);
+	volatile uint8_t *prio;
+	uint64_t ctlr;
 
+	/* nothing else on a trapped CPU: no ICC register on a GICv2 */
 	if (!direct && !pc->direct)
 		return;
+	prio = pc->gicr + GICR_IPRIORITYR;
+	ctlr = sysreg_read(icc_ctlr_el1);
 	ap1r_clear();
 	sysreg_write(icc_pmr_el1, 0xff);
 	sysreg_write(icc_bpr1_el1, 0); /* the minimum */
