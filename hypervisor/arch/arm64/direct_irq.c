@@ -58,7 +58,7 @@
 /* Linux's, as irqchip.c gives the hypervisor's interrupts when trapped */
 #define STOP_PRIORITY_TRAPPED 0xa0
 /* How long stop_cpus() waits again once stage 2 was taken away */
-#define FORCE_WAIT_US 1000000
+#define FORCE_WAIT_US 3000000
 
 extern spinlock_t gicd_lock;
 
@@ -162,6 +162,7 @@ void direct_irq_cpu_switch(unsigned int cpu, const struct cell *c)
 		sysreg_write(hcr_el2, sysreg_read(hcr_el2) & ~HCR_IMO);
 	} else {
 		sysreg_write(hcr_el2, sysreg_read(hcr_el2) | HCR_IMO);
+		sysreg_write(s3_0_c12_c12_6, 0); /* as Linux leaves it */
 		sysreg_write(icc_igrpen1_el1, 1);
 		sysreg_write(icc_ctlr_el1,
 			     (ctlr & ~ICC_CTLR_CBPR) | ICC_CTLR_EOIMODE);
