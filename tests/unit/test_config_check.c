@@ -266,8 +266,8 @@ static void direct_irq_flag(void **state)
 	setup(state);
 	root.sys.root_cell.flags |= WARDEN_CELL_DIRECT_IRQ;
 	run(0);
-	assert_non_null(strstr(only("direct-irq")->message,
-			       "only a non-root cell"));
+	assert_non_null(
+		strstr(only("direct-irq")->message, "only a non-root cell"));
 }
 
 static void irqchip_pin_base_and_range(void **state)

@@ -187,12 +187,12 @@ void direct_irq_send_stop(unsigned int cpu)
 	 * target PE"), so of this and the Group-1 one irqchip_send_sgi()
 	 * sends, exactly one arrives, whichever mode the CPU is in.
 	 */
-	sysreg_write(s3_0_c12_c11_7,
-		     (uint64_t)SGI_CELL_STOP << 24 | 1ULL << (aff0 % 16) |
-			     ((m >> 8) & 0xff) << 16 |
-			     ((m >> 16) & 0xff) << 32 |
-			     (uint64_t)(aff0 / 16) << 44 |
-			     ((m >> 32) & 0xff) << 48);
+	sysreg_write(s3_0_c12_c11_7, (uint64_t)SGI_CELL_STOP << 24 |
+					     1ULL << (aff0 % 16) |
+					     ((m >> 8) & 0xff) << 16 |
+					     ((m >> 16) & 0xff) << 32 |
+					     (uint64_t)(aff0 / 16) << 44 |
+					     ((m >> 32) & 0xff) << 48);
 	isb();
 }
 
