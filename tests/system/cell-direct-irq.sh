@@ -7,6 +7,8 @@
 # - an SGI it sends to root CPU 0 still traps and is dropped: SGI 6 as
 #   the root's CPUs count it in /proc/interrupts does not move;
 # - `cell shutdown` and `cell destroy` stop it; CPU 3 comes back to Linux;
+# - inmate-smp-direct (CPUs 2 and 3): test-smp starts CPU 3 by PSCI and
+#   exchanges 100 SGIs each way: every send traps, no receive exits;
 # - the documented limit: a direct cell that raises its running priority
 #   (ICC_AP1R0_EL1 bit 0) does not take the stop SGI; the stop watchdog
 #   reports it after 5 s and forces the stop through stage 2, so the
@@ -16,6 +18,9 @@
 # expect: ^warden-test: trapped: [1-9][0-9][0-9]+ interrupt exits$
 # expect: ^warden-test: root's view: no SGI 6 arrived on a root CPU$
 # expect: ^warden-test: destroyed: online 0-3, cpu 3 ran a task$
+# expect-console: ^test-smp: CPU 0x3 up
+# expect-console: ^test-smp: 100 pings answered by 100 pongs$
+# expect: ^warden-test: smp: 200 SGI writes, 0 interrupt exits$
 # expect-console: ^CPU 3 of cell "inmate-direct" \(direct interrupts\) did not take the stop SGI \(pending in its redistributor
 # expect-console: ^Cell "inmate-direct": stop forced through stage 2 on CPUs 0x8$
 # expect: ^warden-test: hold: shut down after ([5-9]|1[0-9]) s$
@@ -73,6 +78,18 @@ warden cell destroy inmate-direct
 online=$(cat /sys/devices/system/cpu/online)
 ran=$(taskset -c 3 cat /proc/self/stat | cut -d' ' -f39)
 echo "warden-test: destroyed: online $online, cpu $ran ran a task"
+
+# SGIs inside a direct cell (CPUs 2 and 3): sent by a trapped write,
+# taken without an exit; the second CPU started by PSCI CPU_ON
+warden cell create /etc/warden/qemu-virt-inmate-smp-direct.cell
+id=$(cell_id inmate-smp-direct)
+warden cell load inmate-smp-direct $dir/test-smp.bin -s "cpu=3 rounds=100" \
+	-a 0x1000
+warden cell start inmate-smp-direct
+wait_for 60 "200 SGI writes" stat_above $id vmexits_virt_sgi 199
+echo "warden-test: smp: $(cell_stat $id vmexits_virt_sgi) SGI writes," \
+	"$(cell_stat $id vmexits_virt_irq) interrupt exits"
+warden cell destroy inmate-smp-direct
 
 # the limit: the stop held off until the watchdog forces it
 warden cell create $direct
