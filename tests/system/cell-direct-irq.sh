@@ -6,7 +6,8 @@
 #   flag) takes each as an exit, as before;
 # - an SGI it sends to root CPU 0 still traps and is dropped: SGI 6 as
 #   the root's CPUs count it in /proc/interrupts does not move;
-# - `cell shutdown` and `cell destroy` stop it; CPU 3 comes back to Linux;
+# - `cell shutdown` and `cell destroy` stop it; CPU 3 comes back to Linux,
+#   trapped again (its interrupts counted by the hypervisor);
 # - inmate-smp-direct (CPUs 2 and 3): test-smp starts CPU 3 by PSCI and
 #   exchanges 100 SGIs each way: every send traps, no receive exits;
 # - the documented limit: a direct cell that raises its running priority
@@ -18,6 +19,7 @@
 # expect: ^warden-test: trapped: [1-9][0-9][0-9]+ interrupt exits$
 # expect: ^warden-test: root's view: no SGI 6 arrived on a root CPU$
 # expect: ^warden-test: destroyed: online 0-3, cpu 3 ran a task$
+# expect: ^warden-test: root CPU 3 trapped again: [1-9][0-9]* interrupts injected$
 # expect-console: ^test-smp: CPU 0x3 up
 # expect-console: ^test-smp: 100 pings answered by 100 pongs$
 # expect: ^warden-test: smp: 200 SGI writes, 0 interrupt exits$
@@ -78,6 +80,13 @@ warden cell destroy inmate-direct
 online=$(cat /sys/devices/system/cpu/online)
 ran=$(taskset -c 3 cat /proc/self/stat | cut -d' ' -f39)
 echo "warden-test: destroyed: online $online, cpu $ran ran a task"
+# trapped again: Linux's interrupts on CPU 3 go through the hypervisor
+# (CPU_GET_INFO, statistic 1000 + 5: CPU 3's injected interrupts)
+virq3() { warden hypercall 7 3 1005 | cut -d' ' -f1; }
+b3=$(virq3)
+taskset -c 3 sh -c 'i=0; while [ $i -lt 50000 ]; do i=$((i + 1)); done'
+echo "warden-test: root CPU 3 trapped again: $(($(virq3) - b3))" \
+	"interrupts injected"
 
 # SGIs inside a direct cell (CPUs 2 and 3): sent by a trapped write,
 # taken without an exit; the second CPU started by PSCI CPU_ON

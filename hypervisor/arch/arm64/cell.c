@@ -819,20 +819,20 @@ static long stop_cpus(struct cell *c)
 	kick_cpus(&plan);
 	deadline = timer_now_us() + STOP_TIMEOUT_US;
 	while ((waiting = lc_stop_waiting(&hv_lc, plan.kick))) {
-		if (timer_now_us() > deadline &&
-		    CELL_FLAGS_DIRECT_IRQ(c->cfg.cell->flags) && !forced++) {
-			/* the one stop a cell can hold off: direct_irq.c */
+		if (timer_now_us() <= deadline) {
+			cpu_relax();
+			continue;
+		}
+		/* the one stop a cell can hold off: direct_irq.c, once */
+		if (CELL_FLAGS_DIRECT_IRQ(c->cfg.cell->flags) && !forced++) {
 			direct_irq_stop_timeout(c, waiting);
 			continue;
 		}
-		if (timer_now_us() > deadline) {
-			printk("ERROR: CPUs 0x%llx of cell \"%s\" did not stop "
-			       "within %u ms\n",
-			       (unsigned long long)waiting, c->cfg.cell->name,
-			       STOP_TIMEOUT_US / 1000);
-			return -EBUSY;
-		}
-		cpu_relax();
+		printk("ERROR: CPUs 0x%llx of cell \"%s\" did not stop within "
+		       "%u ms\n",
+		       (unsigned long long)waiting, c->cfg.cell->name,
+		       STOP_TIMEOUT_US / 1000);
+		return -EBUSY;
 	}
 	/* re-validated: nothing may run (the cell is stopped) */
 	spin_lock(&hv_lock);
