@@ -44,3 +44,12 @@ uint32_t gic_ctlr_filter(uint32_t cur, uint32_t value)
 	cur &= ~CTLR_RWP;
 	return (cur & ~root) | (value & (root | keep_set));
 }
+
+uint32_t gic_ctlr_filter_grp0(uint32_t cur, uint32_t value, int keep_grp0)
+{
+	uint32_t v = gic_ctlr_filter(cur, value);
+
+	if (keep_grp0 && cur & CTLR_DS)
+		v |= CTLR_GRP0_DS1;
+	return v;
+}

@@ -7,6 +7,7 @@
  * changes. The memory rules are in rules_mem.c, the interrupts' in
  * rules_irq.c, the virtual PCI devices' in rules_pci.c.
  */
+#include <warden/cell-flags.h>
 #include <warden/format.h>
 
 #include "rules_int.h"
@@ -177,12 +178,44 @@ static void system_header(const struct rules_env *env, struct rules_sink *s)
 			   name, cpu, env->max_cpus - 1);
 }
 
+/*
+ * WARDEN_CELL_DIRECT_IRQ: a non-root cell on a GICv3 only. The root's
+ * CPUs stay trapped (its Linux shares the distributor with every cell);
+ * a GICv2 has no way to route one interrupt group to EL2 and the other
+ * to EL1 on the same CPU while the cell acknowledges at the physical CPU
+ * interface (docs/hypervisor.md, "Direct interrupt delivery"). Whether
+ * the GIC lets Non-secure software use Group 0 (GICD_CTLR.DS) is known
+ * only on the machine: the hypervisor checks it at create.
+ */
+static void cell_flags(const struct rules_env *env,
+		       const struct warden_config *c, struct rules_sink *s)
+{
+	if (!CELL_FLAGS_DIRECT_IRQ(c->cell->flags))
+		return;
+	if (rules_is_root(env, c))
+		rules_emit(s, "direct-irq", -EINVAL, c, -1, NULL,
+			   "root cell \"%s\" sets WARDEN_CELL_DIRECT_IRQ: "
+			   "only a non-root cell can take its interrupts "
+			   "directly; clear the flag in the system config",
+			   rules_name(c));
+	else if (env->root->system->platform_info.arm.gic_version != 3)
+		rules_emit(s, "direct-irq", -EINVAL, c, -1, NULL,
+			   "cell \"%s\" sets WARDEN_CELL_DIRECT_IRQ, but the "
+			   "GIC is version %u: direct delivery needs a GICv3 "
+			   "(a GICv2 cannot send the hypervisor's stop "
+			   "interrupt to EL2 while the cell owns the CPU "
+			   "interface); clear the flag",
+			   rules_name(c),
+			   env->root->system->platform_info.arm.gic_version);
+}
+
 int rules_system(const struct rules_env *env, struct rules_sink *sink)
 {
 	sink->errors = 0;
 	sink->first_err = 0;
 	system_header(env, sink);
 	rules_gic_bus(env, sink);
+	cell_flags(env, env->root, sink);
 	rules_regions(env, env->root, sink);
 	rules_irqchips(env, env->root, sink);
 	rules_pci(env, env->root, sink);
@@ -273,6 +306,7 @@ int rules_cell(const struct rules_env *env, const struct warden_config *cell,
 	sink->first_err = 0;
 	cell_name(env, cell, sink);
 	cell_cpus(env, cell, sink);
+	cell_flags(env, cell, sink);
 	rules_regions(env, cell, sink);
 	rules_irqchips(env, cell, sink);
 	rules_pci(env, cell, sink);

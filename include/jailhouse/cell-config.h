@@ -46,10 +46,16 @@
 
 #define JAILHOUSE_CELL_NAME_MAXLEN 31
 
-/* Cell flags. Bits 3..29 are free; Warden claims none of them yet. */
+/*
+ * Cell flags. Jailhouse leaves bits 3..29 free; Warden claims bit 16
+ * (WARDEN_CELL_DIRECT_IRQ, include/warden/cell-flags.h and
+ * docs/config-format.md), the rest stay free.
+ */
 #define JAILHOUSE_CELL_PASSIVE_COMMREG 0x00000001
 #define JAILHOUSE_CELL_TEST_DEVICE 0x00000002
 #define JAILHOUSE_CELL_AARCH32 0x00000004
+/* Warden: the cell's CPUs take their physical interrupts at EL1. */
+#define WARDEN_CELL_DIRECT_IRQ 0x00010000
 #define JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED 0x40000000
 #define JAILHOUSE_CELL_VIRTUAL_CONSOLE_ACTIVE 0x80000000
 

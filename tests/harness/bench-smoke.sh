@@ -50,6 +50,21 @@ for f in 3 4 5 6; do
 	[ -n "$bare" ] && [ -n "$cell" ] && [ "$bare" -gt 0 ] && [ "$cell" -gt "$bare" ] ||
 		fail "SGI figures missing or not above bare metal's (column $f)"
 done
+# Direct delivery (GICv3): the bare-metal figures, +0 (docs/performance.md).
+if [ "$gic" = 3 ]; then
+	d="(d) Warden direct cell (WARDEN_CELL_DIRECT_IRQ), root idle"
+	id=$(insns "$d")
+	echo "direct cell: $id per-CPU instructions to the vector, bare $ia"
+	[ -n "$id" ] && [ "$id" = "$ia" ] ||
+		fail "direct delivery is not the bare-metal figure: '$id', bare $ia"
+	grep -q 'With direct delivery, median (d) less median (a): \*\*0\*\*' "$md" ||
+		fail "no direct-delivery line"
+	dr=$(sgi "Warden direct cell (CPUs 2 and 3, WARDEN_CELL_DIRECT_IRQ)" 4)
+	br=$(sgi "bare metal, no hypervisor" 4)
+	echo "SGI receiver in a direct cell: $dr instructions, bare $br"
+	[ -n "$dr" ] && [ "$dr" = "$br" ] ||
+		fail "a direct cell's SGI receiver is not bare metal's: '$dr', $br"
+fi
 for op in null-hypercall gicd-typer-read psci-version; do
 	grep -Eq "^\| $op \| [1-9][0-9]* \| [1-9][0-9]* \|$" "$md" || fail "no cost for $op"
 done

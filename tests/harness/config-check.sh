@@ -41,8 +41,18 @@ for s in rpi4-1g rpi4-4g; do
 		"$cfg/rpi4-inmate-demo2.cell"
 	has "0 errors, 0 advice"
 done
-# QEMU virt's GICv2 config: the qemu-virt cells fit it unchanged.
+# QEMU virt's GICv2 config: the qemu-virt cells fit it unchanged, except
+# those with direct interrupt delivery (WARDEN_CELL_DIRECT_IRQ: GICv3
+# only), which config check refuses there as the hypervisor does.
 for c in "$cfg"/qemu-virt-inmate-*.cell; do
+	case $c in
+	*-direct.cell)
+		run 0 config check "$cfg/qemu-virt.cell" "$c"
+		has "0 errors, 0 advice"
+		run 1 config check "$cfg/qemu-virt-gicv2.cell" "$c"
+		has "sets WARDEN_CELL_DIRECT_IRQ, but the GIC is version 2"
+		continue ;;
+	esac
 	run 0 config check "$cfg/qemu-virt-gicv2.cell" "$c"
 	has "0 errors, 0 advice"
 done

@@ -249,6 +249,27 @@ static void cpus(void **state)
 	assert_non_null(strstr(only("cpus")->message, "has no CPUs"));
 }
 
+static void direct_irq_flag(void **state)
+{
+	a.desc.flags |= WARDEN_CELL_DIRECT_IRQ;
+	run(2);
+	assert_int_equal(config_report_count(&rep, "direct-irq"), 0);
+
+	setup(state);
+	a.desc.flags |= WARDEN_CELL_DIRECT_IRQ;
+	root.sys.platform_info.arm.gic_version = 2;
+	run(1);
+	assert_non_null(strstr(only("direct-irq")->message,
+			       "cell \"a\" sets WARDEN_CELL_DIRECT_IRQ, but "
+			       "the GIC is version 2"));
+
+	setup(state);
+	root.sys.root_cell.flags |= WARDEN_CELL_DIRECT_IRQ;
+	run(0);
+	assert_non_null(
+		strstr(only("direct-irq")->message, "only a non-root cell"));
+}
+
 static void irqchip_pin_base_and_range(void **state)
 {
 	fx_add_irqchip(&a, 33, 1, 0, 0, 0);
@@ -835,6 +856,10 @@ static void mutate(unsigned int k)
 	case 13:
 		root.sys.platform_info.arm.gic_version = 2;
 		break;
+	case 14:
+		a.desc.flags |= WARDEN_CELL_DIRECT_IRQ;
+		root.sys.platform_info.arm.gic_version = 2;
+		break;
 	}
 }
 
@@ -842,7 +867,7 @@ static void errors_are_the_rule_engine(void **state)
 {
 	unsigned int k, i, errors, cases_with_errors = 0;
 
-	for (k = 0; k <= 13; k++) {
+	for (k = 0; k <= 14; k++) {
 		setup(state);
 		mutate(k);
 		run(2);
@@ -866,7 +891,7 @@ static void errors_are_the_rule_engine(void **state)
 		cases_with_errors += !!errors;
 	}
 	/* all but the clean case and the advice-only case 10 */
-	assert_int_equal(cases_with_errors, 12);
+	assert_int_equal(cases_with_errors, 13);
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -887,6 +912,7 @@ int main(void)
 		T(comm_region_collides),
 		T(comm_region_missing),
 		T(cpus),
+		T(direct_irq_flag),
 		T(irqchip_pin_base_and_range),
 		T(spi_given_to_two_cells),
 		T(ivshmem_link_is_clean),

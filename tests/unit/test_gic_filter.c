@@ -77,10 +77,23 @@ static void ctlr(void **state)
 	assert_int_equal(gic_ctlr_filter(0x10, 0x13), 0x13);
 }
 
+/* With a direct-delivery cell, Group 0 (its stop SGI) stays enabled. */
+static void ctlr_grp0(void **state)
+{
+	(void)state;
+	assert_int_equal(gic_ctlr_filter_grp0(0x53, 0x0, 0), 0x52);
+	assert_int_equal(gic_ctlr_filter_grp0(0x53, 0x0, 1), 0x53);
+	assert_int_equal(gic_ctlr_filter_grp0(0x53, 0x52, 1), 0x53);
+	/* two security states: bit 0 is Group 1 there, not forced on */
+	assert_int_equal(gic_ctlr_filter_grp0(0x13, 0x0, 1), 0x13);
+	assert_int_equal(gic_ctlr_filter_grp0(0x12, 0x12, 1), 0x12);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(one_bit_fields),
+		cmocka_unit_test(ctlr_grp0),
 		cmocka_unit_test(byte_fields),
 		cmocka_unit_test(two_bit_fields),
 		cmocka_unit_test(ctlr),

@@ -6,6 +6,7 @@
  */
 #include <arch/async.h>
 #include <arch/cell.h>
+#include <arch/direct_irq.h>
 #include <arch/fault_place.h>
 #include <arch/hv.h>
 #include <arch/park.h>
@@ -124,6 +125,8 @@ void fiq_handle(unsigned int cpu)
 
 	if (intid >= 1020)
 		return; /* spurious */
+	if (direct_irq_fiq(cpu, intid))
+		return; /* the stop SGI of a direct CPU: cell_handle_events() */
 	sysreg_write(s3_0_c12_c8_1, intid); /* ICC_EOIR0_EL1: EOImode 1 */
 	isb();
 	if (reported[intid / 8] & (1U << (intid % 8)))

@@ -31,6 +31,7 @@
 #include <arch/cell.h>
 #include <arch/cell_console.h>
 #include <arch/cell_irq.h>
+#include <arch/direct_irq.h>
 #include <arch/el1_state.h>
 #include <arch/el2_map.h>
 #include <arch/mem_scrub.h>
@@ -40,6 +41,7 @@
 #include <arch/stage2.h>
 #include <arch/test_point.h>
 #include <arch/vpci.h>
+#include <warden/cell-flags.h>
 #include <warden/cell_check.h>
 #include <warden/el2_window.h>
 #include <warden/errno.h>
@@ -658,6 +660,8 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 			c->lc.cpus |= 1ULL << cpu;
 	/* c->id is still 0: the checks see only the other cells */
 	err = check_against_system(c, caller);
+	if (!err)
+		err = direct_irq_check(&c->cfg);
 	c->id = id;
 	cells_used |= 1U << (id - 1);
 	if (!err)
@@ -828,6 +832,7 @@ static long stop_cpus(struct cell *c)
 {
 	uint64_t deadline, waiting, left;
 	struct lc_plan plan;
+	int forced = 0;
 
 	spin_lock(&hv_lock);
 	lc_stop_begin(&hv_lc, c->id, CELL_STOPPING, 0, &plan);
@@ -835,14 +840,20 @@ static long stop_cpus(struct cell *c)
 	kick_cpus(&plan);
 	deadline = timer_now_us() + STOP_TIMEOUT_US;
 	while ((waiting = lc_stop_waiting(&hv_lc, plan.kick))) {
-		if (timer_now_us() > deadline) {
-			printk("ERROR: CPUs 0x%llx of cell \"%s\" did not stop "
-			       "within %u ms\n",
-			       (unsigned long long)waiting, c->cfg.cell->name,
-			       STOP_TIMEOUT_US / 1000);
-			return -EBUSY;
+		if (timer_now_us() <= deadline) {
+			cpu_relax();
+			continue;
 		}
-		cpu_relax();
+		/* the one stop a cell can hold off: direct_irq.c, once */
+		if (CELL_FLAGS_DIRECT_IRQ(c->cfg.cell->flags) && !forced++) {
+			direct_irq_stop_timeout(c, waiting);
+			continue;
+		}
+		printk("ERROR: CPUs 0x%llx of cell \"%s\" did not stop within "
+		       "%u ms\n",
+		       (unsigned long long)waiting, c->cfg.cell->name,
+		       STOP_TIMEOUT_US / 1000);
+		return -EBUSY;
 	}
 	/* re-validated: nothing may run (the cell is stopped) */
 	spin_lock(&hv_lock);

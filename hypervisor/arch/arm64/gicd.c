@@ -12,6 +12,7 @@
  */
 #include <arch/cell.h>
 #include <arch/cell_irq.h>
+#include <arch/direct_irq.h>
 #include <arch/gicd.h>
 #include <arch/gicr.h>
 #include <arch/gicv2.h>
@@ -197,7 +198,7 @@ static void ctlr_write(unsigned int cpu, uint32_t value)
 
 	spin_lock(&gicd_lock);
 	cur = reg_read(GICD_CTLR, 4);
-	v = gic_ctlr_filter(cur, value);
+	v = gic_ctlr_filter_grp0(cur, value, direct_irq_grp0);
 	if (v != (cur & ~CTLR_RWP))
 		reg_write(GICD_CTLR, 4, v);
 	spin_unlock(&gicd_lock);

@@ -7,6 +7,7 @@
  * lc_* functions (core/lifecycle.c) under hv_lock.
  */
 #include <arch/cell.h>
+#include <arch/direct_irq.h>
 #include <arch/el1_state.h>
 #include <arch/park.h>
 #include <arch/stage2.h>
@@ -19,6 +20,9 @@
 static void send_stop_sgi(unsigned int cpu)
 {
 	irqchip_send_sgi(cpu, SGI_CELL_STOP);
+	/* a direct cell's CPU has it in Group 0 (direct_irq.c) */
+	if (direct_irq_grp0)
+		direct_irq_send_stop(cpu);
 }
 
 /* The stop SGIs a plan asks for, after the plan's hv_lock section. */
@@ -61,6 +65,7 @@ static void cell_cpu_restart(unsigned int cpu)
 		 * Here, on the CPU, because a GICv2 banks it per CPU.
 		 */
 		irqchip_cpu_private_reset(cpu, false);
+		direct_irq_cpu_switch(cpu, NULL);
 		sysreg_write(vttbr_el2, stage2_vttbr());
 		isb();
 		return;
@@ -72,6 +77,8 @@ static void cell_cpu_restart(unsigned int cpu)
 	 * cell's: all masked and idle, except the hypervisor's own.
 	 */
 	irqchip_cpu_private_reset(cpu, true);
+	/* trapped, or direct for a WARDEN_CELL_DIRECT_IRQ cell */
+	direct_irq_cpu_switch(cpu, c);
 	/* the VMID may have served an earlier cell */
 	asm volatile("tlbi vmalls12e1is\n dsb ish\n isb" : : : "memory");
 }

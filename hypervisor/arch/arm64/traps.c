@@ -198,6 +198,9 @@ void arch_handle_exception(struct frame *f, unsigned long kind)
 			       cpu, kind);
 		return;
 	}
+	/* a direct CPU asked to stop parks at any exit (direct_irq.c) */
+	if (pc->direct)
+		cell_handle_events(f, cpu);
 	switch ((esr >> 26) & 0x3f) {
 	case EC_HVC64:
 		handle_hvc(f, cpu, esr);

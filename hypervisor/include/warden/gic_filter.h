@@ -23,5 +23,11 @@ uint64_t gic_field_mask(unsigned int off, unsigned int size, unsigned int bits,
  * register holds cur (gic_filter.c says which bits the root may change).
  */
 uint32_t gic_ctlr_filter(uint32_t cur, uint32_t value);
+/*
+ * The same, and with keep_grp0 (a direct-delivery cell exists, whose CPUs
+ * take the hypervisor's stop SGI as Group 0) EnableGrp0 of a GIC with one
+ * security state stays set.
+ */
+uint32_t gic_ctlr_filter_grp0(uint32_t cur, uint32_t value, int keep_grp0);
 
 #endif

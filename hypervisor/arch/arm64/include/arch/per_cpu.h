@@ -85,6 +85,7 @@ struct per_cpu {
 	 */
 	struct lc_cpu lc;
 	bool ras; /* FEAT_RAS: a pending SError is checked at every exit */
+	bool direct; /* IMO clear: a direct-delivery cell's (direct_irq.c) */
 	uint32_t stats[NUM_STATS];
 
 	/* the CPU's identity */
