@@ -303,6 +303,22 @@ static const struct net_device_ops ivnet_ops = {
 	.ndo_validate_addr = eth_validate_addr,
 };
 
+/*
+ * /sys/bus/pci/devices/BDF/ivshmem_net_state: "OWN PEER", the states as
+ * written and as last read from the state table, for tests and diagnosis
+ * (the state table itself is claimed by the driver, out of /dev/mem's
+ * reach).
+ */
+static ssize_t ivshmem_net_state_show(struct device *dev,
+				      struct device_attribute *attr, char *buf)
+{
+	struct ivnet *in = dev_get_drvdata(dev);
+
+	return sysfs_emit(buf, "%u %u\n", READ_ONCE(in->state),
+			  READ_ONCE(in->state_table[in->peer_id]));
+}
+static DEVICE_ATTR_RO(ivshmem_net_state);
+
 static u64 cfg_read64(struct pci_dev *pdev, int pos)
 {
 	u32 lo, hi;
@@ -426,6 +442,11 @@ static int ivnet_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	err = register_netdev(ndev);
 	if (err)
 		return err;
+	err = device_create_file(dev, &dev_attr_ivshmem_net_state);
+	if (err) {
+		unregister_netdev(ndev);
+		return err;
+	}
 	pci_set_master(pdev);
 	/* every event an interrupt, no re-arming */
 	pci_write_config_byte(pdev, cap + CAP_PRIV_CONTROL, 0);
@@ -446,6 +467,7 @@ static void ivnet_remove(struct pci_dev *pdev)
 
 	/* the peer sees us go */
 	writel(0, in->regs + REG_INT_CONTROL);
+	device_remove_file(&pdev->dev, &dev_attr_ivshmem_net_state);
 	unregister_netdev(in->ndev);
 	devm_free_irq(&pdev->dev, pdev->irq, in);
 	cancel_work_sync(&in->state_work);
