@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * warden cell linux CELLCONFIG KERNEL [-d DTB] [-i INITRD] [-c ARGS]
- * [-w FILE] [--system-config FILE]: Jailhouse's grammar. Creates the cell, loads the Linux loader
- * at its reset address, the kernel, the initrd and the DTB (written from
- * the config when no -d is given, see linux_dt.h), and starts it. -w
- * writes what would be loaded instead: FILE lists the images and their
- * addresses, FILE.dtb is the DTB, FILE.loader the filled-in loader.
+ * [-w FILE] [--system-config FILE]: Jailhouse's grammar. Creates the
+ * cell, loads the Linux loader at its reset address, the kernel, the
+ * initrd and the DTB (written from the config when no -d is given, see
+ * linux_dt.h), and starts it. -w writes what would be loaded instead:
+ * FILE lists the images and their addresses, FILE.dtb is the DTB,
+ * FILE.loader the filled-in loader.
  * Everything is read, checked and placed before the cell is created.
  * A cell with PCI devices gets its virtual host bridge in the written DTB,
  * from the running system's config (SYS_CONFIG_SYSFS, or
