@@ -229,6 +229,13 @@ static int check_el2(u64 stub_va)
 {
 	u64 pfr0 = read_sysreg(id_aa64pfr0_el1);
 
+	if (warden.in_cell) {
+		pr_err("warden: this Linux runs in a Warden cell (its device "
+		       "tree says \"warden,linux-cell\"): the hypervisor is "
+		       "below it already; enable and manage cells from the "
+		       "root cell\n");
+		return -EPERM;
+	}
 	if (is_kernel_in_hyp_mode()) {
 		pr_err("warden: Linux runs at EL2 (VHE), so there is no EL2 "
 		       "to take: boot it at EL1 (a CPU without VHE, or "
@@ -474,6 +481,9 @@ int warden_enable(const struct warden_enable __user *uarg)
 		       "ivshmem devices are unavailable until the next "
 		       "enable\n");
 	res = NULL; /* kept while enabled */
+	warden.sys_config = sys;
+	warden.sys_config_size = args.config_size;
+	sys = NULL; /* kept while enabled */
 	goto unlock;
 
 unlock_cpus:
@@ -562,6 +572,9 @@ int warden_disable(void)
 	memunmap(warden.console);
 	warden.console = NULL;
 	release_mem_region(warden.hv_phys, warden.hv_size);
+	vfree(warden.sys_config);
+	warden.sys_config = NULL;
+	warden.sys_config_size = 0;
 	module_put(THIS_MODULE);
 	mutex_unlock(&warden.lock);
 	warden_sysfs_cell_remove();

@@ -8,6 +8,7 @@
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/of.h>
 #include <linux/reboot.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -181,7 +182,14 @@ static int __init warden_init(void)
 		return err;
 	}
 	register_reboot_notifier(&warden_reboot_nb);
-	pr_info("warden: driver %s loaded\n", WARDEN_VERSION);
+	warden.in_cell = of_machine_is_compatible("warden,linux-cell");
+	if (warden.in_cell)
+		pr_info("warden: driver %s loaded in a Linux cell: no "
+			"hypervisor to enable here; it drives the cell's "
+			"ivshmem devices (uio_ivshmem)\n",
+			WARDEN_VERSION);
+	else
+		pr_info("warden: driver %s loaded\n", WARDEN_VERSION);
 	return 0;
 }
 

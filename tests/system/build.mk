@@ -16,8 +16,10 @@ $(B)/tests/guest/%: $(TOP)/tests/system/helpers/%.c $(VERSION_H) \
 ALL_TARGETS += $(SYSTEST_HELPERS)
 
 # What cell-linux.sh boots in a Linux cell: the root's own Debian kernel
-# and a busybox initramfs with tests/system/linux-cell/init and the cell's
-# console module (warden_hvc.ko).
+# and a busybox initramfs with tests/system/linux-cell/init, the cell's
+# console module (warden_hvc.ko), Warden's module (warden.ko with uio.ko:
+# the cell's ivshmem devices) and the ivshmem-demo tool, installed where
+# scripts/install puts them.
 LINUX_CELL_KERNEL := $(B)/tests/guest/linux-cell-Image
 LINUX_CELL_INITRD := $(B)/tests/guest/linux-cell-initrd.gz
 
@@ -26,12 +28,16 @@ $(LINUX_CELL_KERNEL): $(DEPS_STAMP)
 	$(Q)cp $(DEBIAN)/root/boot/vmlinuz-$(KVER) $@
 
 $(LINUX_CELL_INITRD): $(TOP)/tests/system/linux-cell/init $(WARDEN_HVC_KO) \
-		$(DEPS_STAMP)
+		$(DRIVER_KO) $(DEMOS) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(call say,CPIO,$@)
-	$(Q)rm -rf $@.d && mkdir -p $@.d/bin && \
+	$(Q)rm -rf $@.d && mkdir -p $@.d/bin $@.d/usr/lib/warden/demos && \
 		cp $(DEBIAN)/root/bin/busybox $@.d/bin/busybox && \
 		cp $(WARDEN_HVC_KO) $@.d/warden_hvc.ko && \
+		cp $(DRIVER_KO) $@.d/warden.ko && \
+		cp $(DEBIAN)/root/lib/modules/$(KVER)/kernel/drivers/uio/uio.ko \
+			$@.d/uio.ko && \
+		cp $(DEMOS) $@.d/usr/lib/warden/demos/ && \
 		install -m 0755 $< $@.d/init && \
 		(cd $@.d && find . | LC_ALL=C sort | \
 			cpio -o -H newc -R 0:0 --quiet | gzip -1) >$@ && \
