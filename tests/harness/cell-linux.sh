@@ -90,7 +90,7 @@ grep -q "0000000077ff0000 0000000070200000" "$tmp/ldr" ||
 
 echo "== the cell's virtual PCI host bridge, from the system config"
 # without the hypervisor and --system-config: a note, no bridge
-grep -q "note: the DTB gets no virtual PCI host bridge for the cell's 1 PCI" \
+grep -q "note: the DTB gets no virtual PCI host bridge for the cell's 2 PCI" \
 	"$tmp/out" || bad "no note about the missing PCI host bridge"
 grep -q "pci@" "$tmp/p.dts" && bad "a PCI host bridge without a system config"
 run 0 "Wrote" "$cfg" "$tmp/Image" --root-dtb "$rootdtb" \
@@ -103,7 +103,7 @@ sed -n '/pci@/,/};/p' "$tmp/p.dts"
 for want in 'pci@8e00000 {' 'compatible = "pci-host-ecam-generic";' \
 	'device_type = "pci";' 'reg = <0x00 0x8e00000 0x00 0x100000>;' \
 	'bus-range = <0x00 0x00>;' 'linux,pci-domain = <0x01>;' \
-	'ranges = <0x2000000 0x00 0x8f00000 0x00 0x8f00000 0x00 0x2000>;' \
+	'ranges = <0x2000000 0x00 0x8f00000 0x00 0x8f00000 0x00 0x4000>;' \
 	'interrupt-map = <0x00 0x00 0x00 0x01 0x01 0x00 0x6c 0x01 0x00 0x00 0x00 0x02 0x01 0x00 0x6d 0x01 0x00 0x00 0x00 0x03 0x01 0x00 0x6e 0x01 0x00 0x00 0x00 0x04 0x01 0x00 0x6f 0x01>;' \
 	'interrupt-map-mask = <0x00 0x00 0x00 0x07>;'; do
 	grep -qF -- "$want" "$tmp/p.dts" || bad "DTB lacks: $want"
