@@ -15,7 +15,7 @@
  * 140), as Jailhouse's qemu-arm64-linux-demo.c; its own output section
  * is 0x7fafe000. It is peer 1 of the ivshmem "net" link (0001:00:01.0,
  * protocol VETH, INTx INTID 141): ivshmem-net in warden.ko makes it an
- * Ethernet link to the root; its own output section is 0x7fa80000.
+ * Ethernet link to the root; its own output section is 0x7fa81000.
  */
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
@@ -110,21 +110,21 @@ struct {
 				 JAILHOUSE_MEM_ROOTSHARED,
 		},
 		/* ivshmem net: state table */ {
-			.phys_start = 0x7fa10000,
-			.virt_start = 0x7fa10000,
+			.phys_start = 0x7fa11000,
+			.virt_start = 0x7fa11000,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,
 		},
 		/* ivshmem net: no R/W section */ { 0 },
 		/* ivshmem net: output section of peer 0 (the root) */ {
-			.phys_start = 0x7fa11000,
-			.virt_start = 0x7fa11000,
+			.phys_start = 0x7fa12000,
+			.virt_start = 0x7fa12000,
 			.size = 0x6f000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,
 		},
 		/* ivshmem net: output section of peer 1, this cell */ {
-			.phys_start = 0x7fa80000,
-			.virt_start = 0x7fa80000,
+			.phys_start = 0x7fa81000,
+			.virt_start = 0x7fa81000,
 			.size = 0x6f000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				 JAILHOUSE_MEM_ROOTSHARED,

@@ -12,7 +12,7 @@
  *   0x7fc00000-0x7fffffff  the hypervisor (4 MiB), in no cell
  * Non-root cells so far: qemu-virt-inmate-demo uses 0x7fa00000+64 KiB.
  * Later cells take other parts of 0x70000000-0x7f9fffff.
- *   0x7fa10000-0x7faeefff  the ivshmem "net" link (2 peers: the root is 0,
+ *   0x7fa11000-0x7faeffff  the ivshmem "net" link (2 peers: the root is 0,
  *                          qemu-virt-linux-demo 1), protocol VETH for
  *                          ivshmem-net: state table, no R/W section, two
  *                          output sections of 444 KiB
@@ -118,7 +118,7 @@ struct {
 		/* RAM: for non-root cells, loaded by the root */ {
 			.phys_start = 0x70000000,
 			.virt_start = 0x70000000,
-			.size = 0x0fa10000,
+			.size = 0x0fa11000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				 JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
 		},
@@ -167,21 +167,21 @@ struct {
 				 JAILHOUSE_MEM_IO,
 		},
 		/* ivshmem net: state table, written by the hypervisor */ {
-			.phys_start = 0x7fa10000,
-			.virt_start = 0x7fa10000,
+			.phys_start = 0x7fa11000,
+			.virt_start = 0x7fa11000,
 			.size = 0x1000,
 			.flags = JAILHOUSE_MEM_READ,
 		},
 		/* ivshmem net: no R/W section */ { 0 },
 		/* ivshmem net: output section of peer 0, the root */ {
-			.phys_start = 0x7fa11000,
-			.virt_start = 0x7fa11000,
+			.phys_start = 0x7fa12000,
+			.virt_start = 0x7fa12000,
 			.size = 0x6f000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
 		},
 		/* ivshmem net: output section of peer 1 */ {
-			.phys_start = 0x7fa80000,
-			.virt_start = 0x7fa80000,
+			.phys_start = 0x7fa81000,
+			.virt_start = 0x7fa81000,
 			.size = 0x6f000,
 			.flags = JAILHOUSE_MEM_READ,
 		},
