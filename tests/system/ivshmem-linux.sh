@@ -9,6 +9,7 @@
 # rw[0] and its output section, read by the cell; the cell in rw[2],
 # read by the root); destroying the cell clears its state entry and
 # interrupts the root.
+# gics: 3 2
 # add: build/tests/guest/linux-cell-Image:Image
 # add: build/tests/guest/linux-cell-initrd.gz:cell-initrd.gz
 # add: tests/system/lib/wait.sh:wait.sh
