@@ -229,13 +229,6 @@ static int check_el2(u64 stub_va)
 {
 	u64 pfr0 = read_sysreg(id_aa64pfr0_el1);
 
-	if (warden.in_cell) {
-		pr_err("warden: this Linux runs in a Warden cell (its device "
-		       "tree says \"warden,linux-cell\"): the hypervisor is "
-		       "below it already; enable and manage cells from the "
-		       "root cell\n");
-		return -EPERM;
-	}
 	if (is_kernel_in_hyp_mode()) {
 		pr_err("warden: Linux runs at EL2 (VHE), so there is no EL2 "
 		       "to take: boot it at EL1 (a CPU without VHE, or "
@@ -333,6 +326,14 @@ int warden_enable(const struct warden_enable __user *uarg)
 	u64 hv_phys, hv_size, mask;
 	int err;
 
+	/* before anything is read: the config is the root's, not ours */
+	if (warden.in_cell) {
+		pr_err("warden: this Linux runs in a Warden cell (its device "
+		       "tree says \"warden,linux-cell\"): the hypervisor is "
+		       "below it already; enable and manage cells from the "
+		       "root cell\n");
+		return -EPERM;
+	}
 	if (copy_from_user(&args, uarg, sizeof(args)))
 		return -EFAULT;
 	if (args.flags)

@@ -2,21 +2,23 @@
 # qemu-virt-linux-demo (peer 2, INTx INTID 140) with the device tree
 # "warden cell linux" writes; its generic ECAM driver finds the virtual
 # PCI host bridge there (/proc/device-tree, 0001:00:00.0), Warden's own
-# module loads in the cell (nothing to enable there) and its uio_ivshmem
-# binds the device. /usr/lib/warden/demos/ivshmem-demo runs on both sides
+# module loads in the cell and its uio_ivshmem binds the device; an
+# enable in the cell is refused with the reason. /usr/lib/warden/demos/ivshmem-demo runs on both sides
 # (root -t 2, the cell's default target is peer 0): each sees the other's
 # state in the state table and counts the other's doorbells (the root in
 # rw[0] and its output section, read by the cell; the cell in rw[2],
 # read by the root); destroying the cell clears its state entry and
 # interrupts the root.
+# gics: 3 2
 # add: build/tests/guest/linux-cell-Image:Image
 # add: build/tests/guest/linux-cell-initrd.gz:cell-initrd.gz
 # add: tests/system/lib/wait.sh:wait.sh
 # expect: ^warden-test: cell DT: compatible pci-host-ecam-generic, bus-range 0-0, domain 1$
 # expect: ^warden-test: cell console: .*PCI host bridge to bus 0001:00
 # expect: ^warden-test: cell console: .*warden: driver .* loaded in a Linux cell: no hypervisor to enable here
-# expect: ^warden-test: cell PCI devices: 0001:00:00.0$
+# expect: ^warden-test: cell PCI devices: 0001:00:00.0 0001:00:01.0$
 # expect: ^warden-test: cell UIO: uio_ivshmem\[0001:00:00.0\], /sys/devices/warden/enabled 0$
+# expect: ^warden-test: in-cell enable refused \(status [1-9][0-9]*\): *warden: this Linux runs in a Warden cell \(its device tree says "warden,linux-cell"\): the hypervisor is below it already
 # expect: ^warden-test: root sees the cell's state 3
 # expect: ^warden-test: cell sees the root's state 1
 # expect: ^warden-test: root counted [0-9]+ interrupts, the cell counted [1-9][0-9]* of them \(rw\[2\]\)$
@@ -58,6 +60,14 @@ cons | grep -e "PCI host bridge to bus" -e "warden: driver" |
 echo "warden-test: cell PCI devices: $(cons | sed -n 's/^pcidevs: //p' | tail -n1)"
 set -- $(cons | grep '^uio: ' | tail -n1)
 echo "warden-test: cell UIO: $2, /sys/devices/warden/enabled $3"
+
+echo "== an enable in the cell is refused"
+cell_run 'warden enable /etc/warden/qemu-virt.cell; echo "enable: status $?"'
+wait_for 60 "the cell's enable" cell_has "^enable: status"
+echo "warden-test: in-cell enable refused ($(cons | sed -n 's/^enable: //p' |
+	tail -n1)):$(cons | grep -o 'warden: this Linux runs in a Warden cell.*' |
+	tail -n1)"
+cons | grep -A3 "warden enable /etc" | tail -n 4
 
 echo "== ivshmem-demo on both sides"
 /usr/lib/warden/demos/ivshmem-demo -d /dev/uio0 -t 2 >$log 2>&1 &
