@@ -7,6 +7,7 @@
 # side, and the link comes back after the cell is shut down, loaded again
 # from the same images and started (the root's link goes down and up, a
 # ping passes again).
+# gics: 3 2
 # add: build/tests/guest/linux-cell-Image:Image
 # add: build/tests/guest/linux-cell-initrd.gz:cell-initrd.gz
 # add: tests/system/lib/wait.sh:wait.sh
@@ -42,7 +43,7 @@ net=/sys/bus/pci/drivers/ivshmem-net/0001:00:01.0
 states() { cat /sys/bus/pci/devices/0001:00:01.0/ivshmem_net_state; }
 link_is() { [ "$(states)" = "$1" ]; }
 
-warden enable /etc/warden/qemu-virt.cell
+warden enable /etc/warden/system.cell
 [ -d $net/net ] || fail "no ivshmem-net device in the root"
 if=$(ls $net/net)
 echo "warden-test: root: $if is ivshmem-net 0001:00:01.0, peer 0"
