@@ -191,8 +191,9 @@ int ivnet_rx_next(struct ivnet_queue *rx, const void **data, __u32 *len,
 	d = &rx->vr.desc[id];
 	addr = ivnet_read_once(d->addr);
 	dlen = ivnet_read_once(d->len);
-	if (ivnet_read_once(d->flags) || addr < (__u64)(rx->data - rx->section) ||
-	    addr >= end || dlen > end - addr)
+	if (ivnet_read_once(d->flags) ||
+	    addr < (__u64)(rx->data - rx->section) || addr >= end ||
+	    dlen > end - addr)
 		return -EIO;
 	rx->last_avail++;
 	*data = rx->section + addr;

@@ -108,7 +108,8 @@ static int ivnet_poll(struct napi_struct *napi, int budget)
 
 	if (__netif_tx_trylock(txq)) {
 		ivnet_reclaim(in);
-		if (netif_queue_stopped(ndev) && ivnet_tx_ok(&in->tx, ndev->mtu))
+		if (netif_queue_stopped(ndev) &&
+		    ivnet_tx_ok(&in->tx, ndev->mtu))
 			netif_wake_queue(ndev);
 		__netif_tx_unlock(txq);
 	}
@@ -341,8 +342,8 @@ static void *ivnet_map(struct pci_dev *pdev, phys_addr_t addr, u64 size,
 	}
 	p = devm_memremap(dev, addr, size, MEMREMAP_WB);
 	if (IS_ERR(p)) {
-		dev_err(dev, "cannot map %s at %pa, size 0x%llx\n", what,
-			&addr, size);
+		dev_err(dev, "cannot map %s at %pa, size 0x%llx\n", what, &addr,
+			size);
 		return NULL;
 	}
 	return p;
@@ -380,8 +381,9 @@ static int ivnet_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	in->id = readl(in->regs + REG_ID);
 	peers = readl(in->regs + REG_MAX_PEERS);
 	if (peers != 2 || in->id > 1) {
-		dev_err(dev, "ID %u of %u peers: ivshmem-net links two peers "
-			     "(shmem_peers = 2 in both configs)\n",
+		dev_err(dev,
+			"ID %u of %u peers: ivshmem-net links two peers "
+			"(shmem_peers = 2 in both configs)\n",
 			in->id, peers);
 		return -ENODEV;
 	}
@@ -397,9 +399,10 @@ static int ivnet_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	out_size = cfg_read64(pdev, cap + CAP_OUTPUT_SIZE);
 	if (state_size < 2 * sizeof(u32) || rw_size > SZ_1G ||
 	    ivnet_geometry(out_size, &in->geo)) {
-		dev_err(dev, "section sizes state 0x%llx R/W 0x%llx output "
-			     "0x%llx: an output section must hold the rings "
-			     "and four frames (at most 2 GiB)\n",
+		dev_err(dev,
+			"section sizes state 0x%llx R/W 0x%llx output "
+			"0x%llx: an output section must hold the rings "
+			"and four frames (at most 2 GiB)\n",
 			state_size, rw_size, out_size);
 		return -EINVAL;
 	}
@@ -435,8 +438,7 @@ static int ivnet_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	netif_napi_add(ndev, &in->napi, ivnet_poll);
 	pci_set_drvdata(pdev, in);
 
-	err = devm_request_irq(dev, pdev->irq, ivnet_irq, 0, "ivshmem-net",
-			       in);
+	err = devm_request_irq(dev, pdev->irq, ivnet_irq, 0, "ivshmem-net", in);
 	if (err)
 		return err;
 	err = register_netdev(ndev);
@@ -453,9 +455,10 @@ static int ivnet_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	writel(1, in->regs + REG_INT_CONTROL);
 	ivnet_set_state(in, IVNET_STATE_RESET);
 	schedule_work(&in->state_work);
-	netdev_info(ndev, "ivshmem-net peer %u of 2 on %s, output sections "
-			  "%pa + 2 x 0x%llx, %u descriptors, MTU %u, INTx irq "
-			  "%d\n",
+	netdev_info(ndev,
+		    "ivshmem-net peer %u of 2 on %s, output sections "
+		    "%pa + 2 x 0x%llx, %u descriptors, MTU %u, INTx irq "
+		    "%d\n",
 		    in->id, pci_name(pdev), &addr, out_size, in->geo.qlen,
 		    ndev->mtu, pdev->irq);
 	return 0;

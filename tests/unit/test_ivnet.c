@@ -122,9 +122,9 @@ static void vring_layout(void **state)
 	/* own section: TX descriptors and avail ring, RX used ring */
 	assert_ptr_equal(a.tx.vr.desc, (void *)a.own);
 	assert_ptr_equal(a.tx.vr.avail, (void *)(a.own + 16 * 2048));
-	assert_ptr_equal(a.rx.vr.used,
-			 (void *)(a.own + ((16 * 2048 + 6 + 2 * 2048 + 63) &
-					   ~63)));
+	assert_ptr_equal(
+		a.rx.vr.used,
+		(void *)(a.own + ((16 * 2048 + 6 + 2 * 2048 + 63) & ~63)));
 	/* TX's used ring and RX's rings are in the peer's section */
 	assert_ptr_equal(a.tx.vr.used, b.rx.vr.used);
 	assert_ptr_equal(a.rx.vr.desc, b.tx.vr.desc);
