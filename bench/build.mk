@@ -5,7 +5,7 @@
 # the quick smoke run in tests/harness/bench-smoke.sh.
 
 BENCH_DIR := $(B)/bench
-BENCH_INMATES := irq-latency op-costs sgi-latency
+BENCH_INMATES := irq-latency op-costs sgi-latency ivshmem-rtt
 # bench/lib: the measuring instruments the benchmark inmates share.
 BENCH_COMMON_OBJS := $(BENCH_DIR)/lib/pmu.c.o
 BENCH_CFLAGS = $(INMATE_CFLAGS) -I$(TOP)/bench/lib
@@ -63,6 +63,15 @@ $(BENCH_LOAD): $(TOP)/bench/load/root-load.c | deps
 	$(Q)$(CROSS_CC) $(GUEST_CFLAGS) -static -pthread $< -o $@
 ALL_TARGETS += $(BENCH_LOAD)
 
+# The root's half of the doorbell round trip (ivshmem-rtt): a static
+# program for the guest, answering the cell's doorbells through UIO.
+BENCH_ECHO := $(BENCH_DIR)/ivshmem-echo
+$(BENCH_ECHO): $(TOP)/bench/load/ivshmem-echo.c | deps
+	@mkdir -p $(dir $@)
+	$(call say,CC,$@)
+	$(Q)$(CROSS_CC) $(GUEST_CFLAGS) -static $< -o $@
+ALL_TARGETS += $(BENCH_ECHO)
+
 .PHONY: bench-build
-bench-build: $(BENCH_BINS) $(BENCH_PLUGIN) $(BENCH_LOAD)
+bench-build: $(BENCH_BINS) $(BENCH_PLUGIN) $(BENCH_LOAD) $(BENCH_ECHO)
 ALL_TARGETS += $(BENCH_BINS)

@@ -326,6 +326,14 @@ int warden_enable(const struct warden_enable __user *uarg)
 	u64 hv_phys, hv_size, mask;
 	int err;
 
+	/* before anything is read: the config is the root's, not ours */
+	if (warden.in_cell) {
+		pr_err("warden: this Linux runs in a Warden cell (its device "
+		       "tree says \"warden,linux-cell\"): the hypervisor is "
+		       "below it already; enable and manage cells from the "
+		       "root cell\n");
+		return -EPERM;
+	}
 	if (copy_from_user(&args, uarg, sizeof(args)))
 		return -EFAULT;
 	if (args.flags)
@@ -474,6 +482,9 @@ int warden_enable(const struct warden_enable __user *uarg)
 		       "ivshmem devices are unavailable until the next "
 		       "enable\n");
 	res = NULL; /* kept while enabled */
+	warden.sys_config = sys;
+	warden.sys_config_size = args.config_size;
+	sys = NULL; /* kept while enabled */
 	goto unlock;
 
 unlock_cpus:
@@ -562,6 +573,9 @@ int warden_disable(void)
 	memunmap(warden.console);
 	warden.console = NULL;
 	release_mem_region(warden.hv_phys, warden.hv_size);
+	vfree(warden.sys_config);
+	warden.sys_config = NULL;
+	warden.sys_config_size = 0;
 	module_put(THIS_MODULE);
 	mutex_unlock(&warden.lock);
 	warden_sysfs_cell_remove();

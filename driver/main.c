@@ -8,6 +8,7 @@
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/of.h>
 #include <linux/reboot.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -171,8 +172,24 @@ static int __init warden_init(void)
 		misc_deregister(&warden_misc);
 		return err;
 	}
+	err = warden_ivnet_init();
+	if (err) {
+		pr_err("warden: cannot register the ivshmem-net driver: %d\n",
+		       err);
+		warden_ivshmem_exit();
+		warden_sysfs_exit();
+		misc_deregister(&warden_misc);
+		return err;
+	}
 	register_reboot_notifier(&warden_reboot_nb);
-	pr_info("warden: driver %s loaded\n", WARDEN_VERSION);
+	warden.in_cell = of_machine_is_compatible("warden,linux-cell");
+	if (warden.in_cell)
+		pr_info("warden: driver %s loaded in a Linux cell: no "
+			"hypervisor to enable here; it drives the cell's "
+			"ivshmem devices (uio_ivshmem)\n",
+			WARDEN_VERSION);
+	else
+		pr_info("warden: driver %s loaded\n", WARDEN_VERSION);
 	return 0;
 }
 
@@ -181,6 +198,7 @@ static void __exit warden_exit(void)
 	unregister_reboot_notifier(&warden_reboot_nb);
 	/* unreachable while enabled (the module is held), kept for safety */
 	warden_vpci_remove();
+	warden_ivnet_exit();
 	warden_ivshmem_exit();
 	warden_sysfs_exit();
 	misc_deregister(&warden_misc);

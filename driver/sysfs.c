@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * /sys/devices/warden: enabled, mem_pool_size, mem_pool_used (pages) and
- * cells/<id>/{name,state,cpus_assigned_list}, as Jailhouse lays them out.
+ * cells/<id>/{name,state,cpus_assigned_list}, as Jailhouse lays them out;
+ * Warden's own: system_config (the enabled system's config, root only,
+ * empty while disabled).
  */
 #include <linux/device.h>
 #include <linux/kobject.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 
 #include "warden.h"
 
@@ -42,6 +45,30 @@ static ssize_t mem_pool_used_show(struct device *dev,
 	return info_show(buf, 1);
 }
 
+static ssize_t system_config_read(struct file *f, struct kobject *kobj,
+				  struct bin_attribute *a, char *buf,
+				  loff_t off, size_t count)
+{
+	ssize_t n = 0;
+
+	mutex_lock(&warden.lock);
+	if (warden.sys_config && off >= 0 && off < warden.sys_config_size) {
+		n = min_t(u64, count, warden.sys_config_size - off);
+		memcpy(buf, warden.sys_config + off, n);
+	}
+	mutex_unlock(&warden.lock);
+	return n;
+}
+
+/* root only, as /dev/warden */
+static struct bin_attribute bin_attr_system_config =
+	__BIN_ATTR(system_config, 0400, system_config_read, NULL, 0);
+
+static struct bin_attribute *warden_bin_attrs[] = {
+	&bin_attr_system_config,
+	NULL,
+};
+
 static DEVICE_ATTR_RO(enabled);
 static DEVICE_ATTR_RO(mem_pool_size);
 static DEVICE_ATTR_RO(mem_pool_used);
@@ -55,6 +82,7 @@ static struct attribute *warden_attrs[] = {
 
 static const struct attribute_group warden_group = {
 	.attrs = warden_attrs,
+	.bin_attrs = warden_bin_attrs,
 };
 
 static ssize_t name_show(struct kobject *kobj, struct kobj_attribute *a,

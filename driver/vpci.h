@@ -14,6 +14,9 @@ void warden_vpci_remove(void);
 
 int warden_ivshmem_init(void);
 void warden_ivshmem_exit(void);
+/* ivshmem-net: the PCI driver for ivshmem v2 devices of protocol VETH */
+int warden_ivnet_init(void);
+void warden_ivnet_exit(void);
 /*
  * Before disable: refuses new opens of the ivshmem UIO devices and returns
  * how many are open (then nothing is refused); unquiesce allows them again.

@@ -24,6 +24,19 @@ struct warden_state {
 	struct warden_console_ring *last_console;
 	char root_name[32];
 	u64 root_cpus; /* mask of Linux CPU numbers */
+	/*
+	 * The system config while enabled (vmalloc'd), for user space:
+	 * /sys/devices/warden/system_config ("cell linux" writes a Linux
+	 * cell's PCI host bridge from it).
+	 */
+	void *sys_config;
+	u64 sys_config_size;
+	/*
+	 * Loaded in a Linux cell ("cell linux"'s device tree says
+	 * "warden,linux-cell"): Warden is below already, there is nothing to
+	 * enable; the module serves the cell's ivshmem devices only.
+	 */
+	bool in_cell;
 };
 
 extern struct warden_state warden;

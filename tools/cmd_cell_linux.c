@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * warden cell linux CELLCONFIG KERNEL [-d DTB] [-i INITRD] [-c ARGS]
- * [-w FILE]: Jailhouse's grammar. Creates the cell, loads the Linux loader
- * at its reset address, the kernel, the initrd and the DTB (written from
- * the config when no -d is given, see linux_dt.h), and starts it. -w
- * writes what would be loaded instead: FILE lists the images and their
- * addresses, FILE.dtb is the DTB, FILE.loader the filled-in loader.
+ * [-w FILE] [--system-config FILE]: Jailhouse's grammar. Creates the
+ * cell, loads the Linux loader at its reset address, the kernel, the
+ * initrd and the DTB (written from the config when no -d is given, see
+ * linux_dt.h), and starts it. -w writes what would be loaded instead:
+ * FILE lists the images and their addresses, FILE.dtb is the DTB,
+ * FILE.loader the filled-in loader.
  * Everything is read, checked and placed before the cell is created.
+ * A cell with PCI devices gets its virtual host bridge in the written DTB,
+ * from the running system's config (SYS_CONFIG_SYSFS, or
+ * --system-config).
  */
 #include <errno.h>
 #include <limits.h>
@@ -31,6 +35,7 @@
 #define LOADER_MARK "WDNLXLDR"
 #define LOADER_MAX (64u << 10)
 #define ROOT_DTB_DEFAULT "/sys/firmware/fdt"
+#define SYS_CONFIG_SYSFS "/sys/devices/warden/system_config"
 #define INITRD_MAX (192u << 20)
 #define DTB_IN_MAX (1u << 20)
 /*
@@ -42,11 +47,12 @@
 
 struct linux_args {
 	const char *config, *kernel, *dtb, *initrd, *cmdline, *write;
-	const char *loader, *root_dtb;
+	const char *loader, *root_dtb, *sys_config;
 };
 
 struct linux_job {
 	struct config_file cfg;
+	struct config_file sys; /* for the PCI host bridge, if any */
 	struct linux_image kernel;
 	uint8_t *initrd, *loader;
 	size_t initrd_size, loader_size, dtb_size;
@@ -62,7 +68,8 @@ static int usage(const char *why)
 		"Usage: %s cell linux CELLCONFIG KERNEL [-d|--dtb DTB] "
 		"[-i|--initrd FILE]\n"
 		"       [-c|--cmdline \"ARGS\"] [-w|--write-params FILE] "
-		"[--root-dtb DTB] [--loader FILE]\n",
+		"[--root-dtb DTB] [--loader FILE]\n"
+		"       [--system-config SYSTEM.cell]\n",
 		prog_name, why, prog_name);
 	return 2;
 }
@@ -89,6 +96,8 @@ static int parse(int argc, char **argv, struct linux_args *a)
 			dst = &a->root_dtb;
 		else if (!strcmp(o, "--loader"))
 			dst = &a->loader;
+		else if (!strcmp(o, "--system-config"))
+			dst = &a->sys_config;
 		else if (o[0] == '-' && o[1])
 			return usage("unknown option (see the usage)") * 0 - 1;
 		if (dst) {
@@ -162,10 +171,62 @@ static int loader_fill(struct linux_job *j, const char *path, char *err,
 	return 0;
 }
 
+/*
+ * The system config for a cell with PCI devices: --system-config, or the
+ * enabled hypervisor's from the driver. Without either, -w writes a DTB
+ * without the bridge (and says so); a boot needs it.
+ */
+static int load_sys_config(struct linux_job *j, const struct linux_args *a,
+			   char *err, size_t len)
+{
+	const char *path = a->sys_config ? a->sys_config : SYS_CONFIG_SYSFS;
+	uint8_t *raw;
+	size_t size;
+
+	if (!j->cfg.cfg.cell->num_pci_devices)
+		return 0;
+	raw = file_read_all(path,
+			    a->sys_config ? "system config" :
+					    "running system's config",
+			    CONFIG_FILE_MAX_SIZE, &size, err, len);
+	if (raw && !size) {
+		free(raw);
+		raw = NULL;
+		snprintf(err, len, "%s is empty: the hypervisor is not enabled",
+			 path);
+	}
+	if (!raw) {
+		if (!a->sys_config && a->write) {
+			fprintf(stderr,
+				"%s: cell linux: note: the DTB gets no virtual "
+				"PCI host bridge for the cell's %u PCI "
+				"device(s): %s (give the system config with "
+				"--system-config)\n",
+				prog_name, j->cfg.cfg.cell->num_pci_devices,
+				err);
+			err[0] = 0;
+			return 0;
+		}
+		snprintf(err + strlen(err), len - strlen(err),
+			 " (the cell's %u PCI device(s) need the virtual PCI "
+			 "host bridge of the system config: enable the "
+			 "hypervisor or give it with --system-config)",
+			 j->cfg.cfg.cell->num_pci_devices);
+		return -1;
+	}
+	j->sys.data = raw; /* freed with j->sys */
+	if (config_file_parse(&j->sys, path, raw, size, WARDEN_CONFIG_SYSTEM)) {
+		snprintf(err, len, "%s: %s", path, j->sys.error);
+		return -1;
+	}
+	return 0;
+}
+
 static int make_dtb(struct linux_job *j, const struct linux_args *a, char *err,
 		    size_t len)
 {
-	struct linux_dt_args d = { &j->cfg.cfg, a->config, &j->l, j->bootargs };
+	struct linux_dt_args d = { &j->cfg.cfg, a->config, &j->l, j->bootargs,
+				   j->sys.cfg.system };
 	const char *path = a->dtb      ? a->dtb :
 			   a->root_dtb ? a->root_dtb :
 					 ROOT_DTB_DEFAULT;
@@ -239,6 +300,8 @@ static int prepare(struct linux_job *j, const struct linux_args *a, char *err,
 	if (linux_place(&j->cfg.cfg, a->config, j->loader_size,
 			j->kernel.text_offset, j->kernel.image_size,
 			j->initrd_size, &j->l, err, len))
+		return -1;
+	if (!a->dtb && load_sys_config(j, a, err, len))
 		return -1;
 	linux_dt_earlycon(&j->cfg.cfg, con, sizeof(con));
 	/* a user's earlycon= wins over the config's console */
@@ -404,6 +467,7 @@ int cmd_cell_linux(int argc, char **argv)
 		ret = boot(&j);
 	}
 	config_file_free(&j.cfg);
+	config_file_free(&j.sys);
 	linux_image_free(&j.kernel);
 	free(j.initrd);
 	free(j.loader);

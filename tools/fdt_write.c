@@ -123,10 +123,10 @@ void fdt_w_prop_str(struct fdt_w *w, const char *name, const char *s)
 void fdt_w_prop_cells(struct fdt_w *w, const char *name, const uint32_t *c,
 		      unsigned int n)
 {
-	uint8_t b[4 * 16];
+	uint8_t b[4 * FDT_W_MAX_CELLS];
 	unsigned int i;
 
-	if (n > 16) {
+	if (n > FDT_W_MAX_CELLS) {
 		w->oom = 1;
 		return;
 	}

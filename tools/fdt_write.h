@@ -27,7 +27,8 @@ void fdt_w_prop(struct fdt_w *w, const char *name, const void *val,
 		uint32_t len);
 void fdt_w_prop_str(struct fdt_w *w, const char *name, const char *s);
 void fdt_w_prop_u32(struct fdt_w *w, const char *name, uint32_t v);
-/* n big-endian cells */
+/* n big-endian cells, at most FDT_W_MAX_CELLS (an interrupt-map: 32) */
+#define FDT_W_MAX_CELLS 64
 void fdt_w_prop_cells(struct fdt_w *w, const char *name, const uint32_t *c,
 		      unsigned int n);
 /* a pair of 2-cell numbers (address, size), as "reg" with #cells = 2 */

@@ -3,10 +3,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <warden/vpci.h>
+
 #include "fdt_write.h"
 #include "linux_dt.h"
 
 #define GIC_PHANDLE 1
+/* PCI address space codes (phys.hi) of "ranges" */
+#define PCI_SPACE_MEM32 0x02000000
+#define GIC_SPI 0
+#define IRQ_EDGE_RISING 1
 #define GICR_STRIDE_DEFAULT 0x20000
 
 static const char *const gic_v3[] = { "arm,gic-v3", NULL };
@@ -280,6 +286,121 @@ static void put_timer(struct fdt_w *w, const struct dt_tree *root)
 	fdt_w_end(w);
 }
 
+/*
+ * The redistributor frames the hypervisor keeps BARs off: one per CPU of
+ * the root's device tree (the hypervisor counts up to the root's highest
+ * CPU, never more).
+ */
+static uint64_t root_gicr_size(const struct dt_tree *root)
+{
+	struct dt_node *cpus = dt_find_path(root, "/cpus"), *n;
+	struct dt_node *gic = root_gic(root);
+	uint64_t stride =
+		gic ? dt_u32(gic, "redistributor-stride", GICR_STRIDE_DEFAULT) :
+		      GICR_STRIDE_DEFAULT;
+	unsigned int ncpus = 0;
+
+	for (n = cpus ? cpus->child : NULL; n; n = n->sibling)
+		if (dt_has_string(n, "device_type", "cpu"))
+			ncpus++;
+	return ncpus * stride;
+}
+
+/*
+ * The cell's virtual PCI host bridge as the hypervisor serves it: ECAM at
+ * the system config's pci_mmconfig_base (every access traps and reaches
+ * the cell's devices), 32-bit memory for the BARs right behind it (where
+ * Jailhouse's device trees put it; the window is checked here as the
+ * hypervisor checks a BAR), INTx pin P as SPI vpci_irq_base + P - 1,
+ * edge-triggered, without swizzling, and no MSI (there is no ITS).
+ */
+static int put_pci(struct fdt_w *w, const struct linux_dt_args *a,
+		   const struct dt_tree *root, char *err, size_t len)
+{
+	const struct warden_config *cfg = a->cfg;
+	const struct jailhouse_system *s = a->sys;
+	struct vpci_range reserved[VPCI_RESERVED_MAX], conflict;
+	struct vpci_bar_env env = { cfg, reserved, 0 };
+	uint64_t base, ecam, win, win_size;
+	uint32_t c[7], map[4 * 8];
+	unsigned int end_bus, pin, i;
+	char name[40];
+
+	if (!cfg->cell->num_pci_devices || !s)
+		return 0;
+	base = s->platform_info.pci_mmconfig_base;
+	end_bus = s->platform_info.pci_mmconfig_end_bus;
+	if (!base || s->platform_info.pci_is_virtual != 1) {
+		snprintf(err, len,
+			 "cell \"%s\" has %u PCI device(s), but the system "
+			 "config has no virtual PCI host bridge "
+			 "(platform_info.pci_mmconfig_base and "
+			 "pci_is_virtual = 1)",
+			 cfg->cell->name, cfg->cell->num_pci_devices);
+		return -1;
+	}
+	ecam = vpci_ecam_size((uint8_t)end_bus);
+	win = base + ecam;
+	win_size = vpci_bar_window_size(cfg);
+	env.num_extra = vpci_reserved(s, root_gicr_size(root), reserved);
+	if (win_size && (win + win_size > (1ULL << 32) ||
+			 vpci_bar_check(&env, win, win_size, &conflict))) {
+		if (win + win_size > (1ULL << 32))
+			conflict = (struct vpci_range){
+				1ULL << 32, 0, "the 4 GiB limit of 32-bit BARs"
+			};
+		snprintf(err, len,
+			 "the BAR window 0x%llx+0x%llx of cell \"%s\"'s "
+			 "virtual PCI host bridge (right behind its ECAM "
+			 "window) would cover %s 0x%llx+0x%llx: the "
+			 "hypervisor would refuse every BAR there; move "
+			 "pci_mmconfig_base or the cell's region",
+			 (unsigned long long)win, (unsigned long long)win_size,
+			 cfg->cell->name, conflict.what,
+			 (unsigned long long)conflict.start,
+			 (unsigned long long)conflict.size);
+		return -1;
+	}
+	snprintf(name, sizeof(name), "pci@%llx", (unsigned long long)base);
+	fdt_w_begin(w, name);
+	fdt_w_prop_str(w, "compatible", "pci-host-ecam-generic");
+	fdt_w_prop_str(w, "device_type", "pci");
+	fdt_w_prop_reg64(w, "reg", base, ecam);
+	c[0] = 0;
+	c[1] = end_bus;
+	fdt_w_prop_cells(w, "bus-range", c, 2);
+	if (s->platform_info.pci_domain != 0xffff)
+		fdt_w_prop_u32(w, "linux,pci-domain",
+			       s->platform_info.pci_domain);
+	fdt_w_prop_u32(w, "#address-cells", 3);
+	fdt_w_prop_u32(w, "#size-cells", 2);
+	fdt_w_prop_u32(w, "#interrupt-cells", 1);
+	if (win_size) {
+		c[0] = PCI_SPACE_MEM32;
+		split64(c + 1, win);
+		split64(c + 3, win);
+		split64(c + 5, win_size);
+		fdt_w_prop_cells(w, "ranges", c, 7);
+	}
+	/* child address (3 cells), pin, GIC, GIC specifier (3 cells) */
+	for (pin = 1, i = 0; pin <= 4; pin++) {
+		map[i++] = 0;
+		map[i++] = 0;
+		map[i++] = 0;
+		map[i++] = pin;
+		map[i++] = GIC_PHANDLE;
+		map[i++] = GIC_SPI;
+		map[i++] = cfg->cell->vpci_irq_base + pin - 1;
+		map[i++] = IRQ_EDGE_RISING;
+	}
+	fdt_w_prop_cells(w, "interrupt-map", map, i);
+	c[0] = c[1] = c[2] = 0;
+	c[3] = 7;
+	fdt_w_prop_cells(w, "interrupt-map-mask", c, 4);
+	fdt_w_end(w);
+	return 0;
+}
+
 int linux_dt_generate(const struct linux_dt_args *a, const struct dt_tree *root,
 		      const char *root_path, void **blob, size_t *size,
 		      char *err, size_t len)
@@ -310,6 +431,10 @@ int linux_dt_generate(const struct linux_dt_args *a, const struct dt_tree *root,
 	fdt_w_end(&w);
 	put_timer(&w, root);
 	put_memory(&w, a);
+	if (put_pci(&w, a, root, err, len)) {
+		fdt_w_free(&w);
+		return -1;
+	}
 	put_console(&w, a->cfg, con, sizeof(con));
 	fdt_w_begin(&w, "chosen");
 	put_chosen_props(&w, a);

@@ -21,6 +21,11 @@ struct linux_dt_args {
 	const char *cfg_path;
 	const struct linux_layout *layout;
 	const char *bootargs; /* NULL: keep a user DTB's */
+	/*
+	 * The running system's config, for the virtual PCI host bridge of a
+	 * cell with PCI devices; NULL: the DTB gets no bridge.
+	 */
+	const struct jailhouse_system *sys;
 };
 
 /*
@@ -33,7 +38,10 @@ const char *linux_dt_earlycon(const struct warden_config *cfg, char *buf,
 
 /*
  * Writes the cell's DTB from its config and root, the root's device tree
- * (root_path names it in messages). Returns 0 and a malloc'd blob, or -1
+ * (root_path names it in messages). A cell with PCI devices gets its
+ * virtual host bridge (pci-host-ecam-generic) as the hypervisor serves it:
+ * the system config's ECAM window, a BAR window right behind it where the
+ * hypervisor lets BARs go, INTx pin P as SPI vpci_irq_base + P - 1. Returns 0 and a malloc'd blob, or -1
  * with a sentence in err.
  */
 int linux_dt_generate(const struct linux_dt_args *a, const struct dt_tree *root,

@@ -46,7 +46,9 @@ static const struct command commands[] = {
 	  "written from the\ncell config (GIC and CPU facts from the root's, "
 	  "--root-dtb FILE to give\nanother). -w FILE writes FILE (the load "
 	  "plan), FILE.dtb and FILE.loader\ninstead of loading. --loader FILE "
-	  "gives another linux-loader.bin." },
+	  "gives another linux-loader.bin. A cell\nwith PCI devices gets its "
+	  "virtual PCI host bridge from the enabled\nsystem's config "
+	  "(--system-config FILE to give one)." },
 	{ "cell", "start", cmd_cell_start, "{ID|[--name] NAME}",
 	  "start the cell at its reset address", NULL },
 	{ "cell", "shutdown", cmd_cell_shutdown, "{ID|[--name] NAME}",

@@ -13,7 +13,9 @@
  * (PASSIVE_COMMREG), so it can be destroyed at any time. It is peer 2 of
  * the ivshmem "demo" link with the root (0001:00:00.0, its INTx INTID
  * 140), as Jailhouse's qemu-arm64-linux-demo.c; its own output section
- * is 0x7fafe000.
+ * is 0x7fafe000. It is peer 1 of the ivshmem "net" link (0001:00:01.0,
+ * protocol VETH, INTx INTID 141): ivshmem-net in warden.ko makes it an
+ * Ethernet link to the root; its own output section is 0x7fa81000.
  */
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
@@ -21,9 +23,9 @@
 struct {
 	struct jailhouse_cell_desc cell;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[8];
+	struct jailhouse_memory mem_regions[12];
 	struct jailhouse_irqchip irqchips[1];
-	struct jailhouse_pci_device pci_devices[1];
+	struct jailhouse_pci_device pci_devices[2];
 } __attribute__((packed)) config = {
 	.cell = {
 		.signature = JAILHOUSE_CELL_DESC_SIGNATURE,
@@ -107,14 +109,34 @@ struct {
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				 JAILHOUSE_MEM_ROOTSHARED,
 		},
+		/* ivshmem net: state table */ {
+			.phys_start = 0x7fa11000,
+			.virt_start = 0x7fa11000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,
+		},
+		/* ivshmem net: no R/W section */ { 0 },
+		/* ivshmem net: output section of peer 0 (the root) */ {
+			.phys_start = 0x7fa12000,
+			.virt_start = 0x7fa12000,
+			.size = 0x6f000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED,
+		},
+		/* ivshmem net: output section of peer 1, this cell */ {
+			.phys_start = 0x7fa81000,
+			.virt_start = 0x7fa81000,
+			.size = 0x6f000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				 JAILHOUSE_MEM_ROOTSHARED,
+		},
 	},
 
 	.irqchips = {
-		/* the ivshmem INTx, INTID 140 */ {
+		/* the ivshmem INTx: INTID 140 (demo), 141 (net) */ {
 			.address = 0x08000000,
 			.pin_base = 32,
 			.pin_bitmap = {
-				0, 0, 0, 1 << (140 - 128),
+				0, 0, 0, 3 << (140 - 128),
 			},
 		},
 	},
@@ -129,6 +151,16 @@ struct {
 			.shmem_dev_id = 2,
 			.shmem_peers = 3,
 			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
+		},
+		/* 0001:00:01.0: ivshmem "net" link, peer 1 (ivshmem-net) */ {
+			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			.domain = 1,
+			.bdf = 1 << 3,
+			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
+			.shmem_regions_start = 8,
+			.shmem_dev_id = 1,
+			.shmem_peers = 2,
+			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_VETH,
 		},
 	},
 };

@@ -12,6 +12,10 @@
  *   0x7fc00000-0x7fffffff  the hypervisor (4 MiB), in no cell
  * Non-root cells so far: qemu-virt-inmate-demo uses 0x7fa00000+64 KiB.
  * Later cells take other parts of 0x70000000-0x7f9fffff.
+ *   0x7fa11000-0x7faeffff  the ivshmem "net" link (2 peers: the root is 0,
+ *                          qemu-virt-linux-demo 1), protocol VETH for
+ *                          ivshmem-net: state table, no R/W section, two
+ *                          output sections of 444 KiB
  *   0x7faf0000-0x7fafffff  the ivshmem "demo" link (3 peers: the root is
  *                          0, qemu-virt-ivshmem-demo 1), as Jailhouse's
  *                          qemu-arm64.c has it: state table, R/W section,
@@ -20,8 +24,9 @@
  * The GIC distributor (0x08000000) and redistributors (0x080a0000, 128 KiB
  * per CPU) are not mapped: the hypervisor emulates them, and so the
  * virtual PCI host bridge (ECAM at 0x08e00000, 1 MiB, domain 1) with the
- * ivshmem device 00:00.0, whose INTx is INTID 128 (vpci_irq_base 96). Its
- * register page goes where the root has no memory, e.g. 0x08f00000.
+ * ivshmem device 00:00.0, whose INTx is INTID 128 (vpci_irq_base 96), and
+ * the ivshmem-net device 00:01.0 (INTID 129). Their register pages go
+ * where the root has no memory, e.g. 0x08f00000.
  */
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
@@ -45,9 +50,9 @@
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[11];
+	struct jailhouse_memory mem_regions[15];
 	struct jailhouse_irqchip irqchips[1];
-	struct jailhouse_pci_device pci_devices[1];
+	struct jailhouse_pci_device pci_devices[2];
 } __attribute__((packed)) config = {
 	.header = {
 		.signature = JAILHOUSE_SYSTEM_SIGNATURE,
@@ -113,7 +118,7 @@ struct {
 		/* RAM: for non-root cells, loaded by the root */ {
 			.phys_start = 0x70000000,
 			.virt_start = 0x70000000,
-			.size = 0x0faf0000,
+			.size = 0x0fa11000,
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				 JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA,
 		},
@@ -161,6 +166,25 @@ struct {
 			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 				 JAILHOUSE_MEM_IO,
 		},
+		/* ivshmem net: state table, written by the hypervisor */ {
+			.phys_start = 0x7fa11000,
+			.virt_start = 0x7fa11000,
+			.size = 0x1000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
+		/* ivshmem net: no R/W section */ { 0 },
+		/* ivshmem net: output section of peer 0, the root */ {
+			.phys_start = 0x7fa12000,
+			.virt_start = 0x7fa12000,
+			.size = 0x6f000,
+			.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE,
+		},
+		/* ivshmem net: output section of peer 1 */ {
+			.phys_start = 0x7fa81000,
+			.virt_start = 0x7fa81000,
+			.size = 0x6f000,
+			.flags = JAILHOUSE_MEM_READ,
+		},
 	},
 
 	.irqchips = {
@@ -183,6 +207,16 @@ struct {
 			.shmem_dev_id = 0,
 			.shmem_peers = 3,
 			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,
+		},
+		/* 0001:00:01.0: ivshmem "net" link, peer 0 (ivshmem-net) */ {
+			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
+			.domain = 1,
+			.bdf = 1 << 3,
+			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
+			.shmem_regions_start = 11,
+			.shmem_dev_id = 0,
+			.shmem_peers = 2,
+			.shmem_protocol = JAILHOUSE_SHMEM_PROTO_VETH,
 		},
 	},
 };

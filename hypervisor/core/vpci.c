@@ -17,6 +17,7 @@
  * implement (status, cache line, latency, BIST, BARs 1-5, ROM) are
  * ignored quietly; all other writes are refused for the caller to report.
  */
+#include <warden/rules.h>
 #include <warden/vpci.h>
 
 #define PCI_STATUS_CAP_LIST 0x0010
@@ -193,4 +194,67 @@ enum vpci_write vpci_cfg_write(struct ivshmem_ep *ep, unsigned int reg,
 	default:
 		return VPCI_W_OK;
 	}
+}
+
+unsigned int vpci_reserved(const struct jailhouse_system *s, __u64 gicr_size,
+			   struct vpci_range *out)
+{
+	const struct jailhouse_memory *hv = &s->hypervisor_memory;
+	/* a physical host bridge (pci_is_virtual 0) is not emulated */
+	__u64 ecam = s->platform_info.pci_is_virtual == 1 ?
+			     s->platform_info.pci_mmconfig_base :
+			     0;
+	int v2 = s->platform_info.arm.gic_version == 2;
+	unsigned int n = 0;
+
+	out[n++] = (struct vpci_range){
+		ecam,
+		ecam ? vpci_ecam_size(s->platform_info.pci_mmconfig_end_bus) :
+		       0,
+		"the virtual PCI host bridge's ECAM window"
+	};
+	out[n++] =
+		(struct vpci_range){ s->platform_info.arm.gicd_base,
+				     v2 ? RULES_GICD_V2_SIZE : RULES_GICD_SIZE,
+				     "the GIC distributor" };
+	out[n++] = (struct vpci_range){ hv->phys_start, hv->size,
+					"hypervisor memory" };
+	if (v2)
+		out[n++] = (struct vpci_range){ s->platform_info.arm.gicc_base,
+						RULES_GICC_SIZE,
+						"the GIC CPU interface" };
+	else
+		out[n++] = (struct vpci_range){ s->platform_info.arm.gicr_base,
+						gicr_size,
+						"the GIC redistributors" };
+	return n;
+}
+
+/* Jailhouse's device trees: two pages of BAR window per ivshmem device. */
+#define VPCI_WINDOW_PER_DEVICE 0x2000ULL
+
+__u64 vpci_bar_window_size(const struct warden_config *cfg)
+{
+	unsigned int i, b, bars = 0, ivshmem = 0;
+	__u64 max = 0, size, per_dev;
+
+	for (i = 0; i < cfg->cell->num_pci_devices; i++) {
+		const struct jailhouse_pci_device *d = &cfg->pci_devices[i];
+
+		if (d->type != JAILHOUSE_PCI_TYPE_IVSHMEM)
+			continue;
+		ivshmem++;
+		for (b = 0; b < 6; b++) {
+			__u32 mask = d->bar_mask[b] & ~0xfU;
+
+			if (!mask)
+				continue;
+			bars++;
+			size = (__u64)(__u32)~mask + 1;
+			if (size > max)
+				max = size;
+		}
+	}
+	per_dev = (__u64)ivshmem * VPCI_WINDOW_PER_DEVICE;
+	return per_dev > bars * max ? per_dev : bars * max;
 }

@@ -41,6 +41,7 @@ run() {
 	local want=$1 text=$2 out rc
 	shift 2
 	out=$("$cli" cell linux "$@" 2>&1); rc=$?
+	printf '%s\n' "$out" >"$tmp/out"
 	echo "\$ warden cell linux $*"
 	echo "$out"
 	[ "$rc" -eq "$want" ] || bad "status $rc, expected $want"
@@ -86,6 +87,30 @@ od -An -tx8 -j $(($(grep -abo WDNLXLDR "$tmp/p.loader" | cut -d: -f1) + 8)) \
 cat "$tmp/ldr"
 grep -q "0000000077ff0000 0000000070200000" "$tmp/ldr" ||
 	bad "loader addresses not filled in"
+
+echo "== the cell's virtual PCI host bridge, from the system config"
+# without the hypervisor and --system-config: a note, no bridge
+grep -q "note: the DTB gets no virtual PCI host bridge for the cell's 2 PCI" \
+	"$tmp/out" || bad "no note about the missing PCI host bridge"
+grep -q "pci@" "$tmp/p.dts" && bad "a PCI host bridge without a system config"
+run 0 "Wrote" "$cfg" "$tmp/Image" --root-dtb "$rootdtb" \
+	--system-config "$B/configs/qemu-virt.cell" -w "$tmp/p"
+dtc -I dtb -O dts -o "$tmp/p.dts" "$tmp/p.dtb" 2>"$tmp/dtc.err" ||
+	bad "dtc cannot read the written DTB"
+cat "$tmp/dtc.err"
+sed -n '/pci@/,/};/p' "$tmp/p.dts"
+[ -s "$tmp/dtc.err" ] && bad "dtc warns about the written DTB"
+for want in 'pci@8e00000 {' 'compatible = "pci-host-ecam-generic";' \
+	'device_type = "pci";' 'reg = <0x00 0x8e00000 0x00 0x100000>;' \
+	'bus-range = <0x00 0x00>;' 'linux,pci-domain = <0x01>;' \
+	'ranges = <0x2000000 0x00 0x8f00000 0x00 0x8f00000 0x00 0x4000>;' \
+	'interrupt-map = <0x00 0x00 0x00 0x01 0x01 0x00 0x6c 0x01 0x00 0x00 0x00 0x02 0x01 0x00 0x6d 0x01 0x00 0x00 0x00 0x03 0x01 0x00 0x6e 0x01 0x00 0x00 0x00 0x04 0x01 0x00 0x6f 0x01>;' \
+	'interrupt-map-mask = <0x00 0x00 0x00 0x07>;'; do
+	grep -qF -- "$want" "$tmp/p.dts" || bad "DTB lacks: $want"
+done
+grep -q "msi-" "$tmp/p.dts" && bad "an MSI controller behind the bridge"
+run 1 "but a system config (\"JHSYS\") is needed here" "$cfg" "$tmp/Image" --root-dtb "$rootdtb" \
+	--system-config "$cfg" -w "$tmp/p"
 
 echo "== -c replaces the arguments, the console stays; a gzip'd Image"
 gzip -c "$tmp/Image" >"$tmp/Image.gz"

@@ -16,8 +16,11 @@ $(B)/tests/guest/%: $(TOP)/tests/system/helpers/%.c $(VERSION_H) \
 ALL_TARGETS += $(SYSTEST_HELPERS)
 
 # What cell-linux.sh boots in a Linux cell: the root's own Debian kernel
-# and a busybox initramfs with tests/system/linux-cell/init and the cell's
-# console module (warden_hvc.ko).
+# and a busybox initramfs with tests/system/linux-cell/init, the cell's
+# console module (warden_hvc.ko), Warden's module (warden.ko with uio.ko:
+# the cell's ivshmem devices), the ivshmem-demo tool and the CLI with
+# qemu-virt.cell (to show that an enable in a cell is refused), installed
+# where scripts/install puts them.
 LINUX_CELL_KERNEL := $(B)/tests/guest/linux-cell-Image
 LINUX_CELL_INITRD := $(B)/tests/guest/linux-cell-initrd.gz
 
@@ -26,12 +29,20 @@ $(LINUX_CELL_KERNEL): $(DEPS_STAMP)
 	$(Q)cp $(DEBIAN)/root/boot/vmlinuz-$(KVER) $@
 
 $(LINUX_CELL_INITRD): $(TOP)/tests/system/linux-cell/init $(WARDEN_HVC_KO) \
+		$(DRIVER_KO) $(DEMOS) $(CLI_GUEST) $(B)/configs/qemu-virt.cell \
 		$(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(call say,CPIO,$@)
-	$(Q)rm -rf $@.d && mkdir -p $@.d/bin && \
+	$(Q)rm -rf $@.d && mkdir -p $@.d/bin $@.d/usr/lib/warden/demos \
+		$@.d/usr/sbin $@.d/etc/warden && \
+		cp $(CLI_GUEST) $@.d/usr/sbin/warden && \
+		cp $(B)/configs/qemu-virt.cell $@.d/etc/warden/ && \
 		cp $(DEBIAN)/root/bin/busybox $@.d/bin/busybox && \
 		cp $(WARDEN_HVC_KO) $@.d/warden_hvc.ko && \
+		cp $(DRIVER_KO) $@.d/warden.ko && \
+		cp $(DEBIAN)/root/lib/modules/$(KVER)/kernel/drivers/uio/uio.ko \
+			$@.d/uio.ko && \
+		cp $(DEMOS) $@.d/usr/lib/warden/demos/ && \
 		install -m 0755 $< $@.d/init && \
 		(cd $@.d && find . | LC_ALL=C sort | \
 			cpio -o -H newc -R 0:0 --quiet | gzip -1) >$@ && \

@@ -26,7 +26,7 @@
 # expect: ^warden-test: after shutdown for a load: cell's state entry 0, root interrupted
 # expect: ^warden-test: restarted: cell state seen by the root: 2
 # expect: ^warden-test: after destroy: cell's state entry 0, root interrupted
-# expect-console: ^vPCI: host bridge ECAM at 0x8e00000\+0x100000, 1 ivshmem device\(s\) in the root cell
+# expect-console: ^vPCI: host bridge ECAM at 0x8e00000\+0x100000, 2 ivshmem device\(s\) in the root cell
 # expect-console: ^IVSHMEM: Found device at 00:00\.0
 # expect-console: ^IVSHMEM: bar0 is at 0xff000000
 # expect-console: ^IVSHMEM: ID is 1

@@ -6,7 +6,7 @@
 # expect: ^warden-test: not enabled: .*not enabled
 # expect: ^warden-test: no firmware: .*warden.bin missing
 # expect: ^warden-test: overlap, CLI: .*not enabling with
-# expect-console: ^ERROR: region 3 of root cell "qemu-virt" \(0x70000000-0x80aeffff\) overlaps the hypervisor memory \(0x7fc00000-0x7fffffff\): move the region
+# expect-console: ^ERROR: region 3 of root cell "qemu-virt" \(0x70000000-0x80a10fff\) overlaps the hypervisor memory \(0x7fc00000-0x7fffffff\): move the region
 # expect: ^warden-test: overlap, hypervisor: .*enable failed: Invalid argument
 # expect: ^warden-test: memory in use: .*hypervisor memory 0x40c00000-0x40ffffff is in use by Linux.*mem=
 # expect-console: ^ERROR: system config "qemu-virt" lacks a GICv2 frame \(gicd_base 0x8000000, gicc_base 0x0, gich_base 0x0, gicv_base 0x0\)
@@ -58,7 +58,7 @@ mv /lib/firmware/warden.bin /tmp/
 fails "no firmware" $good
 mv /tmp/warden.bin /lib/firmware/
 
-# root region 3 grown to 0x10af0000 bytes: over the hypervisor
+# root region 3 grown to 0x10a11000 bytes: over the hypervisor
 patch /tmp/overlap.cell 611 020
 fails "overlap, CLI" /tmp/overlap.cell
 fails "overlap, hypervisor" --skip-check /tmp/overlap.cell

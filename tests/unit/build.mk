@@ -17,3 +17,7 @@ $(B)/tests/unit/%: $(TOP)/tests/unit/%.c $(UNIT_LIB_SRCS) $(TOOLS_HDRS) | deps
 .PHONY: unit
 unit: $(UNIT_BINS)
 CHECK_TARGETS += $(UNIT_BINS)
+
+# test_ivnet builds the driver's protocol logic (driver/ivnet_proto.c) in
+$(B)/tests/unit/test_ivnet: $(TOP)/driver/ivnet_proto.c \
+	$(TOP)/driver/ivnet_proto.h

@@ -106,7 +106,7 @@ static void sizes_follow_the_formula(void **state)
 
 		assert_int_equal(cfg.size, sources[i].size);
 	}
-	assert_int_equal(sizeof(qemu_virt), 488 + 8 + 11 * 32 + 32 + 56);
+	assert_int_equal(sizeof(qemu_virt), 488 + 8 + 15 * 32 + 32 + 2 * 56);
 	assert_int_equal(sizeof(qemu_virt_inmate_demo), 132 + 8 + 3 * 32);
 }
 

@@ -44,7 +44,7 @@ static struct ivshmem_link links[VPCI_LINKS];
 static uint64_t ecam_base;
 static uint8_t end_bus;
 /* where no BAR may go besides the cell's own memory */
-static struct vpci_range reserved[5];
+static struct vpci_range reserved[VPCI_RESERVED_MAX];
 static unsigned int num_reserved;
 spinlock_t vpci_lock; /* released by el2_locks_release() */
 
@@ -190,7 +190,6 @@ static void vcell_setup(struct vpci_cell *v, const struct warden_config *cfg)
 int vpci_init(void)
 {
 	const struct jailhouse_system *s = sys_config;
-	const struct jailhouse_memory *hv = &s->hypervisor_memory;
 
 	memset(vcells, 0, sizeof(vcells));
 	memset(links, 0, sizeof(links));
@@ -199,27 +198,7 @@ int vpci_init(void)
 			    s->platform_info.pci_mmconfig_base :
 			    0;
 	end_bus = s->platform_info.pci_mmconfig_end_bus;
-	num_reserved = 0;
-	reserved[num_reserved++] = (struct vpci_range){
-		ecam_base, ecam_base ? vpci_ecam_size(end_bus) : 0,
-		"the virtual PCI host bridge's ECAM window"
-	};
-	reserved[num_reserved++] =
-		(struct vpci_range){ s->platform_info.arm.gicd_base,
-				     gicd_frame_size(), "the GIC distributor" };
-	reserved[num_reserved++] = (struct vpci_range){ hv->phys_start,
-							hv->size,
-							"hypervisor memory" };
-	if (s->platform_info.arm.gic_version == 2)
-		reserved[num_reserved++] =
-			(struct vpci_range){ s->platform_info.arm.gicc_base,
-					     RULES_GICC_SIZE,
-					     "the GIC CPU interface" };
-	else
-		reserved[num_reserved++] =
-			(struct vpci_range){ s->platform_info.arm.gicr_base,
-					     gicr_region_size(),
-					     "the GIC redistributors" };
+	num_reserved = vpci_reserved(s, gicr_region_size(), reserved);
 	if (!ecam_base)
 		return 0;
 	vcell_setup(&vcells[0], &root_config);

@@ -80,4 +80,26 @@ enum vpci_write vpci_cfg_write(struct ivshmem_ep *ep, unsigned int reg,
 int vpci_bar_check(const struct vpci_bar_env *env, __u64 addr, __u64 size,
 		   struct vpci_range *conflict);
 
+/* The most ranges vpci_reserved() fills. */
+#define VPCI_RESERVED_MAX 4
+
+/*
+ * Where no cell's BAR may go besides its own memory: the ECAM window (of a
+ * virtual bridge), the GIC distributor, hypervisor memory, and the GIC CPU
+ * interface (GICv2) or the redistributors (GICv3: gicr_size bytes, the
+ * frames of the root's CPUs). Fills out[] and returns how many. The
+ * hypervisor checks every BAR against these; "warden cell linux" places
+ * a Linux cell's BAR window by them.
+ */
+unsigned int vpci_reserved(const struct jailhouse_system *s, __u64 gicr_size,
+			   struct vpci_range *out);
+
+/*
+ * Bytes of a cell's BAR window: two pages per ivshmem device (Jailhouse's
+ * device trees), or more when 64 KiB BARs ask for it (every BAR counted
+ * at the largest BAR's size, so that any placement order fits); 0 for a
+ * cell without ivshmem devices.
+ */
+__u64 vpci_bar_window_size(const struct warden_config *cfg);
+
 #endif
