@@ -53,4 +53,26 @@ void qemu_plugin_register_vcpu_insn_exec_cb(struct qemu_plugin_insn *insn,
 					    enum qemu_plugin_cb_flags flags,
 					    void *udata);
 
+/* Memory accesses: a callback per load or store of an instruction. */
+typedef uint32_t qemu_plugin_meminfo_t;
+struct qemu_plugin_hwaddr;
+
+enum qemu_plugin_mem_rw {
+	QEMU_PLUGIN_MEM_R = 1,
+	QEMU_PLUGIN_MEM_W,
+	QEMU_PLUGIN_MEM_RW,
+};
+
+void qemu_plugin_register_vcpu_mem_cb(
+	struct qemu_plugin_insn *insn,
+	void (*cb)(unsigned int vcpu_index, qemu_plugin_meminfo_t info,
+		   uint64_t vaddr, void *udata),
+	enum qemu_plugin_cb_flags flags, enum qemu_plugin_mem_rw rw,
+	void *udata);
+/* Where an access went (system emulation); NULL if not known. */
+struct qemu_plugin_hwaddr *qemu_plugin_get_hwaddr(qemu_plugin_meminfo_t info,
+						  uint64_t vaddr);
+bool qemu_plugin_hwaddr_is_io(const struct qemu_plugin_hwaddr *haddr);
+uint64_t qemu_plugin_hwaddr_phys_addr(const struct qemu_plugin_hwaddr *haddr);
+
 #endif

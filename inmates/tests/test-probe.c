@@ -46,6 +46,12 @@
  *   gicr-writeback irq=N value=V  the same for the SGI/PPI priorities
  *                               in this CPU's redistributor (N+8 a
  *                               multiple of 16, e.g. 8)
+ *   gicd-reads                  32-bit loads of GICD_CTLR, TYPER, IIDR,
+ *                               TYPER2, PIDR2, CIDR1 and ISENABLER1 into
+ *                               w1 and w18 (the hypervisor's fast read
+ *                               path), w20 (its full path: x19-x29 are
+ *                               not in the fast path's frame) and wzr;
+ *                               one line per register (28 MMIO exits)
  */
 #include <inmate.h>
 #include <hypercall.h>
@@ -68,6 +74,31 @@ static char action[24];
 static uint64_t param(const char *name)
 {
 	return cmdline_parse_int(name, 0);
+}
+
+/*
+ * One distributor register read by w1, w18 and w20: the hypervisor's fast
+ * path (x0-x18) and its full path (x19-x29) must agree; wzr drops it.
+ */
+static void probe_gicd_read(uintptr_t gicd, unsigned int off)
+{
+	register uint64_t r1 asm("x1");
+	register uint64_t r18 asm("x18");
+	register uint64_t r20 asm("x20");
+	uintptr_t a = gicd + off;
+
+	asm volatile("ldr w1, [%1]" : "=r"(r1) : "r"(a) : "memory");
+	asm volatile("ldr w18, [%1]" : "=r"(r18) : "r"(a) : "memory");
+	asm volatile("ldr w20, [%1]" : "=r"(r20) : "r"(a) : "memory");
+	asm volatile("ldr wzr, [%0]" : : "r"(a) : "memory");
+	if (r1 == r18 && r1 == r20)
+		printk("probe: GICD 0x%x = 0x%lx by w1, w18 and w20\n", off,
+		       (unsigned long)r1);
+	else
+		printk("probe: GICD 0x%x = 0x%lx by w1, 0x%lx by w18, 0x%lx "
+		       "by w20\n",
+		       off, (unsigned long)r1, (unsigned long)r18,
+		       (unsigned long)r20);
 }
 
 static uintptr_t probe_gicd(void)
@@ -342,6 +373,15 @@ static void probe_run(void)
 		probe_writeback(gicr + GICR_IPRIORITYR + irq, param("value"));
 		probe_sp_writeback(gicr + GICR_IPRIORITYR + irq,
 				   param("value") >> 1);
+	} else if (probe_is("gicd-reads")) {
+		/* the identification registers: at 0xffd0, GICv2 0xfd0 */
+		unsigned int id = gic_version() == 2 ? 0xfd0 : 0xffd0;
+		const unsigned int offs[] = { 0x0,	 0x4,	    0x8,  0xc,
+					      id + 0x18, id + 0x24, 0x104 };
+
+		for (unsigned int i = 0; i < sizeof(offs) / sizeof(offs[0]);
+		     i++)
+			probe_gicd_read(gicd, offs[i]);
 	} else if (probe_is("gicd-ldxr")) {
 		uint32_t v;
 

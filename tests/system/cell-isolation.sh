@@ -17,6 +17,15 @@
 # expect: ^warden-test: hv-memory: state failed
 # expect: ^warden-test: other-cell-ram: state failed
 # expect: ^warden-test: other-device: state failed
+# expect-console: ^probe: GICD 0x4 = 0x37a0007 by w1, w18 and w20$
+# expect: ^warden-test: root's view: GICD_TYPER 0x037A0007$
+# expect-console: ^probe: GICD 0x0 = 0x[0-9a-f]+ by w1, w18 and w20$
+# expect-console: ^probe: GICD 0x8 = 0x[0-9a-f]+ by w1, w18 and w20$
+# expect-console: ^probe: GICD 0xc = 0x[0-9a-f]+ by w1, w18 and w20$
+# expect-console: ^probe: GICD 0xffe8 = 0x[0-9a-f]+ by w1, w18 and w20$
+# expect-console: ^probe: GICD 0xfff4 = 0x[0-9a-f]+ by w1, w18 and w20$
+# expect-console: ^probe: GICD 0x104 = 0x0 by w1, w18 and w20$
+# reject: ^probe: GICD 0x[0-9a-f]+ = .* by w20$
 # expect-console: ^probe: IRQ 100 enabled: 0
 # expect: ^warden-test: root's view: IRQ 100 still disabled$
 # expect: ^warden-test: root's view: IRQ 33 still enabled$
@@ -69,6 +78,16 @@ probe hv-memory "probe=read addr=0x7fc00000"
 probe other-cell-ram "probe=write addr=0x7fa00000 value=0x1"
 # a virtio-mmio device of the root
 probe other-device "probe=read addr=0x0a000000"
+
+# The distributor's registers that read the same for every cell, by w1
+# and w18 (the hypervisor's fast read path, sync_fast.c) and by w20 (its
+# full path, gicd_mmio()) alike, TYPER as QEMU's machine has it (the
+# root's devmem is trapped too); ISENABLER1 shows none of the root's SPIs
+# (33 is enabled), only the cell's own (40 and 44, disabled). 7
+# registers, 4 loads each.
+[ "$(gicd_bit 0x100 33)" = 1 ]
+probe gicd-reads "probe=gicd-reads alive=1" vmexits_mmio 28
+echo "warden-test: root's view: GICD_TYPER $(devmem $((gicd + 4)) 32)"
 
 # The root's IRQs: 100 is unused (disabled), 33 its UART's (enabled).
 # Each probe writes once and reads back once (2 MMIO exits).

@@ -77,6 +77,8 @@ static inline int irq_reg_of(unsigned int off)
 }
 
 static uint64_t gicd_phys, gicd_size = GICD_SIZE;
+/* Before gicd_init(): a frame no IPA reaches (IPAs have at most 52 bits). */
+struct gicd_fast gicd_fast = { .phys = 1ULL << 63 };
 static unsigned int gic_version;
 static volatile uint8_t *gicd;
 
@@ -388,6 +390,19 @@ int gicd_init(void)
 		for (off = irq_regs[r].start; off < irq_regs[r].end;
 		     off += 1U << SLOT_SHIFT)
 			irq_reg_slot[off >> SLOT_SHIFT] = r + 1;
+	/*
+	 * The fast path's answers, as gicd_mmio() reads them: TYPER, IIDR,
+	 * on GICv3 TYPER2 (RAZ on GICv2), the ID registers; read-only.
+	 */
+	gicd_fast.id_start = gic_version == 2 ? GICD_V2_ID_START :
+						GICD_ID_START;
+	gicd_fast.ctlr = (const volatile uint32_t *)(gicd + GICD_CTLR);
+	for (off = 4; off < 0x10; off += 4)
+		gicd_fast.low[off / 4] =
+			gic_version == 2 && off >= 0x0c ? 0 : reg_read(off, 4);
+	for (off = 0; off < sizeof(gicd_fast.id); off += 4)
+		gicd_fast.id[off / 4] = reg_read(gicd_fast.id_start + off, 4);
+	gicd_fast.phys = gicd_phys;
 	return 0;
 }
 

@@ -8,8 +8,11 @@
  *    Linux with every register from the frame;
  *  - SMCs: PSCI and SMCCC (psci.c, cell_psci.c); a CPU that parks or
  *    restarts starts from a zeroed frame, forwarded calls take x0-x7;
- *  - data aborts with a syndrome on the GIC distributor whose register is
- *    x0-x18 or xzr (mmio_fast(), gicd.c);
+ *  - aligned 32-bit reads of the distributor's registers that are the
+ *    same for every cell (gicd_read_fast(): CTLR, TYPER, IIDR, TYPER2,
+ *    the ID registers), from the syndrome and a table;
+ *  - other data aborts with a syndrome on the GIC distributor whose
+ *    register is x0-x18 or xzr (mmio_fast(), gicd.c);
  *  - a cell's ICC_SGI1R_EL1 write from x0-x18 or xzr (gicv3_sgi_write()).
  * Everything else returns SYNC_SLOW before anything changed: entry.S then
  * completes the frame and arch_handle_exception() takes it from the
@@ -20,6 +23,7 @@
 #include <arch/async.h>
 #include <arch/cell.h>
 #include <arch/cell_psci.h>
+#include <arch/gicd.h>
 #include <arch/gicv3.h>
 #include <arch/hv.h>
 #include <arch/hypercall.h>
@@ -29,6 +33,7 @@
 #include <arch/sync_fast.h>
 #include <warden/esr.h>
 #include <warden/hypercall.h>
+#include <warden/mmio_fast.h>
 #include <warden/serror.h>
 #include <warden/sgi_policy.h>
 
@@ -89,6 +94,45 @@ void smc_enter(struct frame *f, struct per_cpu *pc)
 
 #define SYNC_DONE 0
 #define SYNC_SLOW 1
+
+/*
+ * An aligned 32-bit read of a distributor register whose value is the
+ * same for the root and every cell (struct gicd_fast, gicd.c): decoded
+ * from the syndrome alone (mmio_fast_read_reg()), answered from a table
+ * (GICD_CTLR from the distributor), without a call. Writes, other sizes,
+ * every register of an interrupt (their ownership masks and locks are
+ * gicd_mmio()'s) and everything outside these few words take the full
+ * path, which would read the same. 1 if done.
+ */
+static inline __attribute__((always_inline)) int
+gicd_read_fast(struct frame *f, struct per_cpu *pc, uint64_t esr)
+{
+	int rt = mmio_fast_read_reg(esr);
+	uint64_t off;
+	uint32_t v;
+
+	if (rt < 0)
+		return 0;
+	off = ((sysreg_read(hpfar_el2) >> 4) << 12 |
+	       (sysreg_read(far_el2) & 0xfff)) -
+	      gicd_fast.phys;
+	if (off & 3)
+		return 0;
+	if (off == 0)
+		v = *gicd_fast.ctlr;
+	else if (off < sizeof(gicd_fast.low))
+		v = gicd_fast.low[off / 4];
+	else if (off - gicd_fast.id_start < sizeof(gicd_fast.id))
+		v = gicd_fast.id[(off - gicd_fast.id_start) / 4];
+	else
+		return 0;
+	if (rt != 31)
+		f->x[rt] = v;
+	sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
+	pc->stats[STAT_TOTAL]++;
+	pc->stats[STAT_MMIO]++;
+	return 1;
+}
 
 /* Everything but the calls sync_fast() answers itself, out of its way. */
 static unsigned long __attribute__((noinline))
@@ -155,5 +199,7 @@ unsigned long sync_fast(struct frame *f)
 		smc_do(f, pc);
 		return SYNC_DONE;
 	}
+	if (gicd_read_fast(f, pc, esr))
+		return SYNC_DONE;
 	return sync_fast_other(f, pc, esr);
 }
