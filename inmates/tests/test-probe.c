@@ -402,8 +402,8 @@ static void probe_run(void)
 		printk("probe: smc 0x%lx\n", (unsigned long)param("fid"));
 		printk("probe: smc returned %ld\n", probe_smc(param("fid")));
 	} else if (probe_is("impdef")) {
-		unsigned long tidcp1 =
-			read_sysreg(id_aa64mmfr1_el1) >> 52 & 0xf;
+		unsigned long tidcp1 = read_sysreg(id_aa64mmfr1_el1) >> 52 &
+				       0xf;
 
 		/* the root sees the cell's state, not its UART */
 		printk("probe: ID_AA64MMFR1_EL1.TIDCP1 %lu\n", tidcp1);

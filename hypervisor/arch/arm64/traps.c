@@ -31,7 +31,6 @@
 #include <warden/hypercall.h>
 #include <warden/sgi_policy.h>
 
-
 /* Every lock of the hypervisor (spinlock.h: a held lock names its CPU). */
 static const struct {
 	spinlock_t *lock;

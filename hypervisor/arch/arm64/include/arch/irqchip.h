@@ -113,5 +113,4 @@ void irqchip_cpu_private_reset(unsigned int cpu, bool stop_sgi);
 void irqchip_priority_written(unsigned int owner, unsigned int cpu,
 			      uint32_t intid, uint8_t prio);
 
-
 #endif
