@@ -67,8 +67,8 @@ static void on_mark(unsigned int vcpu, void *udata)
 		(unsigned long long)insns[vcpu]);
 	if (tracing[vcpu] && mark == trace_to) {
 		tracing[vcpu] = false;
-	} else if (!tracing[vcpu] && mark >= trace_from &&
-		   mark <= trace_last && trace_left[mark]) {
+	} else if (!tracing[vcpu] && mark >= trace_from && mark <= trace_last &&
+		   trace_left[mark]) {
 		trace_left[mark]--;
 		tracing[vcpu] = true;
 	}

@@ -58,8 +58,7 @@ void cell_irq_init(void);
  * SPI intid (32-1019) belongs to the cell that CPU pc serves: the check
  * of cell_irq_owned() on the interrupt path, without a call.
  */
-static inline bool cell_spi_owned_fast(const struct per_cpu *pc,
-				       uint32_t intid)
+static inline bool cell_spi_owned_fast(const struct per_cpu *pc, uint32_t intid)
 {
 	unsigned int id = pc->lc.cell;
 
