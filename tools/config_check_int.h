@@ -10,7 +10,6 @@
 
 #include "config_check.h"
 
-
 /* The root cell is cells[0]; most checks cover every cell. */
 struct ctx {
 	const struct warden_config *sys;

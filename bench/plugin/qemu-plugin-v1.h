@@ -63,12 +63,12 @@ enum qemu_plugin_mem_rw {
 	QEMU_PLUGIN_MEM_RW,
 };
 
-void qemu_plugin_register_vcpu_mem_cb(
-	struct qemu_plugin_insn *insn,
-	void (*cb)(unsigned int vcpu_index, qemu_plugin_meminfo_t info,
-		   uint64_t vaddr, void *udata),
-	enum qemu_plugin_cb_flags flags, enum qemu_plugin_mem_rw rw,
-	void *udata);
+void qemu_plugin_register_vcpu_mem_cb(struct qemu_plugin_insn *insn,
+				      void (*cb)(unsigned int vcpu_index,
+						 qemu_plugin_meminfo_t info,
+						 uint64_t vaddr, void *udata),
+				      enum qemu_plugin_cb_flags flags,
+				      enum qemu_plugin_mem_rw rw, void *udata);
 /* Where an access went (system emulation); NULL if not known. */
 struct qemu_plugin_hwaddr *qemu_plugin_get_hwaddr(qemu_plugin_meminfo_t info,
 						  uint64_t vaddr);

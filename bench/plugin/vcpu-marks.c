@@ -135,12 +135,11 @@ static void on_mark(unsigned int vcpu, void *udata)
 		return;
 	/* Registered after on_insn: the marker itself is counted. */
 	fprintf(out, "%u %u %llu %llu\n", vcpu, mark,
-		(unsigned long long)insns[vcpu],
-		(unsigned long long)gic[vcpu]);
+		(unsigned long long)insns[vcpu], (unsigned long long)gic[vcpu]);
 	if (tracing[vcpu] && mark == trace_to) {
 		tracing[vcpu] = false;
-	} else if (!tracing[vcpu] && mark >= trace_from &&
-		   mark <= trace_last && trace_left[mark]) {
+	} else if (!tracing[vcpu] && mark >= trace_from && mark <= trace_last &&
+		   trace_left[mark]) {
 		trace_left[mark]--;
 		tracing[vcpu] = true;
 	}
@@ -161,9 +160,10 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 						       QEMU_PLUGIN_CB_NO_REGS,
 						       (void *)(uintptr_t)pc);
 		if (el2 && n_gic_mmio)
-			qemu_plugin_register_vcpu_mem_cb(
-				insn, on_mem, QEMU_PLUGIN_CB_NO_REGS,
-				QEMU_PLUGIN_MEM_RW, (void *)(uintptr_t)pc);
+			qemu_plugin_register_vcpu_mem_cb(insn, on_mem,
+							 QEMU_PLUGIN_CB_NO_REGS,
+							 QEMU_PLUGIN_MEM_RW,
+							 (void *)(uintptr_t)pc);
 		if (qemu_plugin_insn_size(insn) != 4)
 			continue;
 		memcpy(&op, qemu_plugin_insn_data(insn), 4);

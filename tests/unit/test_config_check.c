@@ -424,8 +424,8 @@ static void ivshmem_rules(void **state)
 	ivshmem_setup();
 	a.pci[0].shmem_regions_start = 5;
 	run(1);
-	assert_non_null(strstr(only("ivshmem-regions")->message,
-			       "needs regions 5..9"));
+	assert_non_null(
+		strstr(only("ivshmem-regions")->message, "needs regions 5..9"));
 	setup(state);
 	ivshmem_setup();
 	a.pci[0].shmem_peers = 1;

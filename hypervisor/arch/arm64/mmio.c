@@ -98,8 +98,7 @@ void mmio_handle_dabt(struct frame *f, unsigned int cpu)
 				    "data abort (access outside the cell)");
 		return;
 	}
-	if (!gicd_mmio(&a, cpu) && !gicr_mmio(&a, cpu) &&
-	    !vpci_mmio(&a, cpu)) {
+	if (!gicd_mmio(&a, cpu) && !gicr_mmio(&a, cpu) && !vpci_mmio(&a, cpu)) {
 		/* the root's memory, invalid while cell management split it */
 		if (stage2_root_fault_retry(cpu))
 			return;

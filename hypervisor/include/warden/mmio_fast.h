@@ -22,11 +22,11 @@
  * SRT, SF (w or x register: a 32-bit load zero-extends either way), AR
  * and EA are free.
  */
-#define MMIO_FAST_READ_MASK                                                 \
-	(0xffffffULL << 32 | 0x3fULL << 26 | 1ULL << 25 | 1ULL << 24 |      \
-	 3ULL << 22 | 1ULL << 21 | 1ULL << 13 | 3ULL << 11 | 1ULL << 10 |   \
+#define MMIO_FAST_READ_MASK                                               \
+	(0xffffffULL << 32 | 0x3fULL << 26 | 1ULL << 25 | 1ULL << 24 |    \
+	 3ULL << 22 | 1ULL << 21 | 1ULL << 13 | 3ULL << 11 | 1ULL << 10 | \
 	 1ULL << 8 | 1ULL << 7 | 1ULL << 6 | 0x3cULL)
-#define MMIO_FAST_READ_WANT                                                 \
+#define MMIO_FAST_READ_WANT \
 	(0x24ULL << 26 | 1ULL << 25 | 1ULL << 24 | 2ULL << 22 | 0x04ULL)
 
 /*

@@ -115,8 +115,7 @@ struct per_cpu {
 };
 
 _Static_assert(__builtin_offsetof(struct per_cpu, gic.prio) == 0, "prio");
-_Static_assert(__builtin_offsetof(struct per_cpu, vh_loop) ==
-		       PER_CPU_VH_LOOP,
+_Static_assert(__builtin_offsetof(struct per_cpu, vh_loop) == PER_CPU_VH_LOOP,
 	       "PER_CPU_VH_LOOP");
 _Static_assert(__builtin_offsetof(struct per_cpu, vh_fid) == PER_CPU_VH_FID,
 	       "PER_CPU_VH_FID");
