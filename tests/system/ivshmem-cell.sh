@@ -49,7 +49,7 @@ wait_for 60 "5 interrupts in the root's demo" at_least ints 5
 wait_for 60 "the cell's count in rw[1]" at_least last_rw1 2
 echo "warden-test: root sees the cell's state $(last 'state\[1\]')"
 n=$(ints)
-irqs=$(awk '/ivshmem/ { s = 0; for (i = 2; i <= NF; i++)
+irqs=$(awk '$NF == "ivshmem" { s = 0; for (i = 2; i <= NF; i++)
 	if ($i ~ /^[0-9]+$/) s += $i; else break; print s }' /proc/interrupts)
 echo "warden-test: root counted $n interrupts, /proc/interrupts ivshmem $irqs"
 [ "$irqs" -ge "$n" ]
