@@ -47,17 +47,21 @@ wait_for 300 "the cell's shell" cell_has "linux-cell: run 1: shell on /dev/hvc0"
 
 echo "== the cell's view of its host bridge"
 dt=/proc/device-tree/pci@8e00000
-cell_run "echo dt: \$(tr -d '\\000' <$dt/compatible) \$(od -An -tx1 $dt/bus-range) \$(od -An -tx1 $dt/linux,pci-domain)" \
-	'echo pcidevs: $(ls /sys/bus/pci/devices)' \
-	'echo uio: $(cat /sys/class/uio/uio0/name) $(cat /sys/devices/warden/enabled)'
+# One command at a time, each answer whole before the next is typed: the
+# tty echoes typed-ahead input into the middle of an answer.
+cell_run "echo dt: \$(tr -d '\\000' <$dt/compatible) \$(od -An -tx1 $dt/bus-range) \$(od -An -tx1 $dt/linux,pci-domain) end"
+wait_for 60 "the cell's DT answer" cell_has "^dt: .* end$"
+cell_run 'echo pcidevs: $(ls /sys/bus/pci/devices) end'
+wait_for 60 "the cell's PCI answer" cell_has "^pcidevs: .* end$"
+cell_run 'echo uio: $(cat /sys/class/uio/uio0/name) $(cat /sys/devices/warden/enabled)'
 wait_for 60 "the cell's answers" cell_has "^uio: "
 # bus-range: two big-endian cells, linux,pci-domain one
-set -- $(cons | grep '^dt: ' | tail -n1) x x x x x x x x x x x x x
+set -- $(cons | grep '^dt: .* end$' | tail -n1) x x x x x x x x x x x x x
 echo "warden-test: cell DT: compatible $2, bus-range $((0x$6))-$((0x${10}))," \
 	"domain $((0x${14}))"
 cons | grep -e "PCI host bridge to bus" -e "warden: driver" |
 	sed 's/^/warden-test: cell console: /'
-echo "warden-test: cell PCI devices: $(cons | sed -n 's/^pcidevs: //p' | tail -n1)"
+echo "warden-test: cell PCI devices: $(cons | sed -n 's/^pcidevs: \(.*\) end$/\1/p' | tail -n1)"
 set -- $(cons | grep '^uio: ' | tail -n1)
 echo "warden-test: cell UIO: $2, /sys/devices/warden/enabled $3"
 
