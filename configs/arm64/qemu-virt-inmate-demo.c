@@ -9,6 +9,14 @@
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
 
+/* A variant that includes this file may set its own name and flags. */
+#ifndef INMATE_NAME
+#define INMATE_NAME "inmate-demo"
+#endif
+#ifndef INMATE_FLAGS
+#define INMATE_FLAGS JAILHOUSE_CELL_PASSIVE_COMMREG
+#endif
+
 struct {
 	struct jailhouse_cell_desc cell;
 	__u64 cpus[1];
@@ -18,8 +26,8 @@ struct {
 		.signature = JAILHOUSE_CELL_DESC_SIGNATURE,
 		.architecture = JAILHOUSE_ARM64,
 		.revision = JAILHOUSE_CONFIG_REVISION,
-		.name = "inmate-demo",
-		.flags = JAILHOUSE_CELL_PASSIVE_COMMREG,
+		.name = INMATE_NAME,
+		.flags = INMATE_FLAGS,
 
 		.cpu_set_size = sizeof(config.cpus),
 		.num_memory_regions = ARRAY_SIZE(config.mem_regions),
