@@ -135,21 +135,9 @@ static const char *const parse_reasons[] = {
 	[WARDEN_CONFIG_CPU_SET_SIZE] = "CPU set too large",
 };
 
-/*
- * The pool pages of a cell config being copied in, per CPU, from their
- * allocation until a cell slot holds them (cell_create()) or they are
- * freed: the copy's struct cell lives on the call's stack, gone when an
- * exception at EL2 cuts the call short, so cell_recover() frees them
- * from here.
- */
-static struct {
-	uint64_t pa;
-	unsigned int pages;
-} config_in_flight[HV_MAX_CPUS];
-
 static void config_landed(void)
 {
-	config_in_flight[this_cpu()].pa = 0;
+	this_per_cpu()->config_copy_pa = 0;
 }
 
 /* Copies the root's config at ipa into pool pages and parses it. */
@@ -199,8 +187,8 @@ static long config_copy(struct cell *c, uint64_t ipa)
 		       "config\n");
 		goto out;
 	}
-	config_in_flight[this_cpu()].pages = c->config_pages;
-	config_in_flight[this_cpu()].pa = c->config_pa;
+	this_per_cpu()->config_copy_pages = c->config_pages;
+	this_per_cpu()->config_copy_pa = c->config_pa;
 	memcpy(pool_virt(c->config_pa), hdr, size);
 	el2_test_point(TEST_CREATE_CONFIG);
 	st = warden_config_parse(pool_virt(c->config_pa), size,
@@ -593,7 +581,8 @@ static void create_undo(struct cell *c)
 
 void cell_recover(unsigned int cpu)
 {
-	uint64_t copy = config_in_flight[cpu].pa;
+	struct per_cpu *pc = per_cpu(cpu);
+	uint64_t copy = pc->config_copy_pa;
 	unsigned int i;
 
 	spin_lock(&cell_lock);
@@ -616,12 +605,12 @@ void cell_recover(unsigned int cpu)
 		c->lc.busy = 0;
 	}
 	if (copy) {
-		pool_free_pages(copy, config_in_flight[cpu].pages);
+		pool_free_pages(copy, pc->config_copy_pages);
 		printk(" freed the %u pool pages of the cell config it was "
 		       "copying\n",
-		       config_in_flight[cpu].pages);
+		       pc->config_copy_pages);
 	}
-	config_in_flight[cpu].pa = 0;
+	pc->config_copy_pa = 0;
 	spin_unlock(&cell_lock);
 }
 

@@ -112,6 +112,15 @@ struct per_cpu {
 	/* traps.c */
 	struct recover_point recover;
 	volatile int in_fault;
+	/*
+	 * cell.c: the pool pages of a cell config this CPU is copying in,
+	 * from their allocation until a cell slot holds them or they are
+	 * freed (pa 0: none). The copy's struct cell lives on the call's
+	 * stack, gone when an exception at EL2 cuts the call short, so
+	 * cell_recover() frees them from here.
+	 */
+	uint64_t config_copy_pa;
+	unsigned int config_copy_pages;
 };
 
 _Static_assert(__builtin_offsetof(struct per_cpu, gic.prio) == 0, "prio");
