@@ -3,6 +3,7 @@
 # table, per-CPU instruction counts from the vcpu-marks plugin, with
 # ordered, positive figures, and the JSON. GIC=2 runs the GICv2 leg
 # (bench/run --gic 2, latest-gicv2.*); the default is GICv3.
+# slow
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)

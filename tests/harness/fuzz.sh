@@ -2,6 +2,7 @@
 # rule engine, the GIC filters, the A64 decoder, stage-2 editing): replays
 # its seeds and fuzzes briefly (WARDEN_FUZZ_SECONDS each, default 5;
 # `make fuzz` runs each for minutes). Skips without clang.
+# slow
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 for t in config rules gicr_filter gic_filter gicv2_filter insn pgtable vpci cell_console; do

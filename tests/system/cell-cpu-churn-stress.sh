@@ -23,6 +23,7 @@
 # timeout: 600
 # add: tests/system/lib/wait.sh:wait.sh
 # add: tests/system/lib/cpu-churn.sh:cpu-churn.sh
+# slow
 set -e
 . /guest-run/wait.sh
 . /guest-run/cpu-churn.sh

@@ -33,6 +33,7 @@
 # reject: ^Warning: Cell "linux-demo": CPU [0-9]+: GIC
 # reject: ^Warning: Cell "linux-demo": CPU [0-9]+: SMC
 # timeout: 600
+# slow
 set -e
 . /guest-run/wait.sh
 
