@@ -18,6 +18,7 @@
  * ignored quietly; all other writes are refused for the caller to report.
  */
 #include <warden/rules.h>
+#include <warden/vpci-window.h>
 #include <warden/vpci.h>
 
 #define PCI_STATUS_CAP_LIST 0x0010
@@ -230,31 +231,9 @@ unsigned int vpci_reserved(const struct jailhouse_system *s, __u64 gicr_size,
 	return n;
 }
 
-/* Jailhouse's device trees: two pages of BAR window per ivshmem device. */
-#define VPCI_WINDOW_PER_DEVICE 0x2000ULL
-
+/* include/warden/vpci-window.h: shared with the root's module */
 __u64 vpci_bar_window_size(const struct warden_config *cfg)
 {
-	unsigned int i, b, bars = 0, ivshmem = 0;
-	__u64 max = 0, size, per_dev;
-
-	for (i = 0; i < cfg->cell->num_pci_devices; i++) {
-		const struct jailhouse_pci_device *d = &cfg->pci_devices[i];
-
-		if (d->type != JAILHOUSE_PCI_TYPE_IVSHMEM)
-			continue;
-		ivshmem++;
-		for (b = 0; b < 6; b++) {
-			__u32 mask = d->bar_mask[b] & ~0xfU;
-
-			if (!mask)
-				continue;
-			bars++;
-			size = (__u64)(__u32)~mask + 1;
-			if (size > max)
-				max = size;
-		}
-	}
-	per_dev = (__u64)ivshmem * VPCI_WINDOW_PER_DEVICE;
-	return per_dev > bars * max ? per_dev : bars * max;
+	return warden_vpci_window_size(cfg->pci_devices,
+				       cfg->cell->num_pci_devices);
 }
