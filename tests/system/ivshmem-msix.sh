@@ -32,7 +32,7 @@
 # expect-console: ^vPCI: cell "ivshmem-msix": ivshmem 0001:00:00\.0 \(id 1\) MSI-X vector 2 not sent: its data 5: data below 32 is no SPI
 # expect-console: ^vPCI: cell "ivshmem-msix": ivshmem 0001:00:00\.0 \(id 1\) MSI-X vector 3 not sent: its data 1000: no such SPI: beyond the GIC's interrupt lines
 # expect: ^warden-test: bad vectors: the cell counted 2 0 0 0
-# expect: ^warden-test: root's RTC interrupts unchanged \([1-9][0-9]*\), INTID 34 not pending
+# expect: ^warden-test: root's RTC interrupts ([1-9][0-9]*), now \1, INTID 34 not pending
 # expect: ^warden-test: each bad vector reported once: 1 1 1
 # expect: ^warden-test: the root's RTC alarm still arrives
 # reject: FATAL
@@ -75,14 +75,19 @@ warden cell load ivshmem-msix $dir/test-ivshmem-msix.bin \
 warden cell start ivshmem-msix
 wait_for 60 "the cell to set up MSI-X" cell_state_is 2
 
-# vectors 0, 2, 3 rung once, twice, three times
-ring 0
-ring 2
-ring 2
-ring 3
-ring 3
-ring 3
-wait_for 30 "the cell's counts 1 0 2 3" counts_are "1 0 2 3"
+# vectors 0, 2, 3 rung once, twice, three times; each ring awaits the
+# count of the one before: signals to a vector whose SPI is still pending
+# coalesce (the pending bit is the event, as for INTx)
+ring_counted() {
+	ring $1
+	wait_for 30 "the cell's counts $2" counts_are "$2"
+}
+ring_counted 0 "1 0 0 0"
+ring_counted 2 "1 0 1 0"
+ring_counted 2 "1 0 2 0"
+ring_counted 3 "1 0 2 1"
+ring_counted 3 "1 0 2 2"
+ring_counted 3 "1 0 2 3"
 echo "warden-test: the cell counted per vector: $(all_counts)"
 
 # vector 1 is masked: pending, counted once the cell unmasks it
@@ -110,15 +115,14 @@ for i in 1 2 3; do
 	ring 2
 	ring 3
 done
-ring 0
-ring 0
-# the doorbells are handled in order on the ringing CPU: after vector
-# 0's second interrupt reached the cell, the others were decided
-wait_for 30 "vector 0 twice" counts_are "2 0 0 0"
+# the doorbells are handled in order on the ringing CPU: once vector 0's
+# interrupts reached the cell, the others were decided
+ring_counted 0 "1 0 0 0"
+ring_counted 0 "2 0 0 0"
 echo "warden-test: bad vectors: the cell counted $(all_counts)"
 sleep 1
 pend=$(($(devmem $((gicd + 0x204)) 32) >> 2 & 1))
-echo "warden-test: root's RTC interrupts unchanged ($(rtc_irqs))," \
+echo "warden-test: root's RTC interrupts $rtc, now $(rtc_irqs)," \
 	"INTID 34 $([ $pend = 0 ] && echo not) pending"
 [ "$(rtc_irqs)" = "$rtc" ] && [ $pend = 0 ]
 n() { warden console | grep -c "MSI-X vector $1 not sent"; }
