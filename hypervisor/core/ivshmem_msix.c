@@ -46,7 +46,8 @@ struct ivshmem_result ivshmem_msix_read(struct ivshmem_ep *ep, __u32 off,
 		return msix_refused(ep, "the MSI-X table and PBA take aligned "
 					"32-bit accesses only");
 	if (off < ep->msix_vectors * ENTRY_SIZE) {
-		const struct ivshmem_msix_entry *e = &ep->msix[off / ENTRY_SIZE];
+		const struct ivshmem_msix_entry *e =
+			&ep->msix[off / ENTRY_SIZE];
 
 		switch (off % ENTRY_SIZE) {
 		case 0x0:

@@ -159,9 +159,8 @@ static enum vpci_write write_command(struct ivshmem_ep *ep, __u16 cmd,
 	cmd &= PCI_CMD_MEM | PCI_CMD_MASTER | PCI_CMD_INTX_OFF;
 	if (cmd & PCI_CMD_MEM && !(ep->command & PCI_CMD_MEM) &&
 	    (vpci_bar_check(env, ep->bar0, ivshmem_bar0_size(ep), conflict) ||
-	     (ep->msix_vectors && vpci_bar_check(env, ep->bar1,
-						 ivshmem_bar1_size(ep),
-						 conflict)))) {
+	     (ep->msix_vectors &&
+	      vpci_bar_check(env, ep->bar1, ivshmem_bar1_size(ep), conflict)))) {
 		ep->command = cmd & ~PCI_CMD_MEM;
 		return VPCI_W_BAR_CONFLICT;
 	}
@@ -236,9 +235,9 @@ enum vpci_write vpci_cfg_write(struct ivshmem_ep *ep, unsigned int reg,
 	case VPCI_CAP_MSIX:
 		/* the caller sends what became unmasked */
 		if (mask & 0xffff0000)
-			ep->msix_ctrl = (__u16)(v >> 16) &
-					(IVSHMEM_MSIX_ENABLE |
-					 IVSHMEM_MSIX_MASKALL);
+			ep->msix_ctrl =
+				(__u16)(v >> 16) &
+				(IVSHMEM_MSIX_ENABLE | IVSHMEM_MSIX_MASKALL);
 		return VPCI_W_OK;
 	case 0x3c:
 		ep->irq_line = (__u8)v;

@@ -16,8 +16,7 @@
 #define WARDEN_VPCI_WINDOW_PER_DEVICE 0x2000ULL
 
 static inline __u64
-warden_vpci_window_size(const struct jailhouse_pci_device *devs,
-			unsigned int n)
+warden_vpci_window_size(const struct jailhouse_pci_device *devs, unsigned int n)
 {
 	unsigned int i, b, bars = 0, ivshmem = 0;
 	__u64 max = 0, size, per_dev;

@@ -107,8 +107,7 @@ void pci_msix_set_vector(const struct pci_msix *m, unsigned int n,
 	mmio_write32(e + 8, data);
 }
 
-void pci_msix_mask_vector(const struct pci_msix *m, unsigned int n,
-			  int masked)
+void pci_msix_mask_vector(const struct pci_msix *m, unsigned int n, int masked)
 {
 	mmio_write32(m->table + 16 * n + 12,
 		     masked ? PCI_MSIX_ENTRY_MASKED : 0);

@@ -177,7 +177,8 @@ static void device(struct fuzz_input *in)
 			r = ivshmem_reg_write(&ep, reg, sz, v);
 			/* the vector is the target's to check */
 			if (r.action == IVSHMEM_DOORBELL)
-				CHECK(r.target < ep.peers && r.vector <= 0xffff);
+				CHECK(r.target < ep.peers &&
+				      r.vector <= 0xffff);
 			if (r.action == IVSHMEM_STATE)
 				CHECK(r.state == ep.state);
 		} else if (tbl) {

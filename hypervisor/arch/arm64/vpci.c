@@ -263,6 +263,7 @@ static void vcell_setup(struct vpci_cell *v, const struct warden_config *cfg)
 int vpci_init(void)
 {
 	const struct jailhouse_system *s = sys_config;
+	uint32_t typer;
 
 	memset(vcells, 0, sizeof(vcells));
 	memset(links, 0, sizeof(links));
@@ -274,8 +275,8 @@ int vpci_init(void)
 	num_reserved = vpci_reserved(s, gicr_region_size(), reserved);
 	if (!ecam_base)
 		return 0;
-	gic_lines = 32 * ((*(volatile uint32_t *)(irqchip_gicd() + GICD_TYPER) &
-			   0x1f) + 1);
+	typer = *(volatile uint32_t *)(irqchip_gicd() + GICD_TYPER);
+	gic_lines = 32 * ((typer & 0x1f) + 1); /* ITLinesNumber */
 	vcell_setup(&vcells[0], &root_config);
 	printk("vPCI: host bridge ECAM at 0x%llx+0x%llx, %u ivshmem device(s) "
 	       "in the root cell\n",
@@ -395,8 +396,8 @@ static void cfg_access(struct mmio_access *a, unsigned int cpu,
 		       "it would cover %s 0x%llx+0x%llx; place it where the "
 		       "cell has no memory",
 		       bar, domain, pa->bdf >> 8, (pa->bdf >> 3) & 0x1f,
-		       pa->bdf & 7, (unsigned long long)at,
-		       conflict.what, (unsigned long long)conflict.start,
+		       pa->bdf & 7, (unsigned long long)at, conflict.what,
+		       (unsigned long long)conflict.start,
 		       (unsigned long long)conflict.size);
 		break;
 	}
