@@ -21,13 +21,12 @@
 #include <linux/slab.h>
 
 #include <jailhouse/cell-config.h>
+#include <warden/vpci-window.h>
 
 #include "vpci.h"
 
 /* ECAM: one MiB of config space per bus. */
 #define ECAM_BUS_SIZE SZ_1M
-/* Jailhouse's window: two pages per root ivshmem device. */
-#define WINDOW_PER_DEVICE (2 * SZ_4K)
 
 struct warden_vpci {
 	struct platform_device *pdev;
@@ -89,34 +88,6 @@ static int vpci_map_irq(const struct pci_dev *dev, u8 slot, u8 pin)
 	}
 	vpci->irq[pin - 1] = irq;
 	return irq;
-}
-
-/*
- * Size of the root's BARs from its ivshmem devices' BAR masks: every BAR
- * counted at the largest BAR's size keeps any placement order fitting.
- */
-static u64 vpci_window_size(const struct jailhouse_pci_device *devs,
-			    unsigned int n)
-{
-	unsigned int i, b, bars = 0, ivshmem = 0;
-	u64 max = 0, size;
-
-	for (i = 0; i < n; i++) {
-		if (devs[i].type != JAILHOUSE_PCI_TYPE_IVSHMEM)
-			continue;
-		ivshmem++;
-		for (b = 0; b < 6; b++) {
-			u32 mask = devs[i].bar_mask[b];
-
-			if (!mask)
-				continue;
-			bars++;
-			size = (u64)(u32) ~(mask & ~0xfU) + 1;
-			if (size > max)
-				max = size;
-		}
-	}
-	return max_t(u64, (u64)ivshmem * WINDOW_PER_DEVICE, bars * max);
 }
 
 /* The root cell's PCI device array, bounds-checked against the config. */
@@ -267,7 +238,7 @@ int warden_vpci_add(const struct jailhouse_system *sys, u64 config_size)
 		goto fail;
 	}
 	pci_add_resource(&v->bridge->windows, &v->busr);
-	win = vpci_window_size(devs, sys->root_cell.num_pci_devices);
+	win = warden_vpci_window_size(devs, sys->root_cell.num_pci_devices);
 	if (win) {
 		v->mem.name = "Warden vPCI BARs";
 		v->mem.start = base + ecam_size;

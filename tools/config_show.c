@@ -176,13 +176,19 @@ static void show_pci(const struct warden_config *cfg, FILE *out)
 		if (d->type == JAILHOUSE_PCI_TYPE_IVSHMEM)
 			fprintf(out,
 				": peer %u of %u, regions %u-%llu, protocol "
-				"0x%04x, %s INTID %llu",
+				"0x%04x, ",
 				d->shmem_dev_id, d->shmem_peers,
 				d->shmem_regions_start,
 				(unsigned long long)d->shmem_regions_start + 1 +
 					d->shmem_peers,
-				d->shmem_protocol,
-				d->num_msix_vectors ? "MSI-X, else" : "INTx",
+				d->shmem_protocol);
+		/* MSI-X mode has no INTx: the vectors' data are the SPIs */
+		if (d->type == JAILHOUSE_PCI_TYPE_IVSHMEM &&
+		    d->num_msix_vectors)
+			fprintf(out, "MSI-X, %u vectors (SPI = vector data)",
+				d->num_msix_vectors);
+		else if (d->type == JAILHOUSE_PCI_TYPE_IVSHMEM)
+			fprintf(out, "INTx INTID %llu",
 				32 +
 					(unsigned long long)
 						cfg->cell->vpci_irq_base +

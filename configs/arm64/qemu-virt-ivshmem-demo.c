@@ -12,6 +12,17 @@
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
 
+/* qemu-virt-ivshmem-msix.c sets these for its MSI-X variant */
+#ifndef IVSHMEM_CELL_NAME
+#define IVSHMEM_CELL_NAME "ivshmem-demo"
+#endif
+#ifndef IVSHMEM_MSIX_VECTORS
+#define IVSHMEM_MSIX_VECTORS 0
+#define IVSHMEM_BAR_MASK JAILHOUSE_IVSHMEM_BAR_MASK_INTX
+/* word 3 of the SPI bitmap (INTIDs 128-159) */
+#define IVSHMEM_SPIS (1 << (144 - 128))
+#endif
+
 struct {
 	struct jailhouse_cell_desc cell;
 	__u64 cpus[1];
@@ -23,7 +34,7 @@ struct {
 		.signature = JAILHOUSE_CELL_DESC_SIGNATURE,
 		.architecture = JAILHOUSE_ARM64,
 		.revision = JAILHOUSE_CONFIG_REVISION,
-		.name = "ivshmem-demo",
+		.name = IVSHMEM_CELL_NAME,
 		.flags = JAILHOUSE_CELL_PASSIVE_COMMREG,
 
 		.cpu_set_size = sizeof(config.cpus),
@@ -106,7 +117,7 @@ struct {
 			.address = 0x08000000,
 			.pin_base = 32,
 			.pin_bitmap = {
-				0, 0, 0, 1 << (144 - 128),
+				0, 0, 0, IVSHMEM_SPIS,
 			},
 		},
 	},
@@ -116,7 +127,8 @@ struct {
 			.type = JAILHOUSE_PCI_TYPE_IVSHMEM,
 			.domain = 1,
 			.bdf = 0 << 3,
-			.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,
+			.bar_mask = IVSHMEM_BAR_MASK,
+			.num_msix_vectors = IVSHMEM_MSIX_VECTORS,
 			.shmem_regions_start = 0,
 			.shmem_dev_id = 1,
 			.shmem_peers = 3,

@@ -35,18 +35,34 @@ int ivshmem_ep_init(struct ivshmem_ep *ep, const struct warden_config *cfg,
 		.rw_size = cfg->mem_regions[first + 1].size,
 		.out_size = cfg->mem_regions[first + 2].size,
 		.state_pa = m->phys_start,
+		/* the rule engine refuses more than IVSHMEM_MSIX_MAX */
+		.msix_vectors = dev->num_msix_vectors > IVSHMEM_MSIX_MAX ?
+					IVSHMEM_MSIX_MAX :
+					dev->num_msix_vectors,
 	};
+	ivshmem_ep_reset(ep);
 	return 0;
 }
 
 void ivshmem_ep_reset(struct ivshmem_ep *ep)
 {
+	unsigned int i;
+
 	ep->bar0 = 0;
 	ep->command = 0;
 	ep->irq_line = 0;
 	ep->priv_ctl = 0;
 	ep->int_ctrl = 0;
 	ep->state = 0;
+	ep->bar1 = 0;
+	ep->msix_ctrl = 0;
+	ep->pba = 0;
+	ep->msix_warned = 0;
+	/* MSI-X: every vector masked after reset (PCI) */
+	for (i = 0; i < IVSHMEM_MSIX_MAX; i++)
+		ep->msix[i] = (struct ivshmem_msix_entry){
+			.ctrl = IVSHMEM_MSIX_ENTRY_MASKED
+		};
 }
 
 __u64 ivshmem_bar0_size(const struct ivshmem_ep *ep)
@@ -125,14 +141,7 @@ struct ivshmem_result ivshmem_reg_write(struct ivshmem_ep *ep, __u32 off,
 			r.why = "doorbell to a peer id beyond max peers";
 			return r;
 		}
-		/* INTx: one vector, 0 */
-		if (r.vector) {
-			ep->refused++;
-			r.action = IVSHMEM_REFUSED;
-			r.why = "doorbell to a vector the device lacks "
-				"(INTx has vector 0 only)";
-			return r;
-		}
+		/* the vector is the target's: the caller checks it */
 		r.action = IVSHMEM_DOORBELL;
 		return r;
 	case IVSHMEM_REG_STATE:
@@ -150,6 +159,11 @@ struct ivshmem_result ivshmem_reg_write(struct ivshmem_ep *ep, __u32 off,
 		ep->refused++;
 		return refused("write to an offset without a register");
 	}
+}
+
+unsigned int ivshmem_vectors(const struct ivshmem_ep *ep)
+{
+	return ep->msix_vectors ? ep->msix_vectors : 1;
 }
 
 int ivshmem_take_interrupt(struct ivshmem_ep *ep)

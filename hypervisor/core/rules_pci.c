@@ -174,6 +174,75 @@ static void device_regions(const struct warden_config *c, unsigned int d,
 	}
 }
 
+static int bar_size_ok(__u32 mask)
+{
+	return mask == 0xfffff000 || mask == 0xffff0000;
+}
+
+/* BAR masks and interrupt mode: INTx, or MSI-X with BAR1 (Jailhouse's). */
+static void device_bars(const struct warden_config *c,
+			const struct jailhouse_pci_device *dev,
+			const struct dev_name *n, struct rules_sink *s)
+{
+	int msix = dev->num_msix_vectors != 0;
+	unsigned int i;
+
+	if (dev->num_msi_vectors)
+		rules_emit(s, "ivshmem-msix", -EINVAL, c, -1, NULL,
+			   "%s of cell \"%s\" has %u MSI vectors: ivshmem "
+			   "offers INTx or MSI-X, not MSI; set "
+			   "num_msi_vectors 0 (and num_msix_vectors for "
+			   "MSI-X)",
+			   n->text, rules_name(c), dev->num_msi_vectors);
+	if (dev->num_msix_vectors > IVSHMEM_MSIX_MAX)
+		rules_emit(s, "ivshmem-msix", -EINVAL, c, -1, NULL,
+			   "%s of cell \"%s\" has %u MSI-X vectors, more "
+			   "than the %u ivshmem offers: lower "
+			   "num_msix_vectors",
+			   n->text, rules_name(c), dev->num_msix_vectors,
+			   IVSHMEM_MSIX_MAX);
+	if (dev->msix_address || dev->msix_region_size)
+		rules_emit(s, "ivshmem-msix", -EINVAL, c, -1, NULL,
+			   "%s of cell \"%s\" has msix_address 0x%llx, "
+			   "msix_region_size 0x%x: they place a physical "
+			   "device's MSI-X table; ivshmem's is emulated in "
+			   "BAR1: set both 0",
+			   n->text, rules_name(c),
+			   (unsigned long long)dev->msix_address,
+			   dev->msix_region_size);
+	if (!bar_size_ok(dev->bar_mask[0]))
+		rules_emit(s, "ivshmem-bar", -EINVAL, c, -1, NULL,
+			   "%s of cell \"%s\" has BAR0 mask 0x%x: use "
+			   "JAILHOUSE_IVSHMEM_BAR_MASK_%s (or _%s_64K)",
+			   n->text, rules_name(c), dev->bar_mask[0],
+			   msix ? "MSIX" : "INTX", msix ? "MSIX" : "INTX");
+	if (msix && !bar_size_ok(dev->bar_mask[1]))
+		rules_emit(s, "ivshmem-bar", -EINVAL, c, -1, NULL,
+			   "%s of cell \"%s\" has %u MSI-X vectors and BAR1 "
+			   "mask 0x%x: the MSI-X table and PBA need BAR1 "
+			   "of 4 or 64 KiB; use JAILHOUSE_IVSHMEM_BAR_MASK_"
+			   "MSIX (or _MSIX_64K)",
+			   n->text, rules_name(c), dev->num_msix_vectors,
+			   dev->bar_mask[1]);
+	else if (!msix && dev->bar_mask[1])
+		rules_emit(s, "ivshmem-bar", -EINVAL, c, -1, NULL,
+			   "%s of cell \"%s\" has a BAR1 mask 0x%x but no "
+			   "MSI-X vectors: set num_msix_vectors (MSI-X, "
+			   "BAR1 holds its table) or use "
+			   "JAILHOUSE_IVSHMEM_BAR_MASK_INTX",
+			   n->text, rules_name(c), dev->bar_mask[1]);
+	for (i = 2; i < 6; i++)
+		if (dev->bar_mask[i]) {
+			rules_emit(s, "ivshmem-bar", -EINVAL, c, -1, NULL,
+				   "%s of cell \"%s\" has a BAR%u mask "
+				   "0x%x: only BAR0 (registers) and BAR1 "
+				   "(MSI-X table) are emulated; use "
+				   "JAILHOUSE_IVSHMEM_BAR_MASK_INTX or _MSIX",
+				   n->text, rules_name(c), i, dev->bar_mask[i]);
+			break;
+		}
+}
+
 static void device_shape(const struct rules_env *env,
 			 const struct warden_config *c, unsigned int d,
 			 struct rules_sink *s)
@@ -183,7 +252,7 @@ static void device_shape(const struct rules_env *env,
 	struct dev_name n = dev_name(c, d);
 	__u64 intid =
 		32 + (__u64)c->cell->vpci_irq_base + ((dev->bdf >> 3) & 3);
-	unsigned int e, i;
+	unsigned int e;
 
 	for (e = 0; e < d; e++)
 		if (c->pci_devices[e].bdf == dev->bdf)
@@ -208,26 +277,7 @@ static void device_shape(const struct rules_env *env,
 			   "raise pci_mmconfig_end_bus",
 			   n.text, rules_name(c), dev->bdf >> 8,
 			   sys->platform_info.pci_mmconfig_end_bus);
-	if ((dev->bar_mask[0] != 0xfffff000 &&
-	     dev->bar_mask[0] != 0xffff0000) ||
-	    dev->num_msix_vectors || dev->num_msi_vectors)
-		rules_emit(s, "ivshmem-bar", -EINVAL, c, -1, NULL,
-			   "%s of cell \"%s\" has BAR0 mask 0x%x, %u MSI-X "
-			   "and %u MSI vectors: use "
-			   "JAILHOUSE_IVSHMEM_BAR_MASK_INTX (or _INTX_64K) "
-			   "and no MSI/MSI-X vectors; arm64 cells get INTx",
-			   n.text, rules_name(c), dev->bar_mask[0],
-			   dev->num_msix_vectors, dev->num_msi_vectors);
-	for (i = 1; i < 6; i++)
-		if (dev->bar_mask[i]) {
-			rules_emit(s, "ivshmem-bar", -EINVAL, c, -1, NULL,
-				   "%s of cell \"%s\" has a BAR%u mask "
-				   "0x%x: only BAR0 is emulated (INTx, no "
-				   "MSI-X table); use "
-				   "JAILHOUSE_IVSHMEM_BAR_MASK_INTX",
-				   n.text, rules_name(c), i, dev->bar_mask[i]);
-			break;
-		}
+	device_bars(c, dev, &n, s);
 	if (dev->shmem_peers < 2 || dev->shmem_peers > IVSHMEM_MAX_PEERS ||
 	    dev->shmem_dev_id >= dev->shmem_peers) {
 		rules_emit(s, "ivshmem-peers", -EINVAL, c, -1, NULL,
@@ -251,8 +301,11 @@ static void device_shape(const struct rules_env *env,
 			   c->cell->num_memory_regions);
 	else
 		device_regions(c, d, &n, s);
-	if (intid > RULES_MAX_INTID ||
-	    !warden_config_has_irq(c, sys->platform_info.arm.gicd_base, intid))
+	/* MSI-X mode has no INTx: its vectors' data name the SPIs */
+	if (!dev->num_msix_vectors &&
+	    (intid > RULES_MAX_INTID ||
+	     !warden_config_has_irq(c, sys->platform_info.arm.gicd_base,
+				    intid)))
 		rules_emit(s, "ivshmem-intx", -EINVAL, c, -1, NULL,
 			   "%s of cell \"%s\" raises INTx INTID %llu "
 			   "(32 + vpci_irq_base %u + pin %u), which the "
@@ -323,7 +376,9 @@ static void root_intx(const struct rules_env *env,
 		__u64 intid = 32 + (__u64)root->cell->vpci_irq_base +
 			      ((root->pci_devices[d].bdf >> 3) & 3);
 
+		/* a device in MSI-X mode raises no INTx */
 		if (is_ivshmem(root, d) &&
+		    !root->pci_devices[d].num_msix_vectors &&
 		    warden_config_has_irq(c, gicd, intid))
 			rules_emit(s, "ivshmem-intx", -EBUSY, c, -1, NULL,
 				   "cell \"%s\" takes INTID %llu, the INTx of "

@@ -10,18 +10,23 @@
  *   0x08 class 0xff, sub-class and            pin ((bdf >> 3) & 3) + 1
  *        interface = protocol, rev. 0    0x40 vendor capability (0x20):
  *   0x10 BAR0: the register page              +3 one-shot, +4 state table
- *                                             size, +8 R/W size, +0x10
- *                                             output size, +0x18 address
+ *   0x14 BAR1: MSI-X table and PBA            size, +8 R/W size, +0x10
+ *        (MSI-X mode only)                    output size, +0x18 address
+ *                                        0x60 MSI-X capability (MSI-X
+ *                                             mode: num_msix_vectors > 0;
+ *                                             then interrupt pin 0)
  *
  * Writes the specification lets an OS make but the device does not
  * implement (status, cache line, latency, BIST, BARs 1-5, ROM) are
  * ignored quietly; all other writes are refused for the caller to report.
  */
 #include <warden/rules.h>
+#include <warden/vpci-window.h>
 #include <warden/vpci.h>
 
 #define PCI_STATUS_CAP_LIST 0x0010
 #define PCI_CAP_ID_VENDOR 0x09
+#define PCI_CAP_ID_MSIX 0x11
 #define PCI_CLASS_OTHER 0xff
 
 __u64 vpci_ecam_size(__u8 end_bus)
@@ -59,12 +64,18 @@ static __u32 cfg_dword(const struct ivshmem_ep *ep, unsigned int reg)
 		       (__u32)ep->dev->shmem_protocol << 8;
 	case 0x10:
 		return ep->bar0; /* memory, 32-bit, not prefetchable */
+	case 0x14:
+		return ep->msix_vectors ? ep->bar1 : 0;
 	case 0x34:
 		return VPCI_CAP_VENDOR;
 	case 0x3c:
+		/* MSI-X mode: no INTx pin */
+		if (ep->msix_vectors)
+			return ep->irq_line;
 		return (((ep->bdf >> 3) & 3) + 1U) << 8 | ep->irq_line;
 	case VPCI_CAP_VENDOR:
 		return (__u32)ep->priv_ctl << 24 | VPCI_CAP_VENDOR_LEN << 16 |
+		       (ep->msix_vectors ? VPCI_CAP_MSIX << 8 : 0) |
 		       PCI_CAP_ID_VENDOR;
 	case VPCI_CAP_VENDOR + 0x04:
 		return ep->state_size;
@@ -80,6 +91,15 @@ static __u32 cfg_dword(const struct ivshmem_ep *ep, unsigned int reg)
 		return (__u32)ep->shmem_addr;
 	case VPCI_CAP_VENDOR + 0x1c:
 		return (__u32)(ep->shmem_addr >> 32);
+	case VPCI_CAP_MSIX: /* control: enable, mask all, table size - 1 */
+		if (!ep->msix_vectors)
+			return 0;
+		return (__u32)(ep->msix_ctrl | (ep->msix_vectors - 1U)) << 16 |
+		       PCI_CAP_ID_MSIX;
+	case VPCI_CAP_MSIX + 0x4: /* table: BAR1 (BIR 1), offset 0 */
+		return ep->msix_vectors ? 1 : 0;
+	case VPCI_CAP_MSIX + 0x8: /* PBA: BAR1, offset 0x800 */
+		return ep->msix_vectors ? IVSHMEM_MSIX_PBA | 1 : 0;
 	default: /* not implemented: 0, as the specification says */
 		return 0;
 	}
@@ -138,7 +158,9 @@ static enum vpci_write write_command(struct ivshmem_ep *ep, __u16 cmd,
 {
 	cmd &= PCI_CMD_MEM | PCI_CMD_MASTER | PCI_CMD_INTX_OFF;
 	if (cmd & PCI_CMD_MEM && !(ep->command & PCI_CMD_MEM) &&
-	    vpci_bar_check(env, ep->bar0, ivshmem_bar0_size(ep), conflict)) {
+	    (vpci_bar_check(env, ep->bar0, ivshmem_bar0_size(ep), conflict) ||
+	     (ep->msix_vectors &&
+	      vpci_bar_check(env, ep->bar1, ivshmem_bar1_size(ep), conflict)))) {
 		ep->command = cmd & ~PCI_CMD_MEM;
 		return VPCI_W_BAR_CONFLICT;
 	}
@@ -159,6 +181,29 @@ static enum vpci_write write_bar0(struct ivshmem_ep *ep, __u32 bar,
 	return VPCI_W_OK;
 }
 
+static enum vpci_write write_bar1(struct ivshmem_ep *ep, __u32 bar,
+				  const struct vpci_bar_env *env,
+				  struct vpci_range *conflict)
+{
+	bar &= ep->dev->bar_mask[1] & ~0xfU;
+	if (ep->command & PCI_CMD_MEM &&
+	    vpci_bar_check(env, bar, ivshmem_bar1_size(ep), conflict))
+		return VPCI_W_BAR_CONFLICT;
+	ep->bar1 = bar;
+	return VPCI_W_OK;
+}
+
+/* Bytes of config space a write may reach (besides the quiet ones). */
+static int writable(const struct ivshmem_ep *ep, unsigned int reg)
+{
+	if ((reg >= 0x10 && reg < 0x14) || reg == VPCI_CAP_VENDOR + 3)
+		return 1;
+	/* MSI-X mode: BAR1, the capability's control word */
+	return ep->msix_vectors &&
+	       ((reg >= 0x14 && reg < 0x18) || reg == VPCI_CAP_MSIX + 2 ||
+		reg == VPCI_CAP_MSIX + 3);
+}
+
 enum vpci_write vpci_cfg_write(struct ivshmem_ep *ep, unsigned int reg,
 			       unsigned int size, __u32 value,
 			       const struct vpci_bar_env *env,
@@ -170,9 +215,7 @@ enum vpci_write vpci_cfg_write(struct ivshmem_ep *ep, unsigned int reg,
 	int bad = 0;
 
 	for (i = 0; i < size; i++)
-		if (!quietly_ignored(reg + i) && reg + i != 0x10 &&
-		    reg + i != 0x11 && reg + i != 0x12 && reg + i != 0x13 &&
-		    reg + i != VPCI_CAP_VENDOR + 3)
+		if (!quietly_ignored(reg + i) && !writable(ep, reg + i))
 			bad = 1;
 	if (bad) {
 		ep->refused++;
@@ -185,6 +228,17 @@ enum vpci_write vpci_cfg_write(struct ivshmem_ep *ep, unsigned int reg,
 		return VPCI_W_OK;
 	case 0x10:
 		return write_bar0(ep, v, env, conflict);
+	case 0x14:
+		if (ep->msix_vectors)
+			return write_bar1(ep, v, env, conflict);
+		return VPCI_W_OK;
+	case VPCI_CAP_MSIX:
+		/* the caller sends what became unmasked */
+		if (mask & 0xffff0000)
+			ep->msix_ctrl =
+				(__u16)(v >> 16) &
+				(IVSHMEM_MSIX_ENABLE | IVSHMEM_MSIX_MASKALL);
+		return VPCI_W_OK;
 	case 0x3c:
 		ep->irq_line = (__u8)v;
 		return VPCI_W_OK;
@@ -230,31 +284,9 @@ unsigned int vpci_reserved(const struct jailhouse_system *s, __u64 gicr_size,
 	return n;
 }
 
-/* Jailhouse's device trees: two pages of BAR window per ivshmem device. */
-#define VPCI_WINDOW_PER_DEVICE 0x2000ULL
-
+/* include/warden/vpci-window.h: shared with the root's module */
 __u64 vpci_bar_window_size(const struct warden_config *cfg)
 {
-	unsigned int i, b, bars = 0, ivshmem = 0;
-	__u64 max = 0, size, per_dev;
-
-	for (i = 0; i < cfg->cell->num_pci_devices; i++) {
-		const struct jailhouse_pci_device *d = &cfg->pci_devices[i];
-
-		if (d->type != JAILHOUSE_PCI_TYPE_IVSHMEM)
-			continue;
-		ivshmem++;
-		for (b = 0; b < 6; b++) {
-			__u32 mask = d->bar_mask[b] & ~0xfU;
-
-			if (!mask)
-				continue;
-			bars++;
-			size = (__u64)(__u32)~mask + 1;
-			if (size > max)
-				max = size;
-		}
-	}
-	per_dev = (__u64)ivshmem * VPCI_WINDOW_PER_DEVICE;
-	return per_dev > bars * max ? per_dev : bars * max;
+	return warden_vpci_window_size(cfg->pci_devices,
+				       cfg->cell->num_pci_devices);
 }

@@ -73,3 +73,52 @@ int pci_find_cap(uint16_t bdf, uint8_t id)
 	}
 	return -1;
 }
+
+/* A 32-bit memory BAR's address: the BAR named by BIR bits 2:0. */
+static uintptr_t bar_of(uint16_t bdf, uint32_t bir_off)
+{
+	uint32_t bar = pci_read_config(bdf, PCI_CFG_BAR + 4 * (bir_off & 7), 4);
+
+	return (uintptr_t)(bar & ~0xfU) + (bir_off & ~7U);
+}
+
+int pci_msix_init(struct pci_msix *m, uint16_t bdf)
+{
+	int cap = pci_find_cap(bdf, PCI_CAP_MSIX);
+
+	if (cap < 0)
+		return -1;
+	m->bdf = bdf;
+	m->cap = cap;
+	m->vectors = (pci_read_config(bdf, cap + 2, 2) & 0x7ff) + 1;
+	m->table = bar_of(bdf, pci_read_config(bdf, cap + 4, 4));
+	m->pba = bar_of(bdf, pci_read_config(bdf, cap + 8, 4));
+	return 0;
+}
+
+/* Table entries: address low, high, data, vector control; 32-bit each. */
+void pci_msix_set_vector(const struct pci_msix *m, unsigned int n,
+			 uint64_t addr, uint32_t data)
+{
+	uintptr_t e = m->table + 16 * n;
+
+	mmio_write32(e, (uint32_t)addr);
+	mmio_write32(e + 4, (uint32_t)(addr >> 32));
+	mmio_write32(e + 8, data);
+}
+
+void pci_msix_mask_vector(const struct pci_msix *m, unsigned int n, int masked)
+{
+	mmio_write32(m->table + 16 * n + 12,
+		     masked ? PCI_MSIX_ENTRY_MASKED : 0);
+}
+
+void pci_msix_enable(const struct pci_msix *m, int on)
+{
+	pci_write_config(m->bdf, m->cap + 2, on ? PCI_MSIX_ENABLE : 0, 2);
+}
+
+uint32_t pci_msix_pending(const struct pci_msix *m)
+{
+	return mmio_read32(m->pba);
+}

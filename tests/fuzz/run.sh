@@ -26,7 +26,7 @@ targets="config rules gicr_filter gic_filter gicv2_filter insn pgtable vpci cell
 #   gicv2_filter the GICv2 distributor policy and list register encoding
 #   insn         the A64 load/store decoder
 #   pgtable      stage-2 table editing
-#   vpci         the ECAM decoder, ivshmem config space and registers
+#   vpci         the ECAM decoder, ivshmem config space, registers, MSI-X
 #   cell_console a cell's virtual console: ring, UART rate, input FIFO
 case $target in
 config) srcs=("$core"/*.c "$top"/tools/config_check*.c
@@ -39,7 +39,8 @@ gicv2_filter) srcs=("$core/gicv2_filter.c" "$core/gicr_filter.c"
 	"$core/gic_filter.c" "$core/gic_lr.c" "$core/format.c") ;;
 insn) srcs=("$core/insn.c") ;;
 pgtable) srcs=("$core/pgtable.c" "$core/pgtable_edit.c") ;;
-vpci) srcs=("$core/vpci.c" "$core/ivshmem.c" "$core/config.c") ;;
+vpci) srcs=("$core/vpci.c" "$core/ivshmem.c" "$core/ivshmem_msix.c"
+	"$core/config.c") ;;
 cell_console) srcs=("$core/cell_console.c") ;;
 *) echo "tests/fuzz/run.sh: unknown target \"$target\" ($targets)" >&2; exit 2 ;;
 esac

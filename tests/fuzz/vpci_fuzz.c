@@ -70,6 +70,54 @@ static void snapshot(const struct ivshmem_ep *ep)
 	identity[5] = vpci_cfg_read(ep, 0x40, 4) & 0x00ffffff;
 	for (i = 0; i < 6; i++)
 		identity[6 + i] = vpci_cfg_read(ep, 0x44 + 4 * i, 4);
+	/* MSI-X: all but enable and function mask */
+	identity[12] = vpci_cfg_read(ep, 0x60, 4) & 0x3fffffff;
+	identity[13] = vpci_cfg_read(ep, 0x64, 4);
+	identity[14] = vpci_cfg_read(ep, 0x68, 4);
+}
+
+/* MSI-X state a driver cannot break, whatever it writes. */
+static void msix_invariants(struct ivshmem_ep *ep,
+			    const struct vpci_bar_env *env)
+{
+	struct vpci_range conflict;
+	unsigned int i;
+
+	CHECK(!(ep->bar1 & ~ep->dev->bar_mask[1]));
+	CHECK(!(ep->msix_ctrl & ~(IVSHMEM_MSIX_ENABLE | IVSHMEM_MSIX_MASKALL)));
+	/* pending bits only for vectors the device has */
+	CHECK(!(ep->pba >> ep->msix_vectors));
+	for (i = 0; i < IVSHMEM_MSIX_MAX; i++)
+		CHECK(!(ep->msix[i].ctrl & ~IVSHMEM_MSIX_ENTRY_MASKED));
+	if (ep->msix_vectors && ep->command & PCI_CMD_MEM)
+		CHECK(!vpci_bar_check(env, ep->bar1, ivshmem_bar1_size(ep),
+				      &conflict));
+}
+
+/* A signal sends only an unmasked vector's data, else it pends. */
+static void msix_signal(struct ivshmem_ep *ep, unsigned int vector)
+{
+	__u32 data = 0;
+	int v;
+
+	switch (ivshmem_msix_signal(ep, vector, &data)) {
+	case IVSHMEM_MSIX_SEND:
+		CHECK(vector < ep->msix_vectors);
+		CHECK(!(ep->msix_ctrl & IVSHMEM_MSIX_MASKALL));
+		CHECK(!(ep->msix[vector].ctrl & IVSHMEM_MSIX_ENTRY_MASKED));
+		CHECK(data == ep->msix[vector].data);
+		break;
+	case IVSHMEM_MSIX_PENDING:
+		CHECK(ep->pba & 1U << vector);
+		break;
+	case IVSHMEM_MSIX_NONE:
+		break;
+	}
+	while ((v = ivshmem_msix_next_pending(ep, &data)) >= 0) {
+		CHECK((unsigned int)v < ep->msix_vectors);
+		CHECK(!(ep->pba & 1U << v));
+		CHECK(data == ep->msix[v].data);
+	}
 }
 
 static void device(struct fuzz_input *in)
@@ -94,16 +142,24 @@ static void device(struct fuzz_input *in)
 		.shmem_peers = 3,
 		.shmem_protocol = fuzz_u16(in),
 	};
-	if (fuzz_u8(in) & 1)
+	i = fuzz_u8(in);
+	if (i & 1)
 		f.pci[0].bar_mask[0] = 0xffff0000;
+	/* MSI-X mode: 1-16 vectors, BAR1 of 4 or 64 KiB */
+	if (i & 2) {
+		f.pci[0].num_msix_vectors = 1 + (i >> 4);
+		f.pci[0].bar_mask[1] = i & 4 ? 0xffff0000 : 0xfffff000;
+	}
 	f.n_pci = 1;
 	CHECK(fx_build(&f) == WARDEN_CONFIG_OK);
 	CHECK(ivshmem_ep_init(&ep, &f.cfg, 0) == 0);
 	snapshot(&ep);
 	n = fuzz_u8(in);
 	for (i = 0; i < n && in->n; i++) {
-		unsigned int kind = fuzz_u8(in) & 3,
-			     sz = 1U << (fuzz_u8(in) & 3);
+		unsigned int kind = fuzz_u8(in) & 3, sb = fuzz_u8(in),
+			     sz = 1U << (sb & 3);
+		/* BAR1 (the MSI-X table) instead of BAR0 */
+		int tbl = ep.msix_vectors && sb & 4;
 		unsigned int reg = fuzz_u16(in) & 0xfff;
 		__u32 v = fuzz_u32(in), got;
 
@@ -113,16 +169,26 @@ static void device(struct fuzz_input *in)
 		} else if (kind == 1) {
 			got = vpci_cfg_read(&ep, reg & ~3U, sz > 4 ? 4 : sz);
 			(void)got;
+		} else if (kind == 2 && tbl) {
+			r = ivshmem_msix_write(&ep, reg, sz, v);
+			CHECK(r.action == IVSHMEM_DONE ||
+			      r.action == IVSHMEM_REFUSED);
 		} else if (kind == 2) {
 			r = ivshmem_reg_write(&ep, reg, sz, v);
+			/* the vector is the target's to check */
 			if (r.action == IVSHMEM_DOORBELL)
-				CHECK(r.target < ep.peers && r.vector == 0);
+				CHECK(r.target < ep.peers &&
+				      r.vector <= 0xffff);
 			if (r.action == IVSHMEM_STATE)
 				CHECK(r.state == ep.state);
+		} else if (tbl) {
+			ivshmem_msix_read(&ep, reg, sz, &got);
+			msix_signal(&ep, v & 0x1f);
 		} else {
 			ivshmem_reg_read(&ep, reg, sz, &got);
 			ivshmem_take_interrupt(&ep);
 		}
+		msix_invariants(&ep, &env);
 		CHECK(!(ep.bar0 & ~f.pci[0].bar_mask[0]));
 		CHECK(!(ep.command &
 			~(PCI_CMD_MEM | PCI_CMD_MASTER | PCI_CMD_INTX_OFF)));
@@ -141,6 +207,9 @@ static void device(struct fuzz_input *in)
 	CHECK(identity[5] == (vpci_cfg_read(&ep, 0x40, 4) & 0x00ffffff));
 	for (i = 0; i < 6; i++)
 		CHECK(identity[6 + i] == vpci_cfg_read(&ep, 0x44 + 4 * i, 4));
+	CHECK(identity[12] == (vpci_cfg_read(&ep, 0x60, 4) & 0x3fffffff));
+	CHECK(identity[13] == vpci_cfg_read(&ep, 0x64, 4));
+	CHECK(identity[14] == vpci_cfg_read(&ep, 0x68, 4));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

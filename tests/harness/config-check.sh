@@ -33,6 +33,9 @@ has "0 errors, 0 advice"
 # the ivshmem link: the root, the bare-metal peer, the Linux peer
 run 0 config check "$cfg/qemu-virt.cell" "$cfg/qemu-virt-ivshmem-demo.cell"
 has "0 errors, 0 advice"
+# the bare-metal peer in MSI-X mode
+run 0 config check "$cfg/qemu-virt.cell" "$cfg/qemu-virt-ivshmem-msix.cell"
+has "0 errors, 0 advice"
 run 0 config check "$cfg/qemu-virt.cell" "$cfg/qemu-virt-linux-demo.cell"
 has "0 errors, 0 advice"
 # The Pi's GIC-400 is a GICv2, which the hypervisor runs on.

@@ -432,13 +432,7 @@ static void ivshmem_rules(void **state)
 	a.pci[0].shmem_dev_id = 0;
 	run(1);
 	assert_int_equal(only("ivshmem-peers")->severity, FINDING_ERROR);
-	/* MSI-X, two devices at one bdf */
-	setup(state);
-	ivshmem_setup();
-	a.pci[0].bar_mask[1] = 0xfffff000;
-	a.pci[0].num_msix_vectors = 16;
-	run(1);
-	assert_int_equal(config_report_count(&rep, "ivshmem-bar"), 2);
+	/* two devices at one bdf */
 	setup(state);
 	ivshmem_setup();
 	a.pci[1] = a.pci[0];
@@ -454,6 +448,74 @@ static void ivshmem_rules(void **state)
 	run(1);
 	assert_non_null(strstr(only("ivshmem-intx")->message,
 			       "takes INTID 128, the INTx of the root"));
+}
+
+/*
+ * MSI-X as Jailhouse has it: 1-16 vectors, BAR1 for the table (4 or 64
+ * KiB), no MSI, no physical table; no INTx to grant then.
+ */
+static void ivshmem_msix_rules(void **state)
+{
+	const __u32 msix[6] = JAILHOUSE_IVSHMEM_BAR_MASK_MSIX_64K;
+
+	ivshmem_setup();
+	memcpy(a.pci[0].bar_mask, msix, sizeof(msix));
+	a.pci[0].num_msix_vectors = 16;
+	/* SPIs 145-147 for the vectors: INTx 144 need not be granted */
+	a.irq[0].pin_bitmap[3] = 0xe << 16;
+	run(1);
+	expect_clean();
+	/* one vector too many */
+	a.pci[0].num_msix_vectors = 17;
+	run(1);
+	assert_non_null(strstr(only("ivshmem-msix")->message,
+			       "17 MSI-X vectors, more than the 16 ivshmem "
+			       "offers: lower num_msix_vectors"));
+	assert_int_equal(rep.count, 1);
+	/* vectors without BAR1; BAR1 of another size */
+	a.pci[0].num_msix_vectors = 4;
+	a.pci[0].bar_mask[1] = 0;
+	run(1);
+	assert_non_null(strstr(only("ivshmem-bar")->message,
+			       "4 MSI-X vectors and BAR1 mask 0x0"));
+	a.pci[0].bar_mask[1] = 0xffffff00;
+	run(1);
+	assert_non_null(strstr(only("ivshmem-bar")->message,
+			       "use JAILHOUSE_IVSHMEM_BAR_MASK_MSIX"));
+	/* BAR1 without vectors: INTx mode, whose INTx must be granted */
+	a.pci[0].bar_mask[1] = 0xfffff000;
+	a.pci[0].num_msix_vectors = 0;
+	a.irq[0].pin_bitmap[3] = 1 << 16;
+	run(1);
+	assert_non_null(strstr(only("ivshmem-bar")->message,
+			       "BAR1 mask 0xfffff000 but no MSI-X vectors"));
+	/* MSI, a physical table's place, a BAR2 */
+	setup(state);
+	ivshmem_setup();
+	a.pci[0].num_msi_vectors = 1;
+	run(1);
+	assert_non_null(strstr(only("ivshmem-msix")->message,
+			       "1 MSI vectors: ivshmem offers INTx or MSI-X"));
+	setup(state);
+	ivshmem_setup();
+	memcpy(a.pci[0].bar_mask, msix, sizeof(msix));
+	a.pci[0].num_msix_vectors = 2;
+	a.pci[0].msix_address = 0x10000000;
+	run(1);
+	assert_non_null(strstr(only("ivshmem-msix")->message,
+			       "msix_address 0x10000000"));
+	a.pci[0].msix_address = 0;
+	a.pci[0].bar_mask[2] = 0xfffff000;
+	run(1);
+	assert_non_null(strstr(only("ivshmem-bar")->message, "BAR2 mask"));
+	/* a root device in MSI-X mode: its INTx line is free for a cell */
+	setup(state);
+	ivshmem_setup();
+	memcpy(root.pci[0].bar_mask, msix, sizeof(msix));
+	root.pci[0].num_msix_vectors = 2;
+	a.irq[0].pin_bitmap[3] |= 1;
+	run(1);
+	expect_clean();
 }
 
 static void ivshmem_window_rules(void **state)
@@ -917,6 +979,7 @@ int main(void)
 		T(spi_given_to_two_cells),
 		T(ivshmem_link_is_clean),
 		T(ivshmem_rules),
+		T(ivshmem_msix_rules),
 		T(ivshmem_window_rules),
 		T(region_outside_root),
 		T(region_across_root_regions),

@@ -51,6 +51,14 @@
 #define config qemu_virt_ivshmem_demo
 #include "../../configs/arm64/qemu-virt-ivshmem-demo.c"
 #undef config
+/* its MSI-X variant sets what the demo left at its defaults */
+#undef IVSHMEM_CELL_NAME
+#undef IVSHMEM_MSIX_VECTORS
+#undef IVSHMEM_BAR_MASK
+#undef IVSHMEM_SPIS
+#define config qemu_virt_ivshmem_msix
+#include "../../configs/arm64/qemu-virt-ivshmem-msix.c"
+#undef config
 #define config jh_qemu_arm64
 #include "config_sources/jailhouse-qemu-arm64.c"
 #undef config
@@ -81,6 +89,7 @@ static const struct source sources[] = {
 	SOURCE("rk3588-inmate-demo", rk3588_inmate_demo),
 	SOURCE("qemu-virt-gicv2", qemu_virt_gicv2),
 	SOURCE("qemu-virt-ivshmem-demo", qemu_virt_ivshmem_demo),
+	SOURCE("qemu-virt-ivshmem-msix", qemu_virt_ivshmem_msix),
 };
 
 static const char *build_dir;
@@ -231,7 +240,8 @@ static void shipped_pairs_check(void **state)
 		/* clang-format off */
 		{ 0, 1, NULL }, { 2, 4, NULL }, { 3, 4, NULL },
 		{ 5, 6, "dma-mismatch" }, { 7, 8, NULL }, { 9, 1, NULL },
-		{ 0, 10, NULL }, { 9, 10, NULL },
+		{ 0, 10, NULL }, { 9, 10, NULL }, { 0, 11, NULL },
+		{ 9, 11, NULL },
 		/* clang-format on */
 	};
 	unsigned int i;

@@ -100,6 +100,12 @@ static void shows_pci_and_streams(void **state)
 		     "protocol 0x0001, INTx INTID 141\n");
 	expect(text, "Stream ids: 0x3\n");
 	free(text);
+	/* MSI-X mode: no INTx, the vectors' data name the SPIs */
+	d->num_msix_vectors = 4;
+	text = show();
+	expect(text, "PCI 0001:00:01.0 ivshmem: peer 1 of 2, regions 0-3, "
+		     "protocol 0x0001, MSI-X, 4 vectors (SPI = vector data)\n");
+	free(text);
 }
 
 int main(void)

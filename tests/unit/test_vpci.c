@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include <warden/vpci.h>
@@ -311,8 +312,11 @@ static void registers(void **state)
 	assert_int_equal(r.target, 3);
 	r = ivshmem_reg_write(&ep, IVSHMEM_REG_DOORBELL, 4, 0xffff0000);
 	assert_int_equal(r.action, IVSHMEM_REFUSED);
-	r = ivshmem_reg_write(&ep, IVSHMEM_REG_DOORBELL, 4, 1);
-	assert_int_equal(r.action, IVSHMEM_REFUSED);
+	/* the vector is the target's to check (ivshmem_vectors()) */
+	r = ivshmem_reg_write(&ep, IVSHMEM_REG_DOORBELL, 4, 1 << 16 | 3);
+	assert_int_equal(r.action, IVSHMEM_DOORBELL);
+	assert_int_equal(r.vector, 3);
+	assert_int_equal(ivshmem_vectors(&ep), 1);
 	/* read-only and unbacked offsets */
 	r = ivshmem_reg_write(&ep, IVSHMEM_REG_ID, 4, 7);
 	assert_int_equal(r.action, IVSHMEM_REFUSED);
@@ -320,7 +324,7 @@ static void registers(void **state)
 	assert_int_equal(r.action, IVSHMEM_REFUSED);
 	ivshmem_reg_read(&ep, IVSHMEM_REG_ID, 4, &v);
 	assert_int_equal(v, 1);
-	assert_int_equal(ep.refused, 7);
+	assert_int_equal(ep.refused, 6);
 
 	/* interrupts: enabled, INTx on; one-shot disarms */
 	assert_true(ivshmem_take_interrupt(&ep));
@@ -401,6 +405,211 @@ static void links(void **state)
 	assert_ptr_equal(l[0].eps[1], &d);
 }
 
+/* The demo cell's device in MSI-X mode: 4 vectors, BAR1. */
+static void msix_cell(struct fx *f, struct ivshmem_ep *ep)
+{
+	const __u32 masks[6] = JAILHOUSE_IVSHMEM_BAR_MASK_MSIX;
+
+	demo_cell(f, 1, 0x0000);
+	memcpy(f->pci[0].bar_mask, masks, sizeof(masks));
+	f->pci[0].num_msix_vectors = 4;
+	assert_int_equal(fx_build(f), WARDEN_CONFIG_OK);
+	assert_int_equal(ivshmem_ep_init(ep, &f->cfg, 0), 0);
+}
+
+static void msix_config_space(void **state)
+{
+	struct vpci_bar_env env = { NULL, gic, 2 };
+	struct vpci_range conflict;
+	struct ivshmem_ep ep, intx;
+	struct fx f, g;
+
+	(void)state;
+	msix_cell(&f, &ep);
+	env.cfg = &f.cfg;
+	/* vendor capability -> MSI-X at 0x60: 4 vectors, table and PBA in
+	 * BAR1 at 0 and 0x800; no interrupt pin */
+	assert_int_equal(vpci_cfg_read(&ep, 0x40, 4), 0x00206009);
+	assert_int_equal(vpci_cfg_read(&ep, 0x60, 4), 0x00030011);
+	assert_int_equal(vpci_cfg_read(&ep, 0x64, 4), 1);
+	assert_int_equal(vpci_cfg_read(&ep, 0x68, 4), 0x801);
+	assert_int_equal(vpci_cfg_read(&ep, 0x3d, 1), 0);
+	assert_int_equal(ivshmem_vectors(&ep), 4);
+	assert_int_equal(ivshmem_bar1_size(&ep), 0x1000);
+	/* BAR1 sizes and moves like BAR0 */
+	assert_int_equal(vpci_cfg_write(&ep, 0x14, 4, ~0U, &env, &conflict),
+			 VPCI_W_OK);
+	assert_int_equal(vpci_cfg_read(&ep, 0x14, 4), 0xfffff000);
+	/* enable and function mask writable, the table size not */
+	assert_int_equal(vpci_cfg_write(&ep, 0x62, 2, 0xffff, &env, &conflict),
+			 VPCI_W_OK);
+	assert_int_equal(vpci_cfg_read(&ep, 0x62, 2), 0xc003);
+	assert_int_equal(vpci_cfg_write(&ep, 0x63, 1, 0x80, &env, &conflict),
+			 VPCI_W_OK);
+	assert_int_equal(ep.msix_ctrl, IVSHMEM_MSIX_ENABLE);
+	/* capability ID, next, table and PBA offsets: refused */
+	assert_int_equal(vpci_cfg_write(&ep, 0x60, 4, 0, &env, &conflict),
+			 VPCI_W_REFUSED);
+	assert_int_equal(vpci_cfg_write(&ep, 0x64, 4, 0x100, &env, &conflict),
+			 VPCI_W_REFUSED);
+	assert_int_equal(vpci_cfg_read(&ep, 0x64, 4), 1);
+	assert_int_equal(ep.msix_ctrl, IVSHMEM_MSIX_ENABLE);
+	/* decoding with BAR1 over the cell's RAM (IPA 0): refused */
+	assert_int_equal(vpci_cfg_write(&ep, 0x10, 4, 0xff000000, &env,
+					&conflict),
+			 VPCI_W_OK);
+	assert_int_equal(vpci_cfg_write(&ep, 0x14, 4, 0, &env, &conflict),
+			 VPCI_W_OK);
+	assert_int_equal(vpci_cfg_write(&ep, 0x04, 2, PCI_CMD_MEM, &env,
+					&conflict),
+			 VPCI_W_BAR_CONFLICT);
+	assert_int_equal(ep.command & PCI_CMD_MEM, 0);
+	assert_int_equal(vpci_cfg_write(&ep, 0x14, 4, 0xff001000, &env,
+					&conflict),
+			 VPCI_W_OK);
+	assert_int_equal(vpci_cfg_write(&ep, 0x04, 2, PCI_CMD_MEM, &env,
+					&conflict),
+			 VPCI_W_OK);
+	/* and moved over RAM while decoding: refused, stays */
+	assert_int_equal(vpci_cfg_write(&ep, 0x14, 4, 0x1000, &env, &conflict),
+			 VPCI_W_BAR_CONFLICT);
+	assert_int_equal(vpci_cfg_read(&ep, 0x14, 4), 0xff001000);
+	{
+		__u32 off;
+
+		assert_true(ivshmem_bar1_hit(&ep, 0xff001800, &off));
+		assert_int_equal(off, 0x800);
+		assert_false(ivshmem_bar1_hit(&ep, 0xff002000, &off));
+		assert_true(ivshmem_bar0_hit(&ep, 0xff000ffc, &off));
+	}
+	/* INTx mode: no capability at 0x60, BAR1 and its control ignored or
+	 * refused as before */
+	demo_cell(&g, 1, 0x0000);
+	assert_int_equal(ivshmem_ep_init(&intx, &g.cfg, 0), 0);
+	env.cfg = &g.cfg;
+	assert_int_equal(vpci_cfg_read(&intx, 0x40, 4), 0x00200009);
+	assert_int_equal(vpci_cfg_read(&intx, 0x60, 4), 0);
+	assert_int_equal(vpci_cfg_read(&intx, 0x3d, 1), 1);
+	assert_int_equal(vpci_cfg_write(&intx, 0x14, 4, ~0U, &env, &conflict),
+			 VPCI_W_OK);
+	assert_int_equal(vpci_cfg_read(&intx, 0x14, 4), 0);
+	assert_int_equal(vpci_cfg_write(&intx, 0x62, 2, 0x8000, &env,
+					&conflict),
+			 VPCI_W_REFUSED);
+	assert_int_equal(ivshmem_bar1_size(&intx), 0);
+	assert_int_equal(intx.msix_vectors, 0);
+}
+
+static void msix_table(void **state)
+{
+	struct ivshmem_result r;
+	struct ivshmem_ep ep;
+	struct fx f;
+	__u32 v, data;
+
+	(void)state;
+	msix_cell(&f, &ep);
+	/* after reset every vector is masked */
+	ivshmem_msix_read(&ep, 0x0c, 4, &v);
+	assert_int_equal(v, 1);
+	r = ivshmem_msix_write(&ep, 0x10, 4, 0x12345677);
+	assert_int_equal(r.action, IVSHMEM_DONE);
+	ivshmem_msix_write(&ep, 0x14, 4, 0x1);
+	ivshmem_msix_write(&ep, 0x18, 4, 145);
+	ivshmem_msix_write(&ep, 0x1c, 4, 0xfffffffe);
+	ivshmem_msix_read(&ep, 0x10, 4, &v);
+	assert_int_equal(v, 0x12345674);
+	ivshmem_msix_read(&ep, 0x14, 4, &v);
+	assert_int_equal(v, 1);
+	ivshmem_msix_read(&ep, 0x18, 4, &v);
+	assert_int_equal(v, 145);
+	ivshmem_msix_read(&ep, 0x1c, 4, &v);
+	assert_int_equal(v, 0);
+	/* beyond the 4 entries, unaligned, not 32-bit, the PBA: refused */
+	assert_int_equal(ivshmem_msix_write(&ep, 0x48, 4, 33).action,
+			 IVSHMEM_REFUSED);
+	assert_int_equal(ivshmem_msix_write(&ep, 0x1a, 2, 33).action,
+			 IVSHMEM_REFUSED);
+	assert_int_equal(ivshmem_msix_write(&ep, 0x19, 4, 33).action,
+			 IVSHMEM_REFUSED);
+	assert_int_equal(ivshmem_msix_write(&ep, 0x18, 8, 33).action,
+			 IVSHMEM_REFUSED);
+	assert_int_equal(ivshmem_msix_write(&ep, 0x800, 4, ~0U).action,
+			 IVSHMEM_REFUSED);
+	assert_int_equal(ivshmem_msix_write(&ep, 0xffc, 4, 1).action,
+			 IVSHMEM_REFUSED);
+	assert_int_equal(ivshmem_msix_read(&ep, 0x18, 2, &v).action,
+			 IVSHMEM_REFUSED);
+	assert_int_equal(v, 0);
+	assert_int_equal(ep.refused, 7);
+	ivshmem_msix_read(&ep, 0x18, 4, &v);
+	assert_int_equal(v, 145);
+	ivshmem_msix_read(&ep, 0x800, 4, &v);
+	assert_int_equal(v, 0);
+	ivshmem_msix_read(&ep, 0x48, 4, &v);
+	assert_int_equal(v, 0);
+
+	/* signals: nothing while interrupts or MSI-X are off */
+	assert_int_equal(ivshmem_msix_signal(&ep, 1, &data), IVSHMEM_MSIX_NONE);
+	ep.int_ctrl = IVSHMEM_INT_ENABLE;
+	assert_int_equal(ivshmem_msix_signal(&ep, 1, &data), IVSHMEM_MSIX_NONE);
+	ep.msix_ctrl = IVSHMEM_MSIX_ENABLE;
+	/* vector 1 masked (reset state): pending, then sent on unmask */
+	ivshmem_msix_write(&ep, 0x1c, 4, 1);
+	assert_int_equal(ivshmem_msix_signal(&ep, 1, &data),
+			 IVSHMEM_MSIX_PENDING);
+	ivshmem_msix_read(&ep, 0x800, 4, &v);
+	assert_int_equal(v, 0x2);
+	assert_int_equal(ivshmem_msix_next_pending(&ep, &data), -1);
+	ivshmem_msix_write(&ep, 0x1c, 4, 0);
+	data = 0;
+	assert_int_equal(ivshmem_msix_next_pending(&ep, &data), 1);
+	assert_int_equal(data, 145);
+	assert_int_equal(ep.pba, 0);
+	assert_int_equal(ivshmem_msix_next_pending(&ep, &data), -1);
+	/* unmasked: sent with its data */
+	data = 0;
+	assert_int_equal(ivshmem_msix_signal(&ep, 1, &data), IVSHMEM_MSIX_SEND);
+	assert_int_equal(data, 145);
+	/* the function mask holds every vector */
+	ep.msix_ctrl |= IVSHMEM_MSIX_MASKALL;
+	assert_int_equal(ivshmem_msix_signal(&ep, 1, &data),
+			 IVSHMEM_MSIX_PENDING);
+	assert_int_equal(ivshmem_msix_next_pending(&ep, &data), -1);
+	ep.msix_ctrl = IVSHMEM_MSIX_ENABLE;
+	assert_int_equal(ivshmem_msix_next_pending(&ep, &data), 1);
+	/* no such vector */
+	assert_int_equal(ivshmem_msix_signal(&ep, 4, &data), IVSHMEM_MSIX_NONE);
+	assert_int_equal(ivshmem_msix_signal(&ep, 0xffff, &data),
+			 IVSHMEM_MSIX_NONE);
+	/* one-shot: the first signal disarms the device */
+	ep.priv_ctl = 1;
+	assert_int_equal(ivshmem_msix_signal(&ep, 1, &data), IVSHMEM_MSIX_SEND);
+	assert_int_equal(ivshmem_msix_signal(&ep, 1, &data), IVSHMEM_MSIX_NONE);
+	/* a reset masks everything and forgets the pending bits */
+	ep.pba = 0xf;
+	ivshmem_ep_reset(&ep);
+	assert_int_equal(ep.pba, 0);
+	assert_int_equal(ep.msix_ctrl, 0);
+	ivshmem_msix_read(&ep, 0x1c, 4, &v);
+	assert_int_equal(v, 1);
+	ivshmem_msix_read(&ep, 0x18, 4, &v);
+	assert_int_equal(v, 0);
+}
+
+static void msix_spi_check(void **state)
+{
+	(void)state;
+	assert_null(ivshmem_msix_spi_why(144, 288, 1));
+	assert_null(ivshmem_msix_spi_why(32, 288, 1));
+	assert_non_null(strstr(ivshmem_msix_spi_why(31, 288, 1), "below 32"));
+	assert_non_null(strstr(ivshmem_msix_spi_why(0, 288, 1), "below 32"));
+	assert_non_null(strstr(ivshmem_msix_spi_why(288, 288, 1), "beyond"));
+	assert_non_null(strstr(ivshmem_msix_spi_why(1020, 1024, 1), "beyond"));
+	assert_non_null(strstr(ivshmem_msix_spi_why(~0U, 1024, 1), "beyond"));
+	assert_non_null(strstr(ivshmem_msix_spi_why(33, 288, 0), "not the"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -411,6 +620,9 @@ int main(void)
 		cmocka_unit_test(registers),
 		cmocka_unit_test(init_refuses_broken),
 		cmocka_unit_test(links),
+		cmocka_unit_test(msix_config_space),
+		cmocka_unit_test(msix_table),
+		cmocka_unit_test(msix_spi_check),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

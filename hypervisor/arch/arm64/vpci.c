@@ -8,8 +8,12 @@
  * the link's state table (through an EL2 window, the only writer of the
  * read-only table) and a peer's interrupt raised as Jailhouse's virtual
  * INTx: the SPI vpci_irq_base + pin of the peer's cell set pending at the
- * distributor, if the peer's cell owns it. Refused accesses are counted
- * and the first few of each cell and start are reported.
+ * distributor, if the peer's cell owns it; or, for a device in MSI-X mode,
+ * the SPI that the vector's data names (Jailhouse on ARM: no ITS), if it
+ * is an SPI the GIC has and the peer's cell owns; a vector naming any
+ * other interrupt is not sent and reported once. BAR1 (the MSI-X table
+ * and PBA) traps like BAR0. Refused accesses are counted and the first
+ * few of each cell and start are reported.
  */
 #include <stdarg.h>
 
@@ -24,6 +28,7 @@
 #include <warden/rules.h>
 #include <warden/vpci.h>
 
+#define GICD_TYPER 0x0004
 #define GICD_ISPENDR 0x0200
 /* refusals printed per cell and start; all are counted */
 #define VPCI_REPORTS 8
@@ -43,6 +48,8 @@ static struct vpci_cell vcells[MAX_CELLS + 1];
 static struct ivshmem_link links[VPCI_LINKS];
 static uint64_t ecam_base;
 static uint8_t end_bus;
+/* INTIDs of the GIC (GICD_TYPER.ITLinesNumber): MSI-X data beyond: none */
+static uint32_t gic_lines;
 /* where no BAR may go besides the cell's own memory */
 static struct vpci_range reserved[VPCI_RESERVED_MAX];
 static unsigned int num_reserved;
@@ -96,22 +103,88 @@ static unsigned int owner_cpu(const struct vpci_cell *v)
 	return HV_MAX_CPUS;
 }
 
-static void raise(struct ivshmem_ep *ep)
+static void set_pending(uint32_t intid)
+{
+	/* the doorbell's writer's data before the interrupt (spec) */
+	dsb(ish);
+	*(volatile uint32_t *)(irqchip_gicd() + GICD_ISPENDR + intid / 32 * 4) =
+		1U << (intid % 32);
+}
+
+static void ep_name(const struct ivshmem_ep *ep, char *buf, unsigned int n)
+{
+	format_string(buf, n, "%04x:%02x:%02x.%x (id %u)", ep->dev->domain,
+		      ep->bdf >> 8, (ep->bdf >> 3) & 0x1f, ep->bdf & 7, ep->id);
+}
+
+/*
+ * MSI-X vector of ep sends data as an SPI: only one the GIC has and ep's
+ * cell owns, never another's. A refused one is reported once per data
+ * value the cell writes, naming ep's cell (not the ringer's).
+ */
+static void msix_send(struct vpci_cell *v, struct ivshmem_ep *ep,
+		      unsigned int vector, uint32_t data)
+{
+	unsigned int cpu = owner_cpu(v);
+	const char *why;
+	char name[40];
+
+	why = ivshmem_msix_spi_why(data, gic_lines,
+				   cpu < HV_MAX_CPUS &&
+					   cell_irq_owned(cpu, data));
+	if (!why) {
+		set_pending(data);
+		return;
+	}
+	v->refused++;
+	/* once per data written; within the cell's budget of reports */
+	if (ep->msix_warned & 1U << vector || v->reported >= VPCI_REPORTS)
+		return;
+	ep->msix_warned |= 1U << vector;
+	v->reported++;
+	ep_name(ep, name, sizeof(name));
+	printk("vPCI: cell \"%s\": ivshmem %s MSI-X vector %u not sent: its "
+	       "data %u: %s; write the INTID of an SPI the cell's config "
+	       "grants (32-%u) to the vector's data (%u refused)\n",
+	       v->cfg ? v->cfg->cell->name : "?", name, vector, data, why,
+	       gic_lines - 1, v->refused);
+}
+
+/* Vector of ep is signalled (a doorbell; vector 0: a peer's state). */
+static void raise(struct ivshmem_ep *ep, unsigned int vector)
 {
 	struct vpci_cell *v = vcell_of_ep(ep);
 	uint32_t intid = ivshmem_intx_intid(ep);
 	unsigned int cpu;
 
-	if (!v || !ivshmem_take_interrupt(ep))
+	if (!v)
+		return;
+	if (ep->msix_vectors) {
+		if (ivshmem_msix_signal(ep, vector, &intid) ==
+		    IVSHMEM_MSIX_SEND)
+			msix_send(v, ep, vector, intid);
+		return;
+	}
+	if (!ivshmem_take_interrupt(ep))
 		return;
 	cpu = owner_cpu(v);
 	/* the rules give it to the cell; a cell may have taken the root's */
 	if (cpu >= HV_MAX_CPUS || !cell_irq_owned(cpu, intid))
 		return;
-	/* the doorbell's writer's data before the interrupt (spec) */
-	dsb(ish);
-	*(volatile uint32_t *)(irqchip_gicd() + GICD_ISPENDR + intid / 32 * 4) =
-		1U << (intid % 32);
+	set_pending(intid);
+}
+
+/* What became unmasked of ep's MSI-X and is pending is sent now. */
+static void msix_flush(struct ivshmem_ep *ep)
+{
+	struct vpci_cell *v = vcell_of_ep(ep);
+	uint32_t data;
+	int vector;
+
+	if (!v || !ep->msix_vectors)
+		return;
+	while ((vector = ivshmem_msix_next_pending(ep, &data)) >= 0)
+		msix_send(v, ep, (unsigned int)vector, data);
 }
 
 /* The state table entries of ep's id, first..first+n, become value. */
@@ -144,7 +217,7 @@ static void state_publish(struct ivshmem_link *l, struct ivshmem_ep *ep,
 	table_write(ep, ep->id, 1, value);
 	for (i = 0; i < IVSHMEM_MAX_PEERS; i++)
 		if (l->eps[i] && l->eps[i] != ep)
-			raise(l->eps[i]);
+			raise(l->eps[i], 0);
 }
 
 static void vcell_setup(struct vpci_cell *v, const struct warden_config *cfg)
@@ -190,6 +263,7 @@ static void vcell_setup(struct vpci_cell *v, const struct warden_config *cfg)
 int vpci_init(void)
 {
 	const struct jailhouse_system *s = sys_config;
+	uint32_t typer;
 
 	memset(vcells, 0, sizeof(vcells));
 	memset(links, 0, sizeof(links));
@@ -201,6 +275,8 @@ int vpci_init(void)
 	num_reserved = vpci_reserved(s, gicr_region_size(), reserved);
 	if (!ecam_base)
 		return 0;
+	typer = *(volatile uint32_t *)(irqchip_gicd() + GICD_TYPER);
+	gic_lines = 32 * ((typer & 0x1f) + 1); /* ITLinesNumber */
 	vcell_setup(&vcells[0], &root_config);
 	printk("vPCI: host bridge ECAM at 0x%llx+0x%llx, %u ivshmem device(s) "
 	       "in the root cell\n",
@@ -229,7 +305,8 @@ int vpci_is_emulated(unsigned int cpu, uint64_t ipa)
 	spin_lock(&vpci_lock);
 	v = &vcells[vcell_index(cpu)];
 	for (i = 0; i < v->num_eps && !hit; i++)
-		hit = ivshmem_bar0_hit(&v->eps[i], ipa, &off);
+		hit = ivshmem_bar0_hit(&v->eps[i], ipa, &off) ||
+		      ivshmem_bar1_hit(&v->eps[i], ipa, &off);
 	spin_unlock(&vpci_lock);
 	return hit;
 }
@@ -244,6 +321,30 @@ static struct ivshmem_ep *ep_at(struct vpci_cell *v, uint16_t bdf)
 	return NULL;
 }
 
+/* Which BAR a refused config write would have placed, and where. */
+static unsigned int bar_refused(const struct ivshmem_ep *ep, unsigned int reg,
+				const struct vpci_bar_env *env, uint64_t *at,
+				uint64_t value)
+{
+	struct vpci_range c;
+
+	if (reg >= 0x10 && reg < 0x14) {
+		*at = value & ~0xfULL;
+		return 0;
+	}
+	if (reg >= 0x14 && reg < 0x18) {
+		*at = value & ~0xfULL;
+		return 1;
+	}
+	/* memory decoding turned on: BAR0 is checked first */
+	if (vpci_bar_check(env, ep->bar0, ivshmem_bar0_size(ep), &c)) {
+		*at = ep->bar0;
+		return 0;
+	}
+	*at = ep->bar1;
+	return 1;
+}
+
 static void cfg_access(struct mmio_access *a, unsigned int cpu,
 		       enum vpci_decode d, const struct vpci_addr *pa)
 {
@@ -251,7 +352,8 @@ static void cfg_access(struct mmio_access *a, unsigned int cpu,
 	struct ivshmem_ep *ep = v->cfg ? ep_at(v, pa->bdf) : NULL;
 	struct vpci_bar_env env = { v->cfg, reserved, num_reserved };
 	struct vpci_range conflict;
-	unsigned int domain = ep ? ep->dev->domain : 0;
+	unsigned int domain = ep ? ep->dev->domain : 0, bar;
+	uint64_t at;
 
 	if (d == VPCI_BAD_ACCESS || !ep) {
 		/* no device: all ones, as a bus without it answers */
@@ -276,6 +378,8 @@ static void cfg_access(struct mmio_access *a, unsigned int cpu,
 	switch (vpci_cfg_write(ep, pa->reg, a->size, (uint32_t)a->value, &env,
 			       &conflict)) {
 	case VPCI_W_OK:
+		/* MSI-X enabled or unmasked: what is pending goes now */
+		msix_flush(ep);
 		break;
 	case VPCI_W_REFUSED:
 		report(v, cpu,
@@ -286,15 +390,14 @@ static void cfg_access(struct mmio_access *a, unsigned int cpu,
 		       (pa->bdf >> 3) & 0x1f, pa->bdf & 7, pa->reg);
 		break;
 	case VPCI_W_BAR_CONFLICT:
+		bar = bar_refused(ep, pa->reg, &env, &at, a->value);
 		report(v, cpu,
-		       "BAR0 of ivshmem %04x:%02x:%02x.%x refused at 0x%llx: "
+		       "BAR%u of ivshmem %04x:%02x:%02x.%x refused at 0x%llx: "
 		       "it would cover %s 0x%llx+0x%llx; place it where the "
 		       "cell has no memory",
-		       domain, pa->bdf >> 8, (pa->bdf >> 3) & 0x1f, pa->bdf & 7,
-		       (unsigned long long)(pa->reg == 0x10 ?
-						    (a->value & ~0xfULL) :
-						    ep->bar0),
-		       conflict.what, (unsigned long long)conflict.start,
+		       bar, domain, pa->bdf >> 8, (pa->bdf >> 3) & 0x1f,
+		       pa->bdf & 7, (unsigned long long)at, conflict.what,
+		       (unsigned long long)conflict.start,
 		       (unsigned long long)conflict.size);
 		break;
 	}
@@ -318,8 +421,17 @@ static void reg_access(struct mmio_access *a, unsigned int cpu,
 		break;
 	case IVSHMEM_DOORBELL:
 		peer = v->links[i]->eps[r.target];
-		if (peer)
-			raise(peer);
+		if (peer && r.vector < ivshmem_vectors(peer))
+			raise(peer, r.vector);
+		else if (peer)
+			report(v, cpu,
+			       "ivshmem %02x:%02x.%x (id %u): doorbell to vector "
+			       "%u of peer %u ignored: that device has %u "
+			       "vector(s)%s",
+			       ep->bdf >> 8, (ep->bdf >> 3) & 0x1f, ep->bdf & 7,
+			       ep->id, r.vector, r.target,
+			       ivshmem_vectors(peer),
+			       peer->msix_vectors ? "" : " (INTx: vector 0)");
 		else
 			report(v, cpu,
 			       "ivshmem %02x:%02x.%x (id %u): doorbell to peer "
@@ -343,6 +455,35 @@ static void reg_access(struct mmio_access *a, unsigned int cpu,
 	}
 }
 
+/* An access of BAR1: the MSI-X table and PBA of v's device i. */
+static void msix_access(struct mmio_access *a, unsigned int cpu,
+			struct vpci_cell *v, unsigned int i, uint32_t off)
+{
+	struct ivshmem_ep *ep = &v->eps[i];
+	struct ivshmem_result r;
+	uint32_t val;
+	char name[40];
+
+	if (a->is_write) {
+		r = ivshmem_msix_write(ep, off, a->size, (uint32_t)a->value);
+	} else {
+		r = ivshmem_msix_read(ep, off, a->size, &val);
+		a->value = val;
+	}
+	if (r.action != IVSHMEM_REFUSED) {
+		if (a->is_write)
+			msix_flush(ep);
+		return;
+	}
+	ep_name(ep, name, sizeof(name));
+	report(v, cpu,
+	       "ivshmem %s: %s of 0x%llx at MSI-X BAR1 offset 0x%x (%u "
+	       "bytes) refused: %s (%u vectors)",
+	       name, a->is_write ? "write" : "read",
+	       (unsigned long long)a->value, off, a->size, r.why,
+	       ep->msix_vectors);
+}
+
 int vpci_mmio(struct mmio_access *a, unsigned int cpu)
 {
 	struct vpci_addr pa;
@@ -364,6 +505,11 @@ int vpci_mmio(struct mmio_access *a, unsigned int cpu)
 	for (i = 0; i < v->num_eps; i++) {
 		if (ivshmem_bar0_hit(&v->eps[i], a->addr, &off)) {
 			reg_access(a, cpu, v, i, off);
+			spin_unlock(&vpci_lock);
+			return 1;
+		}
+		if (ivshmem_bar1_hit(&v->eps[i], a->addr, &off)) {
+			msix_access(a, cpu, v, i, off);
 			spin_unlock(&vpci_lock);
 			return 1;
 		}

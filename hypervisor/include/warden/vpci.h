@@ -18,6 +18,8 @@
 /* ivshmem's vendor capability (Jailhouse's layout) */
 #define VPCI_CAP_VENDOR 0x40
 #define VPCI_CAP_VENDOR_LEN 0x20
+/* MSI-X capability of an ivshmem device in MSI-X mode */
+#define VPCI_CAP_MSIX 0x60
 
 enum vpci_decode {
 	VPCI_OUTSIDE, /* not in the window */
