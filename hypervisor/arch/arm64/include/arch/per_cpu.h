@@ -121,6 +121,15 @@ struct per_cpu {
 	 */
 	uint64_t config_copy_pa;
 	unsigned int config_copy_pages;
+	/*
+	 * el2_map.c: the EL2 window this CPU has mapped (one at a time),
+	 * what el2_window_release() unmaps after an exception at EL2. Noted
+	 * as soon as its pages are allocated, before any entry is written,
+	 * and forgotten only once they are free again, so that an exception
+	 * anywhere in between leaves no entry and no page of it behind.
+	 */
+	const void *window;
+	uint64_t window_size;
 };
 
 _Static_assert(__builtin_offsetof(struct per_cpu, gic.prio) == 0, "prio");
