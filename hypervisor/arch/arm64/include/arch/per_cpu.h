@@ -130,6 +130,13 @@ struct per_cpu {
 	 */
 	const void *window;
 	uint64_t window_size;
+	/*
+	 * pool.c: the pages pool_alloc_pages() has taken and not yet handed
+	 * to its caller (pa 0: none), what pool_recover() frees after an
+	 * exception at EL2.
+	 */
+	uint64_t pool_alloc_pa;
+	unsigned int pool_alloc_pages;
 };
 
 _Static_assert(__builtin_offsetof(struct per_cpu, gic.prio) == 0, "prio");
