@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libFuzzer target for stage-2 table building and editing (core/pgtable.c,
- * core/pgtable_edit.c): a random sequence of map, unmap, collapse and
+ * core/pgtable_edit.c): a random sequence of map (also with
+ * PGTABLE_KEEP_MAPPED, which fills only the holes), unmap, collapse and
  * lookup on a small table (4 GiB of IPA space) whose pages live in a host
  * buffer. A model of what should be mapped (IPA ranges, their PA and
  * attributes) is kept beside it, and after every step:
@@ -10,13 +11,23 @@
  *     unmapped ones not at all; collapse changes no translation;
  *   - a split or merge of a live entry went through an invalid entry and
  *     the invalidate hook (break-before-make), for the whole block;
+ *   - an unmap or collapse that the input cuts short inside the hook (as
+ *     an exception at EL2 would: longjmp out of it) left the edit noted
+ *     in pt.pending, and pgtable_edit_finish() completes it: the unmap
+ *     has removed what lies before the block it was splitting and
+ *     nothing else, the collapse changed no translation, the tables
+ *     walk as the model says and hold no page they do not reach (the
+ *     merged table is freed), and the finish invalidated the block once
+ *     more; a second finish, or one with nothing pending, does nothing;
  * and at the end of the sequence the harness walks the tables itself,
  * without pgtable_lookup: every leaf agrees with the model, together they
  * cover exactly the model's bytes, blocks are aligned and only at levels
- * 1 and 2, each table page is in use and reached once; pgtable_destroy
- * gives every page back. Freed pages are poisoned with valid-looking
- * descriptors, so a walk through a freed table shows.
+ * 1 and 2, each table page is in use and reached once, every page in use
+ * is reached; pgtable_destroy gives every page back. Freed pages are
+ * poisoned with valid-looking descriptors, so a walk through a freed
+ * table shows.
  */
+#include <setjmp.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -164,8 +175,40 @@ static void model_add(uint64_t va, uint64_t end, uint64_t pa, uint64_t attrs)
 	num_ranges++;
 }
 
+/*
+ * The holes of the model in [va, end), what a PGTABLE_KEEP_MAPPED map
+ * fills, into holes[] (MAX_RANGES + 1 of them at most): their number.
+ */
+static unsigned int model_holes(uint64_t va, uint64_t end,
+				struct range *holes)
+{
+	unsigned int i, n = 0;
+	uint64_t at = va;
+
+	for (i = 0; i < num_ranges && at < end; i++) {
+		if (ranges[i].end <= at)
+			continue;
+		if (ranges[i].va >= end)
+			break;
+		if (ranges[i].va > at)
+			holes[n++] = (struct range){ .va = at, .end = ranges[i].va };
+		at = ranges[i].end;
+	}
+	if (at < end)
+		holes[n++] = (struct range){ .va = at, .end = end };
+	return n;
+}
+
 static struct pgtable pt;
 static unsigned int invalidations;
+/*
+ * An edit to cut short: the invalidation (1, 2, ...) of the step at which
+ * the hook jumps out as an exception at EL2 would leave it (0: none), and
+ * the block that invalidation was for.
+ */
+static unsigned int cut_at;
+static uint64_t cut_va;
+static jmp_buf cut_env;
 
 static void invalidate(void *ctx, uint64_t va, uint64_t size)
 {
@@ -182,6 +225,11 @@ static void invalidate(void *ctx, uint64_t va, uint64_t size)
 		   "0x%llx still translates during its invalidation",
 		   (unsigned long long)va);
 	invalidations++;
+	if (cut_at && invalidations == cut_at) {
+		cut_at = 0;
+		cut_va = va;
+		longjmp(cut_env, 1);
+	}
 }
 
 /* pgtable_lookup() of va agrees with the model. */
@@ -291,7 +339,7 @@ static uint64_t walk(uint64_t *table, unsigned int level, uint64_t table_va)
 static void check_walk(void)
 {
 	uint64_t model = 0, mapped;
-	unsigned int i;
+	unsigned int i, n = 0;
 
 	memset(reached, 0, sizeof(reached));
 	reached[(pt.root - POOL_PA) / SZ_4K] = 1;
@@ -300,6 +348,43 @@ static void check_walk(void)
 		model += ranges[i].end - ranges[i].va;
 	fuzz_check(mapped == model, "tables map 0x%llx bytes, model 0x%llx",
 		   (unsigned long long)mapped, (unsigned long long)model);
+	for (i = 0; i < POOL_PAGES; i++)
+		n += reached[i];
+	fuzz_check(n == pages_used, "%u table pages in use, %u reached",
+		   pages_used, n);
+}
+
+/*
+ * After an edit cut short in the hook: it is noted, and
+ * pgtable_edit_finish() completes it. [va, end) is what the edit had
+ * removed before it was cut (an unmap: up to the block it was splitting).
+ */
+static void finish_cut(uint64_t va, uint64_t end)
+{
+	uint64_t pa, attrs;
+	unsigned int level, before = invalidations;
+
+	fuzz_check(pt.pending.pte, "an edit cut short is not noted");
+	fuzz_check(pt.pending.va == cut_va,
+		   "pending edit at 0x%llx, cut at 0x%llx",
+		   (unsigned long long)pt.pending.va,
+		   (unsigned long long)cut_va);
+	fuzz_check(pgtable_lookup(&pt, cut_va, &pa, &attrs, &level) == -ENOENT,
+		   "0x%llx translates with its edit cut short",
+		   (unsigned long long)cut_va);
+	fuzz_check(pgtable_edit_finish(&pt, free_page) == 1,
+		   "the edit cut short at 0x%llx was not finished",
+		   (unsigned long long)cut_va);
+	/* the hook may have been cut before the TLBs forgot the entry */
+	fuzz_check(invalidations == before + 1,
+		   "the finish of 0x%llx invalidated %u times, not once",
+		   (unsigned long long)cut_va, invalidations - before);
+	fuzz_check(!pt.pending.pte, "an edit still pending after its finish");
+	fuzz_check(pgtable_edit_finish(&pt, free_page) == 0,
+		   "a second finish did something");
+	if (end > va)
+		model_remove(va, end);
+	check_walk();
 }
 
 /* An IPA range from the input: mostly aligned to what blocks need. */
@@ -332,13 +417,18 @@ static void step(struct fuzz_input *in)
 	if ((op & 0xc0) == 0xc0) /* now and then: past the table's end */
 		va = limit - SZ_4K * (op & 3);
 	invalidations = 0;
+	/* now and then: an exception at EL2 in the hook of an edit */
+	cut_at = pt.invalidate && (op & 0x0c) == 0x0c ? 1 + (op >> 4 & 3) : 0;
 	switch (op % 4) {
 	case 0: { /* map */
 		uint8_t how = fuzz_u8(in);
 		uint64_t delta = fuzz_u16(in);
+		struct range holes[MAX_RANGES + 1];
+		unsigned int i, n = 0;
 
 		attrs = stage2_attrs(fuzz_u8(in));
-		flags = how & 1 ? PGTABLE_NO_BLOCKS : 0;
+		flags = (how & 1 ? PGTABLE_NO_BLOCKS : 0) |
+			(how & 8 ? PGTABLE_KEEP_MAPPED : 0);
 		switch ((how >> 1) & 3) {
 		case 0:
 			pa = va;
@@ -360,6 +450,12 @@ static void step(struct fuzz_input *in)
 		if (va >= limit || size > limit - va || pa + size < pa ||
 		    pa + size > PA_MAX) {
 			expect = -EINVAL;
+		} else if (flags & PGTABLE_KEEP_MAPPED) {
+			/* what is mapped stays, whatever it maps to */
+			expect = 0;
+			n = model_holes(va, va + size, holes);
+			if (num_ranges + n > MAX_RANGES)
+				return; /* more than the model holds */
 		} else {
 			first = model_first_mapped(va, va + size);
 			expect = first == va ? -EEXIST : 0;
@@ -372,7 +468,11 @@ static void step(struct fuzz_input *in)
 			   "map 0x%llx+0x%llx to 0x%llx: %d, expected %d",
 			   (unsigned long long)va, (unsigned long long)size,
 			   (unsigned long long)pa, err, expect);
-		if (!err)
+		if (!err && flags & PGTABLE_KEEP_MAPPED)
+			for (i = 0; i < n; i++)
+				model_add(holes[i].va, holes[i].end,
+					  pa + (holes[i].va - va), attrs);
+		else if (!err)
 			model_add(va, va + size, pa, attrs);
 		/* a new mapping replaces no live entry */
 		fuzz_check(!invalidations, "map invalidated");
@@ -380,6 +480,11 @@ static void step(struct fuzz_input *in)
 	}
 	case 1: /* unmap */
 		expect = va >= limit || size > limit - va ? -EINVAL : 0;
+		if (setjmp(cut_env)) {
+			/* cut while splitting the block at cut_va */
+			finish_cut(va, cut_va > va ? cut_va : va);
+			break;
+		}
 		err = pgtable_unmap(&pt, va, size);
 		fuzz_check(err == expect,
 			   "unmap 0x%llx+0x%llx: %d, expected %d",
@@ -391,12 +496,19 @@ static void step(struct fuzz_input *in)
 	case 2: /* collapse: no translation changes */
 		if (va >= limit || size > limit - va)
 			return;
+		if (setjmp(cut_env)) {
+			finish_cut(0, 0);
+			break;
+		}
 		pgtable_collapse(&pt, va, size, free_page);
 		break;
-	default: /* probes only */
+	default: /* probes; a finish with nothing pending does nothing */
+		fuzz_check(!pgtable_edit_finish(&pt, free_page),
+			   "a finish with nothing pending did something");
 		probe(fuzz_u32(in) * SZ_4K % SPACE);
 		break;
 	}
+	cut_at = 0;
 	if (va < SPACE)
 		probe_around(va, va + size < SPACE ? va + size : SPACE);
 	probe_all();

@@ -23,6 +23,9 @@
 # stays mapped); console input that faults with the cell's console lock
 # held releases it, and the next input is answered (the old code spun on
 # that lock for good).
+# Point 8: a create that faults inside pool_alloc_pages(), with the
+# pages taken from the pool's bitmap and not yet handed to the caller,
+# gives them back (the pool as before; the old code kept them).
 # add: build/hypervisor/warden-faultinject.bin:/lib/firmware/warden.bin
 # add: tests/system/lib/wait.sh:wait.sh
 # add: build/tests/guest/mem-reader:mem-reader
@@ -47,6 +50,8 @@
 # expect-console: ^ unmapped the EL2 window 0x[0-9a-f]+\+0x[0-9a-f]+ it had mapped
 # expect-console: ^Test point 7: writing to the hypervisor's text at 0x
 # expect-console: ^ released the console lock of cell ID 1, which CPU [0-2] held
+# expect-console: ^Test point 8: writing to the hypervisor's text at 0x
+# expect-console: ^ freed the [0-9]+ pool pages it was allocating
 # expect-console: EL2 windows mapped: 0$
 # reject: EL2 windows mapped: [1-9]
 # expect: ^warden-test: fault at point 1 \(create, stage 2 built\): create failed, pool [0-9]+ pages as before, CPU 3 online and ran a task, no cell left$
@@ -54,6 +59,7 @@
 # expect: ^warden-test: fault at point 4 \(create, config copied in\): create failed, pool [0-9]+ pages as before, CPU 3 online and ran a task, no cell left$
 # expect: ^warden-test: fault at point 5 \(create, root stage 2 edit half done\): create failed, pool [0-9]+ pages as before, CPU 3 online and ran a task, no cell left$
 # expect: ^warden-test: fault at point 6 \(create, EL2 window mapped\): create failed, pool [0-9]+ pages as before, CPU 3 online and ran a task, no cell left$
+# expect: ^warden-test: fault at point 8 \(create, pool pages being allocated\): create failed, pool [0-9]+ pages as before, CPU 3 online and ran a task, no cell left$
 # expect: ^mem-reader: [0-9]+ reads of 0x7f910000
 # expect: ^warden-test: point 5: the root read its block 0x7f800000 throughout, CPUs 2 and 3 back
 # expect: ^warden-test: fault at point 3 \(start, cell claimed\): start failed$
@@ -85,11 +91,13 @@ warden enable /etc/warden/system.cell
 p0=$(pool)
 
 # Points 1 (TEST_CREATE_STAGE2), 2 (TEST_CREATE_BUILT), 4
-# (TEST_CREATE_CONFIG), 5 (TEST_S2_BBM), 6 (TEST_WINDOW_MAP).
+# (TEST_CREATE_CONFIG), 5 (TEST_S2_BBM), 6 (TEST_WINDOW_MAP), 8
+# (TEST_POOL_ALLOC).
 for p in "1 (create, stage 2 built)" "2 (create, CPU and memory taken)" \
 	"4 (create, config copied in)" \
 	"5 (create, root stage 2 edit half done)" \
-	"6 (create, EL2 window mapped)"; do
+	"6 (create, EL2 window mapped)" \
+	"8 (create, pool pages being allocated)"; do
 	c=$cell
 	if [ "${p%% *}" = 5 ]; then
 		# a root CPU reads the block whose entry the fault leaves invalid

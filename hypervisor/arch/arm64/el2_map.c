@@ -48,17 +48,6 @@ static struct pgtable el2_pt;
 static uint64_t *window_l3;
 static struct el2_windows windows;
 spinlock_t window_lock; /* released by el2_locks_release() */
-/*
- * The window each CPU has mapped (one at a time): what the recovery from
- * an exception at EL2 unmaps (el2_window_release()). Noted as soon as its
- * pages are allocated, before any entry is written, and forgotten only
- * once they are free again, so that an exception anywhere in between
- * leaves no entry and no page of the window behind.
- */
-static struct {
-	const void *p;
-	uint64_t size;
-} cpu_window[HV_MAX_CPUS];
 
 static uint64_t attrs_of(unsigned int kind)
 {
@@ -558,8 +547,8 @@ static void *window_map(uint64_t pa, uint64_t size, unsigned int attrs)
 		       (unsigned long long)n);
 		return NULL;
 	}
-	cpu_window[this_cpu()].size = size;
-	cpu_window[this_cpu()].p = (void *)(va + (pa & (PAGE - 1)));
+	this_per_cpu()->window_size = size;
+	this_per_cpu()->window = (void *)(va + (pa & (PAGE - 1)));
 	/* the entries were invalid: no TLB holds them, nothing to flush */
 	for (i = 0; i < n; i++)
 		window_l3[(va - HV_WINDOW_VIRT) / PAGE + i] =
@@ -603,19 +592,20 @@ void el2_window_unmap(const void *p, uint64_t size)
 	spin_lock(&window_lock);
 	el2_window_free(&windows, va, n);
 	spin_unlock(&window_lock);
-	if (cpu_window[this_cpu()].p == p)
-		cpu_window[this_cpu()].p = NULL;
+	if (this_per_cpu()->window == p)
+		this_per_cpu()->window = NULL;
 }
 
 void el2_window_release(unsigned int cpu)
 {
-	const void *p = cpu_window[cpu].p;
+	const void *p = per_cpu(cpu)->window;
+	uint64_t size = per_cpu(cpu)->window_size;
 
 	if (!p)
 		return;
 	printk(" unmapped the EL2 window 0x%llx+0x%llx it had mapped\n",
-	       (unsigned long long)p, (unsigned long long)cpu_window[cpu].size);
-	el2_window_unmap(p, cpu_window[cpu].size);
+	       (unsigned long long)p, (unsigned long long)size);
+	el2_window_unmap(p, size);
 }
 
 unsigned int el2_windows_mapped(void)

@@ -7,6 +7,7 @@
  */
 #include <arch/hv.h>
 #include <arch/pool.h>
+#include <arch/test_point.h>
 #include <warden/errno.h>
 
 #define POOL_MAX_PAGES (HV_MAX_BLOCKS * 512)
@@ -31,9 +32,17 @@ void pool_init(uint64_t start_pa, uint64_t pages)
 	pool_used = 0;
 }
 
+/*
+ * The pages are noted in the CPU's struct per_cpu (pool_alloc_pa/_pages)
+ * in the same critical section that takes them, and forgotten only as
+ * they are handed to the caller: an exception at EL2 in between (the
+ * zeroing) cuts the call short with nobody else knowing of them, and
+ * pool_recover() gives them back.
+ */
 int pool_alloc_pages(unsigned int n, uint64_t *pa)
 {
-	uint64_t i, run = 0;
+	struct per_cpu *pc = this_per_cpu();
+	uint64_t i, run = 0, first;
 
 	if (!n)
 		return -EINVAL;
@@ -47,12 +56,17 @@ int pool_alloc_pages(unsigned int n, uint64_t *pa)
 		spin_unlock(&pool_lock);
 		return -ENOMEM;
 	}
+	first = first_pa + (i + 1 - n) * 4096;
 	for (i = i + 1 - n; run; run--, i++)
 		bitmap[i / 64] |= 1ULL << (i % 64);
 	pool_used += n;
+	pc->pool_alloc_pages = n;
+	pc->pool_alloc_pa = first;
 	spin_unlock(&pool_lock);
-	*pa = first_pa + (i - n) * 4096;
-	memset(pool_virt(*pa), 0, (uint64_t)n * 4096);
+	el2_test_point(TEST_POOL_ALLOC);
+	memset(pool_virt(first), 0, (uint64_t)n * 4096);
+	*pa = first;
+	pc->pool_alloc_pa = 0;
 	return 0;
 }
 
@@ -68,6 +82,18 @@ void pool_free_pages(uint64_t pa, unsigned int n)
 		}
 	}
 	spin_unlock(&pool_lock);
+}
+
+void pool_recover(unsigned int cpu)
+{
+	struct per_cpu *pc = per_cpu(cpu);
+
+	if (!pc->pool_alloc_pa)
+		return;
+	pool_free_pages(pc->pool_alloc_pa, pc->pool_alloc_pages);
+	pc->pool_alloc_pa = 0;
+	printk(" freed the %u pool pages it was allocating\n",
+	       pc->pool_alloc_pages);
 }
 
 void *pool_virt(uint64_t pa)

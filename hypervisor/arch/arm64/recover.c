@@ -8,6 +8,7 @@
 #include <arch/cell_mgmt.h>
 #include <arch/el2_map.h>
 #include <arch/hv.h>
+#include <arch/pool.h>
 #include <arch/recover.h>
 #include <warden/errno.h>
 
@@ -23,10 +24,12 @@ long el2_recoverable(struct frame *f, unsigned int cpu,
 	if (hv_recover_set(r->regs)) {
 		/*
 		 * Back from el2_fault(), the locks released: the window the
-		 * call had mapped, the cells it had claimed and a create it
-		 * had begun are given up too, so that later calls work.
+		 * call had mapped, the pool pages it was allocating, the
+		 * cells it had claimed and a create it had begun are given
+		 * up too, so that later calls work.
 		 */
 		el2_window_release(cpu);
+		pool_recover(cpu);
 		cell_recover(cpu);
 		sysreg_write(elr_el2, r->elr);
 		sysreg_write(spsr_el2, r->spsr);

@@ -121,6 +121,22 @@ struct per_cpu {
 	 */
 	uint64_t config_copy_pa;
 	unsigned int config_copy_pages;
+	/*
+	 * el2_map.c: the EL2 window this CPU has mapped (one at a time),
+	 * what el2_window_release() unmaps after an exception at EL2. Noted
+	 * as soon as its pages are allocated, before any entry is written,
+	 * and forgotten only once they are free again, so that an exception
+	 * anywhere in between leaves no entry and no page of it behind.
+	 */
+	const void *window;
+	uint64_t window_size;
+	/*
+	 * pool.c: the pages pool_alloc_pages() has taken and not yet handed
+	 * to its caller (pa 0: none), what pool_recover() frees after an
+	 * exception at EL2.
+	 */
+	uint64_t pool_alloc_pa;
+	unsigned int pool_alloc_pages;
 };
 
 _Static_assert(__builtin_offsetof(struct per_cpu, gic.prio) == 0, "prio");

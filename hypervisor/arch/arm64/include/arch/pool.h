@@ -12,6 +12,11 @@ void pool_init(uint64_t start_pa, uint64_t pages);
 int pool_alloc_pages(unsigned int n, uint64_t *pa);
 void pool_free_pages(uint64_t pa, unsigned int n);
 void *pool_virt(uint64_t pa);
+/*
+ * After an exception at EL2 cut a call of cpu short (recover.c): the
+ * pages pool_alloc_pages() had taken and not yet handed out go back.
+ */
+void pool_recover(unsigned int cpu);
 
 /* struct pgtable callbacks */
 int pool_pgtable_alloc(void *ctx, uint64_t *pa);

@@ -21,6 +21,7 @@ enum test_point {
 	TEST_S2_BBM, /* root stage 2 edit: a live entry invalid (stage2.c) */
 	TEST_WINDOW_MAP, /* EL2 window: entries written (el2_map.c) */
 	TEST_CONSOLE_LOCKED, /* console input: the cell's slot lock held */
+	TEST_POOL_ALLOC, /* pool_alloc_pages(): pages taken, not zeroed */
 	TEST_POINTS,
 };
 
