@@ -120,7 +120,7 @@ static void route_hit(void **state)
 		1ULL << 44 | 1ULL << 16 | 1 << 2,
 		1ULL << 16 | 1 << 2,
 		0xffff,
-		0xff00ULL << 32 | 1,
+		0xffULL << 32 | 1,
 		0,
 		1ULL << 48 | 1,
 	};
