@@ -91,6 +91,74 @@ static void value_round_trip(void **state)
 	}
 }
 
+/* The trap path's one-compare test agrees with sgi_reg_of + sgi_policy. */
+static void iss_shortcut(void **state)
+{
+	uint32_t iss;
+
+	(void)state;
+	assert_true(sgi_iss_is_send(iss_write(5)));
+	assert_true(sgi_iss_is_send(iss_write(5) | 31U << 5 | 7U << 22));
+	for (iss = 0; iss < 1U << 22; iss++)
+		assert_int_equal(sgi_iss_is_send(iss),
+				 sgi_reg_of(iss) != SGI_REG_NONE &&
+					 sgi_policy(sgi_reg_of(iss)) ==
+						 SGI_SEND);
+}
+
+/*
+ * sgi_route_hit() over every CPU a value names equals sgi_addresses(),
+ * and the one write it builds reaches exactly the allowed CPUs among
+ * those the value names.
+ */
+static void route_hit(void **state)
+{
+	static const uint64_t values[] = {
+		0x3,
+		0xf,
+		1ULL << 16 | 3,
+		1ULL << 44 | 1ULL << 16 | 1 << 2,
+		1ULL << 16 | 1 << 2,
+		0xffff,
+		0xffULL << 32 | 1,
+		0,
+		1ULL << 48 | 1,
+	};
+	uint64_t list, w;
+	unsigned int i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		for (j = 0; j < 5; j++)
+			assert_int_equal(
+				!!sgi_route_hit(values[i],
+						sgi_value_for(0, clustered[j])),
+				sgi_addresses(values[i], clustered[0],
+					      clustered[j]));
+		for (j = 0; j < 4; j++)
+			assert_int_equal(
+				!!sgi_route_hit(values[i],
+						sgi_value_for(0, flat[j])),
+				sgi_addresses(values[i], flat[0], flat[j]));
+		/* allowed: clustered CPUs 1, 2 and 4 */
+		list = sgi_route_hit(values[i],
+				     sgi_value_for(0, clustered[1])) |
+		       sgi_route_hit(values[i],
+				     sgi_value_for(0, clustered[2])) |
+		       sgi_route_hit(values[i], sgi_value_for(0, clustered[4]));
+		w = (values[i] & (SGI_ROUTE_MASK | 0xfULL << 24)) | list;
+		for (j = 0; j < 5; j++)
+			assert_int_equal(list && sgi_addresses(w, clustered[0],
+							       clustered[j]),
+					 (j == 1 || j == 2 || j == 4) &&
+						 sgi_addresses(values[i],
+							       clustered[0],
+							       clustered[j]));
+	}
+	/* a CPU that never came (route 0) is never hit */
+	assert_int_equal(sgi_route_hit(0xffff, 0), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -99,6 +167,8 @@ int main(void)
 		cmocka_unit_test(targets_by_list),
 		cmocka_unit_test(targets_broadcast),
 		cmocka_unit_test(value_round_trip),
+		cmocka_unit_test(iss_shortcut),
+		cmocka_unit_test(route_hit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -320,6 +320,16 @@ static int v2_mmio(struct mmio_access *a, unsigned int off, unsigned int cpu)
 {
 	int r;
 
+	/* The SGIs of the cell (its only register written per SGI) first */
+	if (off == GICD_SGIR) {
+		if (a->size != 4)
+			return 0;
+		if (a->is_write)
+			gicv2_sgir_write(cpu, a->value);
+		else
+			a->value = 0; /* write-only */
+		return 1;
+	}
 	/*
 	 * Bank 0 lies in the first 32 bytes of a 128-byte register block
 	 * or in CPENDSGIR/SPENDSGIR: only there is its table looked up.
@@ -344,13 +354,6 @@ static int v2_mmio(struct mmio_access *a, unsigned int off, unsigned int cpu)
 	}
 	if (a->size != 4)
 		return 0;
-	if (off == GICD_SGIR) {
-		if (a->is_write)
-			gicv2_sgir_write(cpu, a->value);
-		else
-			a->value = 0; /* write-only */
-		return 1;
-	}
 	if (a->is_write) {
 		if (off == GICD_CTLR && !cell_of(cpu))
 			v2_ctlr_write(cpu, a->value);

@@ -258,14 +258,17 @@ static void v2_spi_route(uint32_t intid, unsigned int cpu)
 	irqchip_gicd()[GICD_ITARGETSR + intid] = per_cpu(cpu)->gicv2_mask;
 }
 
+/* Over the CPUs in cpus only: an SGI's filter pays per CPU of its cell. */
 static uint8_t masks_of(uint64_t cpus)
 {
 	uint8_t m = 0;
 	unsigned int cpu;
 
-	for (cpu = 0; cpu < HV_MAX_CPUS; cpu++)
-		if (cpus & (1ULL << cpu) && cpu_state(cpu) != CPU_ABSENT)
+	for (; cpus; cpus &= cpus - 1) {
+		cpu = __builtin_ctzll(cpus);
+		if (cpu_state(cpu) != CPU_ABSENT)
 			m |= per_cpu(cpu)->gicv2_mask;
+	}
 	return m;
 }
 

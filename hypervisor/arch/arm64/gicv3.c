@@ -12,6 +12,7 @@
 #include <arch/hv.h>
 #include <arch/irqchip.h>
 #include <warden/errno.h>
+#include <warden/sgi_policy.h>
 
 #define GICR_STRIDE 0x20000
 #define GICR_TYPER 0x0008
@@ -29,13 +30,7 @@
 #define ICC_CTLR_EOIMODE (1ULL << 1)
 #define ICC_CTLR_CBPR (1ULL << 0)
 
-#define SGI1R_TARGETS(v) ((v)&0xffff)
-#define SGI1R_AFF1(v) (((v) >> 16) & 0xff)
-#define SGI1R_INTID(v) (((v) >> 24) & 0xf)
-#define SGI1R_AFF2(v) (((v) >> 32) & 0xff)
 #define SGI1R_IRM (1ULL << 40)
-#define SGI1R_RS(v) (((v) >> 44) & 0xf)
-#define SGI1R_AFF3(v) (((v) >> 48) & 0xff)
 
 static uint64_t lr_read(unsigned int n)
 {
@@ -206,38 +201,38 @@ static void v3_send_sgi(unsigned int target, unsigned int sgi)
 }
 
 /*
- * Trapped ICC_SGI1R_EL1 write: sent on, one target at a time, only to CPUs
- * of the cell that are running.
+ * Trapped ICC_SGI1R_EL1 write: sent on only to CPUs of the cell that are
+ * under the hypervisor. Each CPU's own routing value (sgi_route[], from
+ * its MPIDR at cpu_init; 0 for a CPU that never came, as the hypervisor's
+ * memory starts zeroed) is compared with the write's fields, over the
+ * cell's CPUs only: a target list (the usual case) becomes one physical
+ * write with the list narrowed to the cell's CPUs that it names, a
+ * broadcast (IRM) one write per other CPU of the cell. No ISB: the ERET
+ * that ends the trap is one, and nothing before it depends on the SGI.
  */
-void gicv3_sgi_write(unsigned int cpu, uint64_t v)
+static uint64_t sgi_route[HV_MAX_CPUS];
+
+void gicv3_sgi_write(struct per_cpu *pc, uint64_t v)
 {
-	/*
-	 * Over the cell's CPUs only, lowest first: a cell's SGI costs a few
-	 * iterations, not one per CPU of the system (bench/trace showed the
-	 * loop to be most of the trap's cost).
-	 */
-	uint64_t targets = cell_cpus_of(cpu);
+	uint64_t targets = cell_cpus_of_pc(pc), list = 0;
 
-	per_cpu(cpu)->stats[STAT_VSGI]++;
-	if (v & SGI1R_IRM)
-		targets &= ~(1ULL << cpu);
-	while (targets) {
-		unsigned int i = __builtin_ctzll(targets);
-		uint64_t m = per_cpu(i)->mpidr;
-		unsigned int aff0 = m & 0xff;
+	pc->stats[STAT_VSGI]++;
+	if (v & SGI1R_IRM) {
+		targets &= ~(1ULL << pc->cpu);
+		for (; targets; targets &= targets - 1) {
+			uint64_t route = sgi_route[__builtin_ctzll(targets)];
 
-		targets &= targets - 1;
-		if (cpu_state(i) == CPU_ABSENT)
-			continue;
-		if (!(v & SGI1R_IRM) &&
-		    (SGI1R_AFF1(v) != ((m >> 8) & 0xff) ||
-		     SGI1R_AFF2(v) != ((m >> 16) & 0xff) ||
-		     SGI1R_AFF3(v) != ((m >> 32) & 0xff) ||
-		     SGI1R_RS(v) != aff0 / 16 ||
-		     !(SGI1R_TARGETS(v) & (1U << (aff0 % 16)))))
-			continue;
-		v3_send_sgi(i, SGI1R_INTID(v));
+			if (route)
+				sysreg_write(icc_sgi1r_el1,
+					     route | (v & 0xfULL << 24));
+		}
+		return;
 	}
+	for (; targets; targets &= targets - 1)
+		list |= sgi_route_hit(v, sgi_route[__builtin_ctzll(targets)]);
+	if (list)
+		sysreg_write(icc_sgi1r_el1,
+			     (v & (SGI_ROUTE_MASK | 0xfULL << 24)) | list);
 }
 
 /* Physical address of the CPU's redistributor frame, 0 if unknown. */
@@ -282,6 +277,7 @@ static unsigned int v3_cpu_init(unsigned int cpu)
 	uint64_t grpen1 = sysreg_read(icc_igrpen1_el1);
 	unsigned int n, num = (sysreg_read(ich_vtr_el2) & 0x1f) + 1;
 
+	sgi_route[cpu] = sgi_value_for(0, per_cpu(cpu)->mpidr);
 	for (n = 0; n < num; n++)
 		lr_write(n, 0);
 	sysreg_write(ich_ap1r0_el2, 0);

@@ -11,13 +11,18 @@
  * side compiled with its own accessors inline. One interrupt per exit: a
  * second pending one takes the exception again right after the return,
  * which is cheaper than a second acknowledge that is nearly always
- * spurious. Everything else goes to irqchip_inject() (irqchip.c) with
- * the same checks as ever: the maintenance interrupt, SGIs (which may
- * be in a list register already), SPIs of another cell, full list
+ * spurious. An SGI of the cell (not the stop SGI) is done here too when
+ * every list register is free, so that none can hold it already: one
+ * access more, its deactivation. Everything else goes to
+ * irqchip_inject() (irqchip.c) with the same checks as ever: the
+ * maintenance interrupt, the stop SGI, an SGI while a list register is
+ * in use (it may be there already), SPIs of another cell, full list
  * registers or a non-empty queue (so that priority order holds).
  *
  * The ownership check is the same as cell_irq_owned()'s: an SPI is
- * injected only into the cell that owns it (cell_spi_owned_fast()).
+ * injected only into the cell that owns it (cell_spi_owned_fast()); SGIs
+ * and PPIs are banked per CPU, and an SGI reaches a CPU only from its
+ * own cell (the sender's trap filters the targets).
  * docs/performance.md gives the path instruction by instruction.
  */
 #include <arch/async.h>
@@ -35,15 +40,18 @@
 
 #define GICC_IAR 0x000c
 #define GICC_EOIR 0x0010
+#define GICC_DIR 0x1000
 #define GICH_ELRSR0 0x0030
 #define GICH_LR(n) (0x0100 + (n)*4)
 
-/* GICv3 list register: pending, group 1, hardware-linked */
+/* GICv3 list register: pending, group 1, hardware-linked (or not) */
 #define V3_LR_PENDING_G1_HW (7ULL << 60)
+#define V3_LR_PENDING_G1 (5ULL << 60)
 #define V3_LR_PRIO_SHIFT 48
 #define V3_LR_PINTID_SHIFT 32
 /* GICv2 list register: hardware-linked, pending, group 0 (Linux's) */
 #define V2_LR_HW_PENDING (1U << 31 | 1U << 28)
+#define V2_LR_PENDING (1U << 28)
 #define V2_LR_PRIO_SHIFT 23
 #define V2_LR_PHYS_SHIFT 10
 
@@ -79,12 +87,20 @@ static inline void v3_lr_write(unsigned int n, uint64_t v)
 		     : "memory");
 }
 
-/* The rest of the path, with a call: kept out of irq_take()'s frame. */
+/*
+ * The rest of the path, with a call: kept out of irq_take()'s frame. An
+ * SGI or PPI is banked per CPU: the CPU's owner has it. An SPI that gets
+ * here either passed cell_spi_owned_fast() (its cell's, the list
+ * registers full or others queued) or failed it, and only then is
+ * cell_irq_deliverable() asked, which routes a foreign one away.
+ */
 static unsigned long __attribute__((noinline))
 irq_generic(struct per_cpu *pc, uint32_t iar)
 {
-	/* an SPI of another cell is never injected here (cell_irq.c) */
-	if (cell_irq_deliverable(pc->cpu, GIC_IAR_INTID(iar)))
+	uint32_t intid = GIC_IAR_INTID(iar);
+
+	if (intid < 32 || cell_spi_owned_fast(pc, intid) ||
+	    cell_irq_deliverable(pc->cpu, intid))
 		irqchip_inject(pc, iar);
 	return pc->lc.state == CPU_STOPPING ? IRQ_STOP : IRQ_DONE;
 }
@@ -94,7 +110,7 @@ static inline __attribute__((always_inline)) unsigned long
 irq_take(struct per_cpu *pc, const bool v2)
 {
 	struct gic_cpu *g = &pc->gic;
-	uint64_t iar, intid, empty; /* 64 bits: what msr takes */
+	uint64_t iar, intid, empty, lr; /* 64 bits: what msr takes */
 	uint8_t prio;
 
 	if (v2) {
@@ -105,21 +121,30 @@ irq_take(struct per_cpu *pc, const bool v2)
 		/* no LPIs reach EL2 (gicr.c): 1020 and up are special */
 		iar = intid = sysreg_read(icc_iar1_el1) & 0xffffff;
 	}
-	if (intid >= 1020)
-		goto out; /* spurious: another CPU took it, or it went away */
-	/* priority drop only: the deactivation is the cell's (EOImode 1) */
-	if (v2)
-		wr32(g->gicc, GICC_EOIR, (uint32_t)iar);
-	else
-		sysreg_write(icc_eoir1_el1, iar);
-	if (intid >= 32) {
+	/*
+	 * Priority drop only: the deactivation is the cell's (EOImode 1),
+	 * but for an SGI, which cannot be hardware-linked. Not for the
+	 * special INTIDs (spurious: another CPU took it, or it went away).
+	 */
+	if (intid < 32) {
+		if (v2)
+			wr32(g->gicc, GICC_EOIR, (uint32_t)iar);
+		else
+			sysreg_write(icc_eoir1_el1, iar);
+		/* not the stop SGI nor the maintenance interrupt */
+		if (!(g->fast_irqs >> intid & 1))
+			goto generic;
+		prio = g->prio[intid];
+	} else {
+		if (intid >= 1020)
+			return IRQ_DONE;
+		if (v2)
+			wr32(g->gicc, GICC_EOIR, (uint32_t)iar);
+		else
+			sysreg_write(icc_eoir1_el1, iar);
 		if (!cell_spi_owned_fast(pc, intid))
 			goto generic;
 		prio = irqchip_spi_prio[intid];
-	} else if (g->fast_ppis >> intid & 1) {
-		prio = g->prio[intid];
-	} else {
-		goto generic; /* an SGI or the maintenance interrupt */
 	}
 	if (g->queued)
 		goto generic;
@@ -127,26 +152,55 @@ irq_take(struct per_cpu *pc, const bool v2)
 		empty = rd32(g->gich, GICH_ELRSR0);
 	else
 		empty = sysreg_read(ich_elrsr_el2);
+	if (intid < 16) {
+		/*
+		 * An SGI of the cell (its sender's trap filtered the targets
+		 * to the cell's CPUs: gicv3_sgi_write(), gicv2_sgir_write()),
+		 * here only when every list register is free: then none holds
+		 * this SGI already, which lr_inject() would look for, and it
+		 * goes into list register 0. Not hardware-linked: deactivated
+		 * here; on a GICv2 with its sender's CPU interface (iar bits
+		 * 10-12), the number the cell addressed it by.
+		 */
+		if (empty != g->lrs_all)
+			goto generic;
+		pc->stats[STAT_VIRQ]++;
+		if (v2) {
+			wr32(g->gicc, GICC_DIR, (uint32_t)iar);
+			wr32(g->gich, GICH_LR(0),
+			     V2_LR_PENDING |
+				     (uint32_t)(prio >> 3) << V2_LR_PRIO_SHIFT |
+				     (uint32_t)iar);
+		} else {
+			sysreg_write(icc_dir_el1, iar);
+			sysreg_write(ich_lr0_el2,
+				     V3_LR_PENDING_G1 |
+					     (uint64_t)prio
+						     << V3_LR_PRIO_SHIFT |
+					     intid);
+		}
+		return IRQ_DONE;
+	}
 	if (!empty)
 		goto generic;
 	pc->stats[STAT_VIRQ]++;
-	if (v2)
-		wr32(g->gich, GICH_LR(__builtin_ctzll(empty)),
-		     V2_LR_HW_PENDING |
-			     (uint32_t)(prio >> 3) << V2_LR_PRIO_SHIFT |
-			     intid << V2_LR_PHYS_SHIFT | intid);
-	else
+	if (v2) {
+		lr = V2_LR_HW_PENDING |
+		     (uint32_t)(prio >> 3) << V2_LR_PRIO_SHIFT |
+		     intid << V2_LR_PHYS_SHIFT | intid;
+		wr32(g->gich, GICH_LR(__builtin_ctzll(empty)), (uint32_t)lr);
+	} else {
 		v3_lr_write(__builtin_ctzll(empty),
 			    V3_LR_PENDING_G1_HW |
 				    (uint64_t)prio << V3_LR_PRIO_SHIFT |
 				    (uint64_t)intid << V3_LR_PINTID_SHIFT |
 				    intid);
+	}
 	/*
 	 * Not the stop SGI: a management call that asks this CPU to stop
 	 * sends it after the CPU's state says so (cell.c), and it takes the
 	 * generic path, which looks at the state.
 	 */
-out:
 	return IRQ_DONE;
 generic:
 	return irq_generic(pc, iar);

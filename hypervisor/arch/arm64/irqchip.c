@@ -319,7 +319,16 @@ void irqchip_cpu_init(unsigned int cpu)
 	g->uie = false; /* cpu_init: the virtual interface on, nothing else */
 	g->v2 = irqchip->version == 2;
 	g->maint = maint_irq;
-	g->fast_ppis = 0xffff0000U & ~(1U << maint_irq);
+	/*
+	 * irq_fast.c injects PPIs but the maintenance interrupt, and the
+	 * cell's SGIs (not the stop SGI) when every list register is free:
+	 * with 16 list registers or fewer, where lrs_all says which bits
+	 * of the one ELRSR word it reads mean "all free".
+	 */
+	g->fast_irqs = ~reserved;
+	g->lrs_all = g->num_lrs <= 16 ? (1U << g->num_lrs) - 1 : 0;
+	if (!g->lrs_all)
+		g->fast_irqs &= 0xffff0000U;
 	priv = irqchip->private_regs(cpu);
 	/*
 	 * The IPI that brought this CPU here is active; Linux will

@@ -14,6 +14,8 @@
  *  - other data aborts with a syndrome on the GIC distributor whose
  *    register is x0-x18 or xzr (mmio_fast(), gicd.c);
  *  - a cell's ICC_SGI1R_EL1 write from x0-x18 or xzr (gicv3_sgi_write()).
+ * sync_fast() switches on the exception class first, so that each kind
+ * of exit pays only for its own tests.
  * Everything else returns SYNC_SLOW before anything changed: entry.S then
  * completes the frame and arch_handle_exception() takes it from the
  * start. So does every exit of a CPU with RAS that finds an SError
@@ -134,43 +136,50 @@ gicd_read_fast(struct frame *f, struct per_cpu *pc, uint64_t esr)
 	return 1;
 }
 
-/* Everything but the calls sync_fast() answers itself, out of its way. */
+/*
+ * A cell's SGI: ICC_SGI1R_EL1 from x0-x18 or xzr (traps.c for the rest:
+ * the other SGI registers, x19-x29, the reports).
+ */
 static unsigned long __attribute__((noinline))
-sync_fast_other(struct frame *f, struct per_cpu *pc, uint64_t esr)
+sgi_fast(struct frame *f, struct per_cpu *pc, uint64_t esr)
 {
-	switch (ESR_EC(esr)) {
-	case EC_HVC64:
-		if ((esr & 0xffff) != WARDEN_HVC_IMM ||
-		    f->x[0] == WARDEN_HC_DISABLE)
-			return SYNC_SLOW;
-		pc->stats[STAT_TOTAL]++;
-		hypercall_do(f, pc);
-		return SYNC_DONE;
-	case EC_SMC64:
+	unsigned int rt = (esr >> 5) & 0x1f;
+
+	if (!sgi_iss_is_send(esr) || (rt > 18 && rt != 31))
+		return SYNC_SLOW;
+	pc->stats[STAT_TOTAL]++;
+	gicv3_sgi_write(pc, rt == 31 ? 0 : f->x[rt]);
+	sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
+	return SYNC_DONE;
+}
+
+/* Other data aborts: the distributor's registers (gicd.c) */
+static unsigned long __attribute__((noinline))
+mmio_fast_other(struct frame *f, struct per_cpu *pc, uint64_t esr)
+{
+	return mmio_fast(f, pc, esr) ? SYNC_DONE : SYNC_SLOW;
+}
+
+/* The hypercalls and SMCs sync_fast() does not answer itself. */
+static unsigned long __attribute__((noinline))
+sync_fast_call(struct frame *f, struct per_cpu *pc, uint64_t esr)
+{
+	if (ESR_EC(esr) == EC_SMC64) {
 		pc->stats[STAT_TOTAL]++;
 		smc_do(f, pc);
 		return SYNC_DONE;
-	case EC_DABT_LOW:
-		return mmio_fast(f, pc, esr) ? SYNC_DONE : SYNC_SLOW;
-	case EC_SYS64: {
-		/* a cell's SGI: ICC_SGI1R_EL1 from x0-x18 or xzr (traps.c) */
-		uint32_t iss = esr & 0x1ffffff;
-		unsigned int rt = (iss >> 5) & 0x1f;
-		enum sgi_reg reg = sgi_reg_of(iss);
-
-		if (reg == SGI_REG_NONE || sgi_policy(reg) != SGI_SEND ||
-		    (rt > 18 && rt != 31))
-			return SYNC_SLOW;
-		pc->stats[STAT_TOTAL]++;
-		gicv3_sgi_write(pc->cpu, rt == 31 ? 0 : f->x[rt]);
-		sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);
-		return SYNC_DONE;
 	}
-	default:
+	if ((esr & 0xffff) != WARDEN_HVC_IMM || f->x[0] == WARDEN_HC_DISABLE)
 		return SYNC_SLOW;
-	}
+	pc->stats[STAT_TOTAL]++;
+	hypercall_do(f, pc);
+	return SYNC_DONE;
 }
 
+/*
+ * By exception class first, so that each kind of exit pays only for its
+ * own tests (the distributor read's syndrome test is a data abort's).
+ */
 unsigned long sync_fast(struct frame *f)
 {
 	struct per_cpu *pc = this_per_cpu();
@@ -181,25 +190,37 @@ unsigned long sync_fast(struct frame *f)
 		if (serror_disr_pending(sysreg_read(s3_0_c12_c1_1)))
 			return SYNC_SLOW;
 	}
-	/*
-	 * HYPERVISOR_GET_INFO, the same for the root and every cell, reads
-	 * a few words of the hypervisor's own: without a call or a frame.
-	 */
-	if (ESR_EC(esr) == EC_HVC64 && (esr & 0xffff) == WARDEN_HVC_IMM &&
-	    f->x[0] == WARDEN_HC_HYPERVISOR_GET_INFO) {
-		pc->stats[STAT_TOTAL]++;
-		pc->stats[STAT_HYPERCALL]++;
-		f->x[0] = hypercall_get_info(f->x[1]);
-		return SYNC_DONE;
+	switch (ESR_EC(esr)) {
+	case EC_SYS64:
+		return sgi_fast(f, pc, esr);
+	case EC_DABT_LOW:
+		if (gicd_read_fast(f, pc, esr))
+			return SYNC_DONE;
+		return mmio_fast_other(f, pc, esr);
+	case EC_HVC64:
+		/*
+		 * HYPERVISOR_GET_INFO, the same for the root and every cell,
+		 * reads a few words of the hypervisor's own: without a call
+		 * or a frame.
+		 */
+		if ((esr & 0xffff) == WARDEN_HVC_IMM &&
+		    f->x[0] == WARDEN_HC_HYPERVISOR_GET_INFO) {
+			pc->stats[STAT_TOTAL]++;
+			pc->stats[STAT_HYPERCALL]++;
+			f->x[0] = hypercall_get_info(f->x[1]);
+			return SYNC_DONE;
+		}
+		return sync_fast_call(f, pc, esr);
+	case EC_SMC64:
+		/* PSCI_VERSION and SMCCC_VERSION, likewise (smc_do()) */
+		if ((uint32_t)f->x[0] == PSCI_VERSION ||
+		    (uint32_t)f->x[0] == SMCCC_VERSION) {
+			pc->stats[STAT_TOTAL]++;
+			smc_do(f, pc);
+			return SYNC_DONE;
+		}
+		return sync_fast_call(f, pc, esr);
+	default:
+		return SYNC_SLOW;
 	}
-	/* PSCI_VERSION and SMCCC_VERSION, likewise (smc_do()) */
-	if (ESR_EC(esr) == EC_SMC64 && ((uint32_t)f->x[0] == PSCI_VERSION ||
-					(uint32_t)f->x[0] == SMCCC_VERSION)) {
-		pc->stats[STAT_TOTAL]++;
-		smc_do(f, pc);
-		return SYNC_DONE;
-	}
-	if (gicd_read_fast(f, pc, esr))
-		return SYNC_DONE;
-	return sync_fast_other(f, pc, esr);
 }

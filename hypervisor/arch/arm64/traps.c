@@ -159,7 +159,7 @@ static void handle_sysreg(struct frame *f, unsigned int cpu, uint64_t esr)
 	if (reg == SGI_REG_NONE)
 		park_failed(f, cpu, "unhandled system register access");
 	if (sgi_policy(reg) == SGI_SEND)
-		gicv3_sgi_write(cpu, v);
+		gicv3_sgi_write(per_cpu(cpu), v);
 	else
 		sgi_refuse(cpu, reg, v);
 	sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);

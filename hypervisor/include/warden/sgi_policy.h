@@ -51,6 +51,35 @@ static inline unsigned int sgi_intid(uint64_t v)
 bool sgi_addresses(uint64_t v, uint64_t sender_mpidr, uint64_t mpidr);
 
 /*
+ * The trap path's shortcut for sgi_reg_of() == SGI_REG_SGI1R with
+ * sgi_policy() SGI_SEND: an ISS (EC 0x18) of an MSR ICC_SGI1R_EL1 from
+ * any Rt, one mask and compare (ISS bits 24:22 are RES0 there).
+ */
+#define SGI_ISS_MASK 0x3ffc1fU /* Op0, Op2, Op1, CRn, CRm, direction */
+#define SGI_ISS_SGI1R_WRITE (3U << 20 | 5U << 17 | 12U << 10 | 11U << 1)
+
+static inline bool sgi_iss_is_send(uint32_t iss)
+{
+	return (iss & SGI_ISS_MASK) == SGI_ISS_SGI1R_WRITE;
+}
+
+/* SGI1R's routing fields: Aff3, RS, Aff2, Aff1 */
+#define SGI_ROUTE_MASK \
+	(0xffULL << 48 | 0xfULL << 44 | 0xffULL << 32 | 0xffULL << 16)
+
+/*
+ * Of a value v without IRM, the target-list bits that address the CPU
+ * whose own value is route (sgi_value_for(0, its MPIDR)): its bit if v
+ * addresses it (sgi_addresses()), else 0. OR-ed over the allowed CPUs,
+ * the target list of one write that reaches exactly them among those
+ * v addresses, since they share v's routing fields.
+ */
+static inline uint64_t sgi_route_hit(uint64_t v, uint64_t route)
+{
+	return (v ^ route) & SGI_ROUTE_MASK ? 0 : v & route & 0xffff;
+}
+
+/*
  * The CPUs among candidates (bit n: mpidr[n]) that v addresses, n below
  * ncpus; sender is the writing CPU's number.
  */

@@ -65,6 +65,13 @@ uint64_t cell_all_cpus(void);
 struct cell *cell_by_id(uint64_t id);
 /* The slots, ids 1..MAX_CELLS (cell_registry.c) */
 extern struct cell cells[MAX_CELLS];
+/* cell_cpus_of() for the calling CPU, without a call (trap paths) */
+static inline uint64_t cell_cpus_of_pc(const struct per_cpu *pc)
+{
+	unsigned int id = pc->lc.cell;
+
+	return id == LC_ROOT ? root_cpu_set : cells[id - 1].lc.cpus;
+}
 
 /* HYPERVISOR_GET_INFO, the same for the root and the cells */
 static inline long hypercall_get_info(uint64_t type)

@@ -8,8 +8,9 @@
 #include <arch/irqchip.h>
 
 extern const struct irqchip_ops gicv3_ops;
-/* A trapped ICC_SGI1R_EL1 write, sent to the writer's cell only */
-void gicv3_sgi_write(unsigned int cpu, uint64_t value);
+struct per_cpu;
+/* A trapped ICC_SGI1R_EL1 write of CPU pc, sent to its cell only */
+void gicv3_sgi_write(struct per_cpu *pc, uint64_t value);
 uint64_t gicv3_redist_phys(unsigned int cpu);
 
 #endif

@@ -48,12 +48,15 @@
 struct gic_cpu {
 	/* first: irq_fast.c finds a PPI's priority at this_per_cpu() + n */
 	uint8_t prio[32]; /* copies of the SGIs' and PPIs' priorities */
-	unsigned int num_lrs;
+	uint16_t num_lrs;
+	/* ICH_ELRSR/GICH_ELRSR0 with every list register free (irq_fast.c) */
+	uint16_t lrs_all;
 	unsigned int queued;
 	bool uie; /* the underflow maintenance interrupt is on */
 	bool v2; /* GICv2 (irq_fast.c picks its accessors by it) */
 	uint8_t maint; /* the maintenance interrupt's INTID */
-	uint32_t fast_ppis; /* PPIs irq_fast.c injects: all but maint */
+	/* SGIs and PPIs irq_fast.c injects: not the stop SGI, not maint */
+	uint32_t fast_irqs;
 	/* GICv2: the CPU interface and list registers, for irq_fast.c */
 	volatile uint8_t *gicc, *gich;
 	uint32_t queue[GIC_QUEUE_LEN]; /* taken, not injected (GIC_IAR_*) */
