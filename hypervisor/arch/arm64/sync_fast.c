@@ -177,8 +177,10 @@ sync_fast_call(struct frame *f, struct per_cpu *pc, uint64_t esr)
 }
 
 /*
- * By exception class first, so that each kind of exit pays only for its
- * own tests (the distributor read's syndrome test is a data abort's).
+ * The two information calls first, as they are the cheapest (an
+ * exception class compare each); then by exception class, so that each
+ * other kind of exit pays only for its own tests (the distributor read's
+ * syndrome test is a data abort's).
  */
 unsigned long sync_fast(struct frame *f)
 {
@@ -190,6 +192,24 @@ unsigned long sync_fast(struct frame *f)
 		if (serror_disr_pending(sysreg_read(s3_0_c12_c1_1)))
 			return SYNC_SLOW;
 	}
+	/*
+	 * HYPERVISOR_GET_INFO, the same for the root and every cell, reads
+	 * a few words of the hypervisor's own: without a call or a frame.
+	 */
+	if (ESR_EC(esr) == EC_HVC64 && (esr & 0xffff) == WARDEN_HVC_IMM &&
+	    f->x[0] == WARDEN_HC_HYPERVISOR_GET_INFO) {
+		pc->stats[STAT_TOTAL]++;
+		pc->stats[STAT_HYPERCALL]++;
+		f->x[0] = hypercall_get_info(f->x[1]);
+		return SYNC_DONE;
+	}
+	/* PSCI_VERSION and SMCCC_VERSION, likewise (smc_do()) */
+	if (ESR_EC(esr) == EC_SMC64 && ((uint32_t)f->x[0] == PSCI_VERSION ||
+					(uint32_t)f->x[0] == SMCCC_VERSION)) {
+		pc->stats[STAT_TOTAL]++;
+		smc_do(f, pc);
+		return SYNC_DONE;
+	}
 	switch (ESR_EC(esr)) {
 	case EC_SYS64:
 		return sgi_fast(f, pc, esr);
@@ -198,27 +218,7 @@ unsigned long sync_fast(struct frame *f)
 			return SYNC_DONE;
 		return mmio_fast_other(f, pc, esr);
 	case EC_HVC64:
-		/*
-		 * HYPERVISOR_GET_INFO, the same for the root and every cell,
-		 * reads a few words of the hypervisor's own: without a call
-		 * or a frame.
-		 */
-		if ((esr & 0xffff) == WARDEN_HVC_IMM &&
-		    f->x[0] == WARDEN_HC_HYPERVISOR_GET_INFO) {
-			pc->stats[STAT_TOTAL]++;
-			pc->stats[STAT_HYPERCALL]++;
-			f->x[0] = hypercall_get_info(f->x[1]);
-			return SYNC_DONE;
-		}
-		return sync_fast_call(f, pc, esr);
 	case EC_SMC64:
-		/* PSCI_VERSION and SMCCC_VERSION, likewise (smc_do()) */
-		if ((uint32_t)f->x[0] == PSCI_VERSION ||
-		    (uint32_t)f->x[0] == SMCCC_VERSION) {
-			pc->stats[STAT_TOTAL]++;
-			smc_do(f, pc);
-			return SYNC_DONE;
-		}
 		return sync_fast_call(f, pc, esr);
 	default:
 		return SYNC_SLOW;
