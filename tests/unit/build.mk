@@ -8,24 +8,26 @@ UNIT_BINS := $(patsubst $(TOP)/tests/unit/%.c,$(B)/tests/unit/%,$(UNIT_SRCS))
 UNIT_LIB_SRCS := $(filter-out $(TOP)/tools/warden.c,$(TOOLS_SRCS)) \
 	$(TOOLS_HOST_ONLY)
 
-UNIT_CFLAGS = $(HOST_CFLAGS) $(TOOLS_INC) -fsanitize=address,undefined
+# The library is compiled once, one object per source, so that a change
+# to one core file (a `make mutate` patch and its revert) recompiles that
+# file and relinks the programs instead of compiling every source into
+# each of them again.
+UNIT_LIB_OBJS := $(patsubst $(TOP)/%.c,$(B)/tests/unit/lib/%.o,$(UNIT_LIB_SRCS))
 
-# The library code is compiled once for all tests (compiled into each of
-# them, it was some 2800 sanitizer builds, most of make check's build time).
-UNIT_LIB_OBJS := $(patsubst $(TOP)/%.c,$(B)/tests/unit-obj/%.o,$(UNIT_LIB_SRCS))
-
-$(B)/tests/unit-obj/%.o: $(TOP)/%.c $(VERSION_H) | deps
+$(UNIT_LIB_OBJS): $(B)/tests/unit/lib/%.o: $(TOP)/%.c $(TOOLS_HDRS) | deps
 	@mkdir -p $(dir $@)
 	$(call say,HOSTCC,$@)
-	$(Q)$(HOST_CC) $(UNIT_CFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(TOOLS_INC) -fsanitize=address,undefined \
+		-c $< -o $@
 
--include $(UNIT_LIB_OBJS:.o=.d)
-
-$(B)/tests/unit/%: $(TOP)/tests/unit/%.c $(UNIT_LIB_OBJS) $(TOOLS_HDRS) | deps
+# (test_inmate_*: inmates/build.mk, linked with the inmate library)
+$(filter-out $(B)/tests/unit/test_inmate_%,$(UNIT_BINS)): \
+		$(B)/tests/unit/%: $(TOP)/tests/unit/%.c $(UNIT_LIB_OBJS) \
+		$(TOOLS_HDRS) | deps
 	@mkdir -p $(dir $@)
 	$(call say,HOSTCC,$@)
-	$(Q)$(HOST_CC) $(UNIT_CFLAGS) $< $(UNIT_LIB_OBJS) -o $@ -lcmocka \
-		$(TOOLS_HOST_LIBS)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(TOOLS_INC) -fsanitize=address,undefined \
+		$< $(UNIT_LIB_OBJS) -o $@ -lcmocka $(TOOLS_HOST_LIBS)
 
 .PHONY: unit
 unit: $(UNIT_BINS)
