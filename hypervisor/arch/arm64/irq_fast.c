@@ -135,6 +135,9 @@ irq_take(struct per_cpu *pc, const bool v2)
 		if (!(g->fast_irqs >> intid & 1))
 			goto generic;
 		prio = g->prio[intid];
+		/* an SGI (INTID < 16 here, one bit to test) */
+		if (!(intid & 16))
+			goto sgi;
 	} else {
 		if (intid >= 1020)
 			return IRQ_DONE;
@@ -152,35 +155,6 @@ irq_take(struct per_cpu *pc, const bool v2)
 		empty = rd32(g->gich, GICH_ELRSR0);
 	else
 		empty = sysreg_read(ich_elrsr_el2);
-	if (intid < 16) {
-		/*
-		 * An SGI of the cell (its sender's trap filtered the targets
-		 * to the cell's CPUs: gicv3_sgi_write(), gicv2_sgir_write()),
-		 * here only when every list register is free: then none holds
-		 * this SGI already, which lr_inject() would look for, and it
-		 * goes into list register 0. Not hardware-linked: deactivated
-		 * here; on a GICv2 with its sender's CPU interface (iar bits
-		 * 10-12), the number the cell addressed it by.
-		 */
-		if (empty != g->lrs_all)
-			goto generic;
-		pc->stats[STAT_VIRQ]++;
-		if (v2) {
-			wr32(g->gicc, GICC_DIR, (uint32_t)iar);
-			wr32(g->gich, GICH_LR(0),
-			     V2_LR_PENDING |
-				     (uint32_t)(prio >> 3) << V2_LR_PRIO_SHIFT |
-				     (uint32_t)iar);
-		} else {
-			sysreg_write(icc_dir_el1, iar);
-			sysreg_write(ich_lr0_el2,
-				     V3_LR_PENDING_G1 |
-					     (uint64_t)prio
-						     << V3_LR_PRIO_SHIFT |
-					     intid);
-		}
-		return IRQ_DONE;
-	}
 	if (!empty)
 		goto generic;
 	pc->stats[STAT_VIRQ]++;
@@ -201,6 +175,37 @@ irq_take(struct per_cpu *pc, const bool v2)
 	 * sends it after the CPU's state says so (cell.c), and it takes the
 	 * generic path, which looks at the state.
 	 */
+	return IRQ_DONE;
+sgi:
+	/*
+	 * An SGI of the cell (its sender's trap filtered the targets to the
+	 * cell's CPUs: gicv3_sgi_write(), gicv2_sgir_write()), here only
+	 * when every list register is free: then none holds this SGI
+	 * already, which lr_inject() would look for, and it goes into list
+	 * register 0. Not hardware-linked: deactivated here; on a GICv2
+	 * with its sender's CPU interface (iar bits 10-12), the number the
+	 * cell addressed it by.
+	 */
+	if (g->queued)
+		goto generic;
+	if (v2)
+		empty = rd32(g->gich, GICH_ELRSR0);
+	else
+		empty = sysreg_read(ich_elrsr_el2);
+	if (empty != g->lrs_all)
+		goto generic;
+	pc->stats[STAT_VIRQ]++;
+	if (v2) {
+		wr32(g->gicc, GICC_DIR, (uint32_t)iar);
+		wr32(g->gich, GICH_LR(0),
+		     V2_LR_PENDING | (uint32_t)(prio >> 3) << V2_LR_PRIO_SHIFT |
+			     (uint32_t)iar);
+	} else {
+		sysreg_write(icc_dir_el1, iar);
+		sysreg_write(ich_lr0_el2,
+			     V3_LR_PENDING_G1 |
+				     (uint64_t)prio << V3_LR_PRIO_SHIFT | intid);
+	}
 	return IRQ_DONE;
 generic:
 	return irq_generic(pc, iar);
