@@ -260,6 +260,13 @@ static int v3_cpu_probe(unsigned int cpu)
 		       cpu, (unsigned long long)per_cpu(cpu)->mpidr);
 		return -ENODEV;
 	}
+	/*
+	 * Known from here on, not only from this CPU's cpu_init: a CPU that
+	 * turned its traps on first may send this one an IPI before this
+	 * one's cpu_init, and a zero route would drop it (a stop_machine
+	 * right after enable then waited 26 s for a CPU asleep in WFI).
+	 */
+	sgi_route[cpu] = sgi_value_for(0, per_cpu(cpu)->mpidr);
 	return 0;
 }
 
