@@ -168,28 +168,18 @@ static enum vpci_write write_command(struct ivshmem_ep *ep, __u16 cmd,
 	return VPCI_W_OK;
 }
 
-static enum vpci_write write_bar0(struct ivshmem_ep *ep, __u32 bar,
-				  const struct vpci_bar_env *env,
-				  struct vpci_range *conflict)
+/* BAR n (0: registers, 1: MSI-X) moved to bar, of size bytes */
+static enum vpci_write write_bar(struct ivshmem_ep *ep, unsigned int n,
+				 __u32 bar, __u64 size,
+				 const struct vpci_bar_env *env,
+				 struct vpci_range *conflict)
 {
-	bar &= ep->dev->bar_mask[0] & ~0xfU;
+	bar &= ep->dev->bar_mask[n] & ~0xfU;
 	/* decoding: the new place must be free too */
 	if (ep->command & PCI_CMD_MEM &&
-	    vpci_bar_check(env, bar, ivshmem_bar0_size(ep), conflict))
+	    vpci_bar_check(env, bar, size, conflict))
 		return VPCI_W_BAR_CONFLICT;
-	ep->bar0 = bar;
-	return VPCI_W_OK;
-}
-
-static enum vpci_write write_bar1(struct ivshmem_ep *ep, __u32 bar,
-				  const struct vpci_bar_env *env,
-				  struct vpci_range *conflict)
-{
-	bar &= ep->dev->bar_mask[1] & ~0xfU;
-	if (ep->command & PCI_CMD_MEM &&
-	    vpci_bar_check(env, bar, ivshmem_bar1_size(ep), conflict))
-		return VPCI_W_BAR_CONFLICT;
-	ep->bar1 = bar;
+	*(n ? &ep->bar1 : &ep->bar0) = bar;
 	return VPCI_W_OK;
 }
 
@@ -227,10 +217,12 @@ enum vpci_write vpci_cfg_write(struct ivshmem_ep *ep, unsigned int reg,
 			return write_command(ep, (__u16)v, env, conflict);
 		return VPCI_W_OK;
 	case 0x10:
-		return write_bar0(ep, v, env, conflict);
+		return write_bar(ep, 0, v, ivshmem_bar0_size(ep), env,
+				 conflict);
 	case 0x14:
 		if (ep->msix_vectors)
-			return write_bar1(ep, v, env, conflict);
+			return write_bar(ep, 1, v, ivshmem_bar1_size(ep), env,
+					 conflict);
 		return VPCI_W_OK;
 	case VPCI_CAP_MSIX:
 		/* the caller sends what became unmasked */
