@@ -73,7 +73,10 @@ fi
 
 cd "$out/$target"
 # Replay the seeds: every one must run clean.
-"$bin" -runs=0 "$top/tests/fuzz/corpus/$target"
+"$bin" -runs=0 -error_exitcode=1 -timeout_exitcode=1 "$top/tests/fuzz/corpus/$target"
 # Then fuzz, starting from the seeds and what earlier runs found.
-"$bin" -max_total_time="$secs" -timeout=10 -max_len=8192 "$@" \
+# A finding exits 1, never libFuzzer's default 77, which is this script's
+# "no clang here" and would turn a crash into a skip.
+"$bin" -max_total_time="$secs" -timeout=10 -max_len=8192 \
+	-error_exitcode=1 -timeout_exitcode=1 "$@" \
 	"$out/corpus-$target" "$top/tests/fuzz/corpus/$target"
