@@ -62,9 +62,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			n = fuzz_u8(&in);
 			for (i = 0; i < n; i++)
 				buf[i] = fuzz_u8(&in);
-			if (dt >= 0) {
+			/*
+			 * The hypervisor's clock is the physical counter: it
+			 * may be seen to stand or step back (CPUs read it
+			 * apart), never to wrap past zero to a huge value.
+			 */
+			if (dt >= 0)
 				elapsed += dt;
-			}
+			else if ((uint64_t)-dt > now)
+				dt = -(int64_t)now;
 			now += dt;
 			cell_console_write(&cc, buf, n, flags & 1, now, emit,
 					   note);
