@@ -258,17 +258,20 @@ static void v2_spi_route(uint32_t intid, unsigned int cpu)
 	irqchip_gicd()[GICD_ITARGETSR + intid] = per_cpu(cpu)->gicv2_mask;
 }
 
-/* Over the CPUs in cpus only: an SGI's filter pays per CPU of its cell. */
+/*
+ * Over the CPUs in cpus only: an SGI's filter pays per CPU of its cell.
+ * A CPU's mask is known from its arrival (v2_cpu_probe) and 0 for one that
+ * never came (enable clears per_cpu_data), not only from its activation:
+ * a CPU already activated sends IPIs to one still on its way, and asking
+ * for its lifecycle state dropped them (hv-enable-ipi: membarrier() then
+ * waited for good).
+ */
 static uint8_t masks_of(uint64_t cpus)
 {
 	uint8_t m = 0;
-	unsigned int cpu;
 
-	for (; cpus; cpus &= cpus - 1) {
-		cpu = __builtin_ctzll(cpus);
-		if (cpu_state(cpu) != CPU_ABSENT)
-			m |= per_cpu(cpu)->gicv2_mask;
-	}
+	for (; cpus; cpus &= cpus - 1)
+		m |= per_cpu(__builtin_ctzll(cpus))->gicv2_mask;
 	return m;
 }
 

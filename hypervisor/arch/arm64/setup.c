@@ -16,6 +16,7 @@
 #include <arch/hv.h>
 #include <arch/rules_log.h>
 #include <arch/stage2.h>
+#include <arch/test_point.h>
 #include <arch/vpci.h>
 #include <warden/config.h>
 #include <warden/errno.h>
@@ -328,5 +329,6 @@ void hv_cpu_enter(struct frame *frame, uint64_t phys)
 	spin_unlock(&hv_lock);
 	if (err)
 		cpu_leave(frame, err);
+	el2_test_enable_hold(cpu);
 	cpu_activate(cpu, frame);
 }

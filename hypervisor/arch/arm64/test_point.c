@@ -14,6 +14,10 @@ void __attribute__((weak)) el2_test_point(unsigned int point)
 {
 }
 
+void __attribute__((weak)) el2_test_enable_hold(unsigned int cpu)
+{
+}
+
 long __attribute__((weak)) hypercall_test(struct frame *f, unsigned int cpu)
 {
 	return -ENOSYS;

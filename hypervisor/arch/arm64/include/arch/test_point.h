@@ -29,6 +29,13 @@ enum test_point {
 #define WARDEN_HC_TEST_ARM 0x7e57
 
 void el2_test_point(unsigned int point);
+/*
+ * Enable, on each CPU after the rendezvous and before it turns its traps
+ * on. The test build holds the last root CPU there until an SGI is
+ * pending for it (or for a while), so that the CPUs already activated
+ * send it their IPIs while it is still on its way (hv-enable-ipi).
+ */
+void el2_test_enable_hold(unsigned int cpu);
 /* Hypercall codes the root's dispatcher does not know: -ENOSYS here. */
 long hypercall_test(struct frame *f, unsigned int cpu);
 
