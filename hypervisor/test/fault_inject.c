@@ -80,7 +80,8 @@ void el2_test_enable_hold(unsigned int cpu)
 	if (now)
 		printk("Test: CPU %u held at enable until SGI %u was pending "
 		       "(%llu ms)\n",
-		       cpu, __builtin_ctz(now), (unsigned long long)waited / 1000);
+		       cpu, __builtin_ctz(now),
+		       (unsigned long long)waited / 1000);
 	else
 		printk("Test: CPU %u held at enable for %u ms: no SGI pending\n",
 		       cpu, HOLD_US / 1000);

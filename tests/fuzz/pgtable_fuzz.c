@@ -179,8 +179,7 @@ static void model_add(uint64_t va, uint64_t end, uint64_t pa, uint64_t attrs)
  * The holes of the model in [va, end), what a PGTABLE_KEEP_MAPPED map
  * fills, into holes[] (MAX_RANGES + 1 of them at most): their number.
  */
-static unsigned int model_holes(uint64_t va, uint64_t end,
-				struct range *holes)
+static unsigned int model_holes(uint64_t va, uint64_t end, struct range *holes)
 {
 	unsigned int i, n = 0;
 	uint64_t at = va;
@@ -191,7 +190,8 @@ static unsigned int model_holes(uint64_t va, uint64_t end,
 		if (ranges[i].va >= end)
 			break;
 		if (ranges[i].va > at)
-			holes[n++] = (struct range){ .va = at, .end = ranges[i].va };
+			holes[n++] =
+				(struct range){ .va = at, .end = ranges[i].va };
 		at = ranges[i].end;
 	}
 	if (at < end)

@@ -204,7 +204,8 @@ sgi:
 		sysreg_write(icc_dir_el1, iar);
 		sysreg_write(ich_lr0_el2,
 			     V3_LR_PENDING_G1 |
-				     (uint64_t)prio << V3_LR_PRIO_SHIFT | intid);
+				     (uint64_t)prio << V3_LR_PRIO_SHIFT |
+				     intid);
 	}
 	return IRQ_DONE;
 generic:

@@ -54,8 +54,7 @@ int pci_msix_init(struct pci_msix *m, uint16_t bdf);
 void pci_msix_set_vector(const struct pci_msix *m, unsigned int n,
 			 uint64_t addr, uint32_t data);
 /* Vector n masked (a signal sets its pending bit) or not. */
-void pci_msix_mask_vector(const struct pci_msix *m, unsigned int n,
-			  int masked);
+void pci_msix_mask_vector(const struct pci_msix *m, unsigned int n, int masked);
 /* MSI-X on or off for the function (function mask cleared). */
 void pci_msix_enable(const struct pci_msix *m, int on);
 /* The pending bits of vectors 0-31. */

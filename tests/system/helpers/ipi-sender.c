@@ -62,8 +62,8 @@ int main(int argc, char **argv)
 	}
 	from = atoi(argv[1]);
 	to = atoi(argv[2]);
-	if (syscall(__NR_membarrier,
-		    MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0)) {
+	if (syscall(__NR_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED,
+		    0, 0)) {
 		perror("ipi-sender: membarrier register");
 		return 2;
 	}
