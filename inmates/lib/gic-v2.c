@@ -44,6 +44,12 @@ struct gic_cpu {
 
 static uintptr_t gicd, gicc;
 static struct gic_cpu gic_cpus[GIC_CPUS];
+/*
+ * The IAR each CPU acknowledged last, by Aff0: an SGI's handler asks for
+ * its sender (gic_sgi_source()); a GICv2 serves 8 CPUs at most, whose
+ * Aff0 differ on the machines that have one (QEMU virt, Raspberry Pi 4).
+ */
+static uint32_t last_iar[GIC_CPUS];
 static unsigned int gic_slots_taken;
 
 static int gic_v2_init_global(void)
@@ -146,7 +152,20 @@ static uint32_t gic_v2_ack(unsigned int *irq)
 
 	/* Bits 12:10 name an SGI's sender; EOIR wants them back. */
 	*irq = iar & 0x3ff;
+	last_iar[inmate_cpu_affinity() & (GIC_CPUS - 1)] = iar;
 	return iar;
+}
+
+int gic_v2_sgi_source(void)
+{
+	return last_iar[inmate_cpu_affinity() & (GIC_CPUS - 1)] >> 10 & 7;
+}
+
+int gic_v2_cpu_interface(void)
+{
+	uint8_t mask = gic_cpu_mask(inmate_cpu_affinity());
+
+	return mask ? __builtin_ctz(mask) : -1;
 }
 
 static void gic_v2_eoi(uint32_t iar)

@@ -125,6 +125,16 @@ void gic_send_sgi(uint64_t mpidr, unsigned int sgi)
 	gic->send_sgi(mpidr, sgi);
 }
 
+int gic_sgi_source(void)
+{
+	return gic->version == 2 ? gic_v2_sgi_source() : -1;
+}
+
+int gic_cpu_interface(void)
+{
+	return gic->version == 2 ? gic_v2_cpu_interface() : -1;
+}
+
 void gic_handle_irq(void)
 {
 	for (;;) {

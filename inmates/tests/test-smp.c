@@ -4,6 +4,9 @@
  * then they exchange SGIs: ping (SGI 2) to the second CPU, pong (SGI 1)
  * back, a number of times. Also the base of the SGI cost benchmark.
  *
+ * On a GICv2 each side also checks that the SGI names its sender's CPU
+ * interface, which the hypervisor passes on from the physical GICC_IAR.
+ *
  * Parameters: cpu=MPIDR of the second CPU (default 1), rounds=N (10).
  */
 #include <inmate.h>
@@ -17,15 +20,20 @@ static uint8_t second_stack[4096] __attribute__((aligned(16)));
 static uint64_t first_cpu, second_cpu;
 static volatile unsigned int pings, pongs;
 static volatile bool second_ready;
+/* GICv2: the CPU interfaces of both CPUs and the senders the SGIs named */
+static volatile int first_if = -1, second_if = -1, ping_from = -1,
+		    pong_from = -1;
 
 static void on_ping(unsigned int irq)
 {
 	pings++;
+	ping_from = gic_sgi_source();
 	gic_send_sgi(first_cpu, SGI_PONG);
 }
 
 static void on_pong(unsigned int irq)
 {
+	pong_from = gic_sgi_source();
 	pongs++;
 }
 
@@ -35,6 +43,7 @@ static void second_main(void *arg)
 	       (unsigned long)inmate_cpu_affinity());
 	if (gic_init())
 		return;
+	second_if = gic_cpu_interface();
 	gic_enable_irq(SGI_PING);
 	irq_enable_cpu();
 	second_ready = true;
@@ -51,6 +60,7 @@ void inmate_main(void)
 	second_cpu = cmdline_parse_int("cpu", 1);
 	if (!TEST_EXPECT(gic_init() == 0))
 		goto out;
+	first_if = gic_cpu_interface();
 	irq_register(SGI_PING, on_ping);
 	irq_register(SGI_PONG, on_pong);
 	gic_enable_irq(SGI_PONG);
@@ -76,6 +86,13 @@ void inmate_main(void)
 	}
 	printk("test-smp: %u pings answered by %u pongs\n", pings, pongs);
 	TEST_EXPECT(pings == rounds && pongs == rounds);
+	if (gic_version() == 2) {
+		printk("test-smp: pings from CPU interface %d (the first "
+		       "CPU's is %d), pongs from %d (the second's is %d)\n",
+		       ping_from, first_if, pong_from, second_if);
+		TEST_EXPECT(first_if >= 0 && ping_from == first_if);
+		TEST_EXPECT(second_if >= 0 && pong_from == second_if);
+	}
 out:
 	irq_disable_cpu();
 	test_report();

@@ -1,7 +1,8 @@
 # Two cells at once on different CPUs, gic-demo on CPU 3 and uart-demo on
 # CPU 2, both producing output next to a working root, destroyed in either
 # order; then a cell with two CPUs (test-smp: CPU_ON and SGIs inside the
-# cell).
+# cell; on GICv2 each SGI names its sender's CPU interface, CPU 2's and
+# CPU 3's on QEMU, where CPU n has interface n).
 # gics: 3 2
 # expect-console: ^Created cell "inmate-demo" \(ID 1, CPUs 0x8\)
 # expect-console: ^Created cell "inmate-demo-2" \(ID 2, CPUs 0x4\)
@@ -14,9 +15,11 @@
 # expect: ^warden-test: round 2 destroyed 2 then 1: online 0-3
 # expect-console: ^test-smp: CPU 0x3 up
 # expect-console: ^test-smp: 10 pings answered by 10 pongs
+# expect-console@gicv2: ^test-smp: pings from CPU interface 2 \(the first CPU's is 2\), pongs from 3 \(the second's is 3\)$
 # expect: ^warden-test: pool used [0-9]+ pages before and after
 # expect: ^warden-test: disable with two running cells: online 0-3, no cells left
 # reject: FATAL
+# reject: ^TEST FAIL
 # timeout: 300
 # add: tests/system/lib/wait.sh:wait.sh
 set -e

@@ -41,6 +41,9 @@ struct gic_ops {
 };
 
 extern const struct gic_ops gic_v2_ops;
+/* GICv2 only (gic_sgi_source(), gic_cpu_interface() in gic.h) */
+int gic_v2_sgi_source(void);
+int gic_v2_cpu_interface(void);
 extern const struct gic_ops gic_v3_ops;
 
 #endif

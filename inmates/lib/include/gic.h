@@ -36,6 +36,13 @@ void gic_set_edge(unsigned int irq, bool edge);
 /* Sends SGI sgi to the CPU with affinity mpidr (Aff3..Aff0 fields). */
 void gic_send_sgi(uint64_t mpidr, unsigned int sgi);
 /*
+ * In an SGI's handler on a GICv2: the CPU interface number of its sender
+ * (GICC_IAR bits 12:10). -1 on a GICv3, whose acknowledge does not say.
+ */
+int gic_sgi_source(void);
+/* The calling CPU's GICv2 CPU interface number; -1 on a GICv3. */
+int gic_cpu_interface(void);
+/*
  * hook runs first on every IRQ, right after the vector saved the
  * registers and before the GIC is read: where a latency benchmark takes
  * its timestamp. NULL removes it.
