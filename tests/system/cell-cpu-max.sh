@@ -1,7 +1,10 @@
 # Cells on newer cores: gic-demo in a cell on cortex-a76 (other PA range:
 # stage 2 from level 1) and on "-cpu max" (every feature QEMU has), with
 # Linux on the other CPUs; the cell's CPU returns to Linux afterwards.
-# This script runs on -cpu max; cell-cpu-a76.sh on cortex-a76.
+# This script runs on -cpu max of QEMU 10 (the one fetched for the
+# Raspberry Pi 4 leg, newer than Debian 12's); cell-cpu-a76.sh on
+# cortex-a76.
+# machine: virt-qemu10
 # qemu-opts: -cpu max
 # append: id_aa64mmfr1.vh=0
 # expect-console: ^Created cell "inmate-demo" \(ID 1, CPUs 0x8\)

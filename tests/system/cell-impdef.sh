@@ -8,9 +8,11 @@
 # tasks, gic-demo (inmate-demo, CPU 3) goes on taking its interrupts, and
 # both cells are destroyed with every CPU back in Linux.
 # QEMU traps HCR_EL2.TIDCP only from 8.1 on, the version that brought
-# FEAT_TIDCP1 to "-cpu max": the probe reads ID_AA64MMFR1_EL1.TIDCP1 and,
-# where it is 0, shuts its cell down instead of reading; the test then
-# skips, saying so (Debian 12's QEMU 7.2).
+# FEAT_TIDCP1 to "-cpu max": the test runs in QEMU 10 (the one fetched
+# for the Raspberry Pi 4 leg), not Debian 12's QEMU 7.2. The probe reads
+# ID_AA64MMFR1_EL1.TIDCP1 and, where it is 0, shuts its cell down instead
+# of reading; the test then skips, saying so.
+# machine: virt-qemu10
 # qemu-opts: -cpu max
 # append: id_aa64mmfr1.vh=0
 # timeout: 240

@@ -26,11 +26,15 @@
 #define HCR_AMO (1ULL << 5)
 #define HCR_VSE (1ULL << 8)
 #define HCR_TSC (1ULL << 19)
+/*
+ * Bit 20. (Bit 52, where this once stood, is TOCU on a CPU with
+ * FEAT_EVT: every IC IALLU, IC IVAU and DC CVAU of Linux then trapped.)
+ */
+#define HCR_TIDCP (1ULL << 20)
 #define HCR_TAC (1ULL << 21)
 #define HCR_RW (1ULL << 31)
 #define HCR_APK (1ULL << 40)
 #define HCR_API (1ULL << 41)
-#define HCR_TIDCP (1ULL << 52)
 
 /* Exception classes the traps handle (ESR_EL2[31:26]) */
 #define EC_HVC64 0x16
