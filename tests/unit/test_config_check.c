@@ -526,12 +526,13 @@ static void ivshmem_window_rules(void **state)
 	run(1);
 	assert_int_equal(only("pci-mmconfig")->region, 1);
 	assert_int_equal(config_report_count(&rep, "ecam-overlap"), 0);
-	/* misaligned; over the GIC redistributors */
+	/* not page aligned; over the GIC redistributors */
 	setup(state);
 	ivshmem_setup();
-	root.sys.platform_info.pci_mmconfig_base = 0x08e80000;
+	root.sys.platform_info.pci_mmconfig_base = 0x08e00800;
 	run(1);
-	assert_non_null(strstr(only("pci-mmconfig")->message, "not aligned"));
+	assert_non_null(
+		strstr(only("pci-mmconfig")->message, "is not page aligned"));
 	setup(state);
 	ivshmem_setup();
 	root.sys.platform_info.pci_mmconfig_base = 0x08000000;
@@ -556,6 +557,40 @@ static void ivshmem_window_rules(void **state)
 	run(1);
 	assert_non_null(strstr(only("pci")->message, "1 physical PCI device"));
 	assert_int_equal(rep.errors, 0);
+}
+
+/*
+ * The hypervisor traps the ECAM window in pages and decodes the function
+ * from the offset's bits 12 and up: a page aligned base is all it needs,
+ * whatever the window's size ((end_bus + 1) MiB, not always a power of 2).
+ */
+static void ecam_window_alignment(void **state)
+{
+	/* 3 MiB at a 1 MiB boundary (0x08a00000-0x08cfffff) */
+	ivshmem_setup();
+	root.sys.platform_info.pci_mmconfig_base = 0x08a00000;
+	root.sys.platform_info.pci_mmconfig_end_bus = 2;
+	run(1);
+	expect_clean();
+	/* 1 MiB at a page boundary, not at a MiB one */
+	root.sys.platform_info.pci_mmconfig_base = 0x08e01000;
+	root.sys.platform_info.pci_mmconfig_end_bus = 0;
+	run(1);
+	expect_clean();
+	/* half a page off */
+	root.sys.platform_info.pci_mmconfig_base = 0x08e01800;
+	run(1);
+	assert_non_null(strstr(only("pci-mmconfig")->message,
+			       "pci_mmconfig_base 0x8e01800 of system config "
+			       "\"qemu-virt\" is not page aligned"));
+	assert_non_null(strstr(only("pci-mmconfig")->message,
+			       "aligned to 0x1000"));
+	/* a window that wraps */
+	root.sys.platform_info.pci_mmconfig_base = 0xfffffffffff00000ULL;
+	root.sys.platform_info.pci_mmconfig_end_bus = 1;
+	run(1);
+	assert_non_null(strstr(only("pci-mmconfig")->message,
+			       "run past 2^64"));
 }
 
 static void region_outside_root(void **state)
@@ -981,6 +1016,7 @@ int main(void)
 		T(ivshmem_rules),
 		T(ivshmem_msix_rules),
 		T(ivshmem_window_rules),
+		T(ecam_window_alignment),
 		T(region_outside_root),
 		T(region_across_root_regions),
 		T(private_memory_overlap),
