@@ -31,6 +31,7 @@ int ivshmem_ep_init(struct ivshmem_ep *ep, const struct warden_config *cfg,
 		.peers = dev->shmem_peers,
 		.vpci_irq_base = cfg->cell->vpci_irq_base,
 		.shmem_addr = m->virt_start,
+		/* 32 bits, as the register: the rule engine refuses more */
 		.state_size = (__u32)m->size,
 		.rw_size = cfg->mem_regions[first + 1].size,
 		.out_size = cfg->mem_regions[first + 2].size,

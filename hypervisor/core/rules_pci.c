@@ -19,6 +19,8 @@
 #include "rules_int.h"
 
 #define M(m) (unsigned long long)(m)->virt_start, (unsigned long long)(m)->size
+/* The vendor capability's state table size (+0x04) is 32 bits wide. */
+#define STATE_TABLE_MAX 0xffffffffULL
 
 struct dev_name {
 	char text[64];
@@ -139,6 +141,15 @@ static void device_regions(const struct warden_config *c, unsigned int d,
 			   "writes it) of at least 4 bytes per peer: fix its "
 			   "flags and size",
 			   n->text, rules_name(c), first, M(st));
+	if (st->size > STATE_TABLE_MAX)
+		rules_emit(s, "ivshmem-regions", -EINVAL, c, first, st,
+			   "%s of cell \"%s\": its state table, region %u "
+			   "(0x%llx+0x%llx), is larger than the device's "
+			   "32-bit state table size register can say (at "
+			   "most 0x%llx bytes; 4 bytes per peer are used): "
+			   "shrink it",
+			   n->text, rules_name(c), first, M(st),
+			   STATE_TABLE_MAX);
 	if (rw->size &&
 	    ((rw->flags & (JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE | bad)) !=
 		     (JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE) ||

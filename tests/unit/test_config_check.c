@@ -451,6 +451,37 @@ static void ivshmem_rules(void **state)
 }
 
 /*
+ * The device tells the state table's size in a 32-bit register (vendor
+ * capability + 4): the largest page-sized table it can tell is accepted,
+ * 4 GiB is refused (the hypervisor kept its low 32 bits: 0).
+ */
+static void ivshmem_state_table_size(void **state)
+{
+	__u64 st = 0x100000000ULL;
+	unsigned int i;
+
+	ivshmem_setup();
+	root.mem[5].phys_start = root.mem[5].virt_start = st;
+	root.mem[5].size = 0xfffff000;
+	root.mem[6].size = 0; /* no R/W section */
+	for (i = 0; i < 3; i++)
+		root.mem[7 + i].phys_start = root.mem[7 + i].virt_start =
+			st + 0xfffff000 + i * 0x2000;
+	run(0);
+	expect_clean();
+	root.mem[5].size = 0x100000000ULL;
+	for (i = 0; i < 3; i++)
+		root.mem[7 + i].phys_start = root.mem[7 + i].virt_start =
+			2 * st + i * 0x2000;
+	run(0);
+	assert_int_equal(only("ivshmem-regions")->region, 5);
+	assert_non_null(strstr(only("ivshmem-regions")->message,
+			       "is larger than the device's 32-bit state "
+			       "table size register can say (at most "
+			       "0xffffffff bytes"));
+}
+
+/*
  * MSI-X as Jailhouse has it: 1-16 vectors, BAR1 for the table (4 or 64
  * KiB), no MSI, no physical table; no INTx to grant then.
  */
@@ -1014,6 +1045,7 @@ int main(void)
 		T(spi_given_to_two_cells),
 		T(ivshmem_link_is_clean),
 		T(ivshmem_rules),
+		T(ivshmem_state_table_size),
 		T(ivshmem_msix_rules),
 		T(ivshmem_window_rules),
 		T(ecam_window_alignment),
