@@ -352,7 +352,111 @@ static int shmem_of(const struct warden_config *c, unsigned int d, __u64 *pa)
 	return 1;
 }
 
-/* Device d of a new cell against the same link's devices of peer p. */
+/*
+ * Section k of device d (one shmem_of() accepts): 0 the state table, 1
+ * the R/W section, 2 + n the output section of peer n.
+ */
+static const struct jailhouse_memory *section(const struct warden_config *c,
+					      unsigned int d, unsigned int k)
+{
+	return &c->mem_regions[c->pci_devices[d].shmem_regions_start + k];
+}
+
+static unsigned int sections(const struct warden_config *c, unsigned int d)
+{
+	return 2 + c->pci_devices[d].shmem_peers;
+}
+
+/* Whether two regions share a byte of physical memory. */
+static int phys_overlap(const struct jailhouse_memory *a,
+			const struct jailhouse_memory *b)
+{
+	return a->size && b->size &&
+	       warden_range_overlaps(a->phys_start, a->size, b->phys_start,
+				     b->size);
+}
+
+static int same_phys(const struct jailhouse_memory *a,
+		     const struct jailhouse_memory *b)
+{
+	return a->size == b->size &&
+	       (!a->size || a->phys_start == b->phys_start);
+}
+
+/* Whether any section of device d of c overlaps one of device e of p. */
+static int shmem_overlap(const struct warden_config *c, unsigned int d,
+			 const struct warden_config *p, unsigned int e)
+{
+	unsigned int k, j;
+
+	for (k = 0; k < sections(c, d); k++)
+		for (j = 0; j < sections(p, e); j++)
+			if (phys_overlap(section(c, d, k), section(p, e, j)))
+				return 1;
+	return 0;
+}
+
+/*
+ * Whether device d of c and device e of p (both accepted by shmem_of())
+ * are the hypervisor's one link, with one layout: the link's key (bdf,
+ * state table) and its peer count; one_layout: every section at the
+ * same physical address with the same size as well. Otherwise what
+ * differs goes into why.
+ */
+static int same_link(const struct warden_config *c, unsigned int d,
+		     const struct warden_config *p, unsigned int e,
+		     int one_layout, char *why, unsigned int len)
+{
+	const struct jailhouse_pci_device *a = &c->pci_devices[d],
+					  *b = &p->pci_devices[e];
+	unsigned int k;
+
+	if (a->bdf != b->bdf) {
+		format_string(why, len,
+			      "bdf %02x:%02x.%x, the link's "
+			      "%02x:%02x.%x",
+			      a->bdf >> 8, (a->bdf >> 3) & 0x1f, a->bdf & 7,
+			      b->bdf >> 8, (b->bdf >> 3) & 0x1f, b->bdf & 7);
+		return 0;
+	}
+	if (section(c, d, 0)->phys_start != section(p, e, 0)->phys_start) {
+		format_string(why, len,
+			      "its state table at 0x%llx, the "
+			      "link's at 0x%llx",
+			      (unsigned long long)section(c, d, 0)->phys_start,
+			      (unsigned long long)section(p, e, 0)->phys_start);
+		return 0;
+	}
+	if (a->shmem_peers != b->shmem_peers) {
+		format_string(why, len, "%u peers, the link %u", a->shmem_peers,
+			      b->shmem_peers);
+		return 0;
+	}
+	for (k = 0; one_layout && k < sections(c, d); k++) {
+		const struct jailhouse_memory *x = section(c, d, k),
+					      *y = section(p, e, k);
+
+		if (same_phys(x, y))
+			continue;
+		format_string(why, len,
+			      "section %u at 0x%llx+0x%llx, the "
+			      "link's 0x%llx+0x%llx",
+			      k, (unsigned long long)x->phys_start,
+			      (unsigned long long)x->size,
+			      (unsigned long long)y->phys_start,
+			      (unsigned long long)y->size);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * Device d of a new cell against the devices of peer p (the root or a
+ * live cell). The hypervisor keys a link on bdf and state table and
+ * clears the state table of a link it thinks new: a device whose memory
+ * overlaps another link's is on that link, with its layout, or the new
+ * cell would clear a live link's states and write what its peers own.
+ */
 static void device_peer(const struct warden_config *c, unsigned int d,
 			const struct warden_config *p, struct rules_sink *s)
 {
@@ -360,22 +464,34 @@ static void device_peer(const struct warden_config *c, unsigned int d,
 	struct dev_name n = dev_name(c, d);
 	unsigned int e;
 	__u64 mine, theirs;
+	char why[128];
 
 	if (!shmem_of(c, d, &mine))
 		return;
 	for (e = 0; e < p->cell->num_pci_devices; e++) {
 		const struct jailhouse_pci_device *o = &p->pci_devices[e];
+		int key;
 
-		if (o->bdf != dev->bdf || !shmem_of(p, e, &theirs) ||
-		    theirs != mine)
+		if (!shmem_of(p, e, &theirs))
 			continue;
-		if (o->shmem_peers != dev->shmem_peers)
+		key = o->bdf == dev->bdf && theirs == mine;
+		if (!key && !shmem_overlap(c, d, p, e))
+			continue;
+		if (key && o->shmem_peers != dev->shmem_peers)
 			rules_emit(s, "ivshmem-link", -EINVAL, c, -1, NULL,
 				   "%s of cell \"%s\" has %u peers, its link "
 				   "peer in cell \"%s\" %u: give all devices "
 				   "of the link the same shmem_peers",
 				   n.text, rules_name(c), dev->shmem_peers,
 				   rules_name(p), o->shmem_peers);
+		else if (!same_link(c, d, p, e, 1, why, sizeof(why)))
+			rules_emit(s, "ivshmem-link", -EBUSY, c, -1, NULL,
+				   "%s of cell \"%s\" overlaps the memory of "
+				   "%s of cell \"%s\" with %s: give it the "
+				   "link's bdf, state table, peers and "
+				   "sections or move it",
+				   n.text, rules_name(c), dev_name(p, e).text,
+				   rules_name(p), why);
 		else if (o->shmem_dev_id == dev->shmem_dev_id)
 			rules_emit(s, "ivshmem-link", -EBUSY, c, -1, NULL,
 				   "%s of cell \"%s\" has id %u, which cell "

@@ -451,6 +451,112 @@ static void ivshmem_rules(void **state)
 }
 
 /*
+ * Cell b as a third peer of the demo link (id 2, INTx 145 at 00:00.0),
+ * with its device at bdf and its regions from b.mem[3] on.
+ */
+static void demo_peer_b(__u16 bdf)
+{
+	b.desc.vpci_irq_base = 113;
+	demo_link(&b, 2, JAILHOUSE_MEM_ROOTSHARED);
+	b.pci[0].bdf = bdf;
+	fx_add_irqchip(&b, 32, 0, 0, 0, 1 << (17 + ((bdf >> 3) & 3)));
+}
+
+/* The finding of check about cell "cell" and region (-1: none), if one. */
+static const struct config_finding *finding(const char *check, const char *cell,
+					    long region)
+{
+	unsigned int i;
+
+	for (i = 0; i < rep.count; i++)
+		if (!strcmp(rep.findings[i].check, check) &&
+		    !strcmp(rep.findings[i].cell, cell) &&
+		    rep.findings[i].region == region)
+			return &rep.findings[i];
+	config_report_print(&rep, stderr);
+	fail_msg("no \"%s\" finding of cell \"%s\", region %ld", check, cell,
+		 region);
+	return NULL;
+}
+
+static void expect_text(const struct config_finding *f, const char *part)
+{
+	if (!strstr(f->message, part))
+		fail_msg("\"%s\" not in \"%s\"", part, f->message);
+}
+
+/*
+ * The hypervisor keys a link on (bdf, state table) and clears the state
+ * table of a link it thinks new: a device over a live link's memory must
+ * be on that link, with its layout, or it would clear the live peers'
+ * states and write their output sections.
+ */
+static void ivshmem_link_memory_is_one_link(void **state)
+{
+	const struct config_finding *f;
+	unsigned int i;
+
+	/* b as peer 2, as the link has it: clean */
+	ivshmem_setup();
+	demo_peer_b(0);
+	run(2);
+	expect_clean();
+
+	/* the same memory at another bdf: refused against root and a */
+	demo_peer_b(1 << 3);
+	b.n_mem = 3;
+	b.n_pci = 0;
+	b.n_irq = 0;
+	demo_peer_b(1 << 3);
+	run(2);
+	assert_int_equal(config_report_count(&rep, "ivshmem-link"), 2);
+	assert_int_equal(rep.errors, 2); /* not ivshmem-memory as well */
+	f = finding("ivshmem-link", "b", -1);
+	expect_text(f, "ivshmem 0001:00:01.0 (PCI device 0) of cell \"b\" "
+		       "overlaps the memory of ivshmem 0001:00:00.0 (PCI "
+		       "device 0) of cell \"qemu-virt\" with bdf 00:01.0, "
+		       "the link's 00:00.0: give it the link's bdf, state "
+		       "table, peers and sections or move it");
+	assert_non_null(strstr(rep.findings[1].message, "of cell \"a\" with "
+							"bdf 00:01.0"));
+
+	/* the same bdf with its state table on the root's output section */
+	setup(state);
+	ivshmem_setup();
+	demo_peer_b(0);
+	b.pci[0].shmem_peers = 2;
+	b.pci[0].shmem_dev_id = 1;
+	b.n_mem = 7; /* state table, R/W section, two output sections */
+	fx_add_mem(&b, 0x7fafa000, 0x7fafa000, 0x1000,
+		   JAILHOUSE_MEM_READ | JAILHOUSE_MEM_ROOTSHARED);
+	b.mem[3] = b.mem[7];
+	b.mem[4] = (struct jailhouse_memory){ 0 };
+	b.mem[5] = b.mem[3];
+	b.mem[5].phys_start = b.mem[5].virt_start = 0x7fafb000;
+	b.mem[6] = b.mem[5];
+	b.mem[6].phys_start = b.mem[6].virt_start = 0x7fafc000;
+	b.mem[6].flags |= JAILHOUSE_MEM_WRITE;
+	b.n_mem = 7;
+	run(2);
+	expect_text(finding("ivshmem-link", "b", -1),
+		    "with its state table at 0x7fafa000, the link's at "
+		    "0x7faf0000");
+
+	/* the link's key and peers, another layout */
+	setup(state);
+	ivshmem_setup();
+	demo_peer_b(0);
+	b.mem[4].size = 0x8000; /* the R/W section */
+	for (i = 0; i < 3; i++)
+		b.mem[5 + i].phys_start = b.mem[5 + i].virt_start -= 0x1000;
+	run(2);
+	assert_int_equal(config_report_count(&rep, "ivshmem-link"), 2);
+	expect_text(finding("ivshmem-link", "b", -1),
+		    "with section 1 at 0x7faf1000+0x8000, the link's "
+		    "0x7faf1000+0x9000");
+}
+
+/*
  * The device tells the state table's size in a 32-bit register (vendor
  * capability + 4): the largest page-sized table it can tell is accepted,
  * 4 GiB is refused (the hypervisor kept its low 32 bits: 0).
@@ -614,14 +720,13 @@ static void ecam_window_alignment(void **state)
 	assert_non_null(strstr(only("pci-mmconfig")->message,
 			       "pci_mmconfig_base 0x8e01800 of system config "
 			       "\"qemu-virt\" is not page aligned"));
-	assert_non_null(strstr(only("pci-mmconfig")->message,
-			       "aligned to 0x1000"));
+	assert_non_null(
+		strstr(only("pci-mmconfig")->message, "aligned to 0x1000"));
 	/* a window that wraps */
 	root.sys.platform_info.pci_mmconfig_base = 0xfffffffffff00000ULL;
 	root.sys.platform_info.pci_mmconfig_end_bus = 1;
 	run(1);
-	assert_non_null(strstr(only("pci-mmconfig")->message,
-			       "run past 2^64"));
+	assert_non_null(strstr(only("pci-mmconfig")->message, "run past 2^64"));
 }
 
 static void region_outside_root(void **state)
@@ -1045,6 +1150,7 @@ int main(void)
 		T(spi_given_to_two_cells),
 		T(ivshmem_link_is_clean),
 		T(ivshmem_rules),
+		T(ivshmem_link_memory_is_one_link),
 		T(ivshmem_state_table_size),
 		T(ivshmem_msix_rules),
 		T(ivshmem_window_rules),
