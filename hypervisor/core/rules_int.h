@@ -47,6 +47,14 @@ void rules_gic_bus(const struct rules_env *env, struct rules_sink *sink);
 void rules_pci(const struct rules_env *env, const struct warden_config *c,
 	       struct rules_sink *sink);
 
+/*
+ * Whether region i of c and region j of p are one section of one ivshmem
+ * link: section k of a device of c and of a device of p with the same bdf,
+ * state table and peer count, at the same physical address and size.
+ */
+int rules_same_section(const struct warden_config *c, unsigned int i,
+		       const struct warden_config *p, unsigned int j);
+
 /* rules_irq.c: the irqchips of one config */
 void rules_irqchips(const struct rules_env *env, const struct warden_config *c,
 		    struct rules_sink *sink);

@@ -502,6 +502,100 @@ static void device_peer(const struct warden_config *c, unsigned int d,
 	}
 }
 
+int rules_same_section(const struct warden_config *c, unsigned int i,
+		       const struct warden_config *p, unsigned int j)
+{
+	unsigned int d, e;
+	__u64 pa;
+	char why[128];
+
+	for (d = 0; d < c->cell->num_pci_devices; d++) {
+		__u64 k = i - (__u64)c->pci_devices[d].shmem_regions_start;
+
+		if (i < c->pci_devices[d].shmem_regions_start ||
+		    !shmem_of(c, d, &pa) || k >= sections(c, d))
+			continue;
+		for (e = 0; e < p->cell->num_pci_devices; e++)
+			if (shmem_of(p, e, &pa) &&
+			    j == p->pci_devices[e].shmem_regions_start + k &&
+			    same_link(c, d, p, e, 0, why, sizeof(why)) &&
+			    same_phys(&c->mem_regions[i], &p->mem_regions[j]))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Region i of a new cell against the state tables and output sections of
+ * the devices of p (the root or a live cell): only the same section of
+ * the cell's own device on that link may map one, with the flags that
+ * device_regions() allows it (the state table read-only, a peer's output
+ * section too). Plain memory over them, however ROOTSHARED, would let
+ * the cell write the states the hypervisor keeps and what its peers
+ * send. The R/W section is every peer's to write: not checked.
+ */
+static void region_link(const struct warden_config *c, unsigned int i,
+			const struct warden_config *p, struct rules_sink *s)
+{
+	const struct jailhouse_memory *m = &c->mem_regions[i];
+	unsigned int e, k;
+	__u64 pa;
+
+	for (e = 0; e < p->cell->num_pci_devices; e++) {
+		if (!shmem_of(p, e, &pa))
+			continue;
+		for (k = 0; k < sections(p, e); k++) {
+			const struct jailhouse_memory *o = section(p, e, k);
+			unsigned int j =
+				p->pci_devices[e].shmem_regions_start + k;
+			char what[24];
+
+			if (k == 1 || !phys_overlap(m, o) ||
+			    rules_same_section(c, i, p, j))
+				continue;
+			if (k)
+				format_string(what, sizeof(what),
+					      "output section %u", k - 2);
+			else
+				format_string(what, sizeof(what),
+					      "state table");
+			rules_emit(
+				s, "ivshmem-memory", -EBUSY, c, i, m,
+				"region %u of cell \"%s\" (0x%llx-0x%llx) "
+				"maps the %s of %s of cell \"%s\": only the "
+				"cell's own device on that link may map it, "
+				"as that section; list such a device or move "
+				"the region",
+				i, rules_name(c),
+				(unsigned long long)m->phys_start,
+				(unsigned long long)rules_last(m->phys_start,
+							       m->size),
+				what, dev_name(p, e).text, rules_name(p));
+		}
+	}
+}
+
+/*
+ * The regions of a new cell that are not its devices' sections: those
+ * device_peer() holds to the link they overlap, its layout included.
+ */
+static void link_regions(const struct rules_env *env,
+			 const struct warden_config *c, struct rules_sink *s)
+{
+	unsigned int i, k;
+
+	for (i = 0; i < c->cell->num_memory_regions; i++) {
+		const struct jailhouse_memory *m = &c->mem_regions[i];
+
+		if (!m->size || m->flags & JAILHOUSE_MEM_COMM_REGION ||
+		    rules_is_shmem(c, i))
+			continue;
+		region_link(c, i, env->root, s);
+		for (k = 0; k < env->num_cells; k++)
+			region_link(c, i, env->cells[k], s);
+	}
+}
+
 /* A new cell may not take the INTx of one of the root's devices. */
 static void root_intx(const struct rules_env *env,
 		      const struct warden_config *c, struct rules_sink *s)
@@ -552,6 +646,8 @@ void rules_pci(const struct rules_env *env, const struct warden_config *c,
 		for (i = 0; i < env->num_cells; i++)
 			device_peer(c, d, env->cells[i], s);
 	}
-	if (!rules_is_root(env, c))
-		root_intx(env, c, s);
+	if (rules_is_root(env, c))
+		return;
+	root_intx(env, c, s);
+	link_regions(env, c, s);
 }

@@ -557,6 +557,76 @@ static void ivshmem_link_memory_is_one_link(void **state)
 }
 
 /*
+ * A new cell's plain region, however ROOTSHARED, over a live link's
+ * state table or a peer's output section: refused. Its own device's
+ * sections on that link, and any region over the R/W section, are fine.
+ */
+static void ivshmem_link_memory_not_plain(void **state)
+{
+	const struct config_finding *f;
+
+	/* the root's state table, read-write */
+	ivshmem_setup();
+	fx_add_mem(&b, 0x7faf0000, 0x10000, 0x1000,
+		   FX_RW | JAILHOUSE_MEM_ROOTSHARED);
+	run(2);
+	/* the root's and a's: one state table, two devices */
+	assert_int_equal(config_report_count(&rep, "ivshmem-memory"), 2);
+	assert_int_equal(rep.errors, 2);
+	f = finding("ivshmem-memory", "b", 3);
+	expect_text(f, "region 3 of cell \"b\" (0x7faf0000-0x7faf0fff) maps "
+		       "the state table of ivshmem 0001:00:00.0 (PCI device "
+		       "0) of cell \"qemu-virt\": only the cell's own device "
+		       "on that link may map it, as that section; list such "
+		       "a device or move the region");
+	/* read-only, too: its device would be on the link or not at all */
+	b.mem[3].flags &= ~JAILHOUSE_MEM_WRITE;
+	run(2);
+	assert_int_equal(config_report_count(&rep, "ivshmem-memory"), 2);
+
+	/* a's output section (peer 1), over which a maps its own */
+	setup(state);
+	ivshmem_setup();
+	fx_add_mem(&b, 0x7fafc000, 0x10000, 0x2000,
+		   FX_RW | JAILHOUSE_MEM_ROOTSHARED);
+	run(2);
+	assert_int_equal(config_report_count(&rep, "ivshmem-memory"), 2);
+	expect_text(finding("ivshmem-memory", "b", 3),
+		    "maps the output section 1 of ivshmem 0001:00:00.0");
+	assert_non_null(strstr(rep.findings[1].message, "of cell \"a\""));
+
+	/* a region over the whole link, R/W section included */
+	setup(state);
+	ivshmem_setup();
+	fx_add_mem(&b, 0x7faf0000, 0x10000, 0x10000,
+		   FX_RW | JAILHOUSE_MEM_ROOTSHARED);
+	run(2);
+	/* the state table and three output sections, the root's and a's */
+	assert_int_equal(config_report_count(&rep, "ivshmem-memory"), 8);
+
+	/* the R/W section is every peer's: plain and shared, fine */
+	setup(state);
+	ivshmem_setup();
+	fx_add_mem(&b, 0x7faf1000, 0x10000, 0x9000,
+		   FX_RW | JAILHOUSE_MEM_ROOTSHARED);
+	run(2);
+	expect_clean();
+
+	/* b's own device on the link, a section at the wrong index */
+	setup(state);
+	ivshmem_setup();
+	demo_peer_b(0);
+	b.mem[7].flags |= JAILHOUSE_MEM_WRITE; /* own output, region 7 */
+	b.mem[5].flags &= ~JAILHOUSE_MEM_WRITE;
+	run(2);
+	expect_clean();
+	b.mem[3].flags |= JAILHOUSE_MEM_WRITE;
+	run(2);
+	/* device_regions() refuses the writable state table */
+	assert_int_equal(only("ivshmem-regions")->region, 3);
+}
+
+/*
  * The device tells the state table's size in a 32-bit register (vendor
  * capability + 4): the largest page-sized table it can tell is accepted,
  * 4 GiB is refused (the hypervisor kept its low 32 bits: 0).
@@ -1151,6 +1221,7 @@ int main(void)
 		T(ivshmem_link_is_clean),
 		T(ivshmem_rules),
 		T(ivshmem_link_memory_is_one_link),
+		T(ivshmem_link_memory_not_plain),
 		T(ivshmem_state_table_size),
 		T(ivshmem_msix_rules),
 		T(ivshmem_window_rules),
