@@ -163,48 +163,90 @@ static int has_iommu(const struct ctx *x)
 	return !!x->sys->system->platform_info.iommu_units[0].base;
 }
 
+static void dma_advice(const struct ctx *x, const struct warden_config *c,
+		       uint32_t i, uint32_t k)
+{
+	const struct warden_config *root = x->sys;
+	const struct jailhouse_memory *m = mem(c, i), *rm = mem(root, k);
+	struct config_finding *f;
+
+	if (!has_iommu(x) || !(m->flags & JAILHOUSE_MEM_DMA) ||
+	    rm->flags & JAILHOUSE_MEM_DMA)
+		return;
+	f = config_report_add(
+		x->r, FINDING_ADVICE, "dma-mismatch", name_of(c), i,
+		"the cell's region has JAILHOUSE_MEM_DMA, but root region %u "
+		"at 0x%llx of \"%s\", which backs it, does not: the root's "
+		"IOMMU context never maps this memory, so no root device can "
+		"DMA into it: not a DMA engine loading the cell's image, nor "
+		"any device after the cell is destroyed and the memory "
+		"returns to the root",
+		k, (unsigned long long)rm->phys_start, name_of(root));
+	set_range(f, m->phys_start, m->size);
+	set_fix(f,
+		"if root devices must DMA there, add JAILHOUSE_MEM_DMA to "
+		"root region %u; if not (e.g. memory reserved for the inmate "
+		"only, on a TI PVU that cannot unmap at run time), this is "
+		"intended and the advice can be ignored",
+		k);
+}
+
+/*
+ * EXECUTE is a right the root region need not have for the cell to get
+ * it (the rules hold WRITE and IO to the root region's, not EXECUTE):
+ * Jailhouse ignores the flag on arm64, and real configs give inmates
+ * RAM with EXECUTE from root memory without it (NXP's i.MX8QM "Inmate
+ * memory"). What the cell runs there is its own; the advice only says
+ * that the two configs disagree.
+ */
+static void exec_advice(const struct ctx *x, const struct warden_config *c,
+			uint32_t i, uint32_t k)
+{
+	const struct warden_config *root = x->sys;
+	const struct jailhouse_memory *m = mem(c, i), *rm = mem(root, k);
+	struct config_finding *f;
+
+	if (!(m->flags & JAILHOUSE_MEM_EXECUTE) ||
+	    rm->flags & JAILHOUSE_MEM_EXECUTE)
+		return;
+	f = config_report_add(
+		x->r, FINDING_ADVICE, "exec-mismatch", name_of(c), i,
+		"the cell's region has JAILHOUSE_MEM_EXECUTE, but root region "
+		"%u at 0x%llx of \"%s\", which backs it, does not: the cell "
+		"may run code from memory the root may not (Jailhouse "
+		"ignores EXECUTE on arm64, Warden enforces it)",
+		k, (unsigned long long)rm->phys_start, name_of(root));
+	set_range(f, m->phys_start, m->size);
+	set_fix(f,
+		"if cells run code there (memory reserved for inmates), add "
+		"JAILHOUSE_MEM_EXECUTE to root region %u; if the cell does "
+		"not, clear it from the cell's region",
+		k);
+}
+
+/*
+ * What the root regions backing a cell's regions lack: DMA (with an
+ * IOMMU), EXECUTE.
+ */
 void check_dma(const struct ctx *x, const struct warden_config *c)
 {
 	const struct warden_config *root = x->sys;
 	uint32_t i, k;
 
-	if (!has_iommu(x))
-		return;
 	for (i = 0; i < c->cell->num_memory_regions; i++) {
 		const struct jailhouse_memory *m = mem(c, i);
-		struct config_finding *f;
 
-		if (!has_phys(m) || !(m->flags & JAILHOUSE_MEM_DMA))
+		if (!has_phys(m))
 			continue;
 		for (k = 0; k < root->cell->num_memory_regions; k++) {
 			const struct jailhouse_memory *rm = mem(root, k);
 
-			if (!has_phys(rm) || rm->flags & JAILHOUSE_MEM_DMA ||
+			if (!has_phys(rm) ||
 			    !warden_range_overlaps(m->phys_start, m->size,
 						   rm->phys_start, rm->size))
 				continue;
-			f = config_report_add(
-				x->r, FINDING_ADVICE, "dma-mismatch",
-				name_of(c), i,
-				"the cell's region has JAILHOUSE_MEM_DMA, but "
-				"root region %u at 0x%llx of \"%s\", which "
-				"backs it, does not: the root's IOMMU context "
-				"never maps this memory, so no root device "
-				"can DMA into it: not a DMA engine loading "
-				"the cell's image, nor any device after the "
-				"cell is destroyed and the memory returns to "
-				"the root",
-				k, (unsigned long long)rm->phys_start,
-				name_of(root));
-			set_range(f, m->phys_start, m->size);
-			set_fix(f,
-				"if root devices must DMA there, add "
-				"JAILHOUSE_MEM_DMA to root region %u; if "
-				"not (e.g. memory reserved for the inmate "
-				"only, on a TI PVU that cannot unmap at "
-				"run time), this is intended and the "
-				"advice can be ignored",
-				k);
+			dma_advice(x, c, i, k);
+			exec_advice(x, c, i, k);
 		}
 	}
 }

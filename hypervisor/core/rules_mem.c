@@ -195,6 +195,55 @@ static long root_region_of(const struct warden_config *root,
 	return -1;
 }
 
+static int is_io(const struct jailhouse_memory *m)
+{
+	return !!(m->flags & JAILHOUSE_MEM_IO);
+}
+
+static int is_writable(const struct jailhouse_memory *m)
+{
+	return !!(m->flags & JAILHOUSE_MEM_WRITE);
+}
+
+/*
+ * Region i of cell c against root region k, from which it comes: of the
+ * same kind (the hypervisor scrubs and cleans what it gives back through
+ * a cacheable window by the region's kind, and maps it back with the
+ * root's flags: device registers must not be written as RAM, RAM not
+ * skipped as a device), and writable only where the root may write. The
+ * one exception: the cell's own output section of an ivshmem link of the
+ * root, which the root maps read-only (device_regions() checks that only
+ * that section of the link is writable).
+ */
+static void region_rights(const struct warden_config *c, unsigned int i,
+			  const struct warden_config *root, long k,
+			  struct rules_sink *s)
+{
+	const struct jailhouse_memory *m = &c->mem_regions[i];
+	const struct jailhouse_memory *r = &root->mem_regions[k];
+
+	if (is_io(m) != is_io(r))
+		rules_emit(s, "root-flags", -EINVAL, c, i, m,
+			   "region %u of cell \"%s\" " RANGE " is %s, root "
+			   "region %ld " RANGE " it comes from %s: the "
+			   "hypervisor maps, cleans and scrubs memory by its "
+			   "kind; %s JAILHOUSE_MEM_IO as the root region does",
+			   i, rules_name(c), R(m->phys_start, m->size),
+			   is_io(m) ? "I/O (JAILHOUSE_MEM_IO)" : "RAM", k,
+			   R(r->phys_start, r->size), is_io(r) ? "I/O" : "RAM",
+			   is_io(r) ? "set" : "clear");
+	if (is_writable(m) && !is_writable(r) &&
+	    !rules_same_section(c, i, root, (unsigned int)k))
+		rules_emit(s, "root-flags", -EINVAL, c, i, m,
+			   "region %u of cell \"%s\" " RANGE " is writable, "
+			   "root region %ld " RANGE " it comes from is not: "
+			   "a cell gets no right the root does not have; "
+			   "clear JAILHOUSE_MEM_WRITE or let the root write "
+			   "there",
+			   i, rules_name(c), R(m->phys_start, m->size), k,
+			   R(r->phys_start, r->size));
+}
+
 static void region_in_root(const struct rules_env *env,
 			   const struct warden_config *c, unsigned int i,
 			   struct rules_sink *s)
@@ -222,6 +271,7 @@ static void region_in_root(const struct rules_env *env,
 			   "ROOTSHARED or ivshmem): flag the region "
 			   "JAILHOUSE_MEM_ROOTSHARED to share it, or move it",
 			   i, rules_name(c), R(m->phys_start, m->size), k);
+	region_rights(c, i, root, k, s);
 }
 
 /*

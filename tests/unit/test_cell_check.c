@@ -478,6 +478,39 @@ static void test_root_shared_memory(void **state)
 	assert_int_equal(check(0xf, NULL, 0), 0);
 }
 
+/*
+ * The root region a cell region comes from sets its kind and its write
+ * right: device registers taken as RAM would be scrubbed through a
+ * cacheable window at destroy, RAM taken as I/O never scrubbed, and a
+ * read-only root region must not become writable in a cell.
+ */
+static void test_region_rights(void **state)
+{
+	fx_qemu_root(&root);
+	fx_qemu_inmate(&cell, "dev-as-ram", 0x8, 0x7fa00000);
+	cell.mem[0].flags &= ~JAILHOUSE_MEM_IO;
+	assert_int_equal(check(0xf, NULL, 0), -EINVAL);
+	assert_string_equal(rule, "root-flags");
+	expect_msg("region 0 of cell \"dev-as-ram\" (0x9000000-0x9000fff) is "
+		   "RAM, root region 0 (0x9000000-0x9000fff) it comes from "
+		   "I/O");
+
+	fx_qemu_inmate(&cell, "ram-as-dev", 0x8, 0x7fa00000);
+	cell.mem[1].flags |= JAILHOUSE_MEM_IO;
+	assert_int_equal(check(0xf, NULL, 0), -EINVAL);
+	assert_string_equal(rule, "root-flags");
+
+	fx_add_mem(&root, 0x80000000, 0x80000000, 0x100000,
+		   JAILHOUSE_MEM_READ | JAILHOUSE_MEM_EXECUTE);
+	fx_qemu_inmate(&cell, "writer", 0x8, 0x80000000);
+	assert_int_equal(check(0xf, NULL, 0), -EINVAL);
+	assert_string_equal(rule, "root-flags");
+	expect_msg("is writable, root region 5 (0x80000000-0x800fffff) it "
+		   "comes from is not");
+	cell.mem[1].flags &= ~JAILHOUSE_MEM_WRITE;
+	assert_int_equal(check(0xf, NULL, 0), 0);
+}
+
 /* The hypervisor gives memory back region by region: one root region. */
 static void test_region_across_root_regions(void **state)
 {
@@ -575,6 +608,7 @@ int main(void)
 		cmocka_unit_test(test_rootshared_one_side),
 		cmocka_unit_test(test_root_shared_memory),
 		cmocka_unit_test(test_region_across_root_regions),
+		cmocka_unit_test(test_region_rights),
 		cmocka_unit_test(test_subpage_region),
 		cmocka_unit_test(test_empty_irqchip_ignored),
 		cmocka_unit_test(test_irqchip_shape),

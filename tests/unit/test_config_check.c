@@ -479,6 +479,18 @@ static const struct config_finding *finding(const char *check, const char *cell,
 	return NULL;
 }
 
+/* Whether some finding of check says part. */
+static int some_says(const char *check, const char *part)
+{
+	unsigned int i;
+
+	for (i = 0; i < rep.count; i++)
+		if (!strcmp(rep.findings[i].check, check) &&
+		    strstr(rep.findings[i].message, part))
+			return 1;
+	return 0;
+}
+
 static void expect_text(const struct config_finding *f, const char *part)
 {
 	if (!strstr(f->message, part))
@@ -503,22 +515,27 @@ static void ivshmem_link_memory_is_one_link(void **state)
 	expect_clean();
 
 	/* the same memory at another bdf: refused against root and a */
-	demo_peer_b(1 << 3);
 	b.n_mem = 3;
 	b.n_pci = 0;
 	b.n_irq = 0;
 	demo_peer_b(1 << 3);
 	run(2);
 	assert_int_equal(config_report_count(&rep, "ivshmem-link"), 2);
-	assert_int_equal(rep.errors, 2); /* not ivshmem-memory as well */
+	/*
+	 * Not ivshmem-memory as well; root-flags: off the link, b's output
+	 * section is writable over the root's read-only one.
+	 */
+	assert_int_equal(rep.errors, 3);
+	assert_int_equal(finding("root-flags", "b", 7)->severity,
+			 FINDING_ERROR);
 	f = finding("ivshmem-link", "b", -1);
 	expect_text(f, "ivshmem 0001:00:01.0 (PCI device 0) of cell \"b\" "
 		       "overlaps the memory of ivshmem 0001:00:00.0 (PCI "
 		       "device 0) of cell \"qemu-virt\" with bdf 00:01.0, "
 		       "the link's 00:00.0: give it the link's bdf, state "
 		       "table, peers and sections or move it");
-	assert_non_null(strstr(rep.findings[1].message, "of cell \"a\" with "
-							"bdf 00:01.0"));
+	assert_true(some_says("ivshmem-link", "of cell \"a\" with "
+					      "bdf 00:01.0"));
 
 	/* the same bdf with its state table on the root's output section */
 	setup(state);
@@ -572,7 +589,8 @@ static void ivshmem_link_memory_not_plain(void **state)
 	run(2);
 	/* the root's and a's: one state table, two devices */
 	assert_int_equal(config_report_count(&rep, "ivshmem-memory"), 2);
-	assert_int_equal(rep.errors, 2);
+	/* and writable over the root's read-only state table: root-flags */
+	assert_int_equal(rep.errors, 3);
 	f = finding("ivshmem-memory", "b", 3);
 	expect_text(f, "region 3 of cell \"b\" (0x7faf0000-0x7faf0fff) maps "
 		       "the state table of ivshmem 0001:00:00.0 (PCI device "
@@ -593,7 +611,7 @@ static void ivshmem_link_memory_not_plain(void **state)
 	assert_int_equal(config_report_count(&rep, "ivshmem-memory"), 2);
 	expect_text(finding("ivshmem-memory", "b", 3),
 		    "maps the output section 1 of ivshmem 0001:00:00.0");
-	assert_non_null(strstr(rep.findings[1].message, "of cell \"a\""));
+	assert_true(some_says("ivshmem-memory", "of cell \"a\""));
 
 	/* a region over the whole link, R/W section included */
 	setup(state);
@@ -808,6 +826,70 @@ static void region_outside_root(void **state)
 	f = only("not-in-root");
 	assert_int_equal(f->severity, FINDING_ERROR);
 	assert_int_equal(f->region, 1);
+}
+
+/*
+ * A cell region is of its root region's kind (JAILHOUSE_MEM_IO) and
+ * writable only where the root region is: the hypervisor maps, cleans
+ * and scrubs by kind, and a cell gets no right the root lacks. EXECUTE
+ * is advice only (real Jailhouse configs give it over root memory
+ * without it).
+ */
+static void region_rights_from_root(void **state)
+{
+	const struct config_finding *f;
+
+	/* I/O over root RAM: never scrubbed at destroy */
+	a.mem[1].flags |= JAILHOUSE_MEM_IO;
+	run(1);
+	f = only("root-flags");
+	assert_int_equal(f->severity, FINDING_ERROR);
+	assert_int_equal(f->region, 1);
+	assert_non_null(strstr(f->message,
+			       "region 1 of cell \"a\" (0x7fa00000-0x7fa0ffff) "
+			       "is I/O (JAILHOUSE_MEM_IO), root region 3 "
+			       "(0x70000000-0x7fbfffff) it comes from RAM: "
+			       "the hypervisor maps, cleans and scrubs memory "
+			       "by its kind; clear JAILHOUSE_MEM_IO as the "
+			       "root region does"));
+	/* RAM over the root's device registers: scrubbed as RAM */
+	setup(state);
+	a.mem[0].flags &= ~JAILHOUSE_MEM_IO;
+	a.desc.flags |= JAILHOUSE_CELL_VIRTUAL_CONSOLE_ACTIVE;
+	run(1);
+	f = only("root-flags");
+	assert_int_equal(f->region, 0);
+	assert_non_null(strstr(f->message, "set JAILHOUSE_MEM_IO"));
+
+	/* writable and executable over a read-only root region */
+	setup(state);
+	fx_add_mem(&root, 0x80000000, 0x80000000, 0x100000, JAILHOUSE_MEM_READ);
+	a.mem[1].phys_start = 0x80000000;
+	run(1);
+	f = only("root-flags");
+	assert_int_equal(f->region, 1);
+	assert_non_null(strstr(f->message,
+			       "region 1 of cell \"a\" (0x80000000-0x8000ffff) "
+			       "is writable, root region 5 "
+			       "(0x80000000-0x800fffff) it comes from is not: "
+			       "a cell gets no right the root does not have; "
+			       "clear JAILHOUSE_MEM_WRITE or let the root "
+			       "write there"));
+	f = only("exec-mismatch");
+	assert_int_equal(f->severity, FINDING_ADVICE);
+	assert_int_equal(f->region, 1);
+	assert_non_null(strstr(f->fix, "add JAILHOUSE_MEM_EXECUTE to root "
+				       "region 5"));
+	/* read-only and executable: the advice alone, no error */
+	a.mem[1].flags &= ~JAILHOUSE_MEM_WRITE;
+	run(1);
+	assert_int_equal(rep.errors, 0);
+	assert_int_equal(only("exec-mismatch")->region, 1);
+	/* the root region writable and executable: clean */
+	root.mem[5].flags = FX_RWX;
+	a.mem[1].flags |= JAILHOUSE_MEM_WRITE;
+	run(1);
+	expect_clean();
 }
 
 /* The hypervisor lends and gives back per root region: not across two. */
@@ -1228,6 +1310,7 @@ int main(void)
 		T(ecam_window_alignment),
 		T(region_outside_root),
 		T(region_across_root_regions),
+		T(region_rights_from_root),
 		T(private_memory_overlap),
 		T(unaligned_regions),
 		T(reset_address),
