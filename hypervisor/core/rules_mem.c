@@ -4,8 +4,9 @@
  * included: page-aligned (nothing handles sub-page regions), no overlap
  * with itself, away from the hypervisor, the GIC and the IOMMUs by
  * physical address. The root's regions are identity-mapped; a new cell's
- * lie inside one root region each and away from the live cells' memory
- * unless both sides share it.
+ * lie inside one root region each, of its kind (I/O or RAM) and writable
+ * only where it is, and away from the live cells' memory unless both
+ * sides share it.
  */
 #include "rules_int.h"
 

@@ -3,15 +3,17 @@
  * Rules for the virtual PCI host bridge and the ivshmem v2 devices of a
  * config. The ECAM window (pci_mmconfig_base) is a free, page aligned
  * range that the hypervisor emulates (pci_is_virtual = 1; a physical
- * host bridge's window is not Warden's business). Every ivshmem device has a bdf of
- * its own on the window's buses, a register page of 4 or 64 KiB (INTx
- * only: arm64 has no MSI translation here), its INTx among the cell's
- * interrupts, 2 + peers memory regions laid out as the ivshmem v2
- * specification has them (state table read-only, R/W section, one output
- * section per peer, only its own writable, contiguous from the state
- * table on) and an id that no other live peer of its link has. Physical
- * PCI devices (types 1 and 2) are not passed through; `config check`
- * says so as advice.
+ * host bridge's window is not Warden's business). Every ivshmem device
+ * has a bdf of its own on the window's buses, a register page of 4 or 64
+ * KiB, its INTx among the cell's interrupts (or MSI-X), 2 + peers memory
+ * regions laid out as the ivshmem v2 specification has them (state table
+ * read-only and below 4 GiB, R/W section, one output section per peer,
+ * only its own writable, contiguous from the state table on) and an id
+ * that no other live peer of its link has. A new cell's device over the
+ * memory of a live link is on that link, with its layout; no other
+ * region of a new cell maps a live link's state table or output sections.
+ * Physical PCI devices (types 1 and 2) are not passed through; `config
+ * check` says so as advice.
  */
 #include <warden/format.h>
 #include <warden/vpci.h>
