@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Rules for the virtual PCI host bridge and the ivshmem v2 devices of a
- * config. The ECAM window (pci_mmconfig_base) is a free, page aligned
+ * config. The ECAM window (pci_mmconfig_base) is a free, 1 MiB aligned
  * range that the hypervisor emulates (pci_is_virtual = 1; a physical
  * host bridge's window is not Warden's business). Every ivshmem device
  * has a bdf of its own on the window's buses, a register page of 4 or 64
@@ -74,20 +74,20 @@ static void ecam_window(const struct rules_env *env, struct rules_sink *s)
 		return;
 	/*
 	 * The window traps because no stage 2 maps it, page by page, and
-	 * vpci_ecam_decode() takes bus, device and function from the
-	 * offset's bits 12 and up: whole pages, each function's config
-	 * space one of them. Nothing depends on the window's size.
+	 * vpci_ecam_decode() works from the offset; the root's driver puts
+	 * the BAR window right behind it, and 1 MiB (a bus) keeps that
+	 * aligned for every BAR size ivshmem has. Nothing needs the window
+	 * aligned to its own size.
 	 */
-	if (base & RULES_PAGE_MASK || base + size < base) {
+	if (base & (VPCI_ECAM_BUS_SIZE - 1) || base + size < base) {
 		rules_emit(s, "pci-mmconfig", -EINVAL, root, -1, NULL,
 			   "pci_mmconfig_base 0x%llx of system config \"%s\" "
-			   "%s: the hypervisor traps the window of 0x%llx "
-			   "bytes ((pci_mmconfig_end_bus + 1) MiB) in whole "
-			   "4 KiB pages; move it to a free address aligned to "
-			   "0x1000",
+			   "%s (window 0x%llx bytes: (pci_mmconfig_end_bus + "
+			   "1) MiB); move it to a free address aligned to 1 "
+			   "MiB",
 			   (unsigned long long)base, rules_name(root),
-			   base & RULES_PAGE_MASK ?
-				   "is not page aligned" :
+			   base & (VPCI_ECAM_BUS_SIZE - 1) ?
+				   "is not aligned to 1 MiB" :
 				   "has its window run past 2^64",
 			   (unsigned long long)size);
 		return;
@@ -290,7 +290,7 @@ static void device_shape(const struct rules_env *env,
 		rules_emit(s, "pci-mmconfig", -EINVAL, c, -1, NULL,
 			   "%s of cell \"%s\" needs the virtual PCI host "
 			   "bridge, but system config \"%s\" has none: set "
-			   "pci_mmconfig_base to a free, page aligned "
+			   "pci_mmconfig_base to a free, 1 MiB aligned "
 			   "address (0x08e00000 on QEMU virt) and "
 			   "pci_is_virtual = 1",
 			   n.text, rules_name(c), rules_name(env->root));

@@ -32,6 +32,9 @@ struct vpci_addr {
 	__u16 reg; /* byte offset in the function's config space */
 };
 
+/* One bus of the ECAM window; the window is (end_bus + 1) of them. */
+#define VPCI_ECAM_BUS_SIZE 0x100000ULL
+
 /* Bytes of the ECAM window: (end_bus + 1) MiB. */
 __u64 vpci_ecam_size(__u8 end_bus);
 
