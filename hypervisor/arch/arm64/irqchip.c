@@ -393,15 +393,20 @@ void irqchip_cpu_private_reset(unsigned int cpu, bool stop_sgi)
 {
 	volatile uint8_t *priv = irqchip->private_regs(cpu);
 
-	if (!stop_sgi) {
-		*(volatile uint32_t *)(priv + PRIV_ICENABLER0) =
-			1U << SGI_CELL_STOP;
-		return;
-	}
-	*(volatile uint32_t *)(priv + PRIV_ICENABLER0) = ~reserved;
+	/*
+	 * Nothing pending or active passes to the next owner, the root
+	 * included: a cell may send SGIs to its own CPU while that CPU is
+	 * off (parked at EL2, interrupts masked), and Linux would take a
+	 * pending SGI 2 at its CPU_ON as IPI_CPU_STOP. Linux sets its
+	 * enables itself; the stop SGI is not Linux's.
+	 */
+	*(volatile uint32_t *)(priv + PRIV_ICENABLER0) =
+		stop_sgi ? ~reserved : 1U << SGI_CELL_STOP;
 	*(volatile uint32_t *)(priv + PRIV_ICPENDR0) = ~0U;
 	if (irqchip->sgis_clear)
 		irqchip->sgis_clear();
 	*(volatile uint32_t *)(priv + PRIV_ICACTIVER0) = ~0U;
-	*(volatile uint32_t *)(priv + PRIV_ISENABLER0) = 1U << SGI_CELL_STOP;
+	if (stop_sgi)
+		*(volatile uint32_t *)(priv + PRIV_ISENABLER0) =
+			1U << SGI_CELL_STOP;
 }

@@ -61,8 +61,9 @@ static void cell_cpu_restart(unsigned int cpu)
 	el1_state_reset(cpu, c != NULL);
 	if (!c) {
 		/*
-		 * Not a cell's stop SGI any more: Linux does not know it.
-		 * Here, on the CPU, because a GICv2 banks it per CPU.
+		 * Not a cell's stop SGI any more: Linux does not know it;
+		 * nor the SGIs a cell left pending. Here, on the CPU,
+		 * because a GICv2 banks them per CPU.
 		 */
 		irqchip_cpu_private_reset(cpu, false);
 		direct_irq_cpu_switch(cpu, NULL);
