@@ -5,7 +5,8 @@
  * registers, the pointer-authentication keys (readable at EL1 when the
  * hypervisor passes them through) and a PACGA signature made with them,
  * the performance-monitor configuration and counters, and a breakpoint
- * register, then "leak-probe[P]: all zero" or "leak-probe[P]: LEAK: ..."
+ * register, the GICv3 virtual interface's active priorities, then
+ * "leak-probe[P]: all zero" or "leak-probe[P]: LEAK: ..."
  * with the registers that were not zero.
  * Parameters: phase=P (a tag for the lines), undef=1 (or 2) to read an
  * IMPLEMENTATION DEFINED register (or ACTLR_EL1) after the check, which
@@ -207,6 +208,33 @@ static void thread_regs_read(void)
 	check("dbgwvr0", read_sysreg(dbgwvr0_el1));
 }
 
+/* ID_AA64PFR0_EL1.GIC: the GICv3 system-register interface */
+static bool gicv3_present(void)
+{
+	return read_sysreg(id_aa64pfr0_el1) >> 24 & 0xf;
+}
+
+/*
+ * ICC_AP0R0_EL1, ICC_AP1R0_EL1 (ICV_ under the hypervisor): a bit left
+ * set blocks every interrupt of that priority or lower for the next owner.
+ */
+static void gic_active_read(void)
+{
+	if (!gicv3_present())
+		return;
+	check("icc_ap0r0", read_sysreg(s3_0_c12_c8_4));
+	check("icc_ap1r0", read_sysreg(s3_0_c12_c9_0));
+}
+
+static void gic_active_write(void)
+{
+	if (!gicv3_present())
+		return;
+	write_sysreg(1, s3_0_c12_c8_4);
+	write_sysreg(2, s3_0_c12_c9_0);
+	isb();
+}
+
 static void thread_regs_write(void)
 {
 	write_sysreg(PATTERN | 0x100, tpidr_el0);
@@ -226,6 +254,7 @@ void inmate_main(void)
 	phase = cmdline_parse_int("phase", 0);
 	fpsimd_read();
 	thread_regs_read();
+	gic_active_read();
 	keys_read();
 	pmu_read();
 	if (leaks)
@@ -247,6 +276,7 @@ void inmate_main(void)
 	keys_write();
 	pmu_write();
 	thread_regs_write();
+	gic_active_write();
 	fpsimd_write();
 	isb();
 	printk("leak-probe[%ld]: patterns written\n", phase);

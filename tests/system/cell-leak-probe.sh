@@ -6,7 +6,10 @@
 # That cell then writes patterns into all of them, into the PMU counters
 # (left counting) and into the last 4 KiB of its RAM, and is destroyed:
 # the root reads that RAM through /dev/mem and finds zeros, and a second
-# cell on CPU 3 finds zero registers again. A fourth run reads ACTLR_EL1
+# cell on CPU 3 finds zero registers again. The root's Linux sets up much
+# of a CPU when it takes it back (its GIC interface, for one), so the same
+# again with CPU 3 offline in the root: phase 3 writes, phase 5 reads,
+# CPU 3 passing from cell to cell directly. A fourth run reads ACTLR_EL1
 # (HCR_EL2.TAC): the cell gets an UNDEFINED exception, reported. (The
 # same for IMPLEMENTATION DEFINED registers, HCR_EL2.TIDCP, leak-probe
 # undef=1, needs QEMU 8.1 or later: 7.2 does not trap them.) On -cpu max: PAuth, PMUv3p5,
@@ -18,6 +21,9 @@
 # expect-console: ^leak-probe\[1\]: all zero
 # expect-console: ^leak-probe\[1\]: patterns written
 # expect-console: ^leak-probe\[2\]: all zero
+# expect-console: ^leak-probe\[3\]: patterns written
+# expect-console: ^leak-probe\[5\]: all zero
+# expect: ^warden-test: CPU 3 from cell to cell: online 0-2
 # expect-console: ^leak-probe\[1\]: [1-9][0-9]* event counters
 # expect-console: ^Cell "inmate-demo": 0x10000 bytes of its writable memory zeroed for the root in [0-9]+ us
 # expect: ^leak-helper: 0x7fa0f000\+0x1000: 0 nonzero words
@@ -57,6 +63,20 @@ warden cell start inmate-demo
 id=$(cell_id inmate-demo)
 wait_for 30 "the probe to end" state_is $id shut\ down
 warden cell destroy inmate-demo
+
+# cell to cell: the driver gives back only the CPUs it took offline
+echo 0 >/sys/devices/system/cpu/cpu3/online
+for phase in "3 write=1" 5; do
+	warden cell create /etc/warden/qemu-virt-inmate-demo.cell
+	warden cell load inmate-demo /usr/lib/warden/inmates/leak-probe.bin \
+		-s "phase=$phase" -a 0x1000
+	warden cell start inmate-demo
+	id=$(cell_id inmate-demo)
+	wait_for 30 "the probe to end" state_is $id shut\ down
+	warden cell destroy inmate-demo
+done
+echo "warden-test: CPU 3 from cell to cell: online" \
+	"$(cat /sys/devices/system/cpu/online)"
 
 warden cell create /etc/warden/qemu-virt-inmate-demo.cell
 warden cell load inmate-demo /usr/lib/warden/inmates/leak-probe.bin \
