@@ -12,6 +12,9 @@
  * the CPU's next owner, which must not see them (Linux would take SGI 2
  * as IPI_CPU_STOP).
  *
+ * On the way it asks AFFINITY_INFO in its SMC32 form with garbage in the
+ * registers' upper halves, which must not count.
+ *
  * Parameters: cpu=MPIDR of the second CPU (default 1), rounds=N (10),
  * off-sgis=1.
  */
@@ -76,6 +79,16 @@ static void sgis_to_off_cpu(void)
 	}
 	if (!TEST_EXPECT(state == 1))
 		return;
+	/*
+	 * The SMC32 form reads 32-bit arguments: upper halves (here an
+	 * Aff3 no CPU has) are not part of the call.
+	 */
+	state = psci_call(PSCI_AFFINITY_INFO_32,
+			  second_cpu | 0xabcd00ff00000000ULL, 0xdead00000000ULL,
+			  0);
+	printk("test-smp: AFFINITY_INFO_32 with upper halves set: %ld\n",
+	       state);
+	TEST_EXPECT(state == 1);
 	for (sgi = 0; sgi < 8; sgi++)
 		gic_send_sgi(second_cpu, sgi);
 	printk("test-smp: SGIs 0-7 sent to CPU 0x%lx, which is off\n",

@@ -7,7 +7,9 @@
 # pending on CPU 3 when the cell is destroyed, they must not reach the
 # root, whose Linux would take SGI 2 as IPI_CPU_STOP and lose the CPU:
 # CPU 3 runs tasks afterwards and its stop-IPI counts (/proc/interrupts,
-# the root kernel's own) have not moved.
+# the root kernel's own) have not moved. On the way, AFFINITY_INFO in its
+# SMC32 form with garbage in the upper halves of its arguments still
+# names CPU 3 (SMCCC: they are not part of the call).
 # gics: 3 2
 # expect-console: ^Created cell "inmate-demo" \(ID 1, CPUs 0x8\)
 # expect-console: ^Created cell "inmate-demo-2" \(ID 2, CPUs 0x4\)
@@ -21,6 +23,7 @@
 # expect-console: ^test-smp: CPU 0x3 up
 # expect-console: ^test-smp: 10 pings answered by 10 pongs
 # expect-console@gicv2: ^test-smp: pings from CPU interface 2 \(the first CPU's is 2\), pongs from 3 \(the second's is 3\)$
+# expect-console: ^test-smp: AFFINITY_INFO_32 with upper halves set: 1$
 # expect-console: ^test-smp: SGIs 0-7 sent to CPU 0x3, which is off
 # expect: ^warden-test: after the SGI bait: CPU 3 runs tasks, its stop IPIs [0-9]+ [0-9]+ before and after
 # expect: ^warden-test: pool used [0-9]+ pages before and after
