@@ -11,7 +11,9 @@
  * Parameters: phase=P (a tag for the lines), undef=1 (or 2) to read an
  * IMPLEMENTATION DEFINED register (or ACTLR_EL1) after the check, which
  * the hypervisor makes UNDEFINED (the library reports the exception),
- * write=1 to leave patterns in
+ * ras=N to access the RAS error-record and LORegion registers the CPU
+ * has N times each (the hypervisor traps them, read as zero, writes
+ * ignored) and print what they read, write=1 to leave patterns in
  * all of them afterwards (and in the cell's RAM from offset 0xf000 to
  * 0x10000: memory the root must get back zeroed), with the counters
  * running. Then the cell shuts itself down (PSCI SYSTEM_OFF): its CPU
@@ -235,6 +237,46 @@ static void gic_active_write(void)
 	isb();
 }
 
+/*
+ * ERRIDR, ERRSELR, LORC, LORID (ERRSELR and LORC written 1 first), those
+ * the CPU has (ID_AA64PFR0_EL1.RAS, ID_AA64MMFR1_EL1.LO): UNDEFINED else.
+ */
+static void ras_lor_access(long times)
+{
+	bool ras = read_sysreg(id_aa64pfr0_el1) >> 28 & 0xf;
+	bool lor = read_sysreg(id_aa64mmfr1_el1) >> 16 & 0xf;
+	uint64_t erridr = 0, errselr = 0, lorc = 0, lorid = 0;
+	long i;
+
+	/*
+	 * ERRSELR_EL1 only where ERRIDR_EL1 names records (QEMU, which has
+	 * none, makes it UNDEFINED; the hypervisor's ERRIDR reads 0).
+	 */
+	for (i = 0; ras && i < times; i++) {
+		erridr |= read_sysreg(s3_0_c5_c3_0); /* ERRIDR_EL1 */
+		if (!(erridr & 0xffff))
+			continue;
+		write_sysreg(1, s3_0_c5_c3_1); /* ERRSELR_EL1 */
+		errselr |= read_sysreg(s3_0_c5_c3_1);
+	}
+	for (i = 0; lor && i < times; i++) {
+		write_sysreg(1, s3_0_c10_c4_3); /* LORC_EL1 */
+		lorc |= read_sysreg(s3_0_c10_c4_3);
+		lorid |= read_sysreg(s3_0_c10_c4_7); /* LORID_EL1 */
+	}
+	if (ras)
+		printk("leak-probe[%ld]: RAS, %ld times: ERRIDR_EL1 0x%lx, "
+		       "ERRSELR_EL1 0x%lx\n",
+		       phase, times, (unsigned long)erridr,
+		       (unsigned long)errselr);
+	if (lor)
+		printk("leak-probe[%ld]: LOR, %ld times: LORC_EL1 0x%lx, "
+		       "LORID_EL1 0x%lx\n",
+		       phase, times, (unsigned long)lorc, (unsigned long)lorid);
+	if (!ras && !lor)
+		printk("leak-probe[%ld]: no RAS, no LOR\n", phase);
+}
+
 static void thread_regs_write(void)
 {
 	write_sysreg(PATTERN | 0x100, tpidr_el0);
@@ -261,6 +303,8 @@ void inmate_main(void)
 		printk("\n");
 	else
 		printk("leak-probe[%ld]: all zero\n", phase);
+	if (cmdline_parse_int("ras", 0))
+		ras_lor_access(cmdline_parse_int("ras", 0));
 	if (cmdline_parse_int("undef", 0) == 1)
 		printk("leak-probe[%ld]: S3_1_C15_C2_1 = 0x%lx\n", phase,
 		       (unsigned long)read_sysreg(s3_1_c15_c2_1));
