@@ -36,6 +36,10 @@ enum sysreg_class sysreg_classify(const struct sysreg_access *a)
 		return SYSREG_IMPDEF;
 	if (a->op1 == 0 && a->crn == 1 && a->crm == 0 && a->op2 == 1)
 		return SYSREG_ACTLR;
+	if (a->op1 == 0 && a->crn == 5 && a->crm >= 3 && a->crm <= 5)
+		return SYSREG_RAS;
+	if (a->op1 == 0 && a->crn == 10 && a->crm == 4)
+		return SYSREG_LOR;
 	return SYSREG_OTHER;
 }
 

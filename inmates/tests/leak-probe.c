@@ -5,12 +5,15 @@
  * registers, the pointer-authentication keys (readable at EL1 when the
  * hypervisor passes them through) and a PACGA signature made with them,
  * the performance-monitor configuration and counters, and a breakpoint
- * register, then "leak-probe[P]: all zero" or "leak-probe[P]: LEAK: ..."
+ * register, the GICv3 virtual interface's active priorities, then
+ * "leak-probe[P]: all zero" or "leak-probe[P]: LEAK: ..."
  * with the registers that were not zero.
  * Parameters: phase=P (a tag for the lines), undef=1 (or 2) to read an
  * IMPLEMENTATION DEFINED register (or ACTLR_EL1) after the check, which
  * the hypervisor makes UNDEFINED (the library reports the exception),
- * write=1 to leave patterns in
+ * ras=N to access the RAS error-record and LORegion registers the CPU
+ * has N times each (the hypervisor traps them, read as zero, writes
+ * ignored) and print what they read, write=1 to leave patterns in
  * all of them afterwards (and in the cell's RAM from offset 0xf000 to
  * 0x10000: memory the root must get back zeroed), with the counters
  * running. Then the cell shuts itself down (PSCI SYSTEM_OFF): its CPU
@@ -207,6 +210,73 @@ static void thread_regs_read(void)
 	check("dbgwvr0", read_sysreg(dbgwvr0_el1));
 }
 
+/* ID_AA64PFR0_EL1.GIC: the GICv3 system-register interface */
+static bool gicv3_present(void)
+{
+	return read_sysreg(id_aa64pfr0_el1) >> 24 & 0xf;
+}
+
+/*
+ * ICC_AP0R0_EL1, ICC_AP1R0_EL1 (ICV_ under the hypervisor): a bit left
+ * set blocks every interrupt of that priority or lower for the next owner.
+ */
+static void gic_active_read(void)
+{
+	if (!gicv3_present())
+		return;
+	check("icc_ap0r0", read_sysreg(s3_0_c12_c8_4));
+	check("icc_ap1r0", read_sysreg(s3_0_c12_c9_0));
+}
+
+static void gic_active_write(void)
+{
+	if (!gicv3_present())
+		return;
+	write_sysreg(1, s3_0_c12_c8_4);
+	write_sysreg(2, s3_0_c12_c9_0);
+	isb();
+}
+
+/*
+ * ERRIDR, ERRSELR, LORC, LORID (ERRSELR and LORC written 1 first), those
+ * the CPU has (ID_AA64PFR0_EL1.RAS, ID_AA64MMFR1_EL1.LO): UNDEFINED else.
+ */
+static void ras_lor_access(long times)
+{
+	bool ras = read_sysreg(id_aa64pfr0_el1) >> 28 & 0xf;
+	bool lor = read_sysreg(id_aa64mmfr1_el1) >> 16 & 0xf;
+	uint64_t erridr = 0, errselr = 0, lorc = 0, lorid = 0;
+	long i;
+
+	/*
+	 * ERRSELR_EL1 only where ERRIDR_EL1 names records (QEMU, which has
+	 * none, makes it UNDEFINED; the hypervisor's ERRIDR reads 0).
+	 */
+	for (i = 0; ras && i < times; i++) {
+		erridr |= read_sysreg(s3_0_c5_c3_0); /* ERRIDR_EL1 */
+		if (!(erridr & 0xffff))
+			continue;
+		write_sysreg(1, s3_0_c5_c3_1); /* ERRSELR_EL1 */
+		errselr |= read_sysreg(s3_0_c5_c3_1);
+	}
+	for (i = 0; lor && i < times; i++) {
+		write_sysreg(1, s3_0_c10_c4_3); /* LORC_EL1 */
+		lorc |= read_sysreg(s3_0_c10_c4_3);
+		lorid |= read_sysreg(s3_0_c10_c4_7); /* LORID_EL1 */
+	}
+	if (ras)
+		printk("leak-probe[%ld]: RAS, %ld times: ERRIDR_EL1 0x%lx, "
+		       "ERRSELR_EL1 0x%lx\n",
+		       phase, times, (unsigned long)erridr,
+		       (unsigned long)errselr);
+	if (lor)
+		printk("leak-probe[%ld]: LOR, %ld times: LORC_EL1 0x%lx, "
+		       "LORID_EL1 0x%lx\n",
+		       phase, times, (unsigned long)lorc, (unsigned long)lorid);
+	if (!ras && !lor)
+		printk("leak-probe[%ld]: no RAS, no LOR\n", phase);
+}
+
 static void thread_regs_write(void)
 {
 	write_sysreg(PATTERN | 0x100, tpidr_el0);
@@ -226,12 +296,15 @@ void inmate_main(void)
 	phase = cmdline_parse_int("phase", 0);
 	fpsimd_read();
 	thread_regs_read();
+	gic_active_read();
 	keys_read();
 	pmu_read();
 	if (leaks)
 		printk("\n");
 	else
 		printk("leak-probe[%ld]: all zero\n", phase);
+	if (cmdline_parse_int("ras", 0))
+		ras_lor_access(cmdline_parse_int("ras", 0));
 	if (cmdline_parse_int("undef", 0) == 1)
 		printk("leak-probe[%ld]: S3_1_C15_C2_1 = 0x%lx\n", phase,
 		       (unsigned long)read_sysreg(s3_1_c15_c2_1));
@@ -247,6 +320,7 @@ void inmate_main(void)
 	keys_write();
 	pmu_write();
 	thread_regs_write();
+	gic_active_write();
 	fpsimd_write();
 	isb();
 	printk("leak-probe[%ld]: patterns written\n", phase);

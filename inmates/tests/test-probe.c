@@ -21,7 +21,8 @@
  *   sgi        mpidr=M sgi=S    send SGI S to CPU M
  *   sgi0       value=V          write V to ICC_SGI0R_EL1 (GICv3)
  *   asgi1      value=V          write V to ICC_ASGI1R_EL1 (GICv3)
- *   cpu-on     mpidr=M          PSCI CPU_ON (SMC in a cell, HVC bare)
+ *   cpu-on     mpidr=M [times=N] PSCI CPU_ON (SMC in a cell, HVC bare),
+ *                               N times (1)
  *   hypercall  code=C arg=A     hvc #0x4a48
  *   exec       addr=A           branch to A (an instruction fetch there)
  *   smc        fid=F            smc #0 with function id F in x0
@@ -341,12 +342,14 @@ static void probe_run(void)
 		isb();
 		printk("probe: SGI register written\n");
 	} else if (probe_is("cpu-on")) {
-		long ret;
+		unsigned long i, times = cmdline_parse_int("times", 1);
+		long ret = 0;
 
 		printk("probe: PSCI CPU_ON MPIDR 0x%lx\n",
 		       (unsigned long)param("mpidr"));
-		ret = psci_call(PSCI_CPU_ON, param("mpidr"),
-				(uintptr_t)probe_secondary, 0);
+		for (i = 0; i < times; i++)
+			ret = psci_call(PSCI_CPU_ON, param("mpidr"),
+					(uintptr_t)probe_secondary, 0);
 		printk("probe: CPU_ON returned %ld\n", ret);
 	} else if (probe_is("hypercall")) {
 		long ret;

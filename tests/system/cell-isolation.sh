@@ -4,7 +4,9 @@
 # outside the cell stops the CPU with a report and the cell shows
 # "failed"; GIC writes for foreign interrupts or CPUs do not stick; an
 # SGI to a root CPU does not arrive; PSCI CPU_ON of a foreign CPU and
-# root-only hypercalls return errors. What did not stick is read from the
+# root-only hypercalls return errors (200 such CPU_ONs in a row leave 16
+# reports on the shared console, then a line that says no more follow:
+# a cell cannot flood it). What did not stick is read from the
 # owner's side: the root reads the distributor for its own interrupts
 # (the hypervisor passes those reads to the hardware; what the rogue cell
 # reads back is masked and proves nothing) and counts the SGIs its CPUs
@@ -49,6 +51,7 @@
 # reject: ^probe: hypercall returned ([0-9]|-[02-9])
 # reject: ^probe: IRQ 100 enabled: 1
 # reject: ^probe: CPU_ON returned [^-]
+# expect: ^warden-test: 200 refused CPU_ONs: (1[0-7]|[1-9]) reports in the console's last 40 lines, then no more
 # expect: ^warden-test: sgi-foreign: state running
 # expect: ^warden-test: gic-demo never stopped: [1-9][0-9]* more interrupts in every probe
 # expect: ^warden-test: root cpus 0 1 ran a task
@@ -122,6 +125,14 @@ check "IRQ 45 priority still $prio" [ "$(prio45)" = "$prio" ]
 probe sgi-foreign "probe=sgi mpidr=0x0 sgi=6 alive=1" vmexits_virt_sgi 1
 check "no SGI 6 arrived on a root CPU" [ "$(ipi6)" = 0 ]
 probe cpu-on-foreign "probe=cpu-on mpidr=0x0" vmexits_psci 1
+# the same 200 times: the shared console gets 16 reports and a last line
+probe cpu-on-flood "probe=cpu-on mpidr=0x0 times=200" vmexits_psci 200
+n=$(warden console | tail -n 40 |
+	grep -c "PSCI CPU_ON of MPIDR 0x0, not a CPU of the cell: denied" ||
+	true)
+[ "$n" -le 17 ]
+warden console | tail -n 40 | grep -q "^Warning: CPU 2: further reports of this kind not printed until the CPU restarts"
+echo "warden-test: 200 refused CPU_ONs: $n reports in the console's last 40 lines, then no more"
 hc hc-create 1 0x40000000
 hc hc-destroy 4 1
 hc hc-disable 0 0

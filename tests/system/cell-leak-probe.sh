@@ -6,7 +6,12 @@
 # That cell then writes patterns into all of them, into the PMU counters
 # (left counting) and into the last 4 KiB of its RAM, and is destroyed:
 # the root reads that RAM through /dev/mem and finds zeros, and a second
-# cell on CPU 3 finds zero registers again. A fourth run reads ACTLR_EL1
+# cell on CPU 3 finds zero registers again; it also writes and reads the
+# RAS error-record and LORegion registers 100 times each, every access
+# trapped (HCR_EL2.TERR, TLOR: vmexits_total), read as zero. The root's Linux sets up much
+# of a CPU when it takes it back (its GIC interface, for one), so the same
+# again with CPU 3 offline in the root: phase 3 writes, phase 5 reads,
+# CPU 3 passing from cell to cell directly. A fourth run reads ACTLR_EL1
 # (HCR_EL2.TAC): the cell gets an UNDEFINED exception, reported. (The
 # same for IMPLEMENTATION DEFINED registers, HCR_EL2.TIDCP, leak-probe
 # undef=1, needs QEMU 8.1 or later: 7.2 does not trap them.) On -cpu max: PAuth, PMUv3p5,
@@ -18,6 +23,12 @@
 # expect-console: ^leak-probe\[1\]: all zero
 # expect-console: ^leak-probe\[1\]: patterns written
 # expect-console: ^leak-probe\[2\]: all zero
+# expect-console: ^leak-probe\[2\]: RAS, 100 times: ERRIDR_EL1 0x0, ERRSELR_EL1 0x0$
+# expect-console: ^leak-probe\[2\]: LOR, 100 times: LORC_EL1 0x0, LORID_EL1 0x0$
+# expect: ^warden-test: 400 RAS and LOR register accesses: vmexits_total [0-9]+$
+# expect-console: ^leak-probe\[3\]: patterns written
+# expect-console: ^leak-probe\[5\]: all zero
+# expect: ^warden-test: CPU 3 from cell to cell: online 0-2
 # expect-console: ^leak-probe\[1\]: [1-9][0-9]* event counters
 # expect-console: ^Cell "inmate-demo": 0x10000 bytes of its writable memory zeroed for the root in [0-9]+ us
 # expect: ^leak-helper: 0x7fa0f000\+0x1000: 0 nonzero words
@@ -52,11 +63,30 @@ warden cell destroy inmate-demo
 
 warden cell create /etc/warden/qemu-virt-inmate-demo.cell
 warden cell load inmate-demo /usr/lib/warden/inmates/leak-probe.bin \
-	-s "phase=2" -a 0x1000
+	-s "phase=2 ras=100" -a 0x1000
 warden cell start inmate-demo
 id=$(cell_id inmate-demo)
 wait_for 30 "the probe to end" state_is $id shut\ down
+# each of the 400 error-record and LORegion accesses came to EL2 (100
+# ERRIDR_EL1 reads; 100 LORC_EL1 writes, LORC_EL1 and LORID_EL1 reads)
+n=$(cell_stat $id vmexits_total)
+[ "$n" -ge 400 ]
+echo "warden-test: 400 RAS and LOR register accesses: vmexits_total $n"
 warden cell destroy inmate-demo
+
+# cell to cell: the driver gives back only the CPUs it took offline
+echo 0 >/sys/devices/system/cpu/cpu3/online
+for phase in "3 write=1" 5; do
+	warden cell create /etc/warden/qemu-virt-inmate-demo.cell
+	warden cell load inmate-demo /usr/lib/warden/inmates/leak-probe.bin \
+		-s "phase=$phase" -a 0x1000
+	warden cell start inmate-demo
+	id=$(cell_id inmate-demo)
+	wait_for 30 "the probe to end" state_is $id shut\ down
+	warden cell destroy inmate-demo
+done
+echo "warden-test: CPU 3 from cell to cell: online" \
+	"$(cat /sys/devices/system/cpu/online)"
 
 warden cell create /etc/warden/qemu-virt-inmate-demo.cell
 warden cell load inmate-demo /usr/lib/warden/inmates/leak-probe.bin \

@@ -69,12 +69,24 @@ static void other_calls(void **state)
 			 SMCCC_ARCH_NOT_MINE);
 }
 
+/* SMC32 calls read the low halves of their argument registers only */
+static void argument_width(void **state)
+{
+	(void)state;
+	assert_int_equal(smccc_arg(0x84000003, 0xdead0000ff000003ULL),
+			 0xff000003ULL);
+	assert_int_equal(smccc_arg(0x84000004, 0xffffffffULL), 0xffffffffULL);
+	assert_int_equal(smccc_arg(0xc4000003, 0xdead0000ff000003ULL),
+			 0xdead0000ff000003ULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(with_el3),
 		cmocka_unit_test(without_el3),
 		cmocka_unit_test(other_calls),
+		cmocka_unit_test(argument_width),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -62,6 +62,19 @@ static void test_classes(void **state)
 	assert_int_equal(classify(iss(3, 0, 1, 0, 2, 3, 1)), SYSREG_OTHER);
 	/* ICC_SGI1R_EL1 (the GIC traps) */
 	assert_int_equal(classify(iss(3, 0, 12, 11, 5, 1, 0)), SYSREG_OTHER);
+	/* ERRIDR_EL1, ERRSELR_EL1, ERXCTLR_EL1, ERXMISC3_EL1 */
+	assert_int_equal(classify(iss(3, 0, 5, 3, 0, 1, 1)), SYSREG_RAS);
+	assert_int_equal(classify(iss(3, 0, 5, 3, 1, 1, 0)), SYSREG_RAS);
+	assert_int_equal(classify(iss(3, 0, 5, 4, 1, 1, 0)), SYSREG_RAS);
+	assert_int_equal(classify(iss(3, 0, 5, 5, 3, 1, 1)), SYSREG_RAS);
+	/* AFSR0_EL1 (CRm 1) and ESR_EL1 (CRm 2) beside them are not */
+	assert_int_equal(classify(iss(3, 0, 5, 1, 0, 1, 1)), SYSREG_OTHER);
+	assert_int_equal(classify(iss(3, 0, 5, 2, 0, 1, 1)), SYSREG_OTHER);
+	/* LORSA_EL1, LORC_EL1, LORID_EL1; MAIR_EL1 (CRm 2) is not */
+	assert_int_equal(classify(iss(3, 0, 10, 4, 0, 1, 0)), SYSREG_LOR);
+	assert_int_equal(classify(iss(3, 0, 10, 4, 3, 1, 0)), SYSREG_LOR);
+	assert_int_equal(classify(iss(3, 0, 10, 4, 7, 1, 1)), SYSREG_LOR);
+	assert_int_equal(classify(iss(3, 0, 10, 2, 0, 1, 1)), SYSREG_OTHER);
 }
 
 static void test_undef_entry(void **state)

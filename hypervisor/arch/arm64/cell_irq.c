@@ -168,10 +168,13 @@ void cell_irqs_take(struct cell *c, unsigned int caller)
 		spi_saved[intid].grpmod = field(GICD_IGRPMODR, intid, 1);
 	}
 	spin_unlock(&gicd_lock);
+	/* the GICD emulation checks ownership under gicd_lock (gicd.c) */
 	spin_lock(&hv_lock);
+	spin_lock(&gicd_lock);
 	for (intid = 32; intid < GIC_SPI_END; intid++)
 		if (cell_check_has_spi(&c->cfg, gicd_phys, intid))
 			spi_owner[intid] = c->id;
+	spin_unlock(&gicd_lock);
 	spin_unlock(&hv_lock);
 	cell_irqs_quiesce(c, 1);
 
@@ -215,6 +218,7 @@ void cell_irqs_return(struct cell *c, unsigned int caller)
 	}
 	spin_unlock(&gicd_lock);
 	spin_lock(&hv_lock);
+	spin_lock(&gicd_lock);
 	for (intid = 32; intid < GIC_SPI_END; intid++)
 		if (spi_owner[intid] == c->id) {
 			spi_owner[intid] = 0;
@@ -222,6 +226,7 @@ void cell_irqs_return(struct cell *c, unsigned int caller)
 			irqchip_priority_written(caller, caller, intid,
 						 spi_saved[intid].prio);
 		}
+	spin_unlock(&gicd_lock);
 	spin_unlock(&hv_lock);
 }
 
@@ -242,9 +247,13 @@ int cell_irq_deliverable(unsigned int cpu, uint32_t intid)
 		return 1;
 	owner = spi_owner[intid];
 	if (owner) {
-		for (i = 0; i < HV_MAX_CPUS; i++)
-			if (cell_of(i) && cell_of(i)->id == owner)
+		/* one read of each owner: a destroy may hand CPU i back */
+		for (i = 0; i < HV_MAX_CPUS; i++) {
+			struct cell *o = cell_of(i);
+
+			if (o && o->id == owner)
 				cpus |= 1ULL << i;
+		}
 	} else if (root_has_spi(intid)) {
 		cpus = root_cpu_set;
 	}

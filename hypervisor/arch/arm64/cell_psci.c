@@ -9,6 +9,7 @@
 #include <arch/park.h>
 #include <arch/psci.h>
 #include <warden/errno.h>
+#include <warden/smccc_policy.h>
 
 /* The CPU with this affinity, -1 if none: whose it is, lc_* decide. */
 static int target_cpu(uint64_t mpidr)
@@ -38,9 +39,11 @@ static long cpu_on(unsigned int cpu, uint64_t mpidr, uint64_t entry,
 	spin_unlock(&hv_lock);
 	cpu_wake_up(&plan);
 	if (r == LC_ON_NOT_MINE)
-		printk("Cell \"%s\": CPU %u: PSCI CPU_ON of MPIDR 0x%llx, not "
-		       "a CPU of the cell: denied\n",
-		       cell_name_of(cpu), cpu, (unsigned long long)mpidr);
+		printk_limited(cpu,
+			       "Cell \"%s\": CPU %u: PSCI CPU_ON of MPIDR "
+			       "0x%llx, not a CPU of the cell: denied\n",
+			       cell_name_of(cpu), cpu,
+			       (unsigned long long)mpidr);
 	return psci_on_result(r);
 }
 
@@ -78,11 +81,14 @@ void cell_psci(struct frame *f, unsigned int cpu)
 		cpu_off_park(cpu);
 	case PSCI_CPU_ON_32:
 	case PSCI_CPU_ON_64:
-		ret = cpu_on(cpu, f->x[1], f->x[2], f->x[3]);
+		ret = cpu_on(cpu, smccc_arg(fid, f->x[1]),
+				  smccc_arg(fid, f->x[2]),
+				  smccc_arg(fid, f->x[3]));
 		break;
 	case PSCI_AFFINITY_INFO_32:
 	case PSCI_AFFINITY_INFO_64:
-		ret = affinity_info(cpu, f->x[1], f->x[2]);
+		ret = affinity_info(cpu, smccc_arg(fid, f->x[1]),
+					 smccc_arg(fid, f->x[2]));
 		break;
 	case PSCI_FEATURES:
 		switch (f->x[1] & 0xffffffff) {

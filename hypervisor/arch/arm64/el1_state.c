@@ -248,6 +248,22 @@ static void debug_reset(void)
 	sysreg_write(mdscr_el1, 0);
 }
 
+/*
+ * A virtual SError still pending for the last run (HCR_EL2.VSE with
+ * VSESR_EL2: Linux masks PSTATE.A before CPU_OFF, so the root's may wait
+ * there) or deferred by its ESB (VDISR_EL2) is withdrawn: the next owner
+ * would take the last one's, with its syndrome.
+ */
+static void virtual_serror_reset(void)
+{
+	sysreg_write(hcr_el2, sysreg_read(hcr_el2) & ~HCR_VSE);
+	/* ID_AA64PFR0_EL1.RAS: VSESR_EL2 and VDISR_EL2 exist */
+	if (sysreg_read(id_aa64pfr0_el1) >> 28 & 0xf) {
+		sysreg_write(s3_4_c5_c2_3, 0); /* VSESR_EL2 */
+		sysreg_write(s3_4_c12_c1_1, 0); /* VDISR_EL2 */
+	}
+}
+
 void el1_state_reset(unsigned int cpu, bool cell)
 {
 	sysreg_write(mdcr_el2, mdcr_value(cpu, cell));
@@ -281,6 +297,7 @@ void el1_state_reset(unsigned int cpu, bool cell)
 	pauth_reset();
 	pmu_reset();
 	debug_reset();
+	virtual_serror_reset();
 	/* FP/SIMD usable, as on a CPU out of reset with firmware done */
 	sysreg_write(cpacr_el1, 3ULL << 20);
 	isb();

@@ -124,25 +124,31 @@ static void irq_reg_access(struct mmio_access *a, unsigned int off,
 			   unsigned int r)
 {
 	unsigned int n = a->size * 8 / irq_regs[r].bits, i;
-	uint64_t first;
-	uint64_t mask = gic_field_mask(off - irq_regs[r].start, a->size,
-				       irq_regs[r].bits, irq_owned_cb, NULL,
-				       &first);
+	uint64_t first, mask;
+
 	if (!a->is_write) {
+		mask = gic_field_mask(off - irq_regs[r].start, a->size,
+				      irq_regs[r].bits, irq_owned_cb, NULL,
+				      &first);
 		a->value = reg_read(off, a->size) & mask;
 		return;
 	}
-	if (!mask)
-		return;
-	if (irq_regs[r].w1x) {
-		reg_write(off, a->size, a->value & mask);
-		return;
-	}
+	/*
+	 * Ownership checked under the lock that a create's and a destroy's
+	 * hand-over of SPIs holds (cell_irq.c): a write that passed the
+	 * check lands before the SPI changes hands, never after.
+	 */
 	spin_lock(&gicd_lock);
-	reg_write(off, a->size,
-		  (reg_read(off, a->size) & ~mask) | (a->value & mask));
+	mask = gic_field_mask(off - irq_regs[r].start, a->size,
+			      irq_regs[r].bits, irq_owned_cb, NULL, &first);
+	if (mask && irq_regs[r].w1x)
+		reg_write(off, a->size, a->value & mask);
+	else if (mask)
+		reg_write(off, a->size,
+			  (reg_read(off, a->size) & ~mask) |
+				  (a->value & mask));
 	spin_unlock(&gicd_lock);
-	if (irq_regs[r].start == GICD_IPRIORITYR)
+	if (mask && irq_regs[r].start == GICD_IPRIORITYR)
 		for (i = 0; i < n; i++)
 			if (mask >> (i * 8) & 0xff)
 				irqchip_priority_written(
@@ -181,10 +187,11 @@ static void irouter_access(struct mmio_access *a, unsigned int off,
 		route = (route & 0xffffffffULL) | a->value << 32;
 	if (route & IROUTER_IRM || !cpu_in_cell(route)) {
 		spin_unlock(&gicd_lock);
-		printk("Warning: CPU %u: routing of IRQ %llu to 0x%llx (outside "
-		       "the cell) ignored\n",
-		       cpu, (unsigned long long)intid,
-		       (unsigned long long)route);
+		printk_limited(cpu,
+			       "Warning: CPU %u: routing of IRQ %llu to 0x%llx "
+			       "(outside the cell) ignored\n",
+			       cpu, (unsigned long long)intid,
+			       (unsigned long long)route);
 		return;
 	}
 	reg_write(off, a->size, a->value);
@@ -221,37 +228,45 @@ static void ctlr_write(unsigned int cpu, uint32_t value)
 static void itargets_access(struct mmio_access *a, unsigned int off,
 			    unsigned int cpu)
 {
-	uint64_t first, mask = gic_field_mask(off - GICD_ITARGETSR, a->size, 8,
-					      irq_owned_cb, NULL, &first);
-	uint8_t allowed = gicv2_cell_mask(cpu);
-	uint32_t cur, v = 0;
+	uint64_t first, mask;
+	uint8_t allowed;
+	uint32_t cur, v = 0, refused = 0;
 	unsigned int i;
 
 	if (!a->is_write) {
+		mask = gic_field_mask(off - GICD_ITARGETSR, a->size, 8,
+				      irq_owned_cb, NULL, &first);
 		a->value = reg_read(off, a->size) & mask;
 		return;
 	}
-	if (!mask)
-		return;
+	/* ownership and the cell's CPUs as they are under the lock */
 	spin_lock(&gicd_lock);
+	mask = gic_field_mask(off - GICD_ITARGETSR, a->size, 8, irq_owned_cb,
+			      NULL, &first);
+	allowed = gicv2_cell_mask(cpu);
 	cur = reg_read(off, a->size);
 	for (i = 0; i < a->size; i++) {
 		uint8_t c = cur >> (i * 8), w = a->value >> (i * 8), n = c;
-		bool refused = false;
+		bool no = false;
 
 		if (mask >> (i * 8) & 0xff)
-			n = gicv2_itargets_filter(c, w, allowed, &refused);
+			n = gicv2_itargets_filter(c, w, allowed, &no);
 		v |= (uint32_t)n << (i * 8);
-		if (refused)
-			printk("Warning: CPU %u: routing of IRQ %llu to CPU "
-			       "interfaces 0x%x (outside the cell's 0x%x) "
-			       "ignored; targets 0x%x\n",
-			       cpu, (unsigned long long)first + i, w, allowed,
-			       n);
+		refused |= (uint32_t)no << i;
 	}
-	if (v != cur)
+	if (mask && v != cur)
 		reg_write(off, a->size, v);
 	spin_unlock(&gicd_lock);
+	/* reported after the lock: printk waits for the UART */
+	for (i = 0; i < a->size; i++)
+		if (refused >> i & 1)
+			printk_limited(cpu,
+				       "Warning: CPU %u: routing of IRQ %llu to "
+				       "CPU interfaces 0x%x (outside the "
+				       "cell's 0x%x) ignored; targets 0x%x\n",
+				       cpu, (unsigned long long)first + i,
+				       (unsigned int)(a->value >> (i * 8) & 0xff),
+				       allowed, v >> (i * 8) & 0xff);
 }
 
 /*

@@ -271,6 +271,30 @@ static int v3_cpu_probe(unsigned int cpu)
 }
 
 /*
+ * The virtual active priorities of both groups, as many registers as
+ * ICH_VTR_EL2.PREbits implement (5 bits: one each, 6: two, 7: four). A
+ * guest writes Group 0's too (ICV_AP0Rn_EL1, under HCR_EL2.FMO): a bit
+ * left set there blocks every virtual interrupt of the next owner.
+ */
+static void v3_active_priorities_clear(void)
+{
+	unsigned int pre = ((sysreg_read(ich_vtr_el2) >> 26) & 7) + 1;
+
+	sysreg_write(ich_ap0r0_el2, 0);
+	sysreg_write(ich_ap1r0_el2, 0);
+	if (pre < 6)
+		return;
+	sysreg_write(ich_ap0r1_el2, 0);
+	sysreg_write(ich_ap1r1_el2, 0);
+	if (pre < 7)
+		return;
+	sysreg_write(ich_ap0r2_el2, 0);
+	sysreg_write(ich_ap0r3_el2, 0);
+	sysreg_write(ich_ap1r2_el2, 0);
+	sysreg_write(ich_ap1r3_el2, 0);
+}
+
+/*
  * Linux's mask, binary point, EOI mode and group enable go to
  * ICH_VMCR_EL2; the physical interface takes every priority, with
  * EOImode 1; the hypervisor's interrupts are group 1, which EL2
@@ -287,7 +311,7 @@ static unsigned int v3_cpu_init(unsigned int cpu)
 	sgi_route[cpu] = sgi_value_for(0, per_cpu(cpu)->mpidr);
 	for (n = 0; n < num; n++)
 		lr_write(n, 0);
-	sysreg_write(ich_ap1r0_el2, 0);
+	v3_active_priorities_clear();
 	sysreg_write(ich_vmcr_el2,
 		     (pmr & 0xff) << 24 | (bpr1 & 7) << 18 |
 			     (ctlr & ICC_CTLR_EOIMODE ? 1ULL << 9 : 0) |
@@ -303,7 +327,7 @@ static unsigned int v3_cpu_init(unsigned int cpu)
 
 static void v3_cpu_reset(unsigned int cpu)
 {
-	sysreg_write(ich_ap1r0_el2, 0);
+	v3_active_priorities_clear();
 	sysreg_write(ich_vmcr_el2, 0);
 	sysreg_write(ich_hcr_el2, ICH_HCR_EN);
 }
@@ -326,7 +350,7 @@ static void v3_cpu_restore(unsigned int cpu)
 			     (vmcr & (1ULL << 9) ? ICC_CTLR_EOIMODE : 0) |
 			     (vmcr & (1ULL << 4) ? ICC_CTLR_CBPR : 0));
 	sysreg_write(icc_igrpen1_el1, (vmcr >> 1) & 1);
-	sysreg_write(ich_ap1r0_el2, 0);
+	v3_active_priorities_clear();
 }
 
 static void v3_repend(unsigned int cpu, uint32_t intid)

@@ -132,6 +132,25 @@ static uint32_t lr_iar(const struct gic_lr *lr)
 }
 
 /*
+ * Queued unless already queued: an SGI sent again before the cell took
+ * the last one is pending once, as in the GIC (a GICv2 SGI once per
+ * sender, which its IAR names), so that a cell sending itself the same
+ * SGI in a loop cannot fill the queue. Returns -EBUSY when full.
+ */
+static int queue_add(struct gic_cpu *g, uint32_t iar)
+{
+	unsigned int i;
+
+	for (i = 0; i < g->queued; i++)
+		if (g->queue[i] == iar)
+			return 0;
+	if (g->queued == QUEUE_LEN)
+		return -EBUSY;
+	g->queue[g->queued++] = iar;
+	return 0;
+}
+
+/*
  * Every list register is in use: if one holds an interrupt that is only
  * pending and less urgent than iar, iar takes its place and it waits
  * in the queue. So the list registers always hold the most urgent
@@ -156,7 +175,7 @@ static int lr_evict(struct gic_cpu *g, uint32_t iar)
 	}
 	if (victim == g->num_lrs)
 		return -EBUSY;
-	g->queue[g->queued++] = lr_iar(&vlr);
+	queue_add(g, lr_iar(&vlr));
 	lr_fill(g, &lr, iar);
 	irqchip->lr_set(victim, &lr);
 	return 0;
@@ -256,15 +275,14 @@ void irqchip_inject(struct per_cpu *pc, uint32_t iar)
 	pc->stats[STAT_VIRQ]++;
 	if (intid < 16)
 		irqchip->deactivate(iar);
-	if (lr_inject(g, iar)) {
-		if (g->queued < QUEUE_LEN) {
-			g->queue[g->queued++] = iar;
-		} else {
-			/* Cannot happen with fewer than 32 sources. */
-			printk("Warning: CPU %u: interrupt %u lost\n", pc->cpu,
-			       intid);
-			irqchip->deactivate(iar);
-		}
+	if (lr_inject(g, iar) && queue_add(g, iar)) {
+		/*
+		 * More than 32 distinct interrupts waiting: only a GICv2 cell
+		 * sending itself SGIs from many CPUs gets here.
+		 */
+		printk_limited(pc->cpu, "Warning: CPU %u: interrupt %u lost\n",
+			       pc->cpu, intid);
+		irqchip->deactivate(iar);
 	}
 	if (g->queued || g->uie)
 		queue_refill(g);
@@ -393,15 +411,20 @@ void irqchip_cpu_private_reset(unsigned int cpu, bool stop_sgi)
 {
 	volatile uint8_t *priv = irqchip->private_regs(cpu);
 
-	if (!stop_sgi) {
-		*(volatile uint32_t *)(priv + PRIV_ICENABLER0) =
-			1U << SGI_CELL_STOP;
-		return;
-	}
-	*(volatile uint32_t *)(priv + PRIV_ICENABLER0) = ~reserved;
+	/*
+	 * Nothing pending or active passes to the next owner, the root
+	 * included: a cell may send SGIs to its own CPU while that CPU is
+	 * off (parked at EL2, interrupts masked), and Linux would take a
+	 * pending SGI 2 at its CPU_ON as IPI_CPU_STOP. Linux sets its
+	 * enables itself; the stop SGI is not Linux's.
+	 */
+	*(volatile uint32_t *)(priv + PRIV_ICENABLER0) =
+		stop_sgi ? ~reserved : 1U << SGI_CELL_STOP;
 	*(volatile uint32_t *)(priv + PRIV_ICPENDR0) = ~0U;
 	if (irqchip->sgis_clear)
 		irqchip->sgis_clear();
 	*(volatile uint32_t *)(priv + PRIV_ICACTIVER0) = ~0U;
-	*(volatile uint32_t *)(priv + PRIV_ISENABLER0) = 1U << SGI_CELL_STOP;
+	if (stop_sgi)
+		*(volatile uint32_t *)(priv + PRIV_ISENABLER0) =
+			1U << SGI_CELL_STOP;
 }

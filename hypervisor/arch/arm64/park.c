@@ -61,8 +61,9 @@ static void cell_cpu_restart(unsigned int cpu)
 	el1_state_reset(cpu, c != NULL);
 	if (!c) {
 		/*
-		 * Not a cell's stop SGI any more: Linux does not know it.
-		 * Here, on the CPU, because a GICv2 banks it per CPU.
+		 * Not a cell's stop SGI any more: Linux does not know it;
+		 * nor the SGIs a cell left pending. Here, on the CPU,
+		 * because a GICv2 banks them per CPU.
 		 */
 		irqchip_cpu_private_reset(cpu, false);
 		direct_irq_cpu_switch(cpu, NULL);
@@ -130,47 +131,50 @@ void cpu_park_loop(unsigned int cpu)
 	unsigned int i;
 	bool root, stopped;
 
-	/*
-	 * Only an off CPU with a CPU_ON request leaves (lc_cpu_wake()): a
-	 * stop turns an off CPU into a parked one and withdraws its request
-	 * under the same lock, so a CPU_ON can never outrun a stop.
-	 */
-	for (;;) {
-		asm volatile("wfe" : : : "memory");
-		spin_lock(&hv_lock);
-		if (lc_cpu_wake(&hv_lc, cpu, &entry, &context))
-			break;
+	/* a loop, not a call again: each stop that wins would cost stack */
+	do {
+		/*
+		 * Only an off CPU with a CPU_ON request leaves
+		 * (lc_cpu_wake()): a stop turns an off CPU into a parked
+		 * one and withdraws its request under the same lock, so a
+		 * CPU_ON can never outrun a stop.
+		 */
+		for (;;) {
+			asm volatile("wfe" : : : "memory");
+			spin_lock(&hv_lock);
+			if (lc_cpu_wake(&hv_lc, cpu, &entry, &context))
+				break;
+			spin_unlock(&hv_lock);
+		}
+		root = !cell_of(cpu);
 		spin_unlock(&hv_lock);
-	}
-	root = !cell_of(cpu);
-	spin_unlock(&hv_lock);
-	/* a cell may restart its CPUs thousands of times a second */
-	if (root)
-		printk("CPU %u restarts at 0x%llx (PSCI CPU_ON)\n", cpu,
-		       (unsigned long long)entry);
+		/* a cell may restart its CPUs thousands of times a second */
+		if (root)
+			printk("CPU %u restarts at 0x%llx (PSCI CPU_ON)\n", cpu,
+			       (unsigned long long)entry);
 
-	for (i = 0; i < 31; i++)
-		f->x[i] = 0;
-	f->x[0] = context;
-	irqchip_cpu_reset(cpu);
-	sysreg_write(sctlr_el1, SCTLR_EL1_RESET);
-	sysreg_write(spsr_el2, SPSR_EL1H_MASKED);
-	sysreg_write(elr_el2, entry);
-	isb();
-	/* the root's or its cell's stage 2, and a clean cell CPU */
-	cell_cpu_restart(cpu);
-	/*
-	 * A stop that came since the CPU left the loop above had its SGI
-	 * cleared with the CPU's other interrupts: the stop is not lost, the
-	 * CPU parks instead of entering the cell. A later stop's SGI finds
-	 * the interrupt enabled and not cleared any more.
-	 */
-	dsb(sy);
-	spin_lock(&hv_lock);
-	stopped = lc_cpu_started(&hv_lc, cpu);
-	spin_unlock(&hv_lock);
-	if (stopped)
-		cpu_park_loop(cpu);
+		for (i = 0; i < 31; i++)
+			f->x[i] = 0;
+		f->x[0] = context;
+		irqchip_cpu_reset(cpu);
+		sysreg_write(sctlr_el1, SCTLR_EL1_RESET);
+		sysreg_write(spsr_el2, SPSR_EL1H_MASKED);
+		sysreg_write(elr_el2, entry);
+		isb();
+		/* the root's or its cell's stage 2, and a clean cell CPU */
+		cell_cpu_restart(cpu);
+		/*
+		 * A stop that came since the CPU left the loop above had its
+		 * SGI cleared with the CPU's other interrupts: the stop is
+		 * not lost, the CPU parks again instead of entering the
+		 * cell. A later stop's SGI finds the interrupt enabled and
+		 * not cleared any more.
+		 */
+		dsb(sy);
+		spin_lock(&hv_lock);
+		stopped = lc_cpu_started(&hv_lc, cpu);
+		spin_unlock(&hv_lock);
+	} while (stopped);
 	/* Its old translations belong to a Linux that is gone. */
 	asm volatile("tlbi vmalls12e1\n dsb nsh\n isb" : : : "memory");
 	arch_cpu_activate(f);

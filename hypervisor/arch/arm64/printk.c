@@ -140,6 +140,24 @@ void printk(const char *fmt, ...)
 	va_end(ap);
 }
 
+void printk_limited(unsigned int cpu, const char *fmt, ...)
+{
+	va_list ap;
+	unsigned int n = ++per_cpu(cpu)->printk_limited;
+
+	if (n > PRINTK_LIMIT + 1)
+		return;
+	if (n > PRINTK_LIMIT) {
+		printk("Warning: CPU %u: further reports of this kind not "
+		       "printed until the CPU restarts\n",
+		       cpu);
+		return;
+	}
+	va_start(ap, fmt);
+	vprint(1, fmt, ap);
+	va_end(ap);
+}
+
 /* A cell's console line: on the UART, not in the hypervisor's ring. */
 void uart_printk(const char *fmt, ...)
 {

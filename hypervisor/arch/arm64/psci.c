@@ -293,11 +293,14 @@ void psci_handle(struct frame *f, unsigned int cpu)
 		cpu_off_park(cpu);
 	case PSCI_CPU_ON_32:
 	case PSCI_CPU_ON_64:
-		ret = psci_cpu_on(cpu, f->x[1], f->x[2], f->x[3]);
+		ret = psci_cpu_on(cpu, smccc_arg(fid, f->x[1]),
+				  smccc_arg(fid, f->x[2]),
+				  smccc_arg(fid, f->x[3]));
 		break;
 	case PSCI_AFFINITY_INFO_32:
 	case PSCI_AFFINITY_INFO_64:
-		ret = psci_affinity_info(cpu, f->x[1], f->x[2]);
+		ret = psci_affinity_info(cpu, smccc_arg(fid, f->x[1]),
+					 smccc_arg(fid, f->x[2]));
 		break;
 	case PSCI_FEATURES:
 		ret = psci_features(f->x[1] & 0xffffffff);

@@ -190,6 +190,24 @@ static uint64_t pauth_hcr_bits(void)
 	return 0;
 }
 
+/*
+ * The RAS error records (ERRSELR_EL1, ERX*_EL1: on a Cortex-A55/A76/A78
+ * also the cluster's shared L3 record, whose detection and correction a
+ * guest could switch off for every owner) and the LORegion registers
+ * trap (TERR, TLOR) where the CPU has them (ID_AA64PFR0_EL1.RAS,
+ * ID_AA64MMFR1_EL1.LO); else the bits are RES0 and stay clear.
+ */
+static uint64_t feature_trap_bits(void)
+{
+	uint64_t bits = 0;
+
+	if (sysreg_read(id_aa64pfr0_el1) >> 28 & 0xf)
+		bits |= HCR_TERR;
+	if (sysreg_read(id_aa64mmfr1_el1) >> 16 & 0xf)
+		bits |= HCR_TLOR;
+	return bits;
+}
+
 static void cpu_activate(unsigned int cpu, struct frame *frame)
 {
 	lc_cpu_arrive(&hv_lc, cpu);
@@ -207,13 +225,14 @@ static void cpu_activate(unsigned int cpu, struct frame *frame)
 	irqchip_cpu_init(cpu);
 	/*
 	 * IMPLEMENTATION DEFINED registers and ACTLR_EL1 trap (TIDCP, TAC):
-	 * they set how the core behaves for every later owner
-	 * (sysreg_trap.c). MDCR_EL2: el1_state.c.
+	 * they set how the core behaves for every later owner; so do the
+	 * error records and LORegions (sysreg_trap.c). MDCR_EL2:
+	 * el1_state.c.
 	 */
 	el1_state_enter(cpu);
 	sysreg_write(hcr_el2, HCR_VM | HCR_SWIO | HCR_IMO | HCR_FMO | HCR_AMO |
 				      HCR_TSC | HCR_RW | HCR_TIDCP | HCR_TAC |
-				      pauth_hcr_bits());
+				      pauth_hcr_bits() | feature_trap_bits());
 	sysreg_write(vbar_el2, vec_harden_vectors(cpu));
 	isb();
 	/* Linux' TLB entries were made without stage 2. */

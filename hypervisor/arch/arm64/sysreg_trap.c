@@ -11,6 +11,13 @@
  *   business. The access is UNDEFINED for the guest, as on a core without
  *   the register, and reported (a few times per CPU run: a guest that
  *   retries must not flood the console).
+ * - the RAS error records (HCR_EL2.TERR) and the LORegion registers
+ *   (HCR_EL2.TLOR): read as zero, writes ignored, silently, for the root
+ *   and the cells alike. ERRIDR_EL1 0 says there are no records, LORID_EL1
+ *   0 no LORegions: a guest sees a core without them, and cannot switch
+ *   off error detection in a record other owners share (a cluster's L3),
+ *   clear their errors or read their addresses, nor leave a LORegion set
+ *   up for the next owner. The errors are the firmware's business.
  */
 #include <arch/cell.h>
 #include <arch/el1_state.h>
@@ -54,6 +61,8 @@ int sysreg_trap(struct frame *f, unsigned int cpu, uint64_t esr)
 	k = sysreg_classify(&a);
 	switch (k) {
 	case SYSREG_DEBUG:
+	case SYSREG_RAS:
+	case SYSREG_LOR:
 		if (a.is_read && a.rt != 31)
 			f->x[a.rt] = 0;
 		sysreg_write(elr_el2, sysreg_read(elr_el2) + 4);

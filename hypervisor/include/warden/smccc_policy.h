@@ -31,4 +31,15 @@ enum smccc_arch_action {
  */
 enum smccc_arch_action smccc_arch_policy(uint32_t fid, uint32_t arg, bool el3);
 
+/*
+ * An argument register x of call fid as the callee must read it: an
+ * SMC32/HVC32 call (function id bit 30 clear) passes 32-bit values, and
+ * the upper halves of its registers are not part of the call (SMCCC).
+ * A CPU_ON_32 with garbage there still names its CPU and entry point.
+ */
+static inline uint64_t smccc_arg(uint32_t fid, uint64_t x)
+{
+	return fid & (1U << 30) ? x : (uint32_t)x;
+}
+
 #endif

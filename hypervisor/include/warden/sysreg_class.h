@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What a trapped system-register access (ESR EC 0x18) is, for the traps
- * MDCR_EL2 (debug), HCR_EL2.TIDCP (IMPLEMENTATION DEFINED registers) and
- * HCR_EL2.TAC (ACTLR_EL1) set, and the entry into EL1 for the UNDEFINED
+ * MDCR_EL2 (debug), HCR_EL2.TIDCP (IMPLEMENTATION DEFINED registers),
+ * HCR_EL2.TAC (ACTLR_EL1), HCR_EL2.TERR (RAS error records) and
+ * HCR_EL2.TLOR (LORegions) set, and the entry into EL1 for the UNDEFINED
  * exception some of them get. Pure logic, host-tested.
  */
 #ifndef WARDEN_SYSREG_CLASS_H
@@ -16,6 +17,8 @@ enum sysreg_class {
 	SYSREG_DEBUG, /* op0 2: breakpoints, watchpoints, OS lock, DCC */
 	SYSREG_IMPDEF, /* op0 3, CRn 11 or 15 */
 	SYSREG_ACTLR, /* ACTLR_EL1 */
+	SYSREG_RAS, /* ERRIDR_EL1, ERRSELR_EL1, ERX*_EL1: op0 3, CRn 5, CRm 3-5 */
+	SYSREG_LOR, /* LORSA/LOREA/LORN/LORC/LORID_EL1: op0 3, CRn 10, CRm 4 */
 };
 
 struct sysreg_access {

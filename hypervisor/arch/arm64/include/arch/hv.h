@@ -73,6 +73,15 @@ static inline unsigned int this_cpu(void)
 }
 
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * A report a guest can cause at will (a refused route, a CPU_ON of a CPU
+ * not its own, an interrupt lost): the first PRINTK_LIMIT of CPU cpu's
+ * run, then one line saying that further ones are not reported. The
+ * console is shared, and printk waits for the UART.
+ */
+#define PRINTK_LIMIT 16
+void printk_limited(unsigned int cpu, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 void console_init(uint64_t uart_phys, uint16_t type);
 /* One character to the console: a cell's or the root's PUTC hypercall */
 void console_putc(char c);

@@ -100,9 +100,11 @@ void irqchip_inject(struct per_cpu *pc, uint32_t iar);
 extern uint8_t irqchip_spi_prio[1020];
 void irqchip_send_sgi(unsigned int target, unsigned int sgi);
 /*
- * The CPU's private interrupts as the root left them are not the cell's:
- * masked, not pending, not active, except the hypervisor's own; the stop
- * SGI enabled (on) or not. On the CPU itself.
+ * The CPU's private interrupts as its last owner left them are not the
+ * next owner's: none pending or active; for a cell (stop_sgi) all masked
+ * but the hypervisor's own, the stop SGI enabled; for the root the stop
+ * SGI masked, the rest as they were (Linux sets them up). On the CPU
+ * itself.
  */
 void irqchip_cpu_private_reset(unsigned int cpu, bool stop_sgi);
 /*

@@ -107,11 +107,12 @@ struct per_cpu {
 	uint64_t mdcr_saved;
 	bool mdcr_set;
 	/*
-	 * Report counts per CPU run (sysreg_trap.c, gicr.c), zeroed at each
+	 * Report counts per CPU run (sysreg_trap.c, gicr.c, printk.c), zeroed at each
 	 * restart by per_cpu_reports_reset() (park.c).
 	 */
 	unsigned int sysreg_reported;
 	unsigned int gicr_warned;
+	unsigned int printk_limited; /* printk.c */
 	/* traps.c */
 	struct recover_point recover;
 	volatile int in_fault;
@@ -160,6 +161,7 @@ static inline void per_cpu_reports_reset(unsigned int cpu)
 {
 	per_cpu(cpu)->sysreg_reported = 0;
 	per_cpu(cpu)->gicr_warned = 0;
+	per_cpu(cpu)->printk_limited = 0;
 }
 
 /* This CPU's: valid from hv_cpu_enter() on. */

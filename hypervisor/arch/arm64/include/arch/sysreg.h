@@ -32,6 +32,8 @@
  */
 #define HCR_TIDCP (1ULL << 20)
 #define HCR_TAC (1ULL << 21)
+#define HCR_TLOR (1ULL << 35)
+#define HCR_TERR (1ULL << 36)
 #define HCR_RW (1ULL << 31)
 #define HCR_APK (1ULL << 40)
 #define HCR_API (1ULL << 41)
