@@ -149,8 +149,14 @@ void direct_irq_cpu_switch(unsigned int cpu, const struct cell *c)
 	sysreg_write(icc_pmr_el1, 0xff);
 	sysreg_write(icc_bpr1_el1, 0); /* the minimum */
 	if (direct) {
-		/* the stop SGI first, so that a stop now is a FIQ */
+		/*
+		 * The stop SGI first, so that a stop now is a FIQ; under the
+		 * lock of the emulation's read-modify-write, which another
+		 * CPU of the cell may be making of this register right now.
+		 */
+		spin_lock(&gicr_lock);
 		*gicr32(cpu, GICR_IGROUPR0) &= ~(1U << SGI_CELL_STOP);
+		spin_unlock(&gicr_lock);
 		prio[SGI_CELL_STOP] = STOP_PRIORITY_DIRECT;
 		/* no list registers in use: no maintenance interrupt */
 		*gicr32(cpu, GICR_ICENABLER0) = maint;
@@ -167,7 +173,9 @@ void direct_irq_cpu_switch(unsigned int cpu, const struct cell *c)
 		sysreg_write(icc_ctlr_el1,
 			     (ctlr & ~ICC_CTLR_CBPR) | ICC_CTLR_EOIMODE);
 		prio[SGI_CELL_STOP] = STOP_PRIORITY_TRAPPED;
+		spin_lock(&gicr_lock);
 		*gicr32(cpu, GICR_IGROUPR0) |= 1U << SGI_CELL_STOP;
+		spin_unlock(&gicr_lock);
 		*gicr32(cpu, GICR_ISENABLER0) = maint;
 	}
 	dsb(sy);

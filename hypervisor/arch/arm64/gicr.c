@@ -26,8 +26,6 @@
 static uint64_t gicr_phys, gicr_size;
 static uint32_t reserved;
 static const char *roles[32];
-/* read-modify-write of one register against another CPU's */
-spinlock_t gicr_lock; /* released by el2_locks_release() */
 
 void gicr_init(void)
 {

@@ -38,6 +38,7 @@
 
 const struct irqchip_ops *irqchip;
 spinlock_t gicd_lock; /* released by el2_locks_release() */
+spinlock_t gicr_lock; /* the same */
 static volatile uint8_t *gicd_virt;
 static unsigned int maint_irq;
 static uint32_t reserved;

@@ -20,7 +20,5 @@ struct gicr_verdict;
 void gic_report_refused(unsigned int cpu, unsigned int frame_cpu,
 			const struct gicr_verdict *v, uint64_t value,
 			uint64_t refused);
-/* Read-modify-write of one redistributor register against another CPU's */
-extern spinlock_t gicr_lock;
 
 #endif

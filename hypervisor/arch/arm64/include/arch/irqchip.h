@@ -76,6 +76,12 @@ extern const struct irqchip_ops *irqchip;
  * the emulation (gicd.c) and the SPI hand-over (cell_irq.c) change them.
  */
 extern spinlock_t gicd_lock;
+/*
+ * Read-modify-write of one redistributor register against another CPU's:
+ * the emulation (gicr.c) and the hypervisor's own changes to a CPU's
+ * SGI group (direct_irq.c).
+ */
+extern spinlock_t gicr_lock;
 
 /* The distributor (EL2 mapping), for the back-ends and cell_irq.c. */
 volatile uint8_t *irqchip_gicd(void);
