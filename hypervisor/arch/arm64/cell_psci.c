@@ -82,13 +82,12 @@ void cell_psci(struct frame *f, unsigned int cpu)
 	case PSCI_CPU_ON_32:
 	case PSCI_CPU_ON_64:
 		ret = cpu_on(cpu, smccc_arg(fid, f->x[1]),
-				  smccc_arg(fid, f->x[2]),
-				  smccc_arg(fid, f->x[3]));
+			     smccc_arg(fid, f->x[2]), smccc_arg(fid, f->x[3]));
 		break;
 	case PSCI_AFFINITY_INFO_32:
 	case PSCI_AFFINITY_INFO_64:
 		ret = affinity_info(cpu, smccc_arg(fid, f->x[1]),
-					 smccc_arg(fid, f->x[2]));
+				    smccc_arg(fid, f->x[2]));
 		break;
 	case PSCI_FEATURES:
 		switch (f->x[1] & 0xffffffff) {

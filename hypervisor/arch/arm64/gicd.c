@@ -145,8 +145,7 @@ static void irq_reg_access(struct mmio_access *a, unsigned int off,
 		reg_write(off, a->size, a->value & mask);
 	else if (mask)
 		reg_write(off, a->size,
-			  (reg_read(off, a->size) & ~mask) |
-				  (a->value & mask));
+			  (reg_read(off, a->size) & ~mask) | (a->value & mask));
 	spin_unlock(&gicd_lock);
 	if (mask && irq_regs[r].start == GICD_IPRIORITYR)
 		for (i = 0; i < n; i++)
@@ -260,13 +259,14 @@ static void itargets_access(struct mmio_access *a, unsigned int off,
 	/* reported after the lock: printk waits for the UART */
 	for (i = 0; i < a->size; i++)
 		if (refused >> i & 1)
-			printk_limited(cpu,
-				       "Warning: CPU %u: routing of IRQ %llu to "
-				       "CPU interfaces 0x%x (outside the "
-				       "cell's 0x%x) ignored; targets 0x%x\n",
-				       cpu, (unsigned long long)first + i,
-				       (unsigned int)(a->value >> (i * 8) & 0xff),
-				       allowed, v >> (i * 8) & 0xff);
+			printk_limited(
+				cpu,
+				"Warning: CPU %u: routing of IRQ %llu to "
+				"CPU interfaces 0x%x (outside the "
+				"cell's 0x%x) ignored; targets 0x%x\n",
+				cpu, (unsigned long long)first + i,
+				(unsigned int)(a->value >> (i * 8) & 0xff),
+				allowed, v >> (i * 8) & 0xff);
 }
 
 /*
