@@ -134,8 +134,13 @@ uint64_t stage2_attrs(uint64_t flags)
 		attrs |= S2_AP_READ;
 	if (flags & JAILHOUSE_MEM_WRITE)
 		attrs |= S2_AP_WRITE;
-	/* Jailhouse ignores EXECUTE on Arm; Warden enforces it. */
-	if (!(flags & JAILHOUSE_MEM_EXECUTE))
+	/*
+	 * Jailhouse ignores EXECUTE on Arm; Warden enforces it. Devices are
+	 * never executable: a fetch, even a speculative one, from Device
+	 * memory that is not execute-never may read registers whose reads
+	 * have side effects.
+	 */
+	if (!(flags & JAILHOUSE_MEM_EXECUTE) || flags & JAILHOUSE_MEM_IO)
 		attrs |= S2_XN;
 	if (flags & JAILHOUSE_MEM_IO)
 		attrs |= S2_MEMATTR_DEVICE;

@@ -138,6 +138,13 @@ static void rights_follow_region_flags(void **state)
 	/* Jailhouse would leave this executable; Warden does not. */
 	assert_true(attrs & S2_XN);
 	assert_true((attrs & (0xfULL << 2)) == S2_MEMATTR_DEVICE);
+	/* a device is never executable, whatever its flags say */
+	assert_true(stage2_attrs(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_IO |
+				 JAILHOUSE_MEM_EXECUTE) &
+		    S2_XN);
+	assert_false(stage2_attrs(JAILHOUSE_MEM_READ |
+				  JAILHOUSE_MEM_EXECUTE) &
+		     S2_XN);
 
 	assert_int_equal(pgtable_lookup(&pt, 0x3000, &out, &attrs, &l),
 			 -ENOENT);

@@ -311,6 +311,37 @@ static int remap_selected(const struct jailhouse_memory *m,
  * already stays: a call that an exception at EL2 cut short may have
  * given back or taken part of a region, and the next one completes it.
  */
+/*
+ * [pa, pa + size) back into the root's stage 2, by pages where the root
+ * has none, one 2 MiB piece at a time, each merged into a block at once
+ * (collapse): mapped whole first, a large region would need one page
+ * table per 2 MiB at the peak (770 pages for 1.5 GiB, more than a 4 MiB
+ * hypervisor's pool) before any merge gives them back.
+ */
+#define REMAP_PIECE 0x200000ULL /* a level-2 block: one page table */
+
+static int remap_pieces(uint64_t pa, uint64_t size, uint64_t attrs,
+			bool collapse)
+{
+	uint64_t end = pa + size, next, at;
+	int err = 0;
+
+	for (at = pa; at < end; at = next) {
+		next = (at | (REMAP_PIECE - 1)) + 1;
+		if (next > end || next < at)
+			next = end;
+		if (stage2_root_map(at, next - at, attrs,
+				    PGTABLE_NO_BLOCKS | PGTABLE_KEEP_MAPPED))
+			err = -ENOMEM;
+		if (collapse)
+			stage2_root_collapse(at, next - at);
+	}
+	/* the 2 MiB blocks into 1 GiB ones where the root had those */
+	if (collapse)
+		stage2_root_collapse(pa, size);
+	return err;
+}
+
 static void root_remap(struct cell *c, enum remap_which which, uint32_t upto)
 {
 	uint32_t i;
@@ -322,14 +353,23 @@ static void root_remap(struct cell *c, enum remap_which which, uint32_t upto)
 
 		if (!remap_selected(m, which) || !r)
 			continue;
-		if (stage2_root_map(m->phys_start, m->size,
-				    stage2_attrs(r->flags),
-				    PGTABLE_NO_BLOCKS | PGTABLE_KEEP_MAPPED))
+		/* fail closed: what is not zeroed stays out of the root's reach */
+		if (c->unscrubbed & 1ULL << (i < 63 ? i : 63) &&
+		    m->flags & JAILHOUSE_MEM_WRITE) {
+			printk("ERROR: region %u of cell \"%s\" (0x%llx+0x%llx) "
+			       "could not be zeroed: kept from the root until "
+			       "disable\n",
+			       i, c->cfg.cell->name,
+			       (unsigned long long)m->phys_start,
+			       (unsigned long long)m->size);
+			continue;
+		}
+		if (remap_pieces(m->phys_start, m->size,
+				 stage2_attrs(r->flags),
+				 !(r->flags & JAILHOUSE_MEM_NO_HUGEPAGES)))
 			printk("ERROR: region %u of cell \"%s\" could not be "
 			       "given back to the root\n",
 			       i, c->cfg.cell->name);
-		if (!(r->flags & JAILHOUSE_MEM_NO_HUGEPAGES))
-			stage2_root_collapse(m->phys_start, m->size);
 	}
 	/*
 	 * Valid entries only appeared; a merged table was replaced through
@@ -373,7 +413,7 @@ static void regions_clean_inval(struct cell *c, enum remap_which which,
 
 	for (i = 0; i < c->cfg.cell->num_memory_regions; i++) {
 		const struct jailhouse_memory *m = &c->cfg.mem_regions[i];
-		uint64_t pa = m->phys_start, left = m->size;
+		uint64_t pa = m->phys_start, left = m->size, max = CLEAN_CHUNK;
 
 		if (!remap_selected(m, which))
 			continue;
@@ -389,21 +429,24 @@ static void regions_clean_inval(struct cell *c, enum remap_which which,
 
 			scrub_us += timer_now_us() - t0;
 			if (done != left)
-				printk("ERROR: region %u of cell \"%s\" not "
-				       "scrubbed\n",
-				       i, c->cfg.cell->name);
+				c->unscrubbed |= 1ULL << (i < 63 ? i : 63);
 			scrubbed += done;
 			cleaned += done; /* zeroed in memory, past the caches */
 			pa += done;
 			left -= done;
 		}
 		while (left) {
-			uint64_t chunk = CLEAN_CHUNK - (pa & 0xfff);
+			uint64_t chunk = max - (pa & 0xfff);
 			const void *w;
 
 			if (chunk > left)
 				chunk = left;
 			w = el2_window_map(pa, chunk);
+			/* as mem_scrub(): smaller windows, down to a page */
+			if (!w && max > 4096) {
+				max /= 2;
+				continue;
+			}
 			if (!w) {
 				printk("ERROR: region %u of cell \"%s\" not "
 				       "cleaned from the caches\n",

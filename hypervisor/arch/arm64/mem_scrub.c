@@ -46,14 +46,24 @@ static void zero(uint64_t va, uint64_t size)
 
 uint64_t mem_scrub(uint64_t pa, uint64_t size)
 {
-	uint64_t done = 0;
+	uint64_t done = 0, max = SCRUB_CHUNK;
 
 	/* page-aligned regions only (the rule engine checks configs) */
 	while (done < size) {
-		uint64_t chunk = size - done < SCRUB_CHUNK ? size - done :
-							     SCRUB_CHUNK;
+		uint64_t chunk = size - done < max ? size - done : max;
 		void *w = el2_window_map_rw(pa + done, chunk);
 
+		/*
+		 * No free run that long in the window area: other CPUs hold
+		 * one-page windows meanwhile (an instruction read for a
+		 * syndrome-less GIC access; the root can make them at will).
+		 * Smaller windows then, down to a page, rather than give
+		 * the rest back unzeroed.
+		 */
+		if (!w && chunk > 4096) {
+			max = chunk / 2 & ~0xfffULL;
+			continue;
+		}
 		if (!w)
 			break;
 		zero((uint64_t)w, chunk);

@@ -65,6 +65,13 @@ int pool_alloc_pages(unsigned int n, uint64_t *pa)
 	spin_unlock(&pool_lock);
 	el2_test_point(TEST_POOL_ALLOC);
 	memset(pool_virt(first), 0, (uint64_t)n * 4096);
+	/*
+	 * The zeroes before any use of the pages: a page table is linked
+	 * into a live stage 2 right after, and another CPU's table walk
+	 * must not find the page's old contents (a freed cell config, a
+	 * destroyed cell's tables) behind the new pointer.
+	 */
+	dsb(ishst);
 	*pa = first;
 	pc->pool_alloc_pa = 0;
 	return 0;

@@ -41,6 +41,11 @@ struct cell {
 	uint64_t vttbr;
 	uint64_t comm_pa;
 	struct warden_comm_region *comm;
+	/*
+	 * Regions (bit i: region i; bit 63: region 63 and beyond) whose
+	 * zeroing at destroy stopped short: kept from the root (cell.c).
+	 */
+	uint64_t unscrubbed;
 };
 
 /* The cell CPU cpu serves, NULL for the root. */
