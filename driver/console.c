@@ -58,18 +58,24 @@ long warden_console_select(struct file *file, const void __user *uarg)
 	return 0;
 }
 
-/* Copies a consistent snapshot of ring into a kmalloc'ed ring. */
+/*
+ * Copies a consistent snapshot of ring into a kmalloc'ed ring. The ring
+ * is the hypervisor's memory, read-only here: its size is read once,
+ * checked, and the copy keeps that size whatever it read.
+ */
 static struct warden_console_ring *
 ring_snapshot(const struct warden_console_ring *ring)
 {
-	size_t bytes = sizeof(*ring) + ring->size;
+	u32 size = READ_ONCE(ring->size);
 	struct warden_console_ring *copy;
+	size_t bytes;
 	int tries;
 	u32 seq;
 
-	if (ring->magic != WARDEN_CONSOLE_MAGIC || !ring->size ||
-	    ring->size & (ring->size - 1) || ring->size > SZ_64K)
+	if (READ_ONCE(ring->magic) != WARDEN_CONSOLE_MAGIC || !size ||
+	    size & (size - 1) || size > SZ_64K)
 		return NULL;
+	bytes = sizeof(*ring) + size;
 	copy = kmalloc(bytes, GFP_KERNEL);
 	if (!copy)
 		return NULL;
@@ -83,9 +89,15 @@ ring_snapshot(const struct warden_console_ring *ring)
 		memcpy(copy, ring, bytes);
 		smp_rmb();
 		if (READ_ONCE(ring->seq) == seq)
-			return copy;
+			goto out;
 	}
-	/* A writer stuck mid-line: the text is still worth showing. */
+	/*
+	 * A writer mid-line all along (printing waits for the UART): the
+	 * text is still worth showing, torn or not, but it must be copied.
+	 */
+	memcpy(copy, ring, bytes);
+out:
+	copy->size = size;
 	return copy;
 }
 

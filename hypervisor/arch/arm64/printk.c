@@ -131,6 +131,16 @@ static void vprint(int to_ring, const char *fmt, va_list ap)
 	spin_unlock(&print_lock);
 }
 
+void console_ring_line_end(void)
+{
+	struct warden_console_ring *ring = console_ring();
+
+	if (ring->seq & 1) {
+		asm volatile("dmb ishst" : : : "memory");
+		ring->seq++;
+	}
+}
+
 void printk(const char *fmt, ...)
 {
 	va_list ap;

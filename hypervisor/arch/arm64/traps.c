@@ -80,12 +80,27 @@ el2_fault(struct frame *f, unsigned int cpu, unsigned long kind)
 	struct recover_point *r;
 	char desc[160];
 
-	if (cpu >= HV_MAX_CPUS || per_cpu(cpu)->in_fault)
-		for (;;) /* a fault while reporting one: nothing is safe */
+	if (cpu >= HV_MAX_CPUS || per_cpu(cpu)->in_fault) {
+		/*
+		 * A fault while reporting one: nothing is safe, not even the
+		 * console (the report itself may be what faults, a UART the
+		 * root switched off). The other locks went before the
+		 * report; let go of the console's too, so that the other
+		 * CPUs go on, and stop here.
+		 */
+		if (print_lock == lock_owner_value()) {
+			console_ring_line_end();
+			spin_unlock(&print_lock);
+		}
+		for (;;)
 			asm volatile("wfi");
+	}
 	r = &per_cpu(cpu)->recover;
 	per_cpu(cpu)->in_fault = 1;
 	edit = stage2_root_edit_finish(); /* before root_s2_lock goes */
+	/* a line cut short: its ring's sequence even before others write */
+	if (print_lock == lock_owner_value())
+		console_ring_line_end();
 	held = el2_locks_release();
 	consoles = cell_console_locks_release();
 	printk("FATAL: %s exception in the hypervisor on CPU %u: %s\n",

@@ -85,6 +85,12 @@ void printk_limited(unsigned int cpu, const char *fmt, ...)
 void console_init(uint64_t uart_phys, uint16_t type);
 /* One character to the console: a cell's or the root's PUTC hypercall */
 void console_putc(char c);
+/*
+ * After an exception at EL2 cut a line short (print_lock released by the
+ * recovery): the ring's sequence even again, so that readers stop
+ * waiting for the line's end.
+ */
+void console_ring_line_end(void);
 /* The console's lock (printk.c) */
 extern spinlock_t print_lock;
 
