@@ -142,8 +142,7 @@ static void rights_follow_region_flags(void **state)
 	assert_true(stage2_attrs(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_IO |
 				 JAILHOUSE_MEM_EXECUTE) &
 		    S2_XN);
-	assert_false(stage2_attrs(JAILHOUSE_MEM_READ |
-				  JAILHOUSE_MEM_EXECUTE) &
+	assert_false(stage2_attrs(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_EXECUTE) &
 		     S2_XN);
 
 	assert_int_equal(pgtable_lookup(&pt, 0x3000, &out, &attrs, &l),

@@ -364,8 +364,7 @@ static void root_remap(struct cell *c, enum remap_which which, uint32_t upto)
 			       (unsigned long long)m->size);
 			continue;
 		}
-		if (remap_pieces(m->phys_start, m->size,
-				 stage2_attrs(r->flags),
+		if (remap_pieces(m->phys_start, m->size, stage2_attrs(r->flags),
 				 !(r->flags & JAILHOUSE_MEM_NO_HUGEPAGES)))
 			printk("ERROR: region %u of cell \"%s\" could not be "
 			       "given back to the root\n",
