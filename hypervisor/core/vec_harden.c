@@ -11,10 +11,14 @@
  *
  * Spectre-BHB (Arm's advisory for CVE-2022-23960): a CPU without ECBHB
  * that is in the advisory's lists clears its branch history on entry
- * with a loop of k taken branches (k by part: 8 for A57/A72, 24 for
- * A76/A77/N1, 32 for A78/X1/A710/N2/V1), or through the firmware:
- * WORKAROUND_3 clears it on any CPU that offers it, and on A73/A75
- * WORKAROUND_1 does too. Other CPUs are not known to be affected.
+ * with a loop of k taken branches (k by part: 8 for A57/A72; 24 for
+ * A76/A76AE/A77/N1; 32 for A78/A78AE/A78C/X1/X1C/A710/X2/N2/V1; 38 for
+ * A715/A720; 132 for X3/V2), or through the firmware: WORKAROUND_3
+ * clears it on any CPU that offers it, and on A73/A75 WORKAROUND_1 does
+ * too. Other CPUs are not known to be affected. The parts and their k
+ * are those of Linux's spectre_bhb_loop_affected() (arch/arm64/kernel/
+ * proton-pack.c), which follows the advisory, and agree with TF-A's
+ * per-core loop counts but for the A720 (TF-A: 132).
  */
 #include <warden/format.h>
 #include <warden/smccc_policy.h>
@@ -47,12 +51,21 @@ static const struct part {
 	{ IMPL_ARM, 0xd0b, VH_UNKNOWN, "Cortex-A76", 24 },
 	{ IMPL_ARM, 0xd0c, VH_UNKNOWN, "Neoverse-N1", 24 },
 	{ IMPL_ARM, 0xd0d, VH_UNKNOWN, "Cortex-A77", 24 },
+	{ IMPL_ARM, 0xd0e, VH_UNKNOWN, "Cortex-A76AE", 24 },
 	{ IMPL_ARM, 0xd40, VH_UNKNOWN, "Neoverse-V1", 32 },
 	{ IMPL_ARM, 0xd41, VH_UNKNOWN, "Cortex-A78", 32 },
+	{ IMPL_ARM, 0xd42, VH_UNKNOWN, "Cortex-A78AE", 32 },
 	{ IMPL_ARM, 0xd44, VH_UNKNOWN, "Cortex-X1", 32 },
 	{ IMPL_ARM, 0xd46, VH_UNAFFECTED, "Cortex-A510", 0 },
 	{ IMPL_ARM, 0xd47, VH_UNKNOWN, "Cortex-A710", 32 },
+	{ IMPL_ARM, 0xd48, VH_UNKNOWN, "Cortex-X2", 32 },
 	{ IMPL_ARM, 0xd49, VH_UNKNOWN, "Neoverse-N2", 32 },
+	{ IMPL_ARM, 0xd4b, VH_UNKNOWN, "Cortex-A78C", 32 },
+	{ IMPL_ARM, 0xd4c, VH_UNKNOWN, "Cortex-X1C", 32 },
+	{ IMPL_ARM, 0xd4d, VH_UNKNOWN, "Cortex-A715", 38 },
+	{ IMPL_ARM, 0xd4e, VH_UNKNOWN, "Cortex-X3", 132 },
+	{ IMPL_ARM, 0xd4f, VH_UNKNOWN, "Neoverse-V2", 132 },
+	{ IMPL_ARM, 0xd81, VH_UNKNOWN, "Cortex-A720", 38 },
 	{ IMPL_BRCM, 0x100, VH_UNAFFECTED, "Brahma-B53", 0 },
 	{ IMPL_QCOM, 0x801, VH_UNAFFECTED, "Kryo 2xx Silver", 0 },
 	{ IMPL_QCOM, 0x803, VH_UNAFFECTED, "Kryo 3xx Silver", 0 },
