@@ -15,10 +15,13 @@
  * A76/A76AE/A77/N1; 32 for A78/A78AE/A78C/X1/X1C/A710/X2/N2/V1; 38 for
  * A715/A720; 132 for X3/V2), or through the firmware: WORKAROUND_3
  * clears it on any CPU that offers it, and on A73/A75 WORKAROUND_1 does
- * too. Other CPUs are not known to be affected. The parts and their k
- * are those of Linux's spectre_bhb_loop_affected() (arch/arm64/kernel/
- * proton-pack.c), which follows the advisory, and agree with TF-A's
- * per-core loop counts but for the A720 (TF-A: 132).
+ * too. An A73/A75 with CSV2 (TF-A's advisory TFV-9 names such revisions)
+ * needs no Spectre-v2 call, but its firmware is asked all the same and
+ * its WORKAROUND_3, if offered, made for the branch history alone. Other
+ * CPUs are not known to be affected. The parts and their k are those of
+ * Linux's spectre_bhb_loop_affected() (arch/arm64/kernel/proton-pack.c),
+ * which follows the advisory, and agree with TF-A's per-core loop counts
+ * but for the A720 (TF-A: 132).
  */
 #include <warden/format.h>
 #include <warden/smccc_policy.h>
@@ -99,8 +102,21 @@ enum vh_affected vh_affected(uint64_t midr, uint64_t pfr0)
 	return p ? p->affected : VH_UNKNOWN;
 }
 
+bool vh_firmware_wanted(uint64_t midr, uint64_t pfr0)
+{
+	const struct part *p = part_of(midr);
+
+	return vh_ask_firmware(vh_affected(midr, pfr0)) ||
+	       (p && p->bhb == BHB_FW);
+}
+
+static bool wa3_offered(const struct vh_firmware *fw)
+{
+	return fw && fw->el3 && fw->version >= SMCCC_1_1 && fw->wa3 == 0;
+}
+
 static void choose_bhb(struct vh_verdict *v, const struct part *p,
-		       uint64_t mmfr1)
+		       uint64_t mmfr1, const struct vh_firmware *fw)
 {
 	if (MMFR1_ECBHB(mmfr1)) {
 		v->bhb = VH_BHB_NOT_AFFECTED;
@@ -112,6 +128,11 @@ static void choose_bhb(struct vh_verdict *v, const struct part *p,
 	} else if (p && p->bhb && p->bhb != BHB_FW) {
 		v->bhb = VH_BHB_LOOP;
 		v->bhb_loop = p->bhb;
+	} else if (p && p->bhb == BHB_FW && v->choice == VH_NOT_NEEDED &&
+		   wa3_offered(fw)) {
+		/* an A73/A75 with CSV2: no Spectre-v2 call, but this one */
+		v->bhb = VH_BHB_BY_FIRMWARE;
+		v->fid = SMCCC_ARCH_WORKAROUND_3;
 	} else if (p && p->bhb == BHB_FW) {
 		v->bhb = VH_BHB_UNMITIGATED;
 		v->bhb_why = "its firmware call is not offered";
@@ -171,7 +192,7 @@ struct vh_verdict vh_choose(uint64_t midr, uint64_t pfr0, uint64_t mmfr1,
 {
 	struct vh_verdict v = choose_v2(midr, pfr0, fw);
 
-	choose_bhb(&v, part_of(midr), mmfr1);
+	choose_bhb(&v, part_of(midr), mmfr1, fw);
 	return v;
 }
 

@@ -220,6 +220,60 @@ static void bhb_loop_parts(void **state)
 	assert_int_equal(wrong, 0);
 }
 
+/*
+ * Cortex-A73/A75 revisions with CSV2 (TF-A's advisory TFV-9): Spectre-v2
+ * needs no call, but the branch history is cleared only by the firmware,
+ * so it is asked and its WORKAROUND_3 made on entry.
+ */
+static void bhb_firmware_on_csv2(void **state)
+{
+	struct vh_verdict v;
+	char buf[160];
+
+	(void)state;
+	assert_true(vh_firmware_wanted(A75, CSV2));
+	assert_true(vh_firmware_wanted(A73, CSV2));
+	assert_true(vh_firmware_wanted(A72, 0));
+	assert_true(vh_firmware_wanted(UNKNOWN, 0));
+	/* as before: CSV2 loop parts, unlisted CSV2 parts, in-order parts */
+	assert_false(vh_firmware_wanted(A76, CSV2));
+	assert_false(vh_firmware_wanted(UNKNOWN, CSV2));
+	assert_false(vh_firmware_wanted(A53, 0));
+
+	v = vh_choose(A75, CSV2, 0, &tfa_wa3);
+	assert_int_equal(v.choice, VH_NOT_NEEDED);
+	assert_int_equal(v.bhb, VH_BHB_BY_FIRMWARE);
+	assert_int_equal(vh_entry_call(&v), SMCCC_ARCH_WORKAROUND_3);
+	assert_string_equal(vh_describe(&v, A75, buf, sizeof(buf)),
+			    "EL2 vectors: Spectre-v2 workaround not needed "
+			    "(Cortex-A75: CSV2)");
+	assert_string_equal(vh_describe_bhb(&v, A75, buf, sizeof(buf)),
+			    "EL2 vectors: Spectre-BHB: cleared by the "
+			    "firmware's SMCCC_ARCH_WORKAROUND_3 on entry from "
+			    "EL1 (Cortex-A75)");
+	/* WORKAROUND_1 alone, no EL3, SMCCC 1.0: nothing to call */
+	v = vh_choose(A73, CSV2, 0, &tfa_wa1);
+	assert_int_equal(v.bhb, VH_BHB_UNMITIGATED);
+	assert_int_equal(vh_entry_call(&v), 0);
+	assert_int_equal(vh_choose(A73, CSV2, 0, &no_el3).bhb,
+			 VH_BHB_UNMITIGATED);
+	assert_int_equal(vh_choose(A75, CSV2, 0, &smccc_1_0).bhb,
+			 VH_BHB_UNMITIGATED);
+	/* ECBHB: no call at all */
+	v = vh_choose(A75, CSV2, ECBHB, &tfa_wa3);
+	assert_int_equal(v.bhb, VH_BHB_NOT_AFFECTED);
+	assert_int_equal(vh_entry_call(&v), 0);
+
+	/* the call on entry elsewhere: Spectre-v2's, or none */
+	v = vh_choose(A72, 0, 0, &tfa_wa1);
+	assert_int_equal(vh_entry_call(&v), SMCCC_ARCH_WORKAROUND_1);
+	v = vh_choose(A73, 0, 0, &tfa_wa3);
+	assert_int_equal(vh_entry_call(&v), SMCCC_ARCH_WORKAROUND_3);
+	v = vh_choose(A76, CSV2, 0, &tfa_wa3);
+	assert_int_equal(vh_entry_call(&v), 0);
+	assert_int_equal(v.bhb, VH_BHB_LOOP);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +282,7 @@ int main(void)
 		cmocka_unit_test(boot_lines),
 		cmocka_unit_test(bhb),
 		cmocka_unit_test(bhb_loop_parts),
+		cmocka_unit_test(bhb_firmware_on_csv2),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
