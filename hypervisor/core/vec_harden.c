@@ -20,8 +20,8 @@
  * its WORKAROUND_3, if offered, made for the branch history alone. Other
  * CPUs are not known to be affected. The parts and their k are those of
  * Linux's spectre_bhb_loop_affected() (arch/arm64/kernel/proton-pack.c),
- * which follows the advisory, and agree with TF-A's per-core loop counts
- * but for the A720 (TF-A: 132).
+ * which follows the advisory; TF-A's per-core loop counts, where it has
+ * one, agree but for the A720 (TF-A: 132).
  */
 #include <warden/format.h>
 #include <warden/smccc_policy.h>
