@@ -13,7 +13,7 @@
  * that is in the advisory's lists clears its branch history on entry
  * with a loop of k taken branches (k by part: 8 for A57/A72; 24 for
  * A76/A76AE/A77/N1; 32 for A78/A78AE/A78C/X1/X1C/A710/X2/N2/V1; 38 for
- * A715/A720; 132 for X3/V2), or through the firmware: WORKAROUND_3
+ * A715; 132 for A720/X3/V2), or through the firmware: WORKAROUND_3
  * clears it on any CPU that offers it, and on A73/A75 WORKAROUND_1 does
  * too. An A73/A75 with CSV2 (TF-A's advisory TFV-9 names such revisions)
  * needs no Spectre-v2 call, but its firmware is asked all the same and
@@ -21,7 +21,7 @@
  * CPUs are not known to be affected. The parts and their k are those of
  * Linux's spectre_bhb_loop_affected() (arch/arm64/kernel/proton-pack.c),
  * which follows the advisory; TF-A's per-core loop counts, where it has
- * one, agree but for the A720 (TF-A: 132).
+ * one, agree but for the A720 (Linux 38, TF-A 132), which gets 132.
  */
 #include <warden/format.h>
 #include <warden/smccc_policy.h>
@@ -68,7 +68,8 @@ static const struct part {
 	{ IMPL_ARM, 0xd4d, VH_UNKNOWN, "Cortex-A715", 38 },
 	{ IMPL_ARM, 0xd4e, VH_UNKNOWN, "Cortex-X3", 132 },
 	{ IMPL_ARM, 0xd4f, VH_UNKNOWN, "Neoverse-V2", 132 },
-	{ IMPL_ARM, 0xd81, VH_UNKNOWN, "Cortex-A720", 38 },
+	/* Linux 38, TF-A 132: the longer loop clears at least as much */
+	{ IMPL_ARM, 0xd81, VH_UNKNOWN, "Cortex-A720", 132 },
 	{ IMPL_BRCM, 0x100, VH_UNAFFECTED, "Brahma-B53", 0 },
 	{ IMPL_QCOM, 0x801, VH_UNAFFECTED, "Kryo 2xx Silver", 0 },
 	{ IMPL_QCOM, 0x803, VH_UNAFFECTED, "Kryo 3xx Silver", 0 },

@@ -184,7 +184,7 @@ static const struct {
 	{ 0x410fd4d0, CSV2, "Cortex-A715", 38 },
 	{ 0x410fd4e0, CSV2, "Cortex-X3", 132 },
 	{ 0x410fd4f0, CSV2, "Neoverse-V2", 132 },
-	{ 0x410fd810, CSV2, "Cortex-A720", 38 },
+	{ 0x410fd810, CSV2, "Cortex-A720", 132 },
 };
 
 static void bhb_loop_parts(void **state)
