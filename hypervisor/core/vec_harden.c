@@ -11,10 +11,17 @@
  *
  * Spectre-BHB (Arm's advisory for CVE-2022-23960): a CPU without ECBHB
  * that is in the advisory's lists clears its branch history on entry
- * with a loop of k taken branches (k by part: 8 for A57/A72, 24 for
- * A76/A77/N1, 32 for A78/X1/A710/N2/V1), or through the firmware:
- * WORKAROUND_3 clears it on any CPU that offers it, and on A73/A75
- * WORKAROUND_1 does too. Other CPUs are not known to be affected.
+ * with a loop of k taken branches (k by part: 8 for A57/A72; 24 for
+ * A76/A76AE/A77/N1; 32 for A78/A78AE/A78C/X1/X1C/A710/X2/N2/V1; 38 for
+ * A715; 132 for A720/X3/V2), or through the firmware: WORKAROUND_3
+ * clears it on any CPU that offers it, and on A73/A75 WORKAROUND_1 does
+ * too. An A73/A75 with CSV2 (TF-A's advisory TFV-9 names such revisions)
+ * needs no Spectre-v2 call, but its firmware is asked all the same and
+ * its WORKAROUND_3, if offered, made for the branch history alone. Other
+ * CPUs are not known to be affected. The parts and their k are those of
+ * Linux's spectre_bhb_loop_affected() (arch/arm64/kernel/proton-pack.c),
+ * which follows the advisory; TF-A's per-core loop counts, where it has
+ * one, agree but for the A720 (Linux 38, TF-A 132), which gets 132.
  */
 #include <warden/format.h>
 #include <warden/smccc_policy.h>
@@ -47,12 +54,22 @@ static const struct part {
 	{ IMPL_ARM, 0xd0b, VH_UNKNOWN, "Cortex-A76", 24 },
 	{ IMPL_ARM, 0xd0c, VH_UNKNOWN, "Neoverse-N1", 24 },
 	{ IMPL_ARM, 0xd0d, VH_UNKNOWN, "Cortex-A77", 24 },
+	{ IMPL_ARM, 0xd0e, VH_UNKNOWN, "Cortex-A76AE", 24 },
 	{ IMPL_ARM, 0xd40, VH_UNKNOWN, "Neoverse-V1", 32 },
 	{ IMPL_ARM, 0xd41, VH_UNKNOWN, "Cortex-A78", 32 },
+	{ IMPL_ARM, 0xd42, VH_UNKNOWN, "Cortex-A78AE", 32 },
 	{ IMPL_ARM, 0xd44, VH_UNKNOWN, "Cortex-X1", 32 },
 	{ IMPL_ARM, 0xd46, VH_UNAFFECTED, "Cortex-A510", 0 },
 	{ IMPL_ARM, 0xd47, VH_UNKNOWN, "Cortex-A710", 32 },
+	{ IMPL_ARM, 0xd48, VH_UNKNOWN, "Cortex-X2", 32 },
 	{ IMPL_ARM, 0xd49, VH_UNKNOWN, "Neoverse-N2", 32 },
+	{ IMPL_ARM, 0xd4b, VH_UNKNOWN, "Cortex-A78C", 32 },
+	{ IMPL_ARM, 0xd4c, VH_UNKNOWN, "Cortex-X1C", 32 },
+	{ IMPL_ARM, 0xd4d, VH_UNKNOWN, "Cortex-A715", 38 },
+	{ IMPL_ARM, 0xd4e, VH_UNKNOWN, "Cortex-X3", 132 },
+	{ IMPL_ARM, 0xd4f, VH_UNKNOWN, "Neoverse-V2", 132 },
+	/* Linux 38, TF-A 132: the longer loop clears at least as much */
+	{ IMPL_ARM, 0xd81, VH_UNKNOWN, "Cortex-A720", 132 },
 	{ IMPL_BRCM, 0x100, VH_UNAFFECTED, "Brahma-B53", 0 },
 	{ IMPL_QCOM, 0x801, VH_UNAFFECTED, "Kryo 2xx Silver", 0 },
 	{ IMPL_QCOM, 0x803, VH_UNAFFECTED, "Kryo 3xx Silver", 0 },
@@ -86,8 +103,21 @@ enum vh_affected vh_affected(uint64_t midr, uint64_t pfr0)
 	return p ? p->affected : VH_UNKNOWN;
 }
 
+bool vh_firmware_wanted(uint64_t midr, uint64_t pfr0)
+{
+	const struct part *p = part_of(midr);
+
+	return vh_ask_firmware(vh_affected(midr, pfr0)) ||
+	       (p && p->bhb == BHB_FW);
+}
+
+static bool wa3_offered(const struct vh_firmware *fw)
+{
+	return fw && fw->el3 && fw->version >= SMCCC_1_1 && fw->wa3 == 0;
+}
+
 static void choose_bhb(struct vh_verdict *v, const struct part *p,
-		       uint64_t mmfr1)
+		       uint64_t mmfr1, const struct vh_firmware *fw)
 {
 	if (MMFR1_ECBHB(mmfr1)) {
 		v->bhb = VH_BHB_NOT_AFFECTED;
@@ -99,6 +129,11 @@ static void choose_bhb(struct vh_verdict *v, const struct part *p,
 	} else if (p && p->bhb && p->bhb != BHB_FW) {
 		v->bhb = VH_BHB_LOOP;
 		v->bhb_loop = p->bhb;
+	} else if (p && p->bhb == BHB_FW && v->choice == VH_NOT_NEEDED &&
+		   wa3_offered(fw)) {
+		/* an A73/A75 with CSV2: no Spectre-v2 call, but this one */
+		v->bhb = VH_BHB_BY_FIRMWARE;
+		v->fid = SMCCC_ARCH_WORKAROUND_3;
 	} else if (p && p->bhb == BHB_FW) {
 		v->bhb = VH_BHB_UNMITIGATED;
 		v->bhb_why = "its firmware call is not offered";
@@ -158,7 +193,7 @@ struct vh_verdict vh_choose(uint64_t midr, uint64_t pfr0, uint64_t mmfr1,
 {
 	struct vh_verdict v = choose_v2(midr, pfr0, fw);
 
-	choose_bhb(&v, part_of(midr), mmfr1);
+	choose_bhb(&v, part_of(midr), mmfr1, fw);
 	return v;
 }
 

@@ -6,8 +6,10 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include <warden/smccc_policy.h>
@@ -153,6 +155,125 @@ static void bhb(void **state)
 			 VH_BHB_NOT_AFFECTED);
 }
 
+/*
+ * Every part that Arm's Spectre-BHB advisory mitigates with a loop, with
+ * its k (Linux's spectre_bhb_loop_affected() lists, TF-A's per-core loop
+ * counts): MIDR_EL1 as r0p0 but for the A57 and A72 above, CSV2 as the
+ * parts have it (the A72 from r1p0).
+ */
+static const struct {
+	uint64_t midr, pfr0;
+	const char *name;
+	unsigned int k;
+} loop_parts[] = {
+	{ A57, 0, "Cortex-A57", 8 },
+	{ A72, 0, "Cortex-A72", 8 },
+	{ 0x410fd0b0, CSV2, "Cortex-A76", 24 },
+	{ 0x410fd0c0, CSV2, "Neoverse-N1", 24 },
+	{ 0x410fd0d0, CSV2, "Cortex-A77", 24 },
+	{ 0x410fd0e0, CSV2, "Cortex-A76AE", 24 },
+	{ 0x410fd400, CSV2, "Neoverse-V1", 32 },
+	{ 0x410fd410, CSV2, "Cortex-A78", 32 },
+	{ 0x410fd420, CSV2, "Cortex-A78AE", 32 },
+	{ 0x410fd440, CSV2, "Cortex-X1", 32 },
+	{ 0x410fd470, CSV2, "Cortex-A710", 32 },
+	{ 0x410fd480, CSV2, "Cortex-X2", 32 },
+	{ 0x410fd490, CSV2, "Neoverse-N2", 32 },
+	{ 0x410fd4b0, CSV2, "Cortex-A78C", 32 },
+	{ 0x410fd4c0, CSV2, "Cortex-X1C", 32 },
+	{ 0x410fd4d0, CSV2, "Cortex-A715", 38 },
+	{ 0x410fd4e0, CSV2, "Cortex-X3", 132 },
+	{ 0x410fd4f0, CSV2, "Neoverse-V2", 132 },
+	{ 0x410fd810, CSV2, "Cortex-A720", 132 },
+};
+
+static void bhb_loop_parts(void **state)
+{
+	unsigned int wrong = 0;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(loop_parts) / sizeof(loop_parts[0]); i++) {
+		uint64_t midr = loop_parts[i].midr;
+		uint64_t pfr0 = loop_parts[i].pfr0;
+		const char *name = vh_cpu_name(midr);
+		struct vh_verdict v = vh_choose(midr, pfr0, 0, &no_el3);
+		struct vh_verdict fw = vh_choose(midr, pfr0, 0, &tfa_wa3);
+		bool ok = name && !strcmp(name, loop_parts[i].name) &&
+			  v.bhb == VH_BHB_LOOP && v.bhb_loop == loop_parts[i].k;
+
+		/* CSV2: the loop and no call, whatever the firmware offers */
+		if (pfr0 == CSV2)
+			ok = ok && fw.choice == VH_NOT_NEEDED &&
+			     fw.bhb == VH_BHB_LOOP;
+		if (!ok) {
+			print_error("MIDR 0x%08llx: %s, BHB %d, loop %u; want "
+				    "%s, loop %u\n",
+				    (unsigned long long)midr,
+				    name ? name : "(unknown)", v.bhb,
+				    v.bhb_loop, loop_parts[i].name,
+				    loop_parts[i].k);
+			wrong++;
+		}
+	}
+	/* every part that is wrong is named above */
+	assert_int_equal(wrong, 0);
+}
+
+/*
+ * Cortex-A73/A75 revisions with CSV2 (TF-A's advisory TFV-9): Spectre-v2
+ * needs no call, but the branch history is cleared only by the firmware,
+ * so it is asked and its WORKAROUND_3 made on entry.
+ */
+static void bhb_firmware_on_csv2(void **state)
+{
+	struct vh_verdict v;
+	char buf[160];
+
+	(void)state;
+	assert_true(vh_firmware_wanted(A75, CSV2));
+	assert_true(vh_firmware_wanted(A73, CSV2));
+	assert_true(vh_firmware_wanted(A72, 0));
+	assert_true(vh_firmware_wanted(UNKNOWN, 0));
+	/* as before: CSV2 loop parts, unlisted CSV2 parts, in-order parts */
+	assert_false(vh_firmware_wanted(A76, CSV2));
+	assert_false(vh_firmware_wanted(UNKNOWN, CSV2));
+	assert_false(vh_firmware_wanted(A53, 0));
+
+	v = vh_choose(A75, CSV2, 0, &tfa_wa3);
+	assert_int_equal(v.choice, VH_NOT_NEEDED);
+	assert_int_equal(v.bhb, VH_BHB_BY_FIRMWARE);
+	assert_int_equal(vh_entry_call(&v), SMCCC_ARCH_WORKAROUND_3);
+	assert_string_equal(vh_describe(&v, A75, buf, sizeof(buf)),
+			    "EL2 vectors: Spectre-v2 workaround not needed "
+			    "(Cortex-A75: CSV2)");
+	assert_string_equal(vh_describe_bhb(&v, A75, buf, sizeof(buf)),
+			    "EL2 vectors: Spectre-BHB: cleared by the "
+			    "firmware's SMCCC_ARCH_WORKAROUND_3 on entry from "
+			    "EL1 (Cortex-A75)");
+	/* WORKAROUND_1 alone, no EL3, SMCCC 1.0: nothing to call */
+	v = vh_choose(A73, CSV2, 0, &tfa_wa1);
+	assert_int_equal(v.bhb, VH_BHB_UNMITIGATED);
+	assert_int_equal(vh_entry_call(&v), 0);
+	assert_int_equal(vh_choose(A73, CSV2, 0, &no_el3).bhb,
+			 VH_BHB_UNMITIGATED);
+	assert_int_equal(vh_choose(A75, CSV2, 0, &smccc_1_0).bhb,
+			 VH_BHB_UNMITIGATED);
+	/* ECBHB: no call at all */
+	v = vh_choose(A75, CSV2, ECBHB, &tfa_wa3);
+	assert_int_equal(v.bhb, VH_BHB_NOT_AFFECTED);
+	assert_int_equal(vh_entry_call(&v), 0);
+
+	/* the call on entry elsewhere: Spectre-v2's, or none */
+	v = vh_choose(A72, 0, 0, &tfa_wa1);
+	assert_int_equal(vh_entry_call(&v), SMCCC_ARCH_WORKAROUND_1);
+	v = vh_choose(A73, 0, 0, &tfa_wa3);
+	assert_int_equal(vh_entry_call(&v), SMCCC_ARCH_WORKAROUND_3);
+	v = vh_choose(A76, CSV2, 0, &tfa_wa3);
+	assert_int_equal(vh_entry_call(&v), 0);
+	assert_int_equal(v.bhb, VH_BHB_LOOP);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +281,8 @@ int main(void)
 		cmocka_unit_test(firmware_choice),
 		cmocka_unit_test(boot_lines),
 		cmocka_unit_test(bhb),
+		cmocka_unit_test(bhb_loop_parts),
+		cmocka_unit_test(bhb_firmware_on_csv2),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

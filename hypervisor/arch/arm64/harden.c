@@ -44,13 +44,14 @@ void vec_harden_probe(unsigned int cpu)
 	uint64_t pfr0 = sysreg_read(id_aa64pfr0_el1);
 	struct vh_firmware fw = { (pfr0 >> 12 & 0xf) != 0, -1, -1, -1 };
 	struct vh_verdict v;
-	bool fw_call_needed, loop;
+	uint32_t fid;
+	bool loop;
 	char line[160];
 
 	if (cpu >= HV_MAX_CPUS || vh_probed & (1ULL << cpu))
 		return;
 	vh_probed |= 1ULL << cpu;
-	if (fw.el3 && vh_ask_firmware(vh_affected(midr, pfr0))) {
+	if (fw.el3 && vh_firmware_wanted(midr, pfr0)) {
 		fw.version = fw_call(SMCCC_VERSION_ID, 0);
 		if (fw.version >= 0x10001) {
 			fw.wa1 = fw_call(SMCCC_ARCH_FEATURES_ID,
@@ -60,15 +61,14 @@ void vec_harden_probe(unsigned int cpu)
 		}
 	}
 	v = vh_choose(midr, pfr0, sysreg_read(id_aa64mmfr1_el1), &fw);
-	fw_call_needed = v.choice == VH_FIRMWARE;
+	fid = vh_entry_call(&v);
 	loop = v.bhb == VH_BHB_LOOP;
-	per_cpu(cpu)->vh_fid = fw_call_needed ? v.fid : 0;
+	per_cpu(cpu)->vh_fid = fid;
 	per_cpu(cpu)->vh_loop = loop ? v.bhb_loop : 0;
-	per_cpu(cpu)->vh_vectors = fw_call_needed && loop ?
-					   hyp_vectors_fw_loop :
-				   fw_call_needed ? hyp_vectors_fw :
-				   loop		  ? hyp_vectors_loop :
-						    hyp_vectors;
+	per_cpu(cpu)->vh_vectors = fid && loop ? hyp_vectors_fw_loop :
+				   fid	       ? hyp_vectors_fw :
+				   loop	       ? hyp_vectors_loop :
+						 hyp_vectors;
 	/* once per kind of CPU (big.LITTLE systems have two) */
 	if ((midr & 0xffffffff) != printed_midr) {
 		printed_midr = midr & 0xffffffff;

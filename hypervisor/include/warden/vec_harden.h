@@ -46,7 +46,7 @@ enum vh_bhb {
 
 struct vh_verdict {
 	enum vh_choice choice;
-	uint32_t fid; /* VH_FIRMWARE: the call to make */
+	uint32_t fid; /* VH_FIRMWARE or VH_BHB_BY_FIRMWARE: the call */
 	const char *why; /* for the boot line */
 	/* Spectre-BHB (CVE-2022-23960) */
 	enum vh_bhb bhb;
@@ -57,17 +57,34 @@ struct vh_verdict {
 /* The CPU's name by MIDR_EL1 ("Cortex-A72"), NULL if unknown. */
 const char *vh_cpu_name(uint64_t midr);
 enum vh_affected vh_affected(uint64_t midr, uint64_t pfr0);
-/* Whether the firmware should be asked (vh_choose needs fw then). */
+/* Whether Spectre-v2 alone may need the firmware's answers. */
 static inline bool vh_ask_firmware(enum vh_affected a)
 {
 	return a != VH_UNAFFECTED;
 }
+/*
+ * Whether the firmware should be asked (vh_choose needs fw then): for
+ * Spectre-v2 (vh_ask_firmware), or for a part whose branch history only
+ * the firmware clears (Cortex-A73/A75), CSV2 or not.
+ */
+bool vh_firmware_wanted(uint64_t midr, uint64_t pfr0);
 /*
  * pfr0: ID_AA64PFR0_EL1 (CSV2), mmfr1: ID_AA64MMFR1_EL1 (ECBHB: the CPU
  * keeps branch history of one context from steering another).
  */
 struct vh_verdict vh_choose(uint64_t midr, uint64_t pfr0, uint64_t mmfr1,
 			    const struct vh_firmware *fw);
+/*
+ * The firmware call to make on every entry from EL1/EL0, 0 for none:
+ * Spectre-v2's, which may clear the branch history too, or on an A73/A75
+ * with CSV2 WORKAROUND_3 for Spectre-BHB alone.
+ */
+static inline uint32_t vh_entry_call(const struct vh_verdict *v)
+{
+	return v->choice == VH_FIRMWARE || v->bhb == VH_BHB_BY_FIRMWARE ?
+		       v->fid :
+		       0;
+}
 /*
  * The boot line, e.g. "EL2 vectors: Spectre-v2 workaround via firmware
  * (SMCCC_ARCH_WORKAROUND_3) on entry from EL1 (Cortex-A72)". Returns buf.
