@@ -18,6 +18,7 @@
 #include <arch/hv.h>
 #include <arch/mmio.h>
 #include <arch/mmio_insn.h>
+#include <arch/stage2.h>
 #include <arch/vpci.h>
 #include <warden/el2_window.h>
 #include <warden/format.h>
@@ -144,7 +145,14 @@ int mmio_emulate_insn(struct frame *f, unsigned int cpu, uint64_t ipa)
 		return -1;
 	if (spsr & SPSR_AARCH32)
 		refuse(f, cpu, "the cell runs in AArch32", 0);
-	if (guest_va_to_pa(pc, &pa))
+	/*
+	 * The root's PC may translate through an entry another CPU has made
+	 * invalid for a moment (break-before-make while a cell takes or
+	 * gives back memory): once that edit is over, once more.
+	 */
+	if (guest_va_to_pa(pc, &pa) &&
+	    (cell_of(cpu) ||
+	     (stage2_root_edits_wait(), guest_va_to_pa(pc, &pa))))
 		refuse(f, cpu, "the PC is not mapped for reading", 0);
 	if (guest_read_insn(cpu, pa, &insn))
 		refuse(f, cpu, "the PC is not in the cell's RAM", 0);

@@ -119,6 +119,12 @@ void stage2_root_collapse(uint64_t ipa, uint64_t size)
  * every cell create, load, start and destroy for a window of a few
  * hundred cycles.
  */
+void stage2_root_edits_wait(void)
+{
+	spin_lock(&root_s2_lock);
+	spin_unlock(&root_s2_lock);
+}
+
 int stage2_root_fault_retry(unsigned int cpu)
 {
 	uint64_t esr = sysreg_read(esr_el2);

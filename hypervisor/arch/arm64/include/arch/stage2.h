@@ -31,6 +31,8 @@ void stage2_root_collapse(uint64_t ipa, uint64_t size);
  * CPU is to retry the access; 0 if it is a fault to handle or report.
  */
 int stage2_root_fault_retry(unsigned int cpu);
+/* Returns once no edit of the root's stage 2 is under way (its lock). */
+void stage2_root_edits_wait(void);
 /*
  * After an exception at EL2, before its locks are released: completes an
  * edit of the root's stage 2 that this CPU was in the middle of. 1 if it
