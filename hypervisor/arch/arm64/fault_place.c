@@ -43,8 +43,11 @@ void fault_report_where(unsigned int cpu, uint64_t ipa)
 	/*
 	 * Cells are found through their CPUs: every cell has at least one.
 	 * They come before the root, whose config still lists the memory
-	 * they took from it.
+	 * they took from it. Under hv_lock: a destroy gives a cell's CPUs
+	 * back under it before it frees the cell's config, so none read
+	 * here goes away before the lines are made; printed after.
 	 */
+	spin_lock(&hv_lock);
 	for (i = 0; i < HV_MAX_CPUS && n < MAX_CELLS; i++) {
 		const struct cell *c = cell_of(i);
 
@@ -71,11 +74,13 @@ void fault_report_where(unsigned int cpu, uint64_t ipa)
 
 		fault_where_describe_owner(&sys, cells, n, pa, buf,
 					   sizeof(buf));
+		spin_unlock(&hv_lock);
 		printk(" owner: 0x%llx is physical address 0x%llx: %s\n",
 		       (unsigned long long)ipa, (unsigned long long)pa, buf);
 		return;
 	}
 	fault_where_describe_owner(&sys, cells, n, ipa, buf, sizeof(buf));
+	spin_unlock(&hv_lock);
 	printk(" owner: 0x%llx as a physical address: %s\n",
 	       (unsigned long long)ipa, buf);
 }
