@@ -8,6 +8,9 @@
  */
 #include <warden/cell_console.h>
 
+/* a full bucket, in millionths of a byte */
+#define FULL ((uint64_t)CELL_CONSOLE_BURST * 1000000)
+
 void cell_console_reset(struct cell_console *cc,
 			struct warden_console_ring *ring, uint32_t ring_text,
 			const char *name, uint64_t now_us)
@@ -17,9 +20,10 @@ void cell_console_reset(struct cell_console *cc,
 	for (i = 0; i < sizeof(cc->name) - 1 && name[i]; i++)
 		cc->name[i] = name[i];
 	cc->name[i] = 0;
+	cc->name_len = i;
 	cc->ring = ring;
 	cc->line_len = 0;
-	cc->tokens = CELL_CONSOLE_BURST;
+	cc->tokens = FULL;
 	cc->last_us = now_us;
 	cc->dropped = 0;
 	cc->dropping = 0;
@@ -36,25 +40,26 @@ void cell_console_reset(struct cell_console *cc,
 	ring->seq++;
 }
 
+/*
+ * Exact: each microsecond adds CELL_CONSOLE_RATE millionths of a byte,
+ * nothing is rounded, so what the UART shows over any time t stays
+ * within CELL_CONSOLE_BURST + CELL_CONSOLE_RATE * t.
+ */
 static void refill(struct cell_console *cc, uint64_t now_us)
 {
-	uint64_t dt = now_us > cc->last_us ? now_us - cc->last_us : 0;
-	uint64_t add;
+	uint64_t dt;
 
+	/* a clock seen to step back (CPUs read it apart) adds nothing */
+	if (now_us <= cc->last_us)
+		return;
+	dt = now_us - cc->last_us;
+	cc->last_us = now_us;
 	/* a long quiet time fills the bucket; no overflow either way */
-	if (dt >= (uint64_t)CELL_CONSOLE_BURST * 1000000 / CELL_CONSOLE_RATE) {
-		cc->tokens = CELL_CONSOLE_BURST;
-		cc->last_us = now_us;
-		return;
-	}
-	add = dt * CELL_CONSOLE_RATE / 1000000;
-	/* time worth less than a byte stays to be counted next time */
-	if (!add)
-		return;
-	cc->tokens += add;
-	if (cc->tokens > CELL_CONSOLE_BURST)
-		cc->tokens = CELL_CONSOLE_BURST;
-	cc->last_us += add * 1000000 / CELL_CONSOLE_RATE;
+	if (dt >= FULL / CELL_CONSOLE_RATE ||
+	    cc->tokens + dt * CELL_CONSOLE_RATE >= FULL)
+		cc->tokens = FULL;
+	else
+		cc->tokens += dt * CELL_CONSOLE_RATE;
 }
 
 /*
@@ -66,11 +71,13 @@ static void refill(struct cell_console *cc, uint64_t now_us)
 static void line_flush(struct cell_console *cc, uint64_t now_us,
 		       cell_console_emit emit, cell_console_note note)
 {
-	unsigned int cost = cc->line_len + 1;
+	/* all that emit() puts on the UART: the prefix and the line end too */
+	uint64_t cost =
+		(uint64_t)cell_console_uart_bytes(cc, cc->line_len) * 1000000;
 
 	refill(cc, now_us);
-	if (cc->dropping && cc->tokens < CELL_CONSOLE_BURST) {
-		cc->dropped += cost;
+	if (cc->dropping && cc->tokens < FULL) {
+		cc->dropped += cc->line_len + 1;
 	} else if (cc->tokens >= cost) {
 		if (cc->dropping) {
 			note(cc, cc->dropped, 0);
@@ -82,7 +89,7 @@ static void line_flush(struct cell_console *cc, uint64_t now_us,
 	} else {
 		note(cc, 0, 1);
 		cc->dropping = 1;
-		cc->dropped = cost;
+		cc->dropped = cc->line_len + 1;
 	}
 	cc->line_len = 0;
 }

@@ -23,7 +23,10 @@ static struct {
 static struct cell_console cc;
 static char shown[1 << 20];
 static unsigned int lines, notes_start, notes_end;
-static uint64_t last_dropped;
+static uint64_t last_dropped, uart_bytes;
+
+/* what the UART gets for a line of len bytes of "linux-demo" */
+#define UART_LEN(len) (strlen("[linux-demo] \r\n") + (len))
 
 static void emit(const struct cell_console *c, const char *line,
 		 unsigned int len)
@@ -32,6 +35,9 @@ static void emit(const struct cell_console *c, const char *line,
 
 	snprintf(shown + at, sizeof(shown) - at, "[%s] %.*s\n", c->name,
 		 (int)len, line);
+	/* as the hypervisor prints it: "\n" is "\r\n" on the UART */
+	uart_bytes +=
+		snprintf(NULL, 0, "[%s] %.*s\r\n", c->name, (int)len, line);
 	lines++;
 }
 
@@ -51,7 +57,7 @@ static int setup(void **state)
 	memset(&r, 0xee, sizeof(r));
 	shown[0] = 0;
 	lines = notes_start = notes_end = 0;
-	last_dropped = 0;
+	last_dropped = uart_bytes = 0;
 	cell_console_reset(&cc, &r.ring, TEXT, "linux-demo", 1000);
 	return 0;
 }
@@ -123,7 +129,8 @@ static void flood_limited(void **state)
 	for (i = 0; i < 1000; i++)
 		cell_console_write(&cc, line, sizeof(line), 1, now, emit, note);
 	shown_lines = lines;
-	assert_int_equal(shown_lines, CELL_CONSOLE_BURST / sizeof(line));
+	assert_int_equal(shown_lines,
+			 CELL_CONSOLE_BURST / UART_LEN(sizeof(line) - 1));
 	assert_int_equal(notes_start, 1);
 	assert_int_equal(notes_end, 0);
 	/* flooding on for 20 s at 1 line per 100 us: the rate, on average */
@@ -131,7 +138,7 @@ static void flood_limited(void **state)
 		now += 100;
 		cell_console_write(&cc, line, sizeof(line), 1, now, emit, note);
 	}
-	expect = 20 * CELL_CONSOLE_RATE / sizeof(line);
+	expect = 20 * CELL_CONSOLE_RATE / UART_LEN(sizeof(line) - 1);
 	assert_true(lines - shown_lines <= expect + expect / 5);
 	assert_true(lines - shown_lines >= expect / 2);
 	/* notes: two per bucket's worth of time at most */
@@ -183,12 +190,62 @@ static void flood_note_counts(void **state)
 	assert_int_equal(notes_start, 1);
 	write_s("calm\n", 1, 1000 + 100000000ULL);
 	assert_int_equal(notes_end, 1);
-	assert_int_equal(last_dropped,
-			 (200 - CELL_CONSOLE_BURST / sizeof(line)) *
-				 sizeof(line));
+	assert_int_equal(
+		last_dropped,
+		(200 - CELL_CONSOLE_BURST / UART_LEN(sizeof(line) - 1)) *
+			sizeof(line));
 	/* the clock going back refills nothing and breaks nothing */
 	write_s("back\n", 1, 5);
 	assert_true(strstr(shown, "[linux-demo] back\n"));
+}
+
+/*
+ * The rate counts all the UART gets, the "[NAME] " and "\r\n" around a
+ * line too: empty lines are not nearly free.
+ */
+static void rate_counts_prefix(void **state)
+{
+	unsigned int i;
+	uint64_t now = 1000;
+
+	(void)state;
+	for (i = 0; i < 10000; i++)
+		write_s("\n", 1, now);
+	assert_int_equal(lines, CELL_CONSOLE_BURST / UART_LEN(0));
+	assert_true(uart_bytes <= CELL_CONSOLE_BURST);
+	/* 20 s of empty lines, one per 2 ms: the rate holds */
+	for (i = 0; i < 10000; i++) {
+		now += 2000;
+		write_s("\n", 1, now);
+	}
+	assert_true(uart_bytes <=
+		    CELL_CONSOLE_BURST +
+			    (now - 1000) * CELL_CONSOLE_RATE / 1000000);
+}
+
+/*
+ * Nothing rounded in the cell's favour: a cell writing just under the
+ * rate after its burst never gets past CELL_CONSOLE_BURST plus the rate
+ * times the time that passed, at any moment (a refill that carried the
+ * time worth less than a byte rounded down gave about 25 bytes more in a
+ * minute).
+ */
+static void rate_exact(void **state)
+{
+	unsigned int i;
+	uint64_t now = 1000;
+
+	(void)state;
+	cell_console_reset(&cc, &r.ring, TEXT, "x", now);
+	/* "[x] a\r\n" is 7 bytes, one line per 3306 us is 2117 bytes/s */
+	for (i = 0; i < 18000; i++) {
+		now += 3306;
+		write_s("a\n", 1, now);
+		assert_true(uart_bytes * 1000000 <=
+			    (uint64_t)CELL_CONSOLE_BURST * 1000000 +
+				    (now - 1000) * CELL_CONSOLE_RATE);
+	}
+	assert_true(lines > 17000);
 }
 
 static void input_fifo(void **state)
@@ -240,6 +297,8 @@ int main(void)
 		cmocka_unit_test_setup(flood_limited, setup),
 		cmocka_unit_test_setup(flood_silenced_until_full, setup),
 		cmocka_unit_test_setup(flood_note_counts, setup),
+		cmocka_unit_test_setup(rate_counts_prefix, setup),
+		cmocka_unit_test_setup(rate_exact, setup),
 		cmocka_unit_test_setup(input_fifo, setup),
 		cmocka_unit_test_setup(packing, setup),
 	};

@@ -46,6 +46,13 @@ static struct warden_console_ring *slot_ring(unsigned int id)
 						      WARDEN_CONSOLE_CELL_SLOT);
 }
 
+/*
+ * "[NAME] LINE\r\n" (printk.c turns "\n" into "\r\n" on the UART):
+ * cell_console_uart_bytes(cc, len) bytes, which the rate counts.
+ */
+_Static_assert(sizeof("[] \r\n") - 1 == CELL_CONSOLE_FRAME,
+	       "the rate counts what emit() adds to a line");
+
 static void emit(const struct cell_console *cc, const char *line,
 		 unsigned int len)
 {

@@ -17,10 +17,15 @@
 
 #include <warden/hv-console.h>
 
-/* what a cell may put on the UART, bytes per second on average */
+/*
+ * What a cell may put on the UART, bytes per second on average, counting
+ * every byte it takes there: "[NAME] ", the line and "\r\n" ...
+ */
 #define CELL_CONSOLE_RATE 2048
 /* ... and at once, after a quiet time (an init's or a command's lines) */
 #define CELL_CONSOLE_BURST 4096
+/* the bytes of "[", "] " and "\r\n" that emit() adds to a name and a line */
+#define CELL_CONSOLE_FRAME 5
 /* longest line shown on the UART; longer ones are split */
 #define CELL_CONSOLE_LINE 160
 /* input waiting for the cell */
@@ -29,10 +34,14 @@
 struct cell_console {
 	struct warden_console_ring *ring; /* root-readable, the whole stream */
 	char name[32];
+	unsigned int name_len;
 	/* the line being gathered for the UART */
 	char line[CELL_CONSOLE_LINE];
 	unsigned int line_len;
-	/* token bucket: bytes the cell may still show, refilled by time */
+	/*
+	 * token bucket: what the cell may still show, in millionths of a
+	 * byte (a microsecond adds CELL_CONSOLE_RATE), refilled by time
+	 */
 	uint64_t tokens;
 	uint64_t last_us;
 	uint64_t dropped; /* bytes not shown since the last note */
@@ -42,12 +51,22 @@ struct cell_console {
 	uint32_t in_head, in_tail;
 };
 
-/* Prints one whole line (no newline) on the UART. */
+/*
+ * Prints one whole line on the UART as "[NAME] LINE\r\n":
+ * cell_console_uart_bytes() bytes.
+ */
 typedef void (*cell_console_emit)(const struct cell_console *cc,
 				  const char *line, unsigned int len);
 /* Prints a note of the hypervisor about the cell's console. */
 typedef void (*cell_console_note)(const struct cell_console *cc, uint64_t bytes,
 				  int started);
+
+/* What emit() puts on the UART for a line of len bytes. */
+static inline unsigned int
+cell_console_uart_bytes(const struct cell_console *cc, unsigned int len)
+{
+	return CELL_CONSOLE_FRAME + cc->name_len + len;
+}
 
 /* A new cell: an empty ring of ring_text bytes (a power of two). */
 void cell_console_reset(struct cell_console *cc,
