@@ -25,12 +25,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static uint64_t ring_mem[(sizeof(struct warden_console_ring) + TEXT) / 8 + 1];
 #define RING ((struct warden_console_ring *)ring_mem)
 static uint64_t shown;
+/*
+ * The model of a flood: it starts with a note, shows nothing until it
+ * ends with a note, which comes only after CELL_CONSOLE_QUIET_US without
+ * output for the UART; only the first flood's notes go into the ring.
+ */
+static int flooding, quiet;
+static unsigned int floods;
 
 static void emit(const struct cell_console *cc, const char *line,
 		 unsigned int len)
 {
 	unsigned int i;
 
+	fuzz_check(!flooding, "a line shown during a flood");
 	fuzz_check(len <= CELL_CONSOLE_LINE, "line of %u bytes", len);
 	for (i = 0; i < len; i++)
 		fuzz_check((unsigned char)line[i] >= 0x20 && line[i] != 0x7f,
@@ -49,8 +57,22 @@ static void check_rate(uint64_t elapsed)
 		   (unsigned long long)elapsed);
 }
 
-static void note(const struct cell_console *cc, uint64_t bytes, int started)
+static void note(const struct cell_console *cc, uint64_t bytes, int started,
+		 int ring)
 {
+	if (started) {
+		fuzz_check(!flooding, "a flood started twice");
+		flooding = 1;
+		floods++;
+	} else {
+		fuzz_check(flooding, "a flood ended that did not start");
+		fuzz_check(quiet, "a flood ended without quiet");
+		fuzz_check(bytes > 0, "a flood of %llu bytes",
+			   (unsigned long long)bytes);
+		flooding = 0;
+	}
+	fuzz_check(ring == (floods == 1), "flood %u noted in the ring: %d",
+		   floods, ring);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -58,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct fuzz_input in = { data, size };
 	static struct cell_console cc;
 	char fifo[4096], buf[256], name[40];
-	uint64_t now = fuzz_u32(&in), start, written = 0, elapsed = 0;
+	uint64_t now = fuzz_u32(&in), start, written = 0, elapsed = 0, out;
 	unsigned int head = 0, tail = 0, i, n;
 
 	/* a name of 0 to 39 bytes (the hypervisor keeps 31) */
@@ -66,8 +88,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(name, 'n', n);
 	name[n] = 0;
 	shown = 0;
+	flooding = 0;
+	floods = 0;
 	cell_console_reset(&cc, RING, TEXT, name, now);
 	start = now;
+	out = now; /* the latest output for the UART */
 	while (in.n) {
 		switch (fuzz_u8(&in) % 3) {
 		case 0: { /* the cell writes */
@@ -87,8 +112,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			else if ((uint64_t)-dt > now)
 				dt = -(int64_t)now;
 			now += dt;
+			quiet = now >= out + CELL_CONSOLE_QUIET_US;
 			cell_console_write(&cc, buf, n, flags & 1, now, emit,
 					   note);
+			if (n && (flags & 1) && now > out)
+				out = now;
 			written += n;
 			fuzz_check(RING->tail == (uint32_t)written,
 				   "tail %u after %llu bytes", RING->tail,

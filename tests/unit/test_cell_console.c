@@ -22,7 +22,7 @@ static struct {
 } r;
 static struct cell_console cc;
 static char shown[1 << 20];
-static unsigned int lines, notes_start, notes_end;
+static unsigned int lines, notes_start, notes_end, notes_ring;
 static uint64_t last_dropped, uart_bytes;
 
 /* what the UART gets for a line of len bytes of "linux-demo" */
@@ -41,8 +41,11 @@ static void emit(const struct cell_console *c, const char *line,
 	lines++;
 }
 
-static void note(const struct cell_console *c, uint64_t bytes, int started)
+static void note(const struct cell_console *c, uint64_t bytes, int started,
+		 int ring)
 {
+	if (ring)
+		notes_ring++;
 	if (started) {
 		notes_start++;
 	} else {
@@ -56,7 +59,7 @@ static int setup(void **state)
 	(void)state;
 	memset(&r, 0xee, sizeof(r));
 	shown[0] = 0;
-	lines = notes_start = notes_end = 0;
+	lines = notes_start = notes_end = notes_ring = 0;
 	last_dropped = uart_bytes = 0;
 	cell_console_reset(&cc, &r.ring, TEXT, "linux-demo", 1000);
 	return 0;
@@ -119,7 +122,7 @@ static void long_line_split(void **state)
 static void flood_limited(void **state)
 {
 	char line[100];
-	unsigned int i, shown_lines, expect;
+	unsigned int i, shown_lines;
 	uint64_t now = 1000;
 
 	(void)state;
@@ -133,26 +136,69 @@ static void flood_limited(void **state)
 			 CELL_CONSOLE_BURST / UART_LEN(sizeof(line) - 1));
 	assert_int_equal(notes_start, 1);
 	assert_int_equal(notes_end, 0);
-	/* flooding on for 20 s at 1 line per 100 us: the rate, on average */
+	/*
+	 * Flooding on for 20 s at 1 line per 100 us: a full bucket is no
+	 * reason to show it again, it never went quiet: no line, no note.
+	 */
 	for (i = 0; i < 200000; i++) {
 		now += 100;
 		cell_console_write(&cc, line, sizeof(line), 1, now, emit, note);
 	}
-	expect = 20 * CELL_CONSOLE_RATE / UART_LEN(sizeof(line) - 1);
-	assert_true(lines - shown_lines <= expect + expect / 5);
-	assert_true(lines - shown_lines >= expect / 2);
-	/* notes: two per bucket's worth of time at most */
-	assert_true(notes_start + notes_end <=
-		    2 + 2 * 20 * CELL_CONSOLE_RATE / CELL_CONSOLE_BURST);
-	/* quiet for a while: the next line passes, with the count */
-	notes_end = 0;
-	now += 10000000;
+	assert_int_equal(lines, shown_lines);
+	assert_int_equal(notes_start, 1);
+	assert_int_equal(notes_end, 0);
+	/* nor is a line every 1.9 s quiet */
+	for (i = 0; i < 20; i++) {
+		now += CELL_CONSOLE_QUIET_US - 100000;
+		write_s("slow\n", 1, now);
+	}
+	assert_int_equal(lines, shown_lines);
+	assert_int_equal(notes_end, 0);
+	/* quiet for 2 s: the next line passes, after the count */
+	now += CELL_CONSOLE_QUIET_US;
 	write_s("calm\n", 1, now);
 	assert_true(strstr(shown, "[linux-demo] calm\n"));
-	assert_true(notes_end <= 1);
+	assert_int_equal(lines, shown_lines + 1);
+	assert_int_equal(notes_end, 1);
+	assert_int_equal(last_dropped,
+			 (1000 - shown_lines + 200000) * sizeof(line) + 20 * 5);
+	assert_int_equal(notes_ring, 2);
 }
 
-static void flood_silenced_until_full(void **state)
+/*
+ * A cell that floods, keeps quiet for 2 s and floods again, over and
+ * over: two notes each time on the UART, but only its first flood's two
+ * in the hypervisor's ring, which no cell can fill.
+ */
+static void flood_notes_bounded(void **state)
+{
+	char line[100];
+	unsigned int i, j, burst = CELL_CONSOLE_BURST / UART_LEN(99);
+	uint64_t now = 1000;
+
+	(void)state;
+	memset(line, 'f', sizeof(line) - 1);
+	line[sizeof(line) - 1] = '\n';
+	for (i = 0; i < 100; i++) {
+		for (j = 0; j <= burst; j++)
+			cell_console_write(&cc, line, sizeof(line), 1, now,
+					   emit, note);
+		now += CELL_CONSOLE_QUIET_US;
+	}
+	/* each flood shown to the burst, then noted */
+	assert_int_equal(lines, 100 * burst);
+	assert_int_equal(notes_start, 100);
+	assert_int_equal(notes_end, 99);
+	assert_int_equal(last_dropped, sizeof(line));
+	assert_int_equal(notes_ring, 2);
+	/* a new cell in the slot has its first flood noted there again */
+	cell_console_reset(&cc, &r.ring, TEXT, "linux-demo", now);
+	for (j = 0; j <= burst; j++)
+		cell_console_write(&cc, line, sizeof(line), 1, now, emit, note);
+	assert_int_equal(notes_ring, 3);
+}
+
+static void flood_silenced_until_quiet(void **state)
 {
 	char line[100];
 	unsigned int i, before;
@@ -164,13 +210,13 @@ static void flood_silenced_until_full(void **state)
 	for (i = 0; i < 100; i++)
 		cell_console_write(&cc, line, sizeof(line), 1, now, emit, note);
 	before = lines;
-	/* enough time for a line, not for a full bucket: still silent */
+	/* enough time for a line, not quiet for long enough: still silent */
 	now += 1000000ULL * sizeof(line) * 2 / CELL_CONSOLE_RATE;
 	write_s("short\n", 1, now);
 	assert_int_equal(lines, before);
 	assert_int_equal(notes_start, 1);
 	assert_int_equal(notes_end, 0);
-	now += 1000000ULL * CELL_CONSOLE_BURST / CELL_CONSOLE_RATE;
+	now += CELL_CONSOLE_QUIET_US;
 	write_s("again\n", 1, now);
 	assert_int_equal(lines, before + 1);
 	assert_int_equal(notes_end, 1);
@@ -295,7 +341,8 @@ int main(void)
 		cmocka_unit_test_setup(ring_wraps, setup),
 		cmocka_unit_test_setup(long_line_split, setup),
 		cmocka_unit_test_setup(flood_limited, setup),
-		cmocka_unit_test_setup(flood_silenced_until_full, setup),
+		cmocka_unit_test_setup(flood_notes_bounded, setup),
+		cmocka_unit_test_setup(flood_silenced_until_quiet, setup),
 		cmocka_unit_test_setup(flood_note_counts, setup),
 		cmocka_unit_test_setup(rate_counts_prefix, setup),
 		cmocka_unit_test_setup(rate_exact, setup),
