@@ -7,6 +7,7 @@
  * is bounded by CELL_CONSOLE_RATE and CELL_CONSOLE_BURST.
  */
 #include <warden/cell_console.h>
+#include <warden/console_text.h>
 
 /* a full bucket, in millionths of a byte */
 #define FULL ((uint64_t)CELL_CONSOLE_BURST * 1000000)
@@ -155,9 +156,7 @@ void cell_console_write(struct cell_console *cc, const char *s, unsigned int n,
 			continue;
 		}
 		/* no terminal controls of a cell on the root's console */
-		if (c < 0x20 || c == 0x7f)
-			c = c == '\t' ? ' ' : '.';
-		cc->line[cc->line_len++] = c;
+		cc->line[cc->line_len++] = console_text_char(c);
 		if (cc->line_len == CELL_CONSOLE_LINE)
 			line_flush(cc, 0, now_us, emit, note);
 	}

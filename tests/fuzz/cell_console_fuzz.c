@@ -8,7 +8,7 @@
  * last written, seq is even after each call, the input FIFO never holds
  * more than CELL_CONSOLE_INPUT bytes and hands them out in order, every
  * line shown on the UART is at most CELL_CONSOLE_LINE bytes of printable
- * characters, and what the UART shows ("[NAME] ", the line and "\r\n",
+ * ASCII, and what the UART shows ("[NAME] ", the line and "\r\n",
  * all counted) stays within the burst plus the rate over the time that
  * passed, at every moment and exactly (no slack).
  */
@@ -41,9 +41,9 @@ static void emit(const struct cell_console *cc, const char *line,
 	fuzz_check(!flooding, "a line shown during a flood");
 	fuzz_check(len <= CELL_CONSOLE_LINE, "line of %u bytes", len);
 	for (i = 0; i < len; i++)
-		fuzz_check((unsigned char)line[i] >= 0x20 && line[i] != 0x7f,
-			   "control character 0x%02x shown",
-			   (unsigned char)line[i]);
+		fuzz_check((unsigned char)line[i] >= 0x20 &&
+				   (unsigned char)line[i] < 0x7f,
+			   "byte 0x%02x shown", (unsigned char)line[i]);
 	/* what the hypervisor prints: "[NAME] LINE\r\n" */
 	shown += 1 + strlen(cc->name) + 2 + len + 2;
 }

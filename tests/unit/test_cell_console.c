@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include <warden/cell_console.h>
+#include <warden/console_text.h>
 
 #define TEXT 64
 
@@ -294,6 +295,24 @@ static void rate_exact(void **state)
 	assert_true(lines > 17000);
 }
 
+/*
+ * Printable ASCII alone on the UART: C1 controls (0x9b CSI, 0x9d OSC,
+ * raw or as UTF-8 c2 9b) are terminal controls to many terminals, and
+ * 0x80-0x9f within any UTF-8 character are to one in an 8-bit mode; the
+ * ring keeps every byte.
+ */
+static void c1_not_shown(void **state)
+{
+	const char *s = "a\x9b"
+			"31mred\xc2\x9d"
+			"0;t\x07 \xe2\x97\x8f\x80\xff\x7f\n";
+
+	(void)state;
+	write_s(s, 1, 1000);
+	assert_string_equal(shown, "[linux-demo] a.31mred..0;t. ......\n");
+	assert_memory_equal(r.text, s, strlen(s));
+}
+
 static void input_fifo(void **state)
 {
 	char big[CELL_CONSOLE_INPUT + 50], out[8];
@@ -346,6 +365,7 @@ int main(void)
 		cmocka_unit_test_setup(flood_note_counts, setup),
 		cmocka_unit_test_setup(rate_counts_prefix, setup),
 		cmocka_unit_test_setup(rate_exact, setup),
+		cmocka_unit_test_setup(c1_not_shown, setup),
 		cmocka_unit_test_setup(input_fifo, setup),
 		cmocka_unit_test_setup(packing, setup),
 	};

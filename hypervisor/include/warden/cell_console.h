@@ -83,12 +83,13 @@ void cell_console_reset(struct cell_console *cc,
 			const char *name, uint64_t now_us);
 /*
  * The cell wrote n bytes: all into its ring; to the UART line by line
- * (control characters shown as '.', '\r' dropped) while the rate allows;
- * a line over it starts a flood, which silences the cell there until it
- * has been quiet for CELL_CONSOLE_QUIET_US and is noted once when it
- * starts and once when it ends (with the bytes not shown), in the
- * hypervisor's ring for the cell's first flood alone. mirror = 0: the
- * ring alone (and no output for the UART: quiet).
+ * (printable ASCII alone, the rest shown as '.', '\r' dropped:
+ * warden/console_text.h) while the rate allows; a line over it starts a
+ * flood, which silences the cell there until it has been quiet for
+ * CELL_CONSOLE_QUIET_US and is noted once when it starts and once when
+ * it ends (with the bytes not shown), in the hypervisor's ring for the
+ * cell's first flood alone. mirror = 0: the ring alone (and no output
+ * for the UART: quiet).
  */
 void cell_console_write(struct cell_console *cc, const char *s, unsigned int n,
 			int mirror, uint64_t now_us, cell_console_emit emit,
