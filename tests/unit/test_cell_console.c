@@ -313,6 +313,32 @@ static void c1_not_shown(void **state)
 	assert_memory_equal(r.text, s, strlen(s));
 }
 
+/*
+ * "warden console" shows a ring so: the same bytes as the UART, lines
+ * kept, '\r' dropped (no line written over another).
+ */
+static void terminal_filter(void **state)
+{
+	char buf[] = "ok\r\n\x1b]52;c;aGk=\x07\x9b"
+		     "2J\xc2\x9btab\there\nevil\rgood\xe2\x97\x8f\n";
+	const char *want = "ok\n.]52;c;aGk=..2J..tab here\nevilgood...\n";
+	unsigned long n;
+	unsigned int c;
+
+	(void)state;
+	n = console_text_filter(buf, strlen(buf));
+	assert_int_equal(n, strlen(want));
+	assert_memory_equal(buf, want, n);
+	for (c = 0; c < 256; c++) {
+		char t = console_text_char(c);
+
+		if (c >= 0x20 && c < 0x7f)
+			assert_int_equal(t, c);
+		else
+			assert_int_equal(t, c == '\t' ? ' ' : '.');
+	}
+}
+
 static void input_fifo(void **state)
 {
 	char big[CELL_CONSOLE_INPUT + 50], out[8];
@@ -366,6 +392,7 @@ int main(void)
 		cmocka_unit_test_setup(rate_counts_prefix, setup),
 		cmocka_unit_test_setup(rate_exact, setup),
 		cmocka_unit_test_setup(c1_not_shown, setup),
+		cmocka_unit_test_setup(terminal_filter, setup),
 		cmocka_unit_test_setup(input_fifo, setup),
 		cmocka_unit_test_setup(packing, setup),
 	};
