@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * warden console [-f] [--cell CELL [-i]]: the hypervisor's console as kept
- * in memory, or a cell's virtual console (what the cell wrote by
+ * warden console [-f] [--raw] [--cell CELL [-i]]: the hypervisor's console
+ * as kept in memory, or a cell's virtual console (what the cell wrote by
  * hypercall, docs/cells.md); -f keeps printing what comes; -i sends input
  * to the cell: standard input until its end, or, on a terminal, each key
  * as typed until Ctrl-] (an interactive session).
+ * What a ring holds is shown as the UART shows a cell's lines, printable
+ * ASCII and newlines alone (warden/console_text.h), also into a pipe,
+ * which often ends on a terminal ("| tail"): no cell sends escape
+ * sequences to the terminal of whoever reads its console. --raw gives
+ * the bytes as written (into a file, to a program); so does an
+ * interactive session, which is a terminal attached to the cell (its
+ * shell's line editing needs them).
  */
 #include <errno.h>
 #include <poll.h>
@@ -15,6 +22,7 @@
 
 #include <sys/ioctl.h>
 
+#include <warden/console_text.h>
 #include <warden/ioctl.h>
 
 #include "cell_args.h"
@@ -25,11 +33,12 @@
 #define KEY_QUIT 0x1d /* Ctrl-] as in telnet */
 
 struct console_args {
-	int follow, input, cell;
+	int follow, input, cell, raw;
 	struct jailhouse_cell_id id;
 };
 
-static const char usage[] = "Usage: %s console [-f] [--cell {ID|NAME} [-i]]\n";
+static const char usage[] =
+	"Usage: %s console [-f] [--raw] [--cell {ID|NAME} [-i]]\n";
 
 static int parse(int argc, char **argv, struct console_args *a)
 {
@@ -40,6 +49,8 @@ static int parse(int argc, char **argv, struct console_args *a)
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-f") || !strcmp(argv[i], "--follow")) {
 			a->follow = 1;
+		} else if (!strcmp(argv[i], "--raw")) {
+			a->raw = 1;
 		} else if (!strcmp(argv[i], "-i") ||
 			   !strcmp(argv[i], "--input")) {
 			a->input = 1;
@@ -69,15 +80,21 @@ static int parse(int argc, char **argv, struct console_args *a)
 	return 0;
 }
 
-/* What is new on the console to stdout; 1 when the cell went away. */
-static int copy_out(int fd, const struct console_args *a)
+/*
+ * What is new on the console to stdout, filtered unless raw; 1 when the
+ * cell went away.
+ */
+static int copy_out(int fd, const struct console_args *a, int raw)
 {
 	char buf[4096], ref[64];
 	ssize_t n;
 
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
-		if (fwrite(buf, 1, n, stdout) != (size_t)n)
+	while ((n = read(fd, buf, sizeof(buf))) > 0) {
+		size_t left = raw ? (size_t)n : console_text_filter(buf, n);
+
+		if (fwrite(buf, 1, left, stdout) != left)
 			return -1;
+	}
 	fflush(stdout);
 	if (n < 0 && errno == ENOENT && a->cell) {
 		fprintf(stderr, "%s: console: %s was destroyed\n", prog_name,
@@ -157,7 +174,8 @@ static int interactive(int fd, const struct console_args *a)
 		ssize_t n;
 		char *quit;
 
-		ret = copy_out(fd, a);
+		/* the cell's bytes as written: the terminal is the cell's */
+		ret = copy_out(fd, a, 1);
 		if (ret)
 			break;
 		if (poll(&p, 1, 50) <= 0)
@@ -216,7 +234,7 @@ int cmd_console(int argc, char **argv)
 		return 0;
 	}
 	do {
-		ret = copy_out(fd, &a);
+		ret = copy_out(fd, &a, a.raw);
 		if (ret)
 			break;
 		if (a.follow)

@@ -7,6 +7,10 @@
  * is bounded by CELL_CONSOLE_RATE and CELL_CONSOLE_BURST.
  */
 #include <warden/cell_console.h>
+#include <warden/console_text.h>
+
+/* a full bucket, in millionths of a byte */
+#define FULL ((uint64_t)CELL_CONSOLE_BURST * 1000000)
 
 void cell_console_reset(struct cell_console *cc,
 			struct warden_console_ring *ring, uint32_t ring_text,
@@ -17,12 +21,15 @@ void cell_console_reset(struct cell_console *cc,
 	for (i = 0; i < sizeof(cc->name) - 1 && name[i]; i++)
 		cc->name[i] = name[i];
 	cc->name[i] = 0;
+	cc->name_len = i;
 	cc->ring = ring;
 	cc->line_len = 0;
-	cc->tokens = CELL_CONSOLE_BURST;
+	cc->tokens = FULL;
 	cc->last_us = now_us;
+	cc->out_us = now_us;
 	cc->dropped = 0;
 	cc->dropping = 0;
+	cc->floods = 0;
 	cc->in_head = cc->in_tail = 0;
 	if (!ring)
 		return;
@@ -36,53 +43,79 @@ void cell_console_reset(struct cell_console *cc,
 	ring->seq++;
 }
 
+/*
+ * Exact: each microsecond adds CELL_CONSOLE_RATE millionths of a byte,
+ * nothing is rounded, so what the UART shows over any time t stays
+ * within CELL_CONSOLE_BURST + CELL_CONSOLE_RATE * t.
+ */
 static void refill(struct cell_console *cc, uint64_t now_us)
 {
-	uint64_t dt = now_us > cc->last_us ? now_us - cc->last_us : 0;
-	uint64_t add;
+	uint64_t dt;
 
+	/* a clock seen to step back (CPUs read it apart) adds nothing */
+	if (now_us <= cc->last_us)
+		return;
+	dt = now_us - cc->last_us;
+	cc->last_us = now_us;
 	/* a long quiet time fills the bucket; no overflow either way */
-	if (dt >= (uint64_t)CELL_CONSOLE_BURST * 1000000 / CELL_CONSOLE_RATE) {
-		cc->tokens = CELL_CONSOLE_BURST;
-		cc->last_us = now_us;
-		return;
-	}
-	add = dt * CELL_CONSOLE_RATE / 1000000;
-	/* time worth less than a byte stays to be counted next time */
-	if (!add)
-		return;
-	cc->tokens += add;
-	if (cc->tokens > CELL_CONSOLE_BURST)
-		cc->tokens = CELL_CONSOLE_BURST;
-	cc->last_us += add * 1000000 / CELL_CONSOLE_RATE;
+	if (dt >= FULL / CELL_CONSOLE_RATE ||
+	    cc->tokens + dt * CELL_CONSOLE_RATE >= FULL)
+		cc->tokens = FULL;
+	else
+		cc->tokens += dt * CELL_CONSOLE_RATE;
 }
 
 /*
- * A cell over the rate is silenced on the UART until its
- * bucket is full again (CELL_CONSOLE_BURST / CELL_CONSOLE_RATE seconds):
- * a flood costs the shared UART at most the rate on average, and the
- * notes about it come at most twice per such period.
+ * A cell over the rate is silenced on the UART (a flood) until it has
+ * been quiet there for CELL_CONSOLE_QUIET_US: a flood that goes on is
+ * never shown again, and its notes come once when it starts and once
+ * when it ends. Only the first flood of a cell is noted in the
+ * hypervisor's ring too (ring = 1), later ones on the UART alone, so
+ * that a cell flooding again and again cannot push the hypervisor's
+ * messages out of its ring with notes either.
  */
-static void line_flush(struct cell_console *cc, uint64_t now_us,
-		       cell_console_emit emit, cell_console_note note)
+static void flood_start(struct cell_console *cc, unsigned int bytes,
+			cell_console_note note)
 {
-	unsigned int cost = cc->line_len + 1;
+	if (cc->floods < 2)
+		cc->floods++;
+	note(cc, 0, 1, cc->floods == 1);
+	cc->dropping = 1;
+	cc->dropped = bytes;
+}
+
+/* Before each output for the UART: has the cell been quiet long enough? */
+static void flood_check(struct cell_console *cc, uint64_t now_us,
+			cell_console_note note)
+{
+	/* a clock seen to step back is not quiet */
+	if (cc->dropping && now_us >= cc->out_us &&
+	    now_us - cc->out_us >= CELL_CONSOLE_QUIET_US) {
+		note(cc, cc->dropped, 0, cc->floods == 1);
+		cc->dropping = 0;
+		cc->dropped = 0;
+	}
+	if (now_us > cc->out_us)
+		cc->out_us = now_us;
+}
+
+/* The line gathered so far, nl = 1 with the cell's newline. */
+static void line_flush(struct cell_console *cc, unsigned int nl,
+		       uint64_t now_us, cell_console_emit emit,
+		       cell_console_note note)
+{
+	/* all that emit() puts on the UART: the prefix and the line end too */
+	uint64_t cost =
+		(uint64_t)cell_console_uart_bytes(cc, cc->line_len) * 1000000;
 
 	refill(cc, now_us);
-	if (cc->dropping && cc->tokens < CELL_CONSOLE_BURST) {
-		cc->dropped += cost;
+	if (cc->dropping) {
+		cc->dropped += cc->line_len + nl;
 	} else if (cc->tokens >= cost) {
-		if (cc->dropping) {
-			note(cc, cc->dropped, 0);
-			cc->dropping = 0;
-			cc->dropped = 0;
-		}
 		cc->tokens -= cost;
 		emit(cc, cc->line, cc->line_len);
 	} else {
-		note(cc, 0, 1);
-		cc->dropping = 1;
-		cc->dropped = cost;
+		flood_start(cc, cc->line_len + nl, note);
 	}
 	cc->line_len = 0;
 }
@@ -110,23 +143,22 @@ void cell_console_write(struct cell_console *cc, const char *s, unsigned int n,
 
 	if (cc->ring)
 		ring_put(cc->ring, s, n);
-	if (!mirror)
+	if (!mirror || !n)
 		return;
+	flood_check(cc, now_us, note);
 	for (i = 0; i < n; i++) {
 		unsigned char c = s[i];
 
 		if (c == '\r')
 			continue;
 		if (c == '\n') {
-			line_flush(cc, now_us, emit, note);
+			line_flush(cc, 1, now_us, emit, note);
 			continue;
 		}
 		/* no terminal controls of a cell on the root's console */
-		if (c < 0x20 || c == 0x7f)
-			c = c == '\t' ? ' ' : '.';
-		cc->line[cc->line_len++] = c;
+		cc->line[cc->line_len++] = console_text_char(c);
 		if (cc->line_len == CELL_CONSOLE_LINE)
-			line_flush(cc, now_us, emit, note);
+			line_flush(cc, 0, now_us, emit, note);
 	}
 }
 

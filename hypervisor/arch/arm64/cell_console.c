@@ -46,6 +46,13 @@ static struct warden_console_ring *slot_ring(unsigned int id)
 						      WARDEN_CONSOLE_CELL_SLOT);
 }
 
+/*
+ * "[NAME] LINE\r\n" (printk.c turns "\n" into "\r\n" on the UART):
+ * cell_console_uart_bytes(cc, len) bytes, which the rate counts.
+ */
+_Static_assert(sizeof("[] \r\n") - 1 == CELL_CONSOLE_FRAME,
+	       "the rate counts what emit() adds to a line");
+
 static void emit(const struct cell_console *cc, const char *line,
 		 unsigned int len)
 {
@@ -58,17 +65,37 @@ static void emit(const struct cell_console *cc, const char *line,
 	uart_printk("[%s] %s\n", cc->name, buf);
 }
 
-static void note(const struct cell_console *cc, uint64_t bytes, int started)
+/*
+ * The notes of a cell's first flood go into the hypervisor's ring too
+ * (printk), later ones on the UART alone (uart_printk): at most two
+ * notes per cell in the ring, whatever the cell does.
+ */
+#define note_print(ring, ...)                     \
+	do {                                      \
+		if (ring)                         \
+			printk(__VA_ARGS__);      \
+		else                              \
+			uart_printk(__VA_ARGS__); \
+	} while (0)
+
+static void note(const struct cell_console *cc, uint64_t bytes, int started,
+		 int ring)
 {
 	if (started)
-		printk("Cell \"%s\": console output over %u bytes/s: not "
-		       "shown here until it slows down ('warden console "
-		       "--cell %s' has all of it)\n",
-		       cc->name, CELL_CONSOLE_RATE, cc->name);
+		note_print(ring,
+			   "Cell \"%s\": console output over %u bytes/s: not "
+			   "shown here until it has been quiet for %u s "
+			   "('warden console --cell %s' has all of it)\n",
+			   cc->name, CELL_CONSOLE_RATE,
+			   CELL_CONSOLE_QUIET_US / 1000000, cc->name);
 	else
-		printk("Cell \"%s\": %llu bytes of console output were not "
-		       "shown here\n",
-		       cc->name, (unsigned long long)bytes);
+		note_print(ring,
+			   "Cell \"%s\": %llu bytes of console output were "
+			   "not shown here%s\n",
+			   cc->name, (unsigned long long)bytes,
+			   ring ? "; later floods of its console are noted "
+				  "on the UART only" :
+				  "");
 }
 
 unsigned int cell_console_locks_release(void)
