@@ -20,7 +20,13 @@ warden cell load ivshmem-demo /guest-run/ivshmem-rtt.bin \
 	-s "rounds=$rounds" -a 0x1000 >/dev/null
 warden cell start ivshmem-demo >/dev/null
 wait $echo
+# where it stands, should a run hang (one did, once, under load at
+# bde3983, after the echo's last answer and before the destroy's first
+# console line; not seen again)
+echo "bench: echo ended"
 sleep 0.5
+echo "bench: destroying the cell"
 warden cell destroy ivshmem-demo >/dev/null
+echo "bench: disabling"
 warden disable >/dev/null
 echo "bench: ivshmem-rtt-done"
