@@ -254,11 +254,11 @@ static void debug_reset(void)
  * there) or deferred by its ESB (VDISR_EL2) is withdrawn: the next owner
  * would take the last one's, with its syndrome.
  */
-static void virtual_serror_reset(void)
+static void virtual_serror_reset(unsigned int cpu)
 {
 	sysreg_write(hcr_el2, sysreg_read(hcr_el2) & ~HCR_VSE);
-	/* ID_AA64PFR0_EL1.RAS: VSESR_EL2 and VDISR_EL2 exist */
-	if (sysreg_read(id_aa64pfr0_el1) >> 28 & 0xf) {
+	/* FEAT_RAS: VSESR_EL2 and VDISR_EL2 exist */
+	if (per_cpu(cpu)->ras) {
 		sysreg_write(s3_4_c5_c2_3, 0); /* VSESR_EL2 */
 		sysreg_write(s3_4_c12_c1_1, 0); /* VDISR_EL2 */
 	}
@@ -297,7 +297,7 @@ void el1_state_reset(unsigned int cpu, bool cell)
 	pauth_reset();
 	pmu_reset();
 	debug_reset();
-	virtual_serror_reset();
+	virtual_serror_reset(cpu);
 	/* FP/SIMD usable, as on a CPU out of reset with firmware done */
 	sysreg_write(cpacr_el1, 3ULL << 20);
 	isb();

@@ -194,14 +194,14 @@ static uint64_t pauth_hcr_bits(void)
  * The RAS error records (ERRSELR_EL1, ERX*_EL1: on a Cortex-A55/A76/A78
  * also the cluster's shared L3 record, whose detection and correction a
  * guest could switch off for every owner) and the LORegion registers
- * trap (TERR, TLOR) where the CPU has them (ID_AA64PFR0_EL1.RAS,
- * ID_AA64MMFR1_EL1.LO); else the bits are RES0 and stay clear.
+ * trap (TERR, TLOR) where the CPU has them (FEAT_RAS, as cpu_activate()
+ * found it; ID_AA64MMFR1_EL1.LO); else the bits are RES0 and stay clear.
  */
-static uint64_t feature_trap_bits(void)
+static uint64_t feature_trap_bits(unsigned int cpu)
 {
 	uint64_t bits = 0;
 
-	if (sysreg_read(id_aa64pfr0_el1) >> 28 & 0xf)
+	if (per_cpu(cpu)->ras)
 		bits |= HCR_TERR;
 	if (sysreg_read(id_aa64mmfr1_el1) >> 16 & 0xf)
 		bits |= HCR_TLOR;
@@ -232,7 +232,8 @@ static void cpu_activate(unsigned int cpu, struct frame *frame)
 	el1_state_enter(cpu);
 	sysreg_write(hcr_el2, HCR_VM | HCR_SWIO | HCR_IMO | HCR_FMO | HCR_AMO |
 				      HCR_TSC | HCR_RW | HCR_TIDCP | HCR_TAC |
-				      pauth_hcr_bits() | feature_trap_bits());
+				      pauth_hcr_bits() |
+				      feature_trap_bits(cpu));
 	sysreg_write(vbar_el2, vec_harden_vectors(cpu));
 	isb();
 	/* Linux' TLB entries were made without stage 2. */
