@@ -45,6 +45,14 @@ set -e
 
 # the script's own commands stay off CPU 3, whose registers are the bait
 taskset -p 1 $$ >/dev/null
+# probe PARAMS: leak-probe with PARAMS in the created cell, started; its ID
+probe() {
+	warden cell load inmate-demo /usr/lib/warden/inmates/leak-probe.bin \
+		-s "$1" -a 0x1000
+	warden cell start inmate-demo
+	id=$(cell_id inmate-demo)
+}
+
 warden enable /etc/warden/qemu-virt.cell
 # the root's own PMU use (perf_event_open, no perf tool) under MDCR_EL2
 echo "warden-test: root PMU on CPU 0: $(./leak-helper pmu)"
@@ -53,19 +61,13 @@ filler=$!
 sleep 1
 warden cell create /etc/warden/qemu-virt-inmate-demo.cell
 kill $filler
-warden cell load inmate-demo /usr/lib/warden/inmates/leak-probe.bin \
-	-s "phase=1 write=1" -a 0x1000
-warden cell start inmate-demo
-id=$(cell_id inmate-demo)
+probe "phase=1 write=1"
 wait_for 30 "the probe to end" state_is $id shut\ down
 warden cell destroy inmate-demo
 ./leak-helper peek 0x7fa0f000 0x1000
 
 warden cell create /etc/warden/qemu-virt-inmate-demo.cell
-warden cell load inmate-demo /usr/lib/warden/inmates/leak-probe.bin \
-	-s "phase=2 ras=100" -a 0x1000
-warden cell start inmate-demo
-id=$(cell_id inmate-demo)
+probe "phase=2 ras=100"
 wait_for 30 "the probe to end" state_is $id shut\ down
 # each of the 400 error-record and LORegion accesses came to EL2 (100
 # ERRIDR_EL1 reads; 100 LORC_EL1 writes, LORC_EL1 and LORID_EL1 reads)
@@ -78,10 +80,7 @@ warden cell destroy inmate-demo
 echo 0 >/sys/devices/system/cpu/cpu3/online
 for phase in "3 write=1" 5; do
 	warden cell create /etc/warden/qemu-virt-inmate-demo.cell
-	warden cell load inmate-demo /usr/lib/warden/inmates/leak-probe.bin \
-		-s "phase=$phase" -a 0x1000
-	warden cell start inmate-demo
-	id=$(cell_id inmate-demo)
+	probe "phase=$phase"
 	wait_for 30 "the probe to end" state_is $id shut\ down
 	warden cell destroy inmate-demo
 done
@@ -89,10 +88,7 @@ echo "warden-test: CPU 3 from cell to cell: online" \
 	"$(cat /sys/devices/system/cpu/online)"
 
 warden cell create /etc/warden/qemu-virt-inmate-demo.cell
-warden cell load inmate-demo /usr/lib/warden/inmates/leak-probe.bin \
-	-s "phase=4 undef=2" -a 0x1000
-warden cell start inmate-demo
-id=$(cell_id inmate-demo)
+probe "phase=4 undef=2"
 wait_for 30 "the trapped read" stat_above $id vmexits_total 0
 sleep 1 # the report lines of the cell's exception handler
 warden cell destroy inmate-demo
