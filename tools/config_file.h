@@ -40,9 +40,4 @@ int config_file_parse(struct config_file *f, const char *path, const void *data,
 
 void config_file_free(struct config_file *f);
 
-/* The sentence for a parser refusal, with the fix. */
-char *config_status_describe(enum warden_config_status status,
-			     const struct warden_config *cfg, char *buf,
-			     size_t len);
-
 #endif

@@ -126,23 +126,23 @@ static void refuses_wrong_revision_arch_signature(void **state)
 	fx_qemu_root(&fx);
 	fx.sys.revision = 12;
 	assert_int_equal(fx_build(&fx), WARDEN_CONFIG_BAD_REVISION);
-	config_status_describe(WARDEN_CONFIG_BAD_REVISION, &fx.cfg, msg,
-			       sizeof(msg));
+	warden_config_status_describe(WARDEN_CONFIG_BAD_REVISION, &fx.cfg, msg,
+				      sizeof(msg));
 	assert_string_equal(msg, "revision 12, expected 14: rebuild the "
 				 "config with this version's headers");
 
 	fx_qemu_root(&fx);
 	fx.sys.architecture = JAILHOUSE_X86;
 	assert_int_equal(fx_build(&fx), WARDEN_CONFIG_BAD_ARCH);
-	config_status_describe(WARDEN_CONFIG_BAD_ARCH, &fx.cfg, msg,
-			       sizeof(msg));
+	warden_config_status_describe(WARDEN_CONFIG_BAD_ARCH, &fx.cfg, msg,
+				      sizeof(msg));
 	assert_non_null(strstr(msg, "architecture 0 (x86), expected 2"));
 
 	fx_qemu_root(&fx);
 	memcpy(fx.sys.signature, "ELF\x7f!", 5);
 	assert_int_equal(fx_build(&fx), WARDEN_CONFIG_BAD_SIGNATURE);
-	config_status_describe(WARDEN_CONFIG_BAD_SIGNATURE, &fx.cfg, msg,
-			       sizeof(msg));
+	warden_config_status_describe(WARDEN_CONFIG_BAD_SIGNATURE, &fx.cfg, msg,
+				      sizeof(msg));
 	assert_non_null(strstr(msg, "signature \"ELF?!\""));
 }
 
@@ -158,8 +158,8 @@ static void recognises_old_revisions(void **state)
 					     WARDEN_CONFIG_ANY, &cfg),
 			 WARDEN_CONFIG_BAD_REVISION);
 	assert_int_equal(cfg.got, 12);
-	config_status_describe(WARDEN_CONFIG_BAD_REVISION, &cfg, msg,
-			       sizeof(msg));
+	warden_config_status_describe(WARDEN_CONFIG_BAD_REVISION, &cfg, msg,
+				      sizeof(msg));
 	assert_non_null(strstr(msg, "revision 12, expected 14"));
 	assert_int_equal(warden_config_parse(old_cell, sizeof(old_cell),
 					     WARDEN_CONFIG_ANY, &cfg),
@@ -177,8 +177,8 @@ static void refuses_wrong_kind_and_bad_name(void **state)
 	assert_int_equal(warden_config_parse(fx.buf, fx.len,
 					     WARDEN_CONFIG_SYSTEM, &fx.cfg),
 			 WARDEN_CONFIG_WRONG_KIND);
-	config_status_describe(WARDEN_CONFIG_WRONG_KIND, &fx.cfg, msg,
-			       sizeof(msg));
+	warden_config_status_describe(WARDEN_CONFIG_WRONG_KIND, &fx.cfg, msg,
+				      sizeof(msg));
 	assert_non_null(strstr(msg, "this is a cell config"));
 
 	fx_qemu_inmate(&fx, "x", 1, 0x7fa00000);

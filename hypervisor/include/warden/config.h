@@ -8,6 +8,10 @@
 #ifndef WARDEN_CONFIG_H
 #define WARDEN_CONFIG_H
 
+#ifndef __KERNEL__
+#include <stddef.h>
+#endif
+
 #include <jailhouse/cell-config.h>
 
 enum warden_config_kind {
@@ -68,6 +72,14 @@ struct warden_config {
 enum warden_config_status warden_config_parse(const void *data, __u64 file_size,
 					      enum warden_config_kind kind,
 					      struct warden_config *cfg);
+
+/*
+ * The sentence for a refusal (status not OK), naming the fix; the same
+ * on the hypervisor's console and in "warden config check". Returns buf.
+ */
+char *warden_config_status_describe(enum warden_config_status status,
+				    const struct warden_config *cfg, char *buf,
+				    size_t len);
 
 /* Bytes described by a cell descriptor, computed without overflow. */
 __u64 warden_config_cell_size(const struct jailhouse_cell_desc *cell);
