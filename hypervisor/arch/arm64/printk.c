@@ -13,6 +13,7 @@
 #include <warden/debug_uart.h>
 #include <warden/format.h>
 #include <warden/hv-console.h>
+#include <warden/rules.h>
 
 static volatile void *uart;
 static uint16_t uart_type;
@@ -103,12 +104,16 @@ static void ring_putc(struct warden_console_ring *ring, char c)
 static void vprint(int to_ring, const char *fmt, va_list ap)
 {
 	struct warden_console_ring *ring = console_ring();
-	char line[256];
+	/* a rule engine sentence (RULES_TEXT_MAX) and "ERROR: " fit */
+	char line[RULES_TEXT_MAX + 64];
 	int n, i;
 
 	n = format_vstring(line, sizeof(line), fmt, ap);
-	if (n > (int)sizeof(line) - 1)
+	if (n > (int)sizeof(line) - 1) {
 		n = sizeof(line) - 1;
+		/* cut short, but it ends its line: the next is not glued on */
+		memcpy(line + n - 4, "...\n", 4);
+	}
 
 	spin_lock(&print_lock);
 	if (to_ring) {
