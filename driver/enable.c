@@ -26,6 +26,7 @@
 #include <jailhouse/cell-config.h>
 #include <warden/hv-header.h>
 #include <warden/hypercall.h>
+#include <warden/rules.h>
 
 #include "vpci.h"
 #include "warden.h"
@@ -373,6 +374,17 @@ int warden_enable(const struct warden_enable __user *uarg)
 		pr_err("warden: hypervisor memory 0x%llx, size 0x%llx: start "
 		       "and size must be multiples of 2 MiB\n",
 		       hv_phys, hv_size);
+		err = -EINVAL;
+		goto out;
+	}
+	/* entry.S refuses these before the hypervisor's console is up */
+	if (hv_size > RULES_HV_MAX_SIZE ||
+	    hv_phys + hv_size > RULES_HV_PHYS_END) {
+		pr_err("warden: hypervisor memory 0x%llx, size 0x%llx: at most "
+		       "%llu MiB, below 0x%llx (rule hv-memory; warden config "
+		       "check says more)\n",
+		       hv_phys, hv_size, RULES_HV_MAX_SIZE >> 20,
+		       RULES_HV_PHYS_END);
 		err = -EINVAL;
 		goto out;
 	}

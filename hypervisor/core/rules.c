@@ -5,7 +5,8 @@
  * as its errors. Every finding is one sentence that names the cell, the
  * region or CPU and the fix. Everything is decided before anything
  * changes. The memory rules are in rules_mem.c, the interrupts' in
- * rules_irq.c, the virtual PCI devices' in rules_pci.c.
+ * rules_irq.c, the virtual PCI devices' in rules_pci.c, what EL2's own
+ * mappings need in rules_el2.c.
  */
 #include <warden/cell-flags.h>
 #include <warden/format.h>
@@ -211,10 +212,13 @@ static void cell_flags(const struct rules_env *env,
 
 int rules_system(const struct rules_env *env, struct rules_sink *sink)
 {
+	int gic_bus;
+
 	sink->errors = 0;
 	sink->first_err = 0;
 	system_header(env, sink);
-	rules_gic_bus(env, sink);
+	gic_bus = rules_gic_bus(env, sink);
+	rules_el2_place(env, !gic_bus, sink);
 	cell_flags(env, env->root, sink);
 	rules_regions(env, env->root, sink);
 	rules_irqchips(env, env->root, sink);

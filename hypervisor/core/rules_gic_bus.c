@@ -14,7 +14,7 @@
 #define BCM2711_ARM_CPU 0xff800000ULL
 #define BCM2711_ARM_SIZE 0x00800000ULL
 
-void rules_gic_bus(const struct rules_env *env, struct rules_sink *s)
+int rules_gic_bus(const struct rules_env *env, struct rules_sink *s)
 {
 	const struct warden_config *root = env->root;
 	const typeof(root->system->platform_info.arm) *arm =
@@ -29,15 +29,17 @@ void rules_gic_bus(const struct rules_env *env, struct rules_sink *s)
 		{ "gicv_base", arm->gicv_base },
 	};
 	unsigned int i;
+	int found = 0;
 
 	if (arm->gic_version != 2)
-		return;
+		return 0;
 	for (i = 0; i < sizeof(frames) / sizeof(frames[0]); i++) {
 		__u64 b = frames[i].base;
 
 		if (b < BCM2711_ARM_BUS ||
 		    b >= BCM2711_ARM_BUS + BCM2711_ARM_SIZE)
 			continue;
+		found++;
 		rules_emit(s, "gic-bus-address", -EINVAL, root, -1, NULL,
 			   "%s 0x%llx of system config \"%s\" is the "
 			   "Raspberry Pi 4 device tree's GIC address, in the "
@@ -53,4 +55,5 @@ void rules_gic_bus(const struct rules_env *env, struct rules_sink *s)
 			   (unsigned long long)(b - BCM2711_ARM_BUS +
 						BCM2711_ARM_CPU));
 	}
+	return found;
 }

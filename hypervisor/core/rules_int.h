@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Shared by the files of the rule engine (rules.c, rules_mem.c,
- * rules_irq.c, rules_pci.c): reporting a finding and small helpers.
+ * rules_irq.c, rules_pci.c, rules_gic_bus.c, rules_el2.c): reporting a
+ * finding and small helpers.
  */
 #ifndef WARDEN_RULES_INT_H
 #define WARDEN_RULES_INT_H
@@ -40,8 +41,19 @@ int rules_is_shmem(const struct warden_config *c, unsigned int i);
 void rules_regions(const struct rules_env *env, const struct warden_config *c,
 		   struct rules_sink *sink);
 
-/* rules_gic_bus.c: the Raspberry Pi 4 DT's bus address as GICv2 frame */
-void rules_gic_bus(const struct rules_env *env, struct rules_sink *sink);
+/*
+ * rules_gic_bus.c: the Raspberry Pi 4 DT's bus address as GICv2 frame.
+ * Returns how many frames it found there.
+ */
+int rules_gic_bus(const struct rules_env *env, struct rules_sink *sink);
+
+/*
+ * rules_el2.c: hypervisor memory and, if gic, the GIC frames as EL2 maps
+ * them (not after a finding of rules_gic_bus(): its frames are misplaced
+ * for one reason, said once).
+ */
+void rules_el2_place(const struct rules_env *env, int gic,
+		     struct rules_sink *sink);
 
 /* rules_pci.c: the virtual PCI host bridge and ivshmem devices */
 void rules_pci(const struct rules_env *env, const struct warden_config *c,

@@ -19,6 +19,7 @@ run() {
 	[ "$rc" -eq "$want" ] || bad "warden $* exited $rc, expected $want"
 }
 has() { grep -qF -- "$1" <<<"$out" || bad "output lacks: $1"; }
+not_has() { ! grep -qF -- "$1" <<<"$out" || bad "output has: $1"; }
 
 for f in qemu-virt qemu-virt-gicv2 qemu-virt-inmate-demo rpi4-1g rpi4-4g rpi4-inmate-demo rpi4-inmate-demo2 \
 	ti-j721e ti-j721e-linux-demo rk3588 rk3588-inmate-demo; do
@@ -109,7 +110,8 @@ has 'system config "qemu-virt" is 1152 bytes but its header and counts describe 
 for bin in "$B/hypervisor/warden.elf" "$cli"; do
 	[ -f "$bin" ] || { bad "$bin was not built"; continue; }
 	syms=$(nm "$bin" 2>/dev/null || aarch64-linux-gnu-nm "$bin")
-	for sym in rules_system rules_cell rules_regions rules_irqchips rules_pci; do
+	for sym in rules_system rules_cell rules_regions rules_irqchips rules_pci \
+		rules_el2_place warden_config_status_describe; do
 		grep -q " T $sym\$" <<<"$syms" || bad "$bin lacks $sym"
 	done
 done
@@ -131,6 +133,19 @@ run 1 config check "$tmp/busaddr.cell" "$cfg/rpi4-inmate-demo.cell"
 has 'gicd_base 0x40041000 of system config "rpi4-1g" is the Raspberry Pi 4 device tree'"'"'s GIC address, in the SoC'"'"'s bus view: the CPU sees 0x40000000-0x407fffff at 0xff800000 (/soc ranges) and finds no GIC at 0x40041000; set gicd_base to 0xff841000 (GICD 0xff841000, GICC 0xff842000, GICH 0xff844000, GICV 0xff846000) [gic-bus-address]'
 grep -B1 -F "gicd_base 0x40041000 of system config" <<<"$out" |
 	grep -q '^error: ' || bad "the bus address is not reported as an error"
+# ... and only that: the other frames are not "outside the GIC's 1 GiB"
+not_has '[gic-place]'
+# Redistributors in another 1 GiB than the distributor (gicr_base, 348).
+cp "$cfg/qemu-virt.cell" "$tmp/gicr.cell"
+patch "$tmp/gicr.cell" 348 00 00 0a 48
+run 1 config check "$tmp/gicr.cell"
+has 'gicr_base 0x480a0000 of system config "qemu-virt" is not a 64 KiB aligned frame in the distributor'"'"'s 1 GiB (0x0-0x3fffffff)'
+has '[gic-place]'
+# Hypervisor memory of 1 GiB (hypervisor_memory.size, 28).
+cp "$cfg/qemu-virt.cell" "$tmp/hvbig.cell"
+patch "$tmp/hvbig.cell" 28 00 00 00 40
+run 1 config check "$tmp/hvbig.cell"
+has 'is larger than the 1022 MiB the hypervisor maps: make it at most 0x3fe00000 (a few MiB hold the hypervisor and its page pool) [hv-memory]'
 # Inmate RAM moved onto the hypervisor (region 1 phys_start, offset 172).
 cp "$cfg/qemu-virt-inmate-demo.cell" "$tmp/hv.cell"
 patch "$tmp/hv.cell" 172 00 00 c0 7f

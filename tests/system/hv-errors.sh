@@ -12,7 +12,11 @@
 # expect-console: ^ERROR: system config "qemu-virt" lacks a GICv2 frame \(gicd_base 0x8000000, gicc_base 0x0, gich_base 0x0, gicv_base 0x0\)
 # expect-console: ^ERROR: region 1 of root cell "qemu-virt" \(0x9001000, size 0x36fff800\) is not page aligned
 # expect: ^warden-test: console: .*hypervisor: ERROR: debug console 0x7fc00000 of system config "qemu-virt" lies in hypervisor memory
-# expect-console: ^ERROR: invalid system config: counts exceed the size
+# expect-console: ^ERROR: invalid system config: file is [0-9]+ bytes, but its header and counts describe [0-9]+: the file is truncated
+# expect: ^warden-test: top: .*hypervisor memory 0xff7fffe00000, size 0x400000: at most 1022 MiB, below 0xff8000000000 \(rule hv-memory
+# expect: ^warden-test: gicr elsewhere: .*enable failed
+# expect-console: ^ERROR: gicr_base 0x480a0000 of system config "qemu-virt" is not a 64 KiB aligned frame in the distributor's 1 GiB \(0x0-0x3fffffff\): the hypervisor maps the GIC in that 1 GiB alone; copy the address from the device tree.s GIC node \(a GIC spread over two 1 GiB blocks is not supported\)$
+# reject: GIC redistributors at 0x480a0000
 # expect: ^warden-test: no such cpu: .*lists CPU 4, which this system does not have
 # expect: ^warden-test: cpu offline: .*CPU 2 of the root cell is offline: bring it online first
 # expect: ^warden-test: state unchanged after every refusal
@@ -79,6 +83,17 @@ fails "unaligned" --skip-check /tmp/unaligned.cell
 cp $good /tmp/console.cell
 printf '\300\177' | dd of=/tmp/console.cell bs=1 seek=46 conv=notrunc 2>/dev/null
 fails "console" --skip-check /tmp/console.cell
+
+# hypervisor memory at 0xff7fffe00000: its end in EL2's own 512 GiB,
+# which entry.S refuses before any console line (the driver says why)
+cp $good /tmp/top.cell
+printf '\340\377\177\377' | dd of=/tmp/top.cell bs=1 seek=14 conv=notrunc 2>/dev/null
+fails "top" --skip-check /tmp/top.cell
+
+# gicr_base 0x480a0000, outside the distributor's 1 GiB: the rule engine
+# in the hypervisor refuses it (rule gic-place), not gicv3.c's own check
+patch /tmp/gicr.cell 351 110
+fails "gicr elsewhere" --skip-check /tmp/gicr.cell
 
 head -c 560 $good >/tmp/truncated.cell
 fails "truncated" --skip-check /tmp/truncated.cell

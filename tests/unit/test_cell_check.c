@@ -334,6 +334,94 @@ static void test_root_alias(void **state)
 		   "identity-mapped");
 }
 
+/* What EL2 can map of hypervisor memory (rules_el2.c). */
+static void test_hv_memory_place(void **state)
+{
+	fx_qemu_root(&root);
+	root.sys.hypervisor_memory.size = 0x40000000;
+	assert_int_equal(check_system(), -EINVAL);
+	assert_string_equal(rule, "hv-memory");
+	expect_msg("hypervisor memory 0x7fc00000, size 0x40000000 of system "
+		   "config \"qemu-virt\" is larger than the 1022 MiB the "
+		   "hypervisor maps: make it at most 0x3fe00000");
+
+	fx_qemu_root(&root);
+	root.sys.hypervisor_memory.size = RULES_HV_MAX_SIZE;
+	check_system();
+	assert_string_equal(msg, "");
+
+	fx_qemu_root(&root);
+	root.sys.hypervisor_memory.phys_start = 0xff7fffe00000ULL;
+	assert_int_equal(check_system(), -EINVAL);
+	assert_string_equal(rule, "hv-memory");
+	expect_msg("hypervisor memory 0xff7fffe00000, size 0x400000 of "
+		   "system config \"qemu-virt\" reaches above 0xff8000000000: "
+		   "the top 512 GiB of addresses are the hypervisor's own");
+
+	fx_qemu_root(&root);
+	root.sys.hypervisor_memory.phys_start = 0xff7fffc00000ULL;
+	check_system(); /* ends exactly there */
+	assert_string_equal(msg, "");
+}
+
+/* Every GIC frame EL2 maps lies in the distributor's 1 GiB. */
+static void test_gic_place(void **state)
+{
+	fx_qemu_root(&root);
+	root.sys.platform_info.arm.gicr_base = 0x48000000;
+	assert_int_equal(check_system(), -EINVAL);
+	assert_string_equal(rule, "gic-place");
+	expect_msg("gicr_base 0x48000000 of system config \"qemu-virt\" is "
+		   "not a 64 KiB aligned frame in the distributor's 1 GiB "
+		   "(0x0-0x3fffffff)");
+
+	fx_qemu_root(&root);
+	root.sys.platform_info.arm.gicd_base = 0x08001000;
+	assert_int_equal(check_system(), -EINVAL);
+	expect_msg("gicd_base 0x8001000 of system config \"qemu-virt\" is "
+		   "not a 64 KiB aligned frame");
+
+	/* redistributors of 64 CPUs, whatever the machine has */
+	fx_qemu_root(&root);
+	root.mem[1].size = 0x8000000 - 0x1000;
+	root.sys.hypervisor_memory.phys_start = 0x08800000;
+	root.sys.hypervisor_memory.size = 0x200000;
+	assert_int_equal(check_system(), -EINVAL);
+	assert_string_equal(rule, "gic-place");
+	expect_msg("gicr_base 0x80a0000-0x889ffff of system config "
+		   "\"qemu-virt\" overlaps hypervisor memory "
+		   "0x8800000-0x89fffff");
+
+	/* as far as the 1 GiB goes: EL2 maps no further */
+	fx_qemu_root(&root);
+	root.mem[3].phys_start = root.mem[3].virt_start = 0x80000000;
+	root.sys.platform_info.arm.gicd_base = 0x3fe00000;
+	root.sys.platform_info.arm.gicr_base = 0x3ff00000;
+	root.sys.hypervisor_memory.phys_start = 0x40000000;
+	root.mem[1].size = 0x3fe00000 - 0x09001000;
+	root.mem[2].phys_start = root.mem[2].virt_start = 0x40400000;
+	root.mem[2].size = 0x2fc00000;
+	root.irq[0].address = 0x3fe00000;
+	check_system();
+	assert_string_equal(msg, "");
+
+	fx_qemu_root(&root);
+	root.sys.platform_info.arm.gic_version = 2;
+	root.sys.platform_info.arm.gicr_base = 0;
+	root.sys.platform_info.arm.gicc_base = 0x08010000;
+	root.sys.platform_info.arm.gich_base = 0x08030000;
+	root.sys.platform_info.arm.gicv_base = 0x48040000;
+	assert_int_equal(check_system(), -EINVAL);
+	assert_string_equal(rule, "gic-place");
+	expect_msg("gicv_base 0x48040000 of system config \"qemu-virt\" is "
+		   "not a 4 KiB aligned frame in the distributor's 1 GiB");
+	root.sys.platform_info.arm.gicv_base = 0x08040800;
+	assert_int_equal(check_system(), -EINVAL);
+	expect_msg("gicv_base 0x8040800 of system config");
+	root.sys.platform_info.arm.gicv_base = 0x08040000;
+	assert_int_equal(check_system(), 0);
+}
+
 static void test_root_regions_overlap(void **state)
 {
 	fx_qemu_root(&root);
@@ -601,6 +689,8 @@ int main(void)
 		cmocka_unit_test(test_cell_over_gic),
 		cmocka_unit_test(test_root_over_gicv),
 		cmocka_unit_test(test_root_alias),
+		cmocka_unit_test(test_hv_memory_place),
+		cmocka_unit_test(test_gic_place),
 		cmocka_unit_test(test_root_regions_overlap),
 		cmocka_unit_test(test_system_header),
 		cmocka_unit_test(test_system_size),

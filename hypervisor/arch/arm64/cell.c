@@ -123,18 +123,6 @@ static int root_readable(uint64_t ipa, uint64_t size)
 	return 1;
 }
 
-static const char *const parse_reasons[] = {
-	[WARDEN_CONFIG_TOO_SMALL] = "too small",
-	[WARDEN_CONFIG_BAD_SIGNATURE] = "no JHCLL signature",
-	[WARDEN_CONFIG_WRONG_KIND] = "a system config, not a cell config",
-	[WARDEN_CONFIG_BAD_ARCH] = "not for arm64",
-	[WARDEN_CONFIG_BAD_REVISION] = "wrong config revision",
-	[WARDEN_CONFIG_BAD_NAME] = "cell name not terminated",
-	[WARDEN_CONFIG_TRUNCATED] = "counts exceed the size",
-	[WARDEN_CONFIG_REGION_WRAPS] = "a region wraps around",
-	[WARDEN_CONFIG_CPU_SET_SIZE] = "CPU set too large",
-};
-
 static void config_landed(void)
 {
 	this_per_cpu()->config_copy_pa = 0;
@@ -184,7 +172,7 @@ static long config_copy(struct cell *c, uint64_t ipa)
 	err = pool_alloc_pages(c->config_pages, &c->config_pa);
 	if (err) {
 		printk("ERROR: hypervisor memory full: no room for the cell "
-		       "config\n");
+		       "config; " POOL_FIX "\n");
 		goto out;
 	}
 	this_per_cpu()->config_copy_pages = c->config_pages;
@@ -194,11 +182,11 @@ static long config_copy(struct cell *c, uint64_t ipa)
 	st = warden_config_parse(pool_virt(c->config_pa), size,
 				 WARDEN_CONFIG_CELL, &c->cfg);
 	if (st != WARDEN_CONFIG_OK) {
+		char msg[RULES_TEXT_MAX];
+
 		printk("ERROR: invalid cell config: %s\n",
-		       st < sizeof(parse_reasons) / sizeof(parse_reasons[0]) &&
-				       parse_reasons[st] ?
-			       parse_reasons[st] :
-			       "unknown problem");
+		       warden_config_status_describe(st, &c->cfg, msg,
+						     sizeof(msg)));
 		config_landed();
 		pool_free_pages(c->config_pa, c->config_pages);
 		err = -EINVAL;
@@ -233,11 +221,15 @@ static int build_stage2(struct cell *c)
 	c->s2.alloc_page = pool_pgtable_alloc;
 	c->s2.phys_to_ptr = pool_pgtable_ptr;
 	err = pool_alloc_pages(1, &c->s2.root);
-	if (err)
+	if (!err)
+		err = pool_alloc_pages(1, &c->comm_pa);
+	if (err) {
+		printk("ERROR: hypervisor memory full: no page for the stage-2 "
+		       "table or communication region of cell \"%s\"; " POOL_FIX
+		       "\n",
+		       c->cfg.cell->name);
 		return err;
-	err = pool_alloc_pages(1, &c->comm_pa);
-	if (err)
-		return err;
+	}
 	c->comm = pool_virt(c->comm_pa);
 	for (i = 0; !err && i < c->cfg.cell->num_memory_regions; i++) {
 		const struct jailhouse_memory *m = &c->cfg.mem_regions[i];
@@ -255,12 +247,20 @@ static int build_stage2(struct cell *c)
 				m->flags & JAILHOUSE_MEM_NO_HUGEPAGES ?
 					PGTABLE_NO_BLOCKS :
 					0);
-		if (err)
-			printk("ERROR: region %u of cell \"%s\" cannot be "
-			       "mapped (%d)%s\n",
-			       i, c->cfg.cell->name, err,
-			       err == -ENOMEM ? ": hypervisor memory full" :
-						"");
+		if (err == -ENOMEM)
+			printk("ERROR: hypervisor memory full: no page for the "
+			       "stage-2 tables of region %u of cell \"%s\"; " POOL_FIX
+			       "\n",
+			       i, c->cfg.cell->name);
+		else if (err)
+			/* the rules checked alignment: the IPA size is left */
+			printk("ERROR: region %u of cell \"%s\" (guest "
+			       "0x%llx+0x%llx) lies beyond the %u-bit guest "
+			       "address space of this CPU: give it a lower "
+			       "virt_start\n",
+			       i, c->cfg.cell->name,
+			       (unsigned long long)m->virt_start,
+			       (unsigned long long)m->size, stage2_ipa_bits());
 	}
 	if (!err)
 		err = stage2_map_gicv(&c->s2);
@@ -483,7 +483,7 @@ static int root_unmap(struct cell *c, enum remap_which which)
 	}
 	if (err) {
 		printk("ERROR: hypervisor memory full: cannot take the memory "
-		       "of cell \"%s\" from the root\n",
+		       "of cell \"%s\" from the root; " POOL_FIX "\n",
 		       c->cfg.cell->name);
 		root_remap(c, which, i);
 	}
@@ -711,6 +711,9 @@ long cell_create(unsigned int caller, uint64_t config_ipa)
 		goto unlock;
 	}
 	el2_test_point(TEST_CREATE_BUILT);
+	/* only now: a refused create leaves the GIC as it was */
+	if (CELL_FLAGS_DIRECT_IRQ(c->cfg.cell->flags))
+		direct_irq_grp0_enable();
 	c->lc.busy = c->creating = 0;
 	c->comm->cell_state = WARDEN_CELL_SHUT_DOWN;
 	if (plan.actions & LC_IRQS_TAKE)

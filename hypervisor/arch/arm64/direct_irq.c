@@ -77,7 +77,6 @@ static volatile uint32_t *gicd32(unsigned int off)
 long direct_irq_check(const struct warden_config *cfg)
 {
 	uint32_t ctlr;
-	unsigned int i;
 
 	if (!CELL_FLAGS_DIRECT_IRQ(cfg->cell->flags))
 		return 0;
@@ -98,9 +97,18 @@ long direct_irq_check(const struct warden_config *cfg)
 		       cfg->cell->name);
 		return -EINVAL;
 	}
+	return 0;
+}
+
+void direct_irq_grp0_enable(void)
+{
+	uint32_t ctlr;
+	unsigned int i;
+
 	/* Group 0 on from now on; gicd.c keeps the root from clearing it */
 	spin_lock(&gicd_lock);
 	direct_irq_grp0 = true;
+	ctlr = *gicd32(GICD_CTLR);
 	if (!(ctlr & GICD_CTLR_GRP0)) {
 		*gicd32(GICD_CTLR) = (ctlr & ~GICD_CTLR_RWP) | GICD_CTLR_GRP0;
 		for (i = 0; i < 1000000 && *gicd32(GICD_CTLR) & GICD_CTLR_RWP;
@@ -108,7 +116,6 @@ long direct_irq_check(const struct warden_config *cfg)
 			cpu_relax();
 	}
 	spin_unlock(&gicd_lock);
-	return 0;
 }
 
 /* ICC_AP1R<n>_EL1 that exist: 1, 2 or 4 by the priority bits (5-7). */

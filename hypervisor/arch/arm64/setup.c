@@ -36,6 +36,15 @@ _Static_assert(offsetof(struct jailhouse_system, platform_info.arm.gicd_base) ==
 	       "SYSCFG_GICD_BASE");
 /* The rules and config check see CPU sets as 64-bit masks. */
 _Static_assert(HV_MAX_CPUS <= RULES_MAX_CPUS, "HV_MAX_CPUS");
+/* The rules (rules_el2.c) know the EL2 layout by these. */
+_Static_assert(RULES_HV_MAX_SIZE == (unsigned long long)HV_MAX_BLOCKS << 21,
+	       "RULES_HV_MAX_SIZE");
+/* entry.S refuses the trampoline in level-0 slot 511, EL2's own */
+_Static_assert(RULES_HV_PHYS_END == 511ULL << 39 && HV_VIRT_BASE >> 39 == 511 &&
+		       HV_GIC_VIRT >> 39 == 511,
+	       "RULES_HV_PHYS_END");
+_Static_assert(HV_GICR_MAP_SIZE == RULES_MAX_CPUS * RULES_GICR_FRAME,
+	       "HV_GICR_MAP_SIZE");
 
 /*
  * A CPU that does not come within this time fails the enable. Generous:
@@ -76,17 +85,6 @@ static uint64_t sys_config_max_size(uint64_t off)
 	return hv_size > off ? hv_size - off : 0;
 }
 
-static const char *const parse_errors[] = {
-	[WARDEN_CONFIG_TOO_SMALL] = "too small",
-	[WARDEN_CONFIG_BAD_SIGNATURE] = "no JHSYS signature",
-	[WARDEN_CONFIG_WRONG_KIND] = "a cell config, not a system config",
-	[WARDEN_CONFIG_BAD_ARCH] = "not for arm64",
-	[WARDEN_CONFIG_BAD_REVISION] = "wrong config revision",
-	[WARDEN_CONFIG_BAD_NAME] = "cell name not terminated",
-	[WARDEN_CONFIG_TRUNCATED] = "counts exceed the size",
-	[WARDEN_CONFIG_REGION_WRAPS] = "a region wraps around",
-};
-
 /*
  * The root passed the config; it is checked here again because the
  * hypervisor trusts nothing it did not check itself.
@@ -99,6 +97,7 @@ static int config_check(void)
 				 .max_cpus = HV_MAX_CPUS };
 	struct rules_sink sink = { .report = rules_log };
 	enum warden_config_status st;
+	char msg[RULES_TEXT_MAX];
 	uint64_t hv_size;
 
 	if (off < hv_header.core_size || off & 7 ||
@@ -111,14 +110,9 @@ static int config_check(void)
 	sys = (const void *)(__image_start + off);
 	st = warden_config_parse(sys, size, WARDEN_CONFIG_SYSTEM, &root_config);
 	if (st != WARDEN_CONFIG_OK) {
-		printk("ERROR: invalid system config: %s (got %llu, expected "
-		       "%llu)\n",
-		       st < sizeof(parse_errors) / sizeof(parse_errors[0]) &&
-				       parse_errors[st] ?
-			       parse_errors[st] :
-			       "unknown problem",
-		       (unsigned long long)root_config.got,
-		       (unsigned long long)root_config.expected);
+		printk("ERROR: invalid system config: %s\n",
+		       warden_config_status_describe(st, &root_config, msg,
+						     sizeof(msg)));
 		return -EINVAL;
 	}
 	/*
@@ -135,12 +129,13 @@ static int config_check(void)
 		       (unsigned long long)hv_phys);
 		return -EINVAL;
 	}
-	if (hv_size & 0x1fffff || hv_size > (uint64_t)HV_MAX_BLOCKS << 21 ||
-	    off + size + 0x10000 > hv_size) {
-		printk("ERROR: hypervisor memory size 0x%llx: must be a "
-		       "multiple of 2 MiB, at most %u MiB, and hold the image, "
-		       "the config and a page pool\n",
-		       (unsigned long long)hv_size, HV_MAX_BLOCKS * 2);
+	/* 2 MiB blocks, at most HV_MAX_BLOCKS: rule hv-memory */
+	if (off + size + 0x10000 > hv_size) {
+		printk("ERROR: hypervisor memory size 0x%llx cannot hold the "
+		       "hypervisor (0x%llx bytes), the system config (%llu) "
+		       "and a page pool: give it 2 MiB more\n",
+		       (unsigned long long)hv_size, (unsigned long long)off,
+		       (unsigned long long)size);
 		return -EINVAL;
 	}
 	sys_config = sys;

@@ -190,6 +190,11 @@ static int map_hv_memory(void)
 	return err;
 }
 
+unsigned int stage2_ipa_bits(void)
+{
+	return ipa_bits;
+}
+
 static int map_regions(const struct jailhouse_memory *mem, uint32_t n)
 {
 	uint64_t limit = 1ULL << ipa_bits;

@@ -32,6 +32,13 @@
  */
 #define RULES_GIC_BLOCK_MAX (16ULL << 20)
 #define RULES_MAX_INTID 1019
+/*
+ * Hypervisor memory as EL2 maps it (rules_el2.c): at most 511 2 MiB
+ * blocks, ending at or below the top 512 GiB of addresses (arch/layout.h
+ * holds the hypervisor's side of both).
+ */
+#define RULES_HV_MAX_SIZE (511ULL << 21)
+#define RULES_HV_PHYS_END 0xff8000000000ULL
 #define RULES_TEXT_MAX 320
 
 struct rules_env {

@@ -13,8 +13,13 @@
 struct cell;
 struct warden_config;
 
-/* At create: 0, or -EINVAL with the reason printed (GICD_CTLR.DS 0). */
+/*
+ * At create, changing nothing: 0, or -EINVAL with the reason printed
+ * (GICD_CTLR.DS 0).
+ */
 long direct_irq_check(const struct warden_config *cfg);
+/* Once a direct cell is created: Group 0 on, for good (gicd.c). */
+void direct_irq_grp0_enable(void);
 /* On the CPU, as it (re)starts: direct for a direct cell, else trapped. */
 void direct_irq_cpu_switch(unsigned int cpu, const struct cell *c);
 /* Whether a direct cell was ever created (Group 0 kept enabled). */

@@ -8,6 +8,12 @@
 #include <arch/spinlock.h>
 
 void pool_init(uint64_t start_pa, uint64_t pages);
+/* What a "hypervisor memory full" error tells the user to do. */
+#define POOL_FIX                                                       \
+	"destroy a cell, or give the hypervisor more memory "          \
+	"(hypervisor_memory.size in the system config; pages in use: " \
+	"/sys/devices/warden/mem_pool_used)"
+
 /* n contiguous zeroed pages; 0 or -ENOMEM */
 int pool_alloc_pages(unsigned int n, uint64_t *pa);
 void pool_free_pages(uint64_t pa, unsigned int n);

@@ -24,6 +24,8 @@ uint64_t stage2_vtcr(void);
 int stage2_root_map(uint64_t ipa, uint64_t size, uint64_t attrs,
 		    unsigned int flags);
 int stage2_root_unmap(uint64_t ipa, uint64_t size);
+/* The IPA size of every stage 2 (the CPU's PARange, 39 for 40 or 42). */
+unsigned int stage2_ipa_bits(void);
 void stage2_root_collapse(uint64_t ipa, uint64_t size);
 /*
  * Whether a stage-2 abort of a root CPU hit an entry that was invalid only
