@@ -176,11 +176,12 @@ static void dma_advice(const struct ctx *x, const struct warden_config *c,
 	f = config_report_add(
 		x->r, FINDING_ADVICE, "dma-mismatch", name_of(c), i,
 		"the cell's region has JAILHOUSE_MEM_DMA, but root region %u "
-		"at 0x%llx of \"%s\", which backs it, does not: the root's "
-		"IOMMU context never maps this memory, so no root device can "
-		"DMA into it: not a DMA engine loading the cell's image, nor "
-		"any device after the cell is destroyed and the memory "
-		"returns to the root",
+		"at 0x%llx of \"%s\", which backs it, does not: an IOMMU "
+		"set up by these flags never maps this memory for the root's "
+		"devices, so none could DMA into it: not a DMA engine loading "
+		"the cell's image, nor any device after the cell is destroyed "
+		"and the memory returns to the root (Warden programs no "
+		"IOMMU yet: today every device reaches all memory)",
 		k, (unsigned long long)rm->phys_start, name_of(root));
 	set_range(f, m->phys_start, m->size);
 	set_fix(f,

@@ -38,14 +38,15 @@ char *warden_config_status_describe(enum warden_config_status status,
 		format_string(buf, len, "no error");
 		break;
 	case WARDEN_CONFIG_TOO_SMALL:
-		format_string(buf, len,
-			 "file is %llu bytes, a %s needs at least %llu: it is "
-			 "truncated or not a .cell file",
-			 got,
-			 exp >= sizeof(struct jailhouse_system) ?
-				 kind_name(WARDEN_CONFIG_SYSTEM) :
-				 "configuration",
-			 exp);
+		format_string(
+			buf, len,
+			"file is %llu bytes, a %s needs at least %llu: it is "
+			"truncated or not a .cell file",
+			got,
+			exp >= sizeof(struct jailhouse_system) ?
+				kind_name(WARDEN_CONFIG_SYSTEM) :
+				"configuration",
+			exp);
 		break;
 	case WARDEN_CONFIG_BAD_SIGNATURE:
 		for (i = 4; i >= 0; i--, got >>= 8)
@@ -60,20 +61,22 @@ char *warden_config_status_describe(enum warden_config_status status,
 			sig);
 		break;
 	case WARDEN_CONFIG_WRONG_KIND:
-		format_string(buf, len, "this is a %s, but a %s is needed here: %s",
-			 kind_name(got), kind_name(exp),
-			 exp == WARDEN_CONFIG_SYSTEM ?
-				 "give the system config (the root cell's, "
-				 "for enable and first to config check)" :
-				 "give a cell config (a system config is "
-				 "for enable, and only the first file of "
-				 "config check)");
+		format_string(
+			buf, len, "this is a %s, but a %s is needed here: %s",
+			kind_name(got), kind_name(exp),
+			exp == WARDEN_CONFIG_SYSTEM ?
+				"give the system config (the root cell's, "
+				"for enable and first to config check)" :
+				"give a cell config (a system config is "
+				"for enable, and only the first file of "
+				"config check)");
 		break;
 	case WARDEN_CONFIG_BAD_ARCH:
-		format_string(buf, len,
-			 "architecture %llu (%s), expected %llu (arm64): build "
-			 "the config for arm64",
-			 got, arch_name(got), exp);
+		format_string(
+			buf, len,
+			"architecture %llu (%s), expected %llu (arm64): build "
+			"the config for arm64",
+			got, arch_name(got), exp);
 		break;
 	case WARDEN_CONFIG_BAD_REVISION:
 		format_string(
@@ -84,10 +87,10 @@ char *warden_config_status_describe(enum warden_config_status status,
 		break;
 	case WARDEN_CONFIG_BAD_NAME:
 		format_string(buf, len,
-			 "the cell name has no terminating NUL in its %zu "
-			 "bytes: use at most %d characters",
-			 sizeof(((struct jailhouse_cell_desc *)0)->name),
-			 JAILHOUSE_CELL_NAME_MAXLEN);
+			      "the cell name has no terminating NUL in its %zu "
+			      "bytes: use at most %d characters",
+			      sizeof(((struct jailhouse_cell_desc *)0)->name),
+			      JAILHOUSE_CELL_NAME_MAXLEN);
 		break;
 	case WARDEN_CONFIG_TRUNCATED:
 		format_string(
@@ -100,24 +103,27 @@ char *warden_config_status_describe(enum warden_config_status status,
 		break;
 	case WARDEN_CONFIG_REGION_WRAPS:
 		if (got == ~0ULL)
-			format_string(buf, len,
-				 "hypervisor memory runs past the end of the "
-				 "64-bit address space: fix its phys_start or "
-				 "size");
+			format_string(
+				buf, len,
+				"hypervisor memory runs past the end of the "
+				"64-bit address space: fix its phys_start or "
+				"size");
 		else
-			format_string(buf, len,
-				 "memory region %llu runs past the end of the "
-				 "64-bit address space: fix its start or size",
-				 got);
+			format_string(
+				buf, len,
+				"memory region %llu runs past the end of the "
+				"64-bit address space: fix its start or size",
+				got);
 		break;
 	case WARDEN_CONFIG_CPU_SET_SIZE:
 		format_string(buf, len,
-			 "cpu_set_size is %llu bytes, at most %llu are "
-			 "accepted: set it with sizeof(config.cpus)",
-			 got, exp);
+			      "cpu_set_size is %llu bytes, at most %llu are "
+			      "accepted: set it with sizeof(config.cpus)",
+			      got, exp);
 		break;
 	default:
-		format_string(buf, len, "unknown parser status %d", (int)status);
+		format_string(buf, len, "unknown parser status %d",
+			      (int)status);
 	}
 	return buf;
 }

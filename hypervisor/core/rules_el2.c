@@ -44,8 +44,7 @@ static void hv_place(const struct warden_config *root, struct rules_sink *s)
 
 /* A frame EL2 maps: aligned, in the distributor's 1 GiB, not its memory. */
 static void gic_frame(const struct warden_config *root, const char *field,
-		      __u64 base, __u64 size, __u64 align,
-		      struct rules_sink *s)
+		      __u64 base, __u64 size, __u64 align, struct rules_sink *s)
 {
 	const struct jailhouse_system *sys = root->system;
 	const struct jailhouse_memory *hv = &sys->hypervisor_memory;
@@ -73,8 +72,7 @@ static void gic_frame(const struct warden_config *root, const char *field,
 			   "hypervisor memory in RAM, away from the GIC",
 			   field, (unsigned long long)base,
 			   (unsigned long long)rules_last(base, size),
-			   rules_name(root),
-			   (unsigned long long)hv->phys_start,
+			   rules_name(root), (unsigned long long)hv->phys_start,
 			   (unsigned long long)rules_last(hv->phys_start,
 							  hv->size));
 }
@@ -86,12 +84,11 @@ static void gic_place(const struct warden_config *root, struct rules_sink *s)
 	__u64 gicr = arm->gicr_base, end;
 
 	if (arm->gic_version == 2) {
-		gic_frame(root, "gicd_base", arm->gicd_base,
-			  RULES_GICD_V2_SIZE, 0x1000, s);
+		gic_frame(root, "gicd_base", arm->gicd_base, RULES_GICD_V2_SIZE,
+			  0x1000, s);
 		gic_frame(root, "gicc_base", arm->gicc_base, RULES_GICC_SIZE,
 			  0x1000, s);
-		gic_frame(root, "gich_base", arm->gich_base, 0x1000, 0x1000,
-			  s);
+		gic_frame(root, "gich_base", arm->gich_base, 0x1000, 0x1000, s);
 		gic_frame(root, "gicv_base", arm->gicv_base, RULES_GICC_SIZE,
 			  0x1000, s);
 		return;
