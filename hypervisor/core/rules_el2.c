@@ -81,7 +81,7 @@ static void gic_place(const struct warden_config *root, struct rules_sink *s)
 {
 	const typeof(root->system->platform_info.arm) *arm =
 		&root->system->platform_info.arm;
-	__u64 gicr = arm->gicr_base, end;
+	__u64 gicr = arm->gicr_base, end, cpus;
 
 	if (arm->gic_version == 2) {
 		gic_frame(root, "gicd_base", arm->gicd_base, RULES_GICD_V2_SIZE,
@@ -106,6 +106,22 @@ static void gic_place(const struct warden_config *root, struct rules_sink *s)
 	if (gicr && end - gicr > RULES_MAX_CPUS * RULES_GICR_FRAME)
 		end = gicr + RULES_MAX_CPUS * RULES_GICR_FRAME;
 	gic_frame(root, "gicr_base", gicr, end - gicr, RULES_GICD_SIZE, s);
+	/* the hypervisor looks for each root CPU's redistributor in there */
+	cpus = warden_config_cpu_limit(root);
+	if (cpus > RULES_MAX_CPUS)
+		cpus = RULES_MAX_CPUS; /* rule cpus */
+	if (gicr && cpus &&
+	    (rules_last(gicr, cpus * RULES_GICR_FRAME) & ~(GIB - 1)) !=
+		    (gicr & ~(GIB - 1)))
+		rules_emit(s, "gic-place", -EINVAL, root, -1, NULL,
+			   "the redistributors of CPUs 0-%llu of system "
+			   "config \"%s\" from gicr_base 0x%llx reach past "
+			   "0x%llx, the end of the distributor's 1 GiB, where "
+			   "the hypervisor maps the GIC: a GIC spread over "
+			   "two 1 GiB blocks is not supported",
+			   (unsigned long long)cpus - 1, rules_name(root),
+			   (unsigned long long)gicr,
+			   (unsigned long long)((gicr & ~(GIB - 1)) + GIB - 1));
 }
 
 void rules_el2_place(const struct rules_env *env, int gic,

@@ -392,6 +392,16 @@ static void test_gic_place(void **state)
 		   "\"qemu-virt\" overlaps hypervisor memory "
 		   "0x8800000-0x89fffff");
 
+	/* the root's own CPUs' frames must all be in it */
+	fx_qemu_root(&root);
+	root.mem[1].size = 0x3fe00000 - 0x09001000;
+	root.sys.platform_info.arm.gicr_base = 0x3ffa0000;
+	assert_int_equal(check_system(), -EINVAL);
+	assert_string_equal(rule, "gic-place");
+	expect_msg("the redistributors of CPUs 0-3 of system config "
+		   "\"qemu-virt\" from gicr_base 0x3ffa0000 reach past "
+		   "0x3fffffff, the end of the distributor's 1 GiB");
+
 	/* as far as the 1 GiB goes: EL2 maps no further */
 	fx_qemu_root(&root);
 	root.mem[3].phys_start = root.mem[3].virt_start = 0x80000000;
