@@ -62,6 +62,10 @@ echo "warden-test: direct: $(cell_stat $id vmexits_virt_irq) interrupt exits," \
 	"$(cell_stat $id vmexits_total) exits in all"
 
 before=$(ipi6)
+if [ -z "$before" ]; then
+	echo "warden-test: no IPI6 line in /proc/interrupts to count"
+	exit 1
+fi
 sgis=$(cell_stat $id vmexits_virt_sgi)
 warden cell load inmate-direct $dir/test-probe.bin \
 	-s "probe=sgi mpidr=0x0 sgi=6 alive=1" -a 0x1000

@@ -20,7 +20,7 @@
 # expect: ^GIC: 224 SPIs
 # expect: ^wrote /tmp/c\.tar: fdt, iomem, cpuinfo, cmdline, cpus-online, gic, pci-devices
 # expect: ^gic: not-read /dev/mem at 0x8000000: Operation not permitted \(a driver claimed it
-# expect: ^warden-test: the root has INTID 32-255
+# expect: ^warden-test: the root has INTID 32-255 \(irqchip entries: 32-159 160-255\)$
 # expect: ^warden-test: -r /tmp/c\.tar gives the same \.c and \.cell
 # reject: Unhandled|FAULT|refused
 # timeout: 180
@@ -33,9 +33,16 @@ cell=/etc/warden/qemu-virt-inmate-demo.cell
 warden config create --mem-hv 4M --mem-inmates 252M --overlay /tmp/gen.dts \
 	/tmp/gen.c
 warden config check /tmp/gen.cell $cell
-# the GIC's 224 SPIs (the kernel's boot line; /dev/mem is refused)
-warden config show /tmp/gen.cell | grep -q "INTID 160-255$" &&
-	echo "warden-test: the root has INTID 32-255"
+# the GIC's 224 SPIs (the kernel's boot line; /dev/mem is refused): the
+# root's irqchip entries, 128 lines each, are all of INTID 32-255
+irqs=$(warden config show /tmp/gen.cell |
+	sed -n 's/^  Interrupts (irqchip at 0x8000000): INTID //p' | tr '\n' ' ')
+irqs=${irqs% }
+if [ "$irqs" != "32-159 160-255" ]; then
+	echo "warden-test: the root's interrupts: $irqs, not INTID 32-159 160-255"
+	exit 1
+fi
+echo "warden-test: the root has INTID 32-255 (irqchip entries: $irqs)"
 gen=$(warden config show /tmp/gen.cell | sed -n 2p)
 hand=$(warden config show /etc/warden/qemu-virt.cell | sed -n 2p)
 [ "$gen" = "$hand" ]

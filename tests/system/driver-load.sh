@@ -32,7 +32,10 @@ echo "warden-test: jailhouse alias: $(jailhouse --version)"
 
 rmmod warden
 [ ! -e /dev/warden ]
-! lsmod | grep -q '^warden '
+if lsmod | grep -q '^warden '; then
+	echo "warden-test: still in lsmod after rmmod: $(lsmod | grep '^warden ')"
+	exit 1
+fi
 echo "warden-test: rmmod ok, /dev/warden gone"
 
 modprobe warden

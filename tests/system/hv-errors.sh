@@ -33,7 +33,11 @@ patch() {
 
 unchanged() {
 	[ "$(cat /sys/devices/warden/enabled)" = 0 ]
-	! grep -q Warden /proc/iomem
+	if grep -q Warden /proc/iomem; then
+		echo "warden-test: left in /proc/iomem:" \
+			"$(grep Warden /proc/iomem | tr '\n' ' ')"
+		exit 1
+	fi
 	[ "$(taskset -c 3 cat /proc/self/stat | cut -d' ' -f39)" = 3 ]
 }
 

@@ -84,8 +84,16 @@ for i in 1 2 3; do
 	warden disable
 	bridge_gone
 	# nothing left behind: windows, interrupt, platform device
-	! grep -q 'Warden vPCI' /proc/iomem
-	! grep -q ivshmem /proc/interrupts
+	if grep -q 'Warden vPCI' /proc/iomem; then
+		echo "warden-test: cycle $i: left in /proc/iomem:" \
+			"$(grep 'Warden vPCI' /proc/iomem | tr '\n' ' ')"
+		exit 1
+	fi
+	if grep -q ivshmem /proc/interrupts; then
+		echo "warden-test: cycle $i: left in /proc/interrupts:" \
+			"$(grep ivshmem /proc/interrupts | tr '\n' ' ')"
+		exit 1
+	fi
 	[ ! -e /sys/devices/platform/warden-vpci ]
 	warden enable /etc/warden/system.cell
 	wait_for 10 "the ivshmem device" bridge_there

@@ -14,7 +14,7 @@
 # (TF-A prints "WARNING: BL31: ... workaround ... missing" on the console
 # before Linux starts; dmesg is checked for kernel warnings below.)
 # expect: ^warden-test: model: Raspberry Pi 4 Model B
-# expect: ^warden-test: GIC: GICv2 driver, GIC-400 at 0xff841000 \(DT: 40041000\)
+# expect: ^warden-test: GIC: GICv2 driver, GIC-400 at 0xff841000 \(DT: 40041000\), mapped by the kernel$
 # expect: ^warden-test: Linux at EL2, 4 CPUs by PSCI
 # expect: ^warden-test: cpus 0 1 2 3 took timer interrupts and ran a task
 # expect: ^warden-test: driver loaded, enabled: 0
@@ -50,9 +50,35 @@ echo "warden-test: model: $(tr -d '\0' </proc/device-tree/model)"
 grep -q GICv2 /proc/interrupts
 intc=/proc/device-tree/soc/interrupt-controller@40041000
 grep -q 'arm,gic-400' "$intc/compatible"
-grep -q 'ff841000' /proc/iomem 2>/dev/null ||
-	dmesg | grep -qi 'gic' # the driver maps it; /proc/iomem may not list it
-echo "warden-test: GIC: GICv2 driver, GIC-400 at 0xff841000 (DT: ${intc##*@})"
+# The distributor's address: the node's first reg cell, a bus address,
+# through /soc's ranges (entries of child address, 2-cell parent address,
+# size); the kernel's GIC driver has it mapped (of_iomap, in
+# /proc/vmallocinfo; it does not claim it in /proc/iomem).
+# dt_cells FILE: a DT property's 32-bit cells, one a line, as 0x...
+dt_cells() {
+	od -A n -t x1 -v "$1" | tr -s ' \n' '  ' |
+		awk '{ for (i = 1; i + 3 <= NF; i += 4)
+			printf "0x%s%s%s%s\n", $i, $(i + 1), $(i + 2), $(i + 3) }'
+}
+bus=$(dt_cells "$intc/reg" | head -n1)
+gicd=
+set -- $(dt_cells /proc/device-tree/soc/ranges)
+while [ $# -ge 4 ]; do
+	if [ $(($1)) -le $((bus)) ] && [ $((bus)) -lt $(($1 + $4)) ]; then
+		gicd=$(printf '0x%x' $((($2 << 32 | $3) + bus - $1)))
+	fi
+	shift 4
+done
+if [ "$gicd" != 0xff841000 ]; then
+	echo "warden-test: GIC-400 at '$gicd' (bus address $bus), not 0xff841000"
+	exit 1
+fi
+if ! grep -q "of_iomap.* phys=0x0*ff841000 ioremap" /proc/vmallocinfo; then
+	echo "warden-test: the kernel has not mapped 0xff841000:"
+	grep of_iomap /proc/vmallocinfo
+	exit 1
+fi
+echo "warden-test: GIC: GICv2 driver, GIC-400 at $gicd (DT: ${intc##*@}), mapped by the kernel"
 
 dmesg | grep -q 'CPU: All CPU(s) started at EL2'
 dmesg | grep -q 'psci: PSCIv1.1 detected in firmware'

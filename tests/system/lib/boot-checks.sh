@@ -12,6 +12,10 @@ cpus_take_timer() {
 		_cpus="$_cpus $_c"
 	done
 	_after=$(_counts)
+	if [ -z "$_before" ] || [ -z "$_after" ]; then
+		echo "warden-test: no arch_timer line in /proc/interrupts to count"
+		return 1
+	fi
 	set -- $_before
 	for _a in $_after; do
 		[ "$_a" -gt "$1" ] || { echo "warden-test: timer counts $_before -> $_after"; return 1; }
