@@ -16,17 +16,29 @@
 # same for IMPLEMENTATION DEFINED registers, HCR_EL2.TIDCP, leak-probe
 # undef=1, needs QEMU 8.1 or later: 7.2 does not trap them.) On -cpu max: PAuth, PMUv3p5,
 # SVE and SME are all there.
+# The bait is shown to be there: the filler writes a line once it has
+# made a complete pass on CPU 3, and the create waits for that line. The
+# key check is shown to run: leak-probe checks the keys only where the CPU
+# has PAuth and prints a PACGA signature then, made with the GA key as the
+# CPU holds it; each run must print it, and with the key zero it is
+# 0x46172db100000000 (QEMU's QARMA5, the -cpu max default), so a GA key
+# left by the last owner (the root's kernel, or a cell's pattern) shows
+# there too, not only in the key registers as read.
 # qemu-opts: -cpu max
 # append: id_aa64mmfr1.vh=0
 # add: build/tests/guest/leak-helper:leak-helper
 # add: tests/system/lib/wait.sh:wait.sh
+# expect: ^leak-helper: CPU 3 filled$
+# expect-console: ^leak-probe\[1\]: pacga\(0x123456789abcdef, 0x42\) = 0x46172db100000000$
 # expect-console: ^leak-probe\[1\]: all zero
 # expect-console: ^leak-probe\[1\]: patterns written
+# expect-console: ^leak-probe\[2\]: pacga\(0x123456789abcdef, 0x42\) = 0x46172db100000000$
 # expect-console: ^leak-probe\[2\]: all zero
 # expect-console: ^leak-probe\[2\]: RAS, 100 times: ERRIDR_EL1 0x0, ERRSELR_EL1 0x0$
 # expect-console: ^leak-probe\[2\]: LOR, 100 times: LORC_EL1 0x0, LORID_EL1 0x0$
 # expect: ^warden-test: 400 RAS and LOR register accesses: vmexits_total [0-9]+$
 # expect-console: ^leak-probe\[3\]: patterns written
+# expect-console: ^leak-probe\[5\]: pacga\(0x123456789abcdef, 0x42\) = 0x46172db100000000$
 # expect-console: ^leak-probe\[5\]: all zero
 # expect: ^warden-test: CPU 3 from cell to cell: online 0-2
 # expect-console: ^leak-probe\[1\]: [1-9][0-9]* event counters
@@ -56,9 +68,12 @@ probe() {
 warden enable /etc/warden/qemu-virt.cell
 # the root's own PMU use (perf_event_open, no perf tool) under MDCR_EL2
 echo "warden-test: root PMU on CPU 0: $(./leak-helper pmu)"
-./leak-helper fill 3 &
+rm -f /tmp/filled
+./leak-helper fill 3 /tmp/filled &
 filler=$!
-sleep 1
+wait_for 60 "the filler's first pass on CPU 3" \
+	grep -qs "CPU 3 filled" /tmp/filled
+cat /tmp/filled
 warden cell create /etc/warden/qemu-virt-inmate-demo.cell
 kill $filler
 probe "phase=1 write=1"

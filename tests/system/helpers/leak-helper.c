@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * leak-helper: the root's side of the leak tests (cell-leak-probe.sh).
- *   leak-helper fill CPU   pinned to CPU, keeps V0-V31, FPCR, FPSR and
+ *   leak-helper fill CPU FILE
+ *                          pinned to CPU, keeps V0-V31, FPCR, FPSR and
  *                          TPIDR_EL0 at a known pattern until killed, so
- *                          that the CPU holds them when a cell takes it
+ *                          that the CPU holds them when a cell takes it;
+ *                          after the first complete pass, made on CPU,
+ *                          writes "leak-helper: CPU N filled" to FILE
+ *                          (the test waits for it before the create)
  *   leak-helper pmu        counts this task's cycles through perf_event_open
  *                          twice at once (one lands on the cycle counter,
  *                          one on an event counter) over a busy loop and
@@ -29,10 +33,12 @@
 
 #define VSET(n) "mov v" #n ".d[0], %0\n mov v" #n ".d[1], %0\n"
 
-static int fill(int cpu)
+static int fill(int cpu, const char *done)
 {
 	cpu_set_t set;
-	uint64_t v = PATTERN;
+	uint64_t v = PATTERN, tp;
+	int first = 1, on;
+	FILE *f;
 
 	CPU_ZERO(&set);
 	CPU_SET(cpu, &set);
@@ -42,6 +48,8 @@ static int fill(int cpu)
 	}
 	printf("leak-helper: filling CPU %d\n", cpu);
 	fflush(stdout);
+	/* the thread pointer, which the pattern overwrites, for libc */
+	asm volatile("mrs %0, tpidr_el0" : "=r"(tp));
 	for (;;) {
 		/* clang-format off */
 		asm volatile(VSET(0) VSET(1) VSET(2) VSET(3) VSET(4) VSET(5)
@@ -56,6 +64,24 @@ static int fill(int cpu)
 			     : "r"(v), "r"(0x03c00000ULL), "r"(0x9fULL)
 			     : "memory");
 		/* clang-format on */
+		if (!first)
+			continue;
+		/* libc's TLS again; the next pass sets the pattern back */
+		asm volatile("msr tpidr_el0, %0" : : "r"(tp) : "memory");
+		/* the pass just made ran here (pinned: cannot move) */
+		on = sched_getcpu();
+		if (on != cpu) {
+			fprintf(stderr, "leak-helper: on CPU %d, not %d\n", on,
+				cpu);
+			return 2;
+		}
+		f = fopen(done, "w");
+		if (!f || fprintf(f, "leak-helper: CPU %d filled\n", on) < 0 ||
+		    fclose(f)) {
+			perror("leak-helper: fill");
+			return 2;
+		}
+		first = 0;
 	}
 	return 0;
 }
@@ -124,13 +150,14 @@ static int peek(uint64_t addr, uint64_t size)
 
 int main(int argc, char **argv)
 {
-	if (argc == 3 && !strcmp(argv[1], "fill"))
-		return fill(atoi(argv[2]));
+	if (argc == 4 && !strcmp(argv[1], "fill"))
+		return fill(atoi(argv[2]), argv[3]);
 	if (argc == 2 && !strcmp(argv[1], "pmu"))
 		return pmu();
 	if (argc == 4 && !strcmp(argv[1], "peek"))
 		return peek(strtoull(argv[2], NULL, 0),
 			    strtoull(argv[3], NULL, 0));
-	fprintf(stderr, "usage: %s fill CPU | pmu | peek ADDR SIZE\n", argv[0]);
+	fprintf(stderr, "usage: %s fill CPU FILE | pmu | peek ADDR SIZE\n",
+		argv[0]);
 	return 2;
 }
