@@ -31,6 +31,10 @@
 
 static long phase;
 static unsigned int leaks;
+/* said after the LEAK line ends: lines of their own */
+static bool pacga_said;
+static uint64_t pacga_value;
+static long pmu_counters = -1;
 
 static void check(const char *name, uint64_t v)
 {
@@ -123,10 +127,10 @@ static void keys_read(void)
 	KEY(s3_0_c2_c2_0, s3_0_c2_c2_1, "apdakey");
 	KEY(s3_0_c2_c2_2, s3_0_c2_c2_3, "apdbkey");
 	KEY(s3_0_c2_c3_0, s3_0_c2_c3_1, "apgakey");
-	if (pacga_present())
-		printk("leak-probe[%ld]: pacga(0x123456789abcdef, 0x42) = "
-		       "0x%lx\n",
-		       phase, (unsigned long)pacga());
+	if (pacga_present()) {
+		pacga_said = true;
+		pacga_value = pacga();
+	}
 }
 
 static void keys_write(void)
@@ -175,8 +179,7 @@ static void pmu_read(void)
 		check("pmevtyper", read_sysreg(pmxevtyper_el0));
 		check("pmevcntr", read_sysreg(pmxevcntr_el0));
 	}
-	printk("leak-probe[%ld]: %lu event counters\n", phase,
-	       (unsigned long)PMCR_N(pmcr));
+	pmu_counters = PMCR_N(pmcr);
 }
 
 static void pmu_write(void)
@@ -303,6 +306,13 @@ void inmate_main(void)
 		printk("\n");
 	else
 		printk("leak-probe[%ld]: all zero\n", phase);
+	if (pacga_said)
+		printk("leak-probe[%ld]: pacga(0x123456789abcdef, 0x42) = "
+		       "0x%lx\n",
+		       phase, (unsigned long)pacga_value);
+	if (pmu_counters >= 0)
+		printk("leak-probe[%ld]: %lu event counters\n", phase,
+		       (unsigned long)pmu_counters);
 	if (cmdline_parse_int("ras", 0))
 		ras_lor_access(cmdline_parse_int("ras", 0));
 	if (cmdline_parse_int("undef", 0) == 1)
