@@ -20,7 +20,7 @@
 # expect: ^warden-test: refused load: .*image 2 of 2: address 0x20000 is in no memory region of cell "inmate-demo".*image 1: /usr/lib/warden/inmates/uart-demo.bin at 0x0 +image 2: string "pause-ms=100" at 0x20000
 # expect: ^warden-test: still refused: .*was loaded only in part
 # expect-console: ^Hello [0-9]+ from cell!
-# expect: ^warden-test: corrected load started: running, [3-9][0-9]* timer interrupts$
+# expect: ^warden-test: corrected load started: running, at least 3 timer interrupts$
 # expect-console: ^Timer fired, jitter:
 # expect: ^warden-test: destroyed, pool as before
 # timeout: 120
@@ -68,8 +68,10 @@ irqs=$(cell_stat 1 vmexits_virt_irq)
 warden cell start inmate-demo
 # the third tick's interrupt: the second's handler has printed its line
 wait_for 60 "gic-demo's timer interrupts" stat_above 1 vmexits_virt_irq $((irqs + 2))
-echo "warden-test: corrected load started: $(state)," \
-	"$(($(cell_stat 1 vmexits_virt_irq) - irqs)) timer interrupts"
+# (the count goes on growing at 10 Hz: how far depends on the host's load)
+n=$(($(cell_stat 1 vmexits_virt_irq) - irqs))
+[ "$n" -ge 3 ] || { echo "warden-test: only $n timer interrupts"; exit 1; }
+echo "warden-test: corrected load started: $(state), at least 3 timer interrupts"
 warden cell destroy inmate-demo
 [ "$(cat /sys/devices/warden/mem_pool_used)" = "$pool" ]
 echo "warden-test: destroyed, pool as before"

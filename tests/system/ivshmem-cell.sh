@@ -91,14 +91,14 @@ word() { echo $(($(devmem $1 32))); }
 word_above() { [ "$(word $1)" -gt "$2" ]; }
 kill -STOP $demo
 sent=$(word $sent1)
-wait_for 20 "two ticks of the cell's timer" word_above $sent1 $((sent + 1))
+wait_for 60 "two ticks of the cell's timer" word_above $sent1 $((sent + 1))
 count=$(word $rw1)
 [ "$(word $state0)" = 1 ]
 kill $demo
 kill -CONT $demo
 wait $demo || true
 interrupted() { word_above $rw1 $count && [ "$(word $state0)" = 0 ]; }
-wait_for 20 "the state-change interrupt in the cell" interrupted
+wait_for 60 "the state-change interrupt in the cell" interrupted
 echo "warden-test: root closed, the cell was interrupted: state[0] = 0," \
 	"its interrupts (rw[1]) $count -> $(word $rw1)"
 warden cell destroy $id
